@@ -1,0 +1,99 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Everything else receives a validated `Config`.
+ * `.env` (if present) is loaded first; real environment variables win over it.
+ */
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const envSchema = z.object({
+  DISCORD_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(
+        /^[\w-]+\.[\w-]+\.[\w-]+$/,
+        'does not look like a bot token (three dot-separated parts); copy it again from the Developer Portal',
+      )
+      .optional(),
+  ),
+  ADMIN_USER_IDS: z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : (v ?? []),
+    z.array(snowflake),
+  ),
+  SOURCES_DIR: z.preprocess(emptyToUndefined, z.string().default('seeds')),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  DISCORD_GUILD_ID: z.preprocess(emptyToUndefined, snowflake.optional()),
+  DISCORD_API_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+});
+
+export interface Config {
+  discordToken: string | undefined;
+  adminUserIds: string[];
+  sourcesDir: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  guildId: string | undefined;
+  /** REST base without the version segment, e.g. `http://127.0.0.1:8080/api`. */
+  apiUrl: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates an environment; throws a `ConfigError` whose message names every bad key. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(
+      `Invalid configuration (check your environment or .env; see .env.example):\n${lines.join('\n')}`,
+    );
+  }
+  const e = result.data;
+  return {
+    discordToken: e.DISCORD_TOKEN,
+    adminUserIds: e.ADMIN_USER_IDS,
+    sourcesDir: e.SOURCES_DIR,
+    logLevel: e.LOG_LEVEL,
+    guildId: e.DISCORD_GUILD_ID,
+    apiUrl: e.DISCORD_API_URL?.replace(/\/+$/, ''),
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process configuration: `.env` + environment, validated once. */
+export function getConfig(): Config {
+  if (!cached) {
+    loadDotenv({ quiet: true });
+    cached = parseConfig(process.env);
+  }
+  return cached;
+}
+
+/** For entry points: the config, or a readable message on stderr and exit code 1. */
+export function getConfigOrExit(): Config {
+  try {
+    return getConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,233 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Article, Corpus, Correction, LoadResult, Sentence, SourceError } from '../types.js';
+import { applyCorrections, findCorrections } from './corrections.js';
+import {
+  describeZodError,
+  frontMatterToRaw,
+  metaSchema,
+  type RawMeta,
+  splitFrontMatter,
+  toArticleMeta,
+} from './metadata.js';
+import { isBoilerplate, splitParagraphs, splitSentences } from './segment.js';
+
+/** Largest article file accepted (bytes). News articles are a few KiB; anything past this is a mistake. */
+export const MAX_ARTICLE_BYTES = 512 * 1024;
+/** Largest number of articles one directory may hold. */
+export const MAX_ARTICLES = 20_000;
+export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
+export const SIDECAR_SUFFIX = '.meta.json';
+/** Article ids are file names without extension: letters, digits, `_`, `-`, `.`; no path separators. */
+export const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function articleIdOf(file: string): string | null {
+  const ext = ARTICLE_EXTENSIONS.find((e) => file.toLowerCase().endsWith(e));
+  if (!ext) return null;
+  const id = file.slice(0, -ext.length);
+  return ARTICLE_ID.test(id) ? id : null;
+}
+
+/** Decodes bytes as UTF-8 or says why not. Strips a byte-order mark. */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return null;
+  }
+}
+
+export interface ParsedArticle {
+  article: Omit<Article, 'sentences'> & { sentences: Omit<Sentence, 'ordinal'>[] };
+}
+
+/**
+ * Parses one article from its bytes (and optional sidecar metadata). Pure: no file system.
+ * Returns the problem as a string when the file cannot be used.
+ */
+export function parseArticle(
+  file: string,
+  bytes: Uint8Array,
+  sidecar: unknown | undefined,
+): { ok: true; article: ParsedArticle['article'] } | { ok: false; problem: string } {
+  const id = articleIdOf(file);
+  if (!id) {
+    return { ok: false, problem: `file name must be an id of letters, digits, "_", "-" or "." ending in .txt or .md` };
+  }
+  if (bytes.byteLength > MAX_ARTICLE_BYTES) {
+    return { ok: false, problem: `too large: ${bytes.byteLength} bytes, the limit is ${MAX_ARTICLE_BYTES}` };
+  }
+  const text = decodeUtf8(bytes);
+  if (text === null) return { ok: false, problem: 'not valid UTF-8 text (save it as UTF-8)' };
+  if (text.includes('\u0000')) return { ok: false, problem: 'contains NUL bytes: not a text file' };
+
+  const fm = splitFrontMatter(text);
+  if ('error' in fm) return { ok: false, problem: `bad metadata: ${fm.error}` };
+  if (fm.data && sidecar !== undefined) {
+    return { ok: false, problem: `metadata given twice: front matter and ${id}${SIDECAR_SUFFIX}; keep one` };
+  }
+  const rawInput = fm.data ? frontMatterToRaw(fm.data) : (sidecar ?? {});
+  const parsedMeta = metaSchema.safeParse(rawInput);
+  if (!parsedMeta.success) return { ok: false, problem: `bad metadata: ${describeZodError(parsedMeta.error)}` };
+  const raw: RawMeta = parsedMeta.data;
+
+  const body = fm.body;
+  const paragraphs = splitParagraphs(body);
+  const contentParagraphs = paragraphs.filter((p) => !isBoilerplate(p));
+  if (contentParagraphs.length === 0) return { ok: false, problem: 'empty: no article text' };
+
+  const paragraphSentences = paragraphs.map((p) => ({ p, sentences: splitSentences(p) }));
+  const allSentences = paragraphSentences.flatMap((x) => x.sentences);
+  const corrections: Correction[] = [
+    ...findCorrections(allSentences),
+    ...(raw.corrections ?? []).map((c) => ({
+      wrong: c.wrong,
+      right: c.right,
+      notice: `Correction: ${c.wrong} should be ${c.right}.`,
+      context: c.context ?? [],
+    })),
+  ];
+
+  const sentences: Omit<Sentence, 'ordinal'>[] = [];
+  paragraphSentences.forEach(({ p, sentences: list }, paragraph) => {
+    const boilerplate = isBoilerplate(p);
+    for (const s of list) {
+      sentences.push({
+        source: id,
+        paragraph,
+        index: sentences.length,
+        text: s,
+        corrected: boilerplate ? s : applyCorrections(s, corrections),
+        boilerplate,
+      });
+    }
+  });
+
+  return {
+    ok: true,
+    article: {
+      id,
+      file,
+      meta: toArticleMeta(raw),
+      text: body,
+      corrections,
+      sentences,
+      paragraphs: paragraphs.length,
+    },
+  };
+}
+
+/** Builds a corpus from parsed articles (sorted by id), numbering every sentence. */
+export function assembleCorpus(dir: string, parsed: ParsedArticle['article'][]): Corpus {
+  const articles: Article[] = [];
+  const sentences: Sentence[] = [];
+  for (const a of [...parsed].sort((x, y) => x.id.localeCompare(y.id))) {
+    const own: Sentence[] = a.sentences.map((s) => {
+      const numbered = { ...s, ordinal: sentences.length };
+      sentences.push(numbered);
+      return numbered;
+    });
+    articles.push({ ...a, sentences: own });
+  }
+  return {
+    dir,
+    articles,
+    sentences,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    loadedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * Loads every article in a directory. Returns a complete, valid corpus, or every problem found,
+ * each naming its file. Never a partial corpus.
+ */
+export async function loadCorpus(dir: string): Promise<LoadResult> {
+  const errors: SourceError[] = [];
+  const warnings: SourceError[] = [];
+  let entries: string[];
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) return { ok: false, errors: [{ file: dir, problem: 'is not a directory' }] };
+    entries = (await readdir(dir)).sort();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const problem = code === 'ENOENT' ? 'directory does not exist' : `cannot read directory (${code ?? String(err)})`;
+    return { ok: false, errors: [{ file: dir, problem }] };
+  }
+
+  const articleFiles = entries.filter(
+    (f) => !f.startsWith('.') && ARTICLE_EXTENSIONS.some((e) => f.toLowerCase().endsWith(e)),
+  );
+  const sidecars = new Set(entries.filter((f) => f.endsWith(SIDECAR_SUFFIX)));
+  for (const f of entries) {
+    if (f.startsWith('.') || f.endsWith('.tmp')) continue;
+    if (!articleFiles.includes(f) && !sidecars.has(f))
+      warnings.push({ file: f, problem: 'ignored: not a .txt or .md article' });
+  }
+  if (articleFiles.length > MAX_ARTICLES) {
+    return {
+      ok: false,
+      errors: [{ file: dir, problem: `${articleFiles.length} articles; the limit is ${MAX_ARTICLES}` }],
+    };
+  }
+
+  const seen = new Map<string, string>();
+  const parsed: ParsedArticle['article'][] = [];
+  const usedSidecars = new Set<string>();
+  for (const file of articleFiles) {
+    const id = articleIdOf(file);
+    if (id) {
+      const twin = seen.get(id);
+      if (twin) {
+        errors.push({ file, problem: `duplicate id "${id}": ${twin} has the same name` });
+        continue;
+      }
+      seen.set(id, file);
+    }
+    const full = path.join(dir, file);
+    let bytes: Uint8Array;
+    try {
+      const info = await stat(full);
+      if (!info.isFile()) {
+        errors.push({ file, problem: 'is not a regular file' });
+        continue;
+      }
+      if (info.size > MAX_ARTICLE_BYTES) {
+        errors.push({ file, problem: `too large: ${info.size} bytes, the limit is ${MAX_ARTICLE_BYTES}` });
+        continue;
+      }
+      bytes = await readFile(full);
+    } catch (err) {
+      errors.push({ file, problem: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
+      continue;
+    }
+    let sidecar: unknown;
+    const sidecarName = id ? `${id}${SIDECAR_SUFFIX}` : '';
+    if (id && sidecars.has(sidecarName)) {
+      usedSidecars.add(sidecarName);
+      try {
+        sidecar = JSON.parse(await readFile(path.join(dir, sidecarName), 'utf8'));
+      } catch (err) {
+        errors.push({ file: sidecarName, problem: `bad metadata: not valid JSON (${(err as Error).message})` });
+        continue;
+      }
+    }
+    const result = parseArticle(file, bytes, sidecar);
+    if (result.ok) parsed.push(result.article);
+    else
+      errors.push({
+        file: result.problem.startsWith('bad metadata') && sidecar !== undefined ? sidecarName : file,
+        problem: result.problem,
+      });
+  }
+  for (const s of sidecars) {
+    if (!usedSidecars.has(s)) warnings.push({ file: s, problem: 'ignored: no article with this id' });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  if (parsed.length === 0)
+    return { ok: false, errors: [{ file: dir, problem: 'no .txt or .md articles in the directory' }] };
+  return { ok: true, corpus: assembleCorpus(dir, parsed), warnings };
+}
