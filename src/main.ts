@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   }
   for (const w of loaded.warnings) log.warn({ file: w.file, problem: w.problem }, 'source file skipped');
   log.info(
-    { dir: config.sourcesDir, articles: loaded.snapshot.corpus.articles.length, buildMs: Math.round(loaded.snapshot.buildMs) },
+    {
+      dir: config.sourcesDir,
+      articles: loaded.snapshot.corpus.articles.length,
+      buildMs: Math.round(loaded.snapshot.buildMs),
+    },
     'index built',
   );
 

@@ -1,4 +1,7 @@
 import type { Answer, Corpus } from '../types.js';
+import { answerQuestion } from './answer.js';
+import { buildRetriever } from './retrieval.js';
+import { buildSuggester } from './suggest.js';
 
 /** The answer engine over one corpus. Built once per snapshot; `ask` is synchronous and pure. */
 export interface Engine {
@@ -7,24 +10,16 @@ export interface Engine {
   ask(question: string): Answer;
   /** Up to `limit` suggested questions/phrases for a partial input (autocomplete), each ≤ `maxLength` chars. */
   suggest(partial: string, limit: number, maxLength: number): string[];
-  readonly stats: { passages: number; terms: number };
+  readonly stats: { passages: number; sentences: number; terms: number };
 }
 
-// PLACEHOLDER until the engine lands (this session): always abstains.
 export function buildEngine(corpus: Corpus): Engine {
+  const retriever = buildRetriever(corpus);
+  const suggester = buildSuggester(retriever);
   return {
     corpus,
-    ask: (question) => ({
-      question,
-      answer: 'I could not find that in my sources.',
-      abstained: true,
-      kind: 'description',
-      supportingSources: 0,
-      totalSources: corpus.articles.length,
-      alternatives: [],
-      citations: [],
-    }),
-    suggest: () => [],
-    stats: { passages: corpus.sentences.length, terms: 0 },
+    ask: (question) => answerQuestion(retriever, question),
+    suggest: (partial, limit, maxLength) => suggester(partial, limit, maxLength),
+    stats: { passages: retriever.passages.length, sentences: retriever.sentenceCount, terms: retriever.df.size },
   };
 }

@@ -1,0 +1,216 @@
+import type { AnswerKind } from '../types.js';
+import { QUESTION_NOISE, SIDE_TERMS, type Token, tokenize } from './text.js';
+import { PERSON_ROLE_WORDS } from './vocabulary.js';
+
+/**
+ * Question analysis: what kind of answer is wanted (a count, a person, a place, a date, a length, a
+ * description), which words name the thing asked about (the focus: "prisoners" in "how many prisoners…"),
+ * and which words constrain it (sides, names, dates).
+ */
+
+export interface QuestionTerm {
+  term: string;
+  surface: string;
+  /** Part of the thing asked about ("Ukrainian soldiers" in "How many Ukrainian soldiers…"). */
+  focus: boolean;
+  /** The head noun of the focus: an answer must be anchored next to it. */
+  head: boolean;
+  /** A proper name or acronym written with a capital in the question (not its first word). */
+  proper: boolean;
+  /** A side concept (ukraine/russia/american): constrains whose figure is meant. */
+  side: boolean;
+  /** Position in the question (for verbs: "agree to reopen" → object extraction). */
+  position: number;
+}
+
+export interface DateConstraint {
+  year: number | null;
+  month: number | null;
+  text: string;
+}
+
+export interface QuestionAnalysis {
+  question: string;
+  kind: AnswerKind;
+  terms: QuestionTerm[];
+  tokens: Token[];
+  date: DateConstraint | null;
+  /** Verbs of a "what did X <verb>" question, as index terms ("reopen"). */
+  verbs: string[];
+}
+
+const AUXILIARIES = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'did',
+  'do',
+  'does',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'been',
+  'be',
+]);
+
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+const DATE_WORDS = new Set(['date', 'day', 'year', 'month', 'time']);
+const PLACE_WORDS = new Set(['city', 'country', 'place', 'venue', 'location', 'capital']);
+const FIGURE_WORDS = new Set(['figure', 'number', 'toll', 'count', 'estimate', 'total', 'tally']);
+const PERCENT_WORDS = new Set(['percentage', 'percent', 'share', 'rate', 'proportion']);
+
+function detectKind(lower: string, tokens: Token[]): AnswerKind {
+  const words = tokens.map((t) => t.lower);
+  const first = words[0] ?? '';
+  if (/\b(?:by how much|what percentage|what share|what proportion|what rate)\b/.test(lower)) return 'percent';
+  if (/\bhow (?:long|far|wide|large|big)\b|\bwhat is the length\b/.test(lower)) return 'length';
+  if (/\bhow many\b|\bhow much\b/.test(lower)) return 'count';
+  if (first === 'when' || /\b(?:what|which) (?:date|day|year|month|time)\b/.test(lower)) return 'date';
+  if (first === 'where' || /\b(?:in|at) (?:what|which) (?:city|country|place|venue|location)\b/.test(lower))
+    return 'place';
+  if (first === 'who' || first === 'whom') return 'person';
+  if ((first === 'which' || first === 'what') && words.length > 1) {
+    const next = words.slice(1, 4);
+    if (next.some((w) => PLACE_WORDS.has(w))) return 'place';
+    if (next.some((w) => DATE_WORDS.has(w))) return 'date';
+    if (next.some((w) => PERSON_ROLE_WORDS.has(w))) return 'person';
+    if (next.some((w) => FIGURE_WORDS.has(w))) return 'count';
+    if (next.some((w) => PERCENT_WORDS.has(w))) return 'percent';
+  }
+  return 'description';
+}
+
+/** Token indexes of the focus phrase: what follows "how many", "which", "what is the", "who is". */
+function focusRange(tokens: Token[], kind: AnswerKind): [number, number] | null {
+  const words = tokens.map((t) => t.lower);
+  let start = -1;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const n = words[i + 1];
+    if (w === 'how' && (n === 'many' || n === 'much' || n === 'long' || n === 'far')) {
+      start = i + 2;
+      break;
+    }
+    if ((w === 'which' || w === 'what') && i <= 2) {
+      start = i + 1;
+      break;
+    }
+    if ((w === 'who' || w === 'where' || w === 'when') && i <= 2) {
+      start = i + 1;
+      break;
+    }
+  }
+  if (start < 0) return null;
+  // "what is the X", "who is Ukraine's X", "what figure for X did": skip auxiliaries and articles.
+  while (start < words.length && (AUXILIARIES.has(words[start] ?? '') || /^(?:the|a|an)$/.test(words[start] ?? '')))
+    start++;
+  if (kind === 'count' && FIGURE_WORDS.has(words[start] ?? '') && /^(?:for|of)$/.test(words[start + 1] ?? ''))
+    start += 2;
+  // The focus is a noun phrase: it ends before an auxiliary, a preposition or a verb.
+  let end = start;
+  while (
+    end < words.length &&
+    !AUXILIARIES.has(words[end] ?? '') &&
+    !/^(?:in|on|at|by|from|to|since|during|after|before|according|that|about|for|with)$/.test(words[end] ?? '') &&
+    !(end > start && looksLikeVerb(words[end] ?? ''))
+  )
+    end++;
+  if (end <= start) return null;
+  return [start, end - 1];
+}
+
+/** Common irregular past forms and -ed forms: where a question's noun phrase ends ("which envoy took part"). */
+const IRREGULAR_VERBS = new Set(
+  'took take takes met meet meets led lead leads held hold holds gave give gives said say says made make makes came come went go saw see told tell began begin sent send won win lost lose fought fight brought bring got get put kept keep left leave spoke speak wrote write shot shoot stood stand ran run became become'.split(
+    ' ',
+  ),
+);
+
+function looksLikeVerb(word: string): boolean {
+  return IRREGULAR_VERBS.has(word) || (/ed$/.test(word) && word.length > 4);
+}
+
+function detectDate(lower: string): DateConstraint | null {
+  const m =
+    /\b(?:in |since |by |of )?(?:(early|late|mid)[- ])?(january|february|march|april|may|june|july|august|september|october|november|december)?\s*((?:19|20)\d\d)\b/.exec(
+      lower,
+    );
+  if (m?.[3]) {
+    return { year: Number(m[3]), month: m[2] ? MONTH_NAMES.indexOf(m[2]) + 1 : null, text: m[0].trim() };
+  }
+  return null;
+}
+
+export function analyzeQuestion(question: string): QuestionAnalysis {
+  const clean = question.replace(/<@!?\d+>/g, ' ').trim();
+  const tokens = tokenize(clean);
+  const lower = clean.toLowerCase();
+  const kind = detectKind(lower, tokens);
+  const range = focusRange(tokens, kind);
+  const date = detectDate(lower);
+
+  const terms: QuestionTerm[] = [];
+  let headIndex = -1;
+  if (range) {
+    for (let i = range[1]; i >= range[0]; i--) {
+      const t = tokens[i];
+      if (t?.term && !SIDE_TERMS.includes(t.term) && !t.capitalized && !/(?:ed|ing)$/.test(t.lower)) {
+        headIndex = i;
+        break;
+      }
+    }
+    if (headIndex < 0) {
+      for (let i = range[1]; i >= range[0]; i--) {
+        if (tokens[i]?.term) {
+          headIndex = i;
+          break;
+        }
+      }
+    }
+  }
+  const verbs: string[] = [];
+  tokens.forEach((t, i) => {
+    if (!t.term || QUESTION_NOISE.has(t.lower)) return;
+    if (date && /^(?:19|20)\d\d$/.test(t.lower)) return;
+    if (date && MONTH_NAMES.includes(t.lower)) return;
+    const focus = range !== null && i >= range[0] && i <= range[1];
+    const side = SIDE_TERMS.includes(t.term);
+    terms.push({
+      term: t.term,
+      surface: t.surface,
+      focus,
+      head: i === headIndex,
+      proper: i > 0 && t.capitalized && !t.numeric,
+      side,
+      position: i,
+    });
+    if (!focus && range && i > range[1] && !t.capitalized && kind === 'description') verbs.push(t.term);
+  });
+  // A question asking "what did X say" has no focus of its own.
+  return { question: clean, kind, terms, tokens, date, verbs };
+}
+
+/** Terms of a question as a set (for quick membership checks). */
+export function termSet(analysis: QuestionAnalysis): Set<string> {
+  return new Set(analysis.terms.map((t) => t.term));
+}

@@ -1,0 +1,564 @@
+import * as chrono from 'chrono-node';
+import type { Answer, AnswerKind, RichCitation, Sentence } from '../types.js';
+import { analyzeQuestion, type QuestionAnalysis, type QuestionTerm } from './analyze.js';
+import { type EntitySpan, entitySpans, personKey } from './entities.js';
+import { findNumbers, type NumberMention } from './numbers.js';
+import type { Retriever } from './retrieval.js';
+import { MEASURE_TERMS, SIDE_TERMS, type Token, tokenize } from './text.js';
+
+/**
+ * Second stage: every sentence of the retrieved passages is scored for the question (coverage of the
+ * question's terms, weighted by rarity and role; an answer of the wanted kind anchored near the focus;
+ * side and date constraints), answers are read off the best sentences, grouped across articles, and the
+ * engine abstains unless a sentence really supports one.
+ */
+
+export const NOT_FOUND_ANSWER = 'I could not find that in my sources.';
+/** Below this score no sentence supports an answer: abstain. */
+export const MIN_CONFIDENCE = 0.4;
+/** A different answer scoring at least this share of the best one is reported as a disagreement. */
+export const ALTERNATIVE_SHARE = 0.8;
+/** At most this many citations per answer (one per article, best first). */
+export const MAX_CITATIONS = 6;
+export const MAX_ALTERNATIVES = 3;
+/** Unknown question words (absent from every source) beyond this share of the question's weight: abstain. */
+export const MAX_UNKNOWN_SHARE = 0.5;
+
+const SPEECH =
+  /^(?:said|says|told|added|announced|stated|estimated|claimed|reported|confirmed|according|revealed|acknowledged|wrote|described)$/;
+const _PRONOUN_CLAIM = /\b(?:he|she|they|it|its report|the same report|the report)\b/i;
+
+interface WeightedTerm extends QuestionTerm {
+  weight: number;
+}
+
+interface Slot {
+  first: number;
+  last: number;
+  key: string;
+  text: string;
+  /** Extra confidence factor for the slot's own shape (e.g. a place after "in"). */
+  prior: number;
+}
+
+export interface Candidate {
+  sentence: Sentence;
+  score: number;
+  key: string;
+  text: string;
+  claimant: string | null;
+}
+
+interface Prepared {
+  tokens: Token[];
+  positions: Map<string, number[]>;
+}
+
+function idf(r: Retriever, term: string): number {
+  const df = r.df.get(term) ?? 0;
+  return Math.log(1 + (r.sentenceCount - df + 0.5) / (df + 0.5));
+}
+
+function near(distance: number): number {
+  if (distance <= 1) return 1;
+  if (distance <= 3) return 0.85;
+  if (distance <= 6) return 0.65;
+  if (distance <= 10) return 0.45;
+  return 0.25;
+}
+
+function distanceTo(positions: readonly number[], first: number, last: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const p of positions) {
+    const d = p < first ? first - p : p > last ? p - last : 0;
+    if (d < best) best = d;
+  }
+  return best;
+}
+
+function prepare(r: Retriever, text: string): Prepared {
+  const tokens = tokenize(text);
+  const positions = new Map<string, number[]>();
+  for (const { term, pos } of r.termPositions(text, tokens)) {
+    const list = positions.get(term);
+    if (list) list.push(pos);
+    else positions.set(term, [pos]);
+  }
+  return { tokens, positions };
+}
+
+/* ------------------------------------------------------------------ slots */
+
+const NOUN_PHRASE_STOP =
+  /^(?:have|has|had|were|was|are|is|been|being|in|on|at|by|for|from|to|since|and|or|who|which|that|as|with|said|according|dying|killed|died)$/;
+
+/** The figure plus the noun phrase it counts: "55,000 Ukrainian soldiers", "up to 140,000 deaths". */
+function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention): string {
+  let end = m.end;
+  // A unit conversion in brackets right after: "1,000-kilometer (600-mile)".
+  const bracket = /^\s*\([^)]{1,30}\)/.exec(text.slice(end));
+  if (bracket && m.kind === 'length') end += bracket[0].length;
+  let last = m.last;
+  for (let k = m.last + 1; k <= m.last + 3 && k < tokens.length; k++) {
+    const t = tokens[k];
+    const gap = text.slice(tokens[k - 1]?.end ?? 0, t?.start ?? 0);
+    if (!t || /[,.;:()—–“”"]/.test(gap) || NOUN_PHRASE_STOP.test(t.lower) || t.numeric) break;
+    last = k;
+    if (!t.capitalized && !/(?:ian|ese|ish|ic|al|ed)$/.test(t.lower)) break;
+  }
+  if (m.kind === 'count' && last > m.last) end = Math.max(end, tokens[last]?.end ?? end);
+  // Drop a trailing adverb of time or place the loop took in ("95 Ukrainian drones overnight").
+  return text.slice(m.start, end).replace(/\s+/g, ' ').trim();
+}
+
+function numberSlots(text: string, tokens: readonly Token[], kind: AnswerKind, q: QuestionAnalysis): Slot[] {
+  const wanted: NumberMention['kind'][] = kind === 'percent' ? ['percent'] : kind === 'length' ? ['length'] : ['count'];
+  if (kind === 'count' && q.terms.some((t) => t.term === 'percent')) wanted.push('percent');
+  const questionNumbers = new Set(q.tokens.filter((t) => t.numeric).map((t) => t.surface.replace(/,/g, '')));
+  return findNumbers(text, tokens)
+    .filter((m) => wanted.includes(m.kind) && !questionNumbers.has(String(m.value)))
+    .map((m) => ({
+      first: m.first,
+      last: m.last,
+      key: `${m.kind}:${m.value}${m.high === null ? '' : `-${m.high}`}`,
+      text: figurePhrase(text, tokens, m),
+      prior: 1,
+    }));
+}
+
+function entitySlots(
+  r: Retriever,
+  text: string,
+  tokens: readonly Token[],
+  kind: 'person' | 'place',
+  q: QuestionAnalysis,
+): Slot[] {
+  const questionWords = new Set(q.tokens.map((t) => t.lower));
+  const spans: EntitySpan[] = entitySpans(text, tokens, r.lexicon);
+  const slots: Slot[] = [];
+  for (const span of spans) {
+    const words = span.text.toLowerCase().split(/\s+/);
+    if (words.every((w) => questionWords.has(w.replace(/['’]s$/, '')))) continue;
+    if (kind === 'person' && span.type === 'person') {
+      // "Trump's special envoy, Steve Witkoff": the possessor is not the one holding the role.
+      const possessive = /^['’]s\b/.test(text.slice(tokens[span.last]?.end ?? 0));
+      slots.push({
+        first: span.first,
+        last: span.last,
+        key: `person:${personKey(span.text, r.lexicon)}`,
+        text: span.text,
+        prior: possessive ? 0.5 : 1,
+      });
+    }
+    if (kind === 'place' && (span.type === 'place' || span.type === 'other')) {
+      const before = tokens[span.first - 1]?.lower ?? '';
+      const afterIn = /^(?:in|at)$/.test(before);
+      if (!afterIn && span.type !== 'place') continue;
+      let textOut = span.text;
+      const rest = text.slice(tokens[span.last]?.end ?? 0);
+      const apposition = /^, ((?:\p{Lu}[\p{L}’'-]*\s?){1,4})(?=[,.;]|\s+on\b|\s+for\b)/u.exec(rest);
+      if (apposition?.[1]) textOut = `${span.text}, ${apposition[1].trim()}`;
+      slots.push({
+        first: span.first,
+        last: span.last,
+        key: `place:${span.text.toLowerCase()}`,
+        text: textOut,
+        prior: afterIn ? 1 : 0.6,
+      });
+    }
+  }
+  return slots;
+}
+
+function dateSlots(text: string, tokens: readonly Token[], published: string | null): Slot[] {
+  const ref = published ? new Date(`${published}T12:00:00Z`) : new Date();
+  return chrono.parse(text, ref).map((res) => {
+    const first = Math.max(
+      0,
+      tokens.findIndex((t) => t.start >= res.index),
+    );
+    const endChar = res.index + res.text.length;
+    let last = first;
+    while (last + 1 < tokens.length && (tokens[last + 1]?.end ?? 0) <= endChar) last++;
+    const d = res.start;
+    const iso = [d.get('year'), d.isCertain('month') ? d.get('month') : null, d.isCertain('day') ? d.get('day') : null]
+      .filter((v): v is number => typeof v === 'number')
+      .map((v, i) => (i === 0 ? String(v) : String(v).padStart(2, '0')))
+      .join('-');
+    return { first, last, key: `date:${iso}`, text: `${res.text} (${iso})`, prior: 1 };
+  });
+}
+
+/** The phrase a description answer gives: what follows the question's verb or focus in the sentence. */
+function descriptionPhrase(text: string, tokens: readonly Token[], anchor: number): string {
+  const startTok = tokens[anchor + 1];
+  if (!startTok) return text;
+  let phrase = text.slice(startTok.start);
+  // Skip a linking verb ("remains", "is", "was") after the focus.
+  phrase = phrase.replace(/^(?:remains|is|was|are|were|has been|have been)\s+/i, '');
+  const stop = phrase.search(/[.;](?:\s|$)|,\s(?:he|she|they|it|the \w+ said|according|said)\b|\s—\s/);
+  if (stop > 0) phrase = phrase.slice(0, stop);
+  const words = phrase.split(/\s+/);
+  if (words.length > 30) phrase = `${words.slice(0, 30).join(' ')}…`;
+  phrase = phrase.replace(/[,\s]+$/, '');
+  return phrase.length >= 3 ? phrase : text;
+}
+
+/* ---------------------------------------------------------------- claimant */
+
+function findClaimant(r: Retriever, text: string, tokens: readonly Token[]): string | null {
+  const spans = entitySpans(text, tokens, r.lexicon).filter((s) => s.type === 'person' || s.type === 'organisation');
+  let best: { span: EntitySpan; distance: number } | null = null;
+  tokens.forEach((t, i) => {
+    if (!SPEECH.test(t.lower)) return;
+    for (const span of spans) {
+      const d = span.last < i ? i - span.last : span.first > i ? span.first - i : 0;
+      const limit = t.lower === 'according' ? 3 : 2;
+      if (d <= limit && (!best || d < best.distance)) best = { span, distance: d };
+    }
+  });
+  const found = best as { span: EntitySpan; distance: number } | null;
+  return found ? found.span.text.replace(/^the\s+/i, '') : null;
+}
+
+/* ---------------------------------------------------------------- scoring */
+
+function weighTerms(
+  r: Retriever,
+  q: QuestionAnalysis,
+): { known: WeightedTerm[]; unknownShare: number; fatal: boolean } {
+  const mapped = new Map<number, string>();
+  for (const { term, pos } of r.termPositions(q.question, q.tokens)) if (!mapped.has(pos)) mapped.set(pos, term);
+  const known: WeightedTerm[] = [];
+  let unknownWeight = 0;
+  let totalWeight = 0;
+  let fatal = false;
+  const seen = new Set<string>();
+  for (const t of q.terms) {
+    const term = mapped.get(t.position) ?? t.term;
+    if (seen.has(term)) continue;
+    seen.add(term);
+    const multiplier = t.head ? 2 : t.proper ? 1.5 : t.focus ? 1.3 : 1;
+    const df = r.df.get(term) ?? 0;
+    if (df === 0) {
+      // A word no source uses: if it names what is asked about, or a name, the sources cannot answer.
+      if (t.head || t.proper || (t.focus && !t.side)) fatal = true;
+      const w = Math.log(1 + r.sentenceCount) * multiplier;
+      unknownWeight += w;
+      totalWeight += w;
+      continue;
+    }
+    const weight = idf(r, term) * multiplier;
+    totalWeight += weight;
+    known.push({ ...t, term, weight });
+  }
+  return { known, unknownShare: totalWeight ? unknownWeight / totalWeight : 1, fatal };
+}
+
+function dateFactor(q: QuestionAnalysis, sentence: Sentence, published: string | null, isFigure: boolean): number {
+  const text = sentence.corrected;
+  if (q.date) {
+    if (q.date.year && !text.includes(String(q.date.year))) return 0.5;
+    if (q.date.month) {
+      const monthName = new Date(Date.UTC(2000, q.date.month - 1, 1)).toLocaleString('en', {
+        month: 'long',
+        timeZone: 'UTC',
+      });
+      if (!text.includes(monthName) && !/\bearly\b/i.test(text)) return 0.8;
+    }
+    return 1;
+  }
+  if (!isFigure) return 1;
+  const year = published ? Number(published.slice(0, 4)) : new Date().getFullYear();
+  // A figure dated to an earlier year ("In February 2025, he said…", "in early 2025") is history, not the answer.
+  const years = [...text.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0]));
+  const dated =
+    /\b(?:(?:in|by|early|late|mid)[- ](?:(?:early|late|mid)[- ])?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s?(?:19|20)\d\d\b|\b(?:last time|previous(?:ly)?|earlier)\b/i;
+  if (
+    dated.test(text) &&
+    years.some((y) => y < year) &&
+    /\b(?:said|statement|disclosure|gave|figure|estimate)\b/i.test(text)
+  )
+    return 0.7;
+  return 1;
+}
+
+function scoreSentence(
+  r: Retriever,
+  q: QuestionAnalysis,
+  terms: readonly WeightedTerm[],
+  sentence: Sentence,
+  context: Set<string>,
+): Candidate[] {
+  const text = sentence.corrected;
+  const { tokens, positions } = prepare(r, text);
+  const total = terms.reduce((s, t) => s + t.weight, 0);
+  if (total === 0) return [];
+  let covered = 0;
+  const matched: WeightedTerm[] = [];
+  for (const t of terms) {
+    if (positions.has(t.term)) {
+      covered += t.weight;
+      matched.push(t);
+    } else if (context.has(t.term)) covered += t.weight * 0.5;
+  }
+  const coverage = covered / total;
+  if (coverage < MIN_CONFIDENCE * 0.8) return [];
+  const published = r.corpus.byId.get(sentence.source)?.meta.published ?? null;
+  const head = terms.find((t) => t.head);
+  const questionSides = new Set(terms.filter((t) => t.side).map((t) => t.term));
+  const focusSides = new Set(terms.filter((t) => t.side && t.focus).map((t) => t.term));
+  const questionMeasures = new Set(terms.filter((t) => MEASURE_TERMS.includes(t.term)).map((t) => t.term));
+  const isFigure = q.kind === 'count' || q.kind === 'percent';
+  const dates = dateFactor(q, sentence, published, isFigure);
+
+  let slots: Slot[];
+  switch (q.kind) {
+    case 'count':
+    case 'percent':
+    case 'length':
+      slots = numberSlots(text, tokens, q.kind, q);
+      break;
+    case 'person':
+    case 'place':
+      slots = entitySlots(r, text, tokens, q.kind, q);
+      break;
+    case 'date':
+      slots = dateSlots(text, tokens, published);
+      break;
+    default: {
+      const verbPos = q.verbs.flatMap((v) => positions.get(v) ?? []);
+      const headPos = head ? (positions.get(head.term) ?? []) : [];
+      const anchor = verbPos[0] ?? headPos.at(-1);
+      if (anchor === undefined && head) return [];
+      const at = anchor ?? 0;
+      slots = [
+        {
+          first: at,
+          last: at,
+          key: `sentence:${sentence.ordinal}`,
+          text: anchor === undefined ? text : descriptionPhrase(text, tokens, at),
+          prior: 1,
+        },
+      ];
+    }
+  }
+
+  const out: Candidate[] = [];
+  const matchedWeight = matched.reduce((s, t) => s + t.weight, 0) || 1;
+  for (const slot of slots) {
+    let proximity = 0;
+    for (const t of matched)
+      proximity += t.weight * near(distanceTo(positions.get(t.term) ?? [], slot.first, slot.last));
+    proximity /= matchedWeight;
+    let anchor = 0.5 + 0.5 * proximity;
+    if (head && q.kind !== 'description') {
+      const hp = positions.get(head.term);
+      const reach = isFigure ? 4 : 8;
+      if (!hp) anchor *= 0.45;
+      else if (distanceTo(hp, slot.first, slot.last) > reach) anchor *= isFigure ? 0.45 : 0.7;
+    }
+    if (q.kind !== 'description') {
+      // The side word nearest the answer must be one the question names ("Russian soldiers", not
+      // "the Ukrainian side"), and so must the measure word next to a figure ("killed", not "injured").
+      if (conflicts(positions, slot, SIDE_TERMS, focusSides.size > 0 ? focusSides : questionSides, 5)) anchor *= 0.4;
+      if (isFigure && conflicts(positions, slot, MEASURE_TERMS, questionMeasures, 3)) anchor *= 0.4;
+    }
+    const score = coverage * anchor * dates * slot.prior;
+    const claimant = q.kind === 'count' || q.kind === 'percent' ? findClaimant(r, sentence.corrected, tokens) : null;
+    out.push({ sentence, score, key: slot.key, text: slot.text, claimant });
+  }
+  return out;
+}
+
+/**
+ * True when the concept of `cls` nearest the slot (within `reach` tokens) is not one of `wanted`.
+ * Nothing to check when the question names none of the class.
+ */
+function conflicts(
+  positions: Map<string, number[]>,
+  slot: Slot,
+  cls: readonly string[],
+  wanted: Set<string>,
+  reach: number,
+): boolean {
+  if (wanted.size === 0) return false;
+  let nearest: string | null = null;
+  let nearestDistance = Number.POSITIVE_INFINITY;
+  for (const concept of cls) {
+    const d = distanceTo(positions.get(concept) ?? [], slot.first, slot.last);
+    if (d < nearestDistance || (d === nearestDistance && wanted.has(concept))) {
+      nearestDistance = d;
+      nearest = concept;
+    }
+  }
+  return nearest !== null && nearestDistance <= reach && !wanted.has(nearest);
+}
+
+function termSetOf(r: Retriever, text: string): Set<string> {
+  return new Set(r.termPositions(text, tokenize(text)).map((t) => t.term));
+}
+
+/* ----------------------------------------------------------------- answer */
+
+function cite(r: Retriever, s: Sentence): RichCitation {
+  const article = r.corpus.byId.get(s.source);
+  return {
+    source: s.source,
+    outlet: article?.meta.outlet ?? null,
+    title: article?.meta.title ?? null,
+    published: article?.meta.published ?? null,
+    paragraph: s.paragraph,
+    quote: s.text,
+  };
+}
+
+/** One citation per article, best sentence first. */
+function citationsOf(r: Retriever, candidates: readonly Candidate[]): { citations: RichCitation[]; sources: number } {
+  const bySource = new Map<string, Candidate>();
+  for (const c of [...candidates].sort((a, b) => b.score - a.score))
+    if (!bySource.has(c.sentence.source)) bySource.set(c.sentence.source, c);
+  const list = [...bySource.values()];
+  return { citations: list.slice(0, MAX_CITATIONS).map((c) => cite(r, c.sentence)), sources: list.length };
+}
+
+function abstain(q: string, kind: AnswerKind, total: number): Answer {
+  return {
+    question: q,
+    answer: NOT_FOUND_ANSWER,
+    abstained: true,
+    kind,
+    supportingSources: 0,
+    totalSources: total,
+    alternatives: [],
+    citations: [],
+  };
+}
+
+/**
+ * Which sentences of the winning answer's group count as support: a figure must be read the same way
+ * (close in score); a name or place only has to appear in the role asked about.
+ */
+function supportShare(kind: AnswerKind): number {
+  return kind === 'person' || kind === 'place' ? 0.3 : 0.5;
+}
+
+function sourcesPhrase(n: number, total: number): string {
+  return `reported by ${n} of ${total} source${total === 1 ? '' : 's'}`;
+}
+
+/** Every scored reading of every retrieved sentence, best first (for answers, and for `--explain`). */
+export function scoreCandidates(
+  r: Retriever,
+  question: string,
+): { q: QuestionAnalysis; candidates: Candidate[]; abstainEarly: boolean } {
+  const q = analyzeQuestion(question);
+  const { known, unknownShare, fatal } = weighTerms(r, q);
+  if (fatal || known.length === 0 || unknownShare > MAX_UNKNOWN_SHARE) return { q, candidates: [], abstainEarly: true };
+
+  const passages = r.search(known.map((t) => t.term));
+  const contextCache = new Map<number, Set<string>>();
+  const contextOf = (s: Sentence): Set<string> => {
+    const article = r.corpus.byId.get(s.source);
+    const out = new Set<string>();
+    if (!article) return out;
+    for (let i = Math.max(0, s.index - 2); i < s.index; i++) {
+      const prev = article.sentences[i];
+      if (!prev || prev.boilerplate) continue;
+      let set = contextCache.get(prev.ordinal);
+      if (!set) {
+        set = termSetOf(r, prev.corrected);
+        contextCache.set(prev.ordinal, set);
+      }
+      for (const t of set) out.add(t);
+    }
+    return out;
+  };
+
+  const candidates: Candidate[] = [];
+  for (const p of passages) {
+    for (const ordinal of p.sentences) {
+      const s = r.corpus.sentences[ordinal];
+      if (!s || s.boilerplate) continue;
+      candidates.push(...scoreSentence(r, q, known, s, contextOf(s)));
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  return { q, candidates, abstainEarly: false };
+}
+
+export function answerQuestion(r: Retriever, question: string): Answer {
+  const total = r.corpus.articles.length;
+  const { q, candidates } = scoreCandidates(r, question);
+  if (candidates.length === 0) return abstain(question, q.kind, total);
+
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const list = groups.get(c.key);
+    if (list) list.push(c);
+    else groups.set(c.key, [c]);
+  }
+  const ranked = [...groups.values()]
+    .map((list) => {
+      const best = list.reduce((a, b) => (b.score > a.score ? b : a));
+      const sources = new Set(
+        list.filter((c) => c.score >= best.score * supportShare(q.kind)).map((c) => c.sentence.source),
+      ).size;
+      return { list, best, sources, rank: best.score * (1 + 0.08 * (sources - 1)) };
+    })
+    .sort((a, b) => b.rank - a.rank);
+  const winner = ranked[0];
+  if (!winner || winner.best.score < MIN_CONFIDENCE) return abstain(question, q.kind, total);
+
+  const share = supportShare(q.kind);
+  let support = winner.list.filter((c) => c.score >= winner.best.score * share);
+  if (q.kind === 'description') {
+    // Descriptions are whole sentences: other articles support them with their own best sentence.
+    const bySource = new Map<string, Candidate>();
+    for (const c of candidates) {
+      const prev = bySource.get(c.sentence.source);
+      if (!prev || c.score > prev.score) bySource.set(c.sentence.source, c);
+    }
+    support = [
+      winner.best,
+      ...[...bySource.values()].filter(
+        (c) => c.sentence.source !== winner.best.sentence.source && c.score >= winner.best.score * 0.8,
+      ),
+    ];
+  }
+  const { citations, sources } = citationsOf(r, support);
+
+  const claimant = winner.best.claimant ?? support.find((c) => c.claimant)?.claimant ?? null;
+  let answer = winner.best.text;
+  if (claimant && !answer.includes(claimant)) answer += `, according to ${claimant}`;
+  answer += ` (${sourcesPhrase(sources, total)})`;
+
+  const alternatives: Answer['alternatives'] = [];
+  if (q.kind !== 'description') {
+    for (const g of ranked.slice(1)) {
+      if (alternatives.length >= MAX_ALTERNATIVES) break;
+      if (g.best.score < winner.best.score * ALTERNATIVE_SHARE) continue;
+      const alt = citationsOf(
+        r,
+        g.list.filter((c) => c.score >= g.best.score * supportShare(q.kind)),
+      );
+      const who = g.best.claimant && !g.best.text.includes(g.best.claimant) ? `, according to ${g.best.claimant}` : '';
+      alternatives.push({
+        answer: `${g.best.text}${who} (${sourcesPhrase(alt.sources, total)})`,
+        citations: alt.citations,
+      });
+    }
+  }
+  if (alternatives.length > 0) answer += `; the sources also give: ${alternatives.map((a) => a.answer).join('; ')}`;
+
+  return {
+    question,
+    answer,
+    abstained: false,
+    kind: q.kind,
+    supportingSources: sources,
+    totalSources: total,
+    alternatives,
+    citations,
+  };
+}

@@ -1,0 +1,244 @@
+import { editDistance, type Token } from './text.js';
+import { ORGANISATION_WORDS, TITLE_WORDS } from './vocabulary.js';
+
+/**
+ * A small corpus-level entity recogniser: capitalised runs of words, typed as person, organisation or
+ * place from how the corpus uses them (titles before them, speech verbs after them, "in"/"at" before them,
+ * organisation words inside them). It knows no names in advance, so it works on articles it has never seen.
+ */
+
+export type EntityType = 'person' | 'organisation' | 'place' | 'other';
+
+export interface EntitySpan {
+  /** Token indexes, inclusive; the title ("President", "General") is excluded. */
+  first: number;
+  last: number;
+  text: string;
+  type: EntityType;
+}
+
+/** A capitalised run ending in a role word is a title ("Supreme Allied Commander"), not a name. */
+const ROLE_ENDINGS = new Set([
+  'commander',
+  'minister',
+  'president',
+  'envoy',
+  'secretary',
+  'general',
+  'chief',
+  'ambassador',
+  'officer',
+  'director',
+  'spokesman',
+  'spokesperson',
+]);
+const CONNECTORS = new Set(['for', 'and', 'of', 'de', 'al', 'bin']);
+const SPEECH_VERBS =
+  /^(?:said|says|told|added|announced|stated|described|confirmed|wrote|noted|stressed|emphasized|emphasised|revealed|warned|claimed|acknowledged|insisted)$/i;
+const PLACE_PREPOSITIONS = /^(?:in|at|to|from|near|across|toward|towards|into)$/i;
+const SENTENCE_START_WORDS = new Set(
+  'the a an in on at by as but and or so if for with from after before while since meanwhile however additionally this that these those it its they he she we his her their our there here when where who what which some all both neither nor last first according'.split(
+    ' ',
+  ),
+);
+
+interface Evidence {
+  person: number;
+  place: number;
+  organisation: number;
+  count: number;
+}
+
+export interface EntityLexicon {
+  /** Lower-cased entity text → its type. */
+  types: Map<string, EntityType>;
+  /** Lower-cased surname (last word of a person's name) → the full name, most frequent spelling. */
+  surnames: Map<string, string>;
+  /** Lower-cased spelling variant → canonical lower-cased spelling ("zelensky" → "zelenskyy"). */
+  variants: Map<string, string>;
+  /** Lower-cased acronym → lower-cased full names ("csis" → "center for strategic and international studies"). */
+  acronyms: Map<string, string[]>;
+}
+
+const CALENDAR_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
+    ' ',
+  ),
+);
+
+function isNameWord(tok: Token | undefined): boolean {
+  return tok?.capitalized && !tok.numeric && !CALENDAR_WORDS.has(tok.lower);
+}
+
+/**
+ * Capitalised runs in a sentence ("Center for Strategic and International Studies", "Steve Witkoff"),
+ * with titles split off. Runs never cross punctuation; "and" joins only organisation names; sentence-initial
+ * function words and calendar words are not names.
+ */
+export function capitalisedRuns(
+  tokens: readonly Token[],
+  text: string,
+): { first: number; last: number; title: string | null }[] {
+  const runs: { first: number; last: number; title: string | null }[] = [];
+  const joined = (a: number, b: number) => /^ $/.test(text.slice(tokens[a]?.end ?? 0, tokens[b]?.start ?? 0));
+  let i = 0;
+  while (i < tokens.length) {
+    const tok = tokens[i];
+    if (!tok || !isNameWord(tok) || (i === 0 && SENTENCE_START_WORDS.has(tok.lower))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1];
+      if (!next || !joined(j, j + 1)) break;
+      if (isNameWord(next)) {
+        j++;
+        continue;
+      }
+      const after = tokens[j + 2];
+      if (CONNECTORS.has(next.lower) && isNameWord(after) && joined(j + 1, j + 2)) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    // "Witkoff and Jared Kushner" is two people; "Center for Strategic and International Studies" is one name.
+    const andAt = tokens.slice(i, j + 1).findIndex((t) => t.lower === 'and');
+    if (andAt > 0 && !tokens.slice(i, j + 1).some((t) => ORGANISATION_WORDS.has(t.lower))) j = i + andAt - 1;
+    let first = i;
+    let title: string | null = null;
+    while (first < j && TITLE_WORDS.has(tokens[first]?.lower ?? '')) {
+      title = title ? `${title} ${tokens[first]?.surface}` : (tokens[first]?.surface ?? null);
+      first++;
+    }
+    runs.push({ first, last: j, title });
+    i = j + 1;
+  }
+  return runs;
+}
+
+function spanText(tokens: readonly Token[], first: number, last: number, text: string): string {
+  return text.slice(tokens[first]?.start ?? 0, tokens[last]?.end ?? 0);
+}
+
+/** Builds the lexicon from every sentence of a corpus (tokens and text per sentence). */
+export function buildLexicon(sentences: Iterable<{ text: string; tokens: readonly Token[] }>): EntityLexicon {
+  const evidence = new Map<string, Evidence>();
+  const surnameSpeech = new Map<string, number>();
+  const acronyms = new Map<string, string[]>();
+  const addAcronym = (acronym: string, full: string) => {
+    const list = acronyms.get(acronym) ?? [];
+    if (!list.includes(full)) list.push(full);
+    acronyms.set(acronym, list);
+  };
+  const spellings = new Map<string, number>();
+
+  const bump = (key: string, field: keyof Evidence, by = 1) => {
+    const e = evidence.get(key) ?? { person: 0, place: 0, organisation: 0, count: 0 };
+    e[field] += by;
+    evidence.set(key, e);
+  };
+
+  for (const { text, tokens } of sentences) {
+    for (let k = 0; k < tokens.length; k++) {
+      const tok = tokens[k];
+      if (tok?.capitalized && !tok.numeric && tok.surface.length >= 4) {
+        spellings.set(tok.lower, (spellings.get(tok.lower) ?? 0) + 1);
+        const next = tokens[k + 1];
+        if (next && SPEECH_VERBS.test(next.lower))
+          surnameSpeech.set(tok.lower, (surnameSpeech.get(tok.lower) ?? 0) + 1);
+      }
+    }
+    for (const run of capitalisedRuns(tokens, text)) {
+      const name = spanText(tokens, run.first, run.last, text);
+      const key = name.toLowerCase();
+      bump(key, 'count');
+      const words = key.split(/\s+/);
+      if (words.some((w) => ORGANISATION_WORDS.has(w))) bump(key, 'organisation', 3);
+      if (words.length === 1 && /^[A-Z]{2,6}$/.test(name)) bump(key, 'organisation', 2);
+      if (run.title) bump(key, 'person', 3);
+      const before = tokens[run.first - 1];
+      const after = tokens[run.last + 1];
+      if (after && SPEECH_VERBS.test(after.lower)) bump(key, 'person', 2);
+      if (before && SPEECH_VERBS.test(before.lower)) bump(key, 'person', 1);
+      if (before && PLACE_PREPOSITIONS.test(before.lower) && !run.title) bump(key, 'place', 2);
+      if (text.slice(tokens[run.last]?.end ?? 0).startsWith(', who')) bump(key, 'person', 2);
+      // "Center for Strategic and International Studies (CSIS)"
+      const paren = /^\s*\(([A-Z]{2,8})\)/.exec(text.slice(tokens[run.last]?.end ?? 0));
+      if (paren?.[1] && words.length > 1) addAcronym(paren[1].toLowerCase(), key);
+      if (words.length >= 3) {
+        const initials = name
+          .split(/\s+/)
+          .filter((w) => /^\p{Lu}/u.test(w))
+          .map((w) => w[0])
+          .join('')
+          .toLowerCase();
+        if (initials.length >= 3) addAcronym(initials, key);
+      }
+    }
+  }
+
+  // Spelling variants: long capitalised words one edit apart with the same first three letters.
+  const variants = new Map<string, string>();
+  const words = [...spellings.keys()].filter((w) => w.length >= 6).sort();
+  for (let a = 0; a < words.length; a++) {
+    for (let b = a + 1; b < words.length; b++) {
+      const wa = words[a] ?? '';
+      const wb = words[b] ?? '';
+      if (wa.slice(0, 3) !== wb.slice(0, 3)) break;
+      if (editDistance(wa, wb, 1) <= 1 && !/s$/.test(wb.replace(wa, '')) && !/s$/.test(wa.replace(wb, ''))) {
+        const [rare, common] = (spellings.get(wa) ?? 0) >= (spellings.get(wb) ?? 0) ? [wb, wa] : [wa, wb];
+        variants.set(rare, variants.get(common) ?? common);
+      }
+    }
+  }
+
+  const types = new Map<string, EntityType>();
+  const surnames = new Map<string, string>();
+  const surnameCounts = new Map<string, number>();
+  for (const [key, e] of evidence) {
+    const words = key.split(/\s+/);
+    const surname = words.at(-1) ?? '';
+    const lastWordSpeaks = (surnameSpeech.get(surname) ?? 0) + (surnameSpeech.get(variants.get(surname) ?? '') ?? 0);
+    let type: EntityType = 'other';
+    if (TITLE_WORDS.has(surname) || ROLE_ENDINGS.has(surname)) type = 'other';
+    else if (e.organisation > 0 && e.organisation >= e.person) type = 'organisation';
+    else if (e.person + (words.length >= 2 ? lastWordSpeaks : 0) > e.place && (words.length >= 2 || e.person >= 3))
+      type = 'person';
+    else if (e.place > 0) type = 'place';
+    else if (words.length >= 2 && words.length <= 3) type = 'person';
+    types.set(key, type);
+    if (type === 'person' && words.length >= 2) {
+      const canonicalSurname = variants.get(surname) ?? surname;
+      if ((surnameCounts.get(canonicalSurname) ?? 0) < e.count) {
+        surnameCounts.set(canonicalSurname, e.count);
+        surnames.set(canonicalSurname, key);
+      }
+    }
+  }
+  return { types, surnames, variants, acronyms };
+}
+
+/** Typed entity spans of one sentence, using the lexicon (unknown runs fall back to "other"). */
+export function entitySpans(text: string, tokens: readonly Token[], lexicon: EntityLexicon): EntitySpan[] {
+  return capitalisedRuns(tokens, text).map((run) => {
+    const name = spanText(tokens, run.first, run.last, text);
+    const key = name.toLowerCase();
+    let type = lexicon.types.get(key) ?? 'other';
+    if (run.first === run.last && type === 'other') {
+      const surname = lexicon.variants.get(key) ?? key;
+      if (lexicon.surnames.has(surname)) type = 'person';
+    }
+    return { first: run.first, last: run.last, text: name, type };
+  });
+}
+
+/** The full name for a person span ("Witkoff" → "steve witkoff"), lower-cased. */
+export function personKey(name: string, lexicon: EntityLexicon): string {
+  const key = name.toLowerCase();
+  const words = key.split(/\s+/);
+  const surname = words.at(-1) ?? key;
+  const canonicalSurname = lexicon.variants.get(surname) ?? surname;
+  return lexicon.surnames.get(canonicalSurname) ? canonicalSurname : key;
+}

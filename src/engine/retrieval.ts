@@ -1,0 +1,154 @@
+import MiniSearch from 'minisearch';
+import type { Corpus, Sentence } from '../types.js';
+import { buildLexicon, type EntityLexicon } from './entities.js';
+import { type Token, tokenize } from './text.js';
+
+/**
+ * First stage of answering: a MiniSearch index over passages (runs of consecutive sentences of one
+ * paragraph, packed up to PASSAGE_MAX_SENTENCES). Terms are our own (stemmed, synonyms folded, spelling
+ * variants and acronyms unified), so MiniSearch only tokenises on spaces.
+ *
+ * Speed on large corpora comes from two choices: terms that occur in most passages are not used to
+ * *find* passages when rarer question terms exist (they still count when ranking sentences), and only the
+ * best passages go on to sentence-level scoring.
+ */
+
+export const PASSAGE_MAX_SENTENCES = 6;
+/** Passages handed from retrieval to sentence ranking. */
+export const CANDIDATE_PASSAGES = 40;
+/** A term in more than this share of passages is too common to retrieve with (if rarer terms exist). */
+export const COMMON_TERM_SHARE = 0.2;
+
+export interface Passage {
+  id: number;
+  /** Sentence ordinals, in order. */
+  sentences: number[];
+}
+
+export interface Retriever {
+  corpus: Corpus;
+  lexicon: EntityLexicon;
+  passages: Passage[];
+  /** Number of content (non-boilerplate) sentences. */
+  sentenceCount: number;
+  /** Sentence-level document frequency of each term. */
+  df: Map<string, number>;
+  /** Passage-level document frequency of each term. */
+  passageDf: Map<string, number>;
+  search(terms: readonly string[]): Passage[];
+  /** Terms of a sentence with token positions (for proximity), lexicon applied. */
+  termPositions(text: string, tokens: readonly Token[]): { term: string; pos: number }[];
+}
+
+/** Index terms with positions, with spelling variants and acronyms unified through the lexicon. */
+export function termPositionsWith(
+  lexicon: EntityLexicon,
+  text: string,
+  tokens: readonly Token[],
+): { term: string; pos: number }[] {
+  const out: { term: string; pos: number }[] = [];
+  tokens.forEach((t, pos) => {
+    if (!t.term) return;
+    const variant = t.capitalized ? lexicon.variants.get(t.lower) : undefined;
+    out.push({ term: variant ? (tokenize(variant)[0]?.term ?? t.term) : t.term, pos });
+    const names = t.surface === t.surface.toUpperCase() ? lexicon.acronyms.get(t.lower) : undefined;
+    for (const ft of names?.[0] ? tokenize(names[0]) : []) if (ft.term) out.push({ term: ft.term, pos });
+  });
+  if (lexicon.acronyms.size > 0) {
+    const lower = text.toLowerCase();
+    for (const [acronym, names] of lexicon.acronyms) {
+      for (const full of names) {
+        const at = lower.indexOf(full);
+        if (at < 0) continue;
+        const pos = tokens.findIndex((t) => t.start >= at);
+        out.push({ term: acronym, pos: Math.max(pos, 0) });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function packPassages(corpus: Corpus): Passage[] {
+  const passages: Passage[] = [];
+  for (const article of corpus.articles) {
+    let current: Sentence[] = [];
+    const flush = () => {
+      if (current.length) passages.push({ id: passages.length, sentences: current.map((s) => s.ordinal) });
+      current = [];
+    };
+    for (const s of article.sentences) {
+      if (s.boilerplate) continue;
+      const last = current.at(-1);
+      if (last && (last.paragraph !== s.paragraph || current.length >= PASSAGE_MAX_SENTENCES)) flush();
+      current.push(s);
+    }
+    flush();
+  }
+  return passages;
+}
+
+export function buildRetriever(corpus: Corpus): Retriever {
+  const content = corpus.sentences.filter((s) => !s.boilerplate);
+  const lexicon = buildLexicon(
+    (function* () {
+      for (const s of content) yield { text: s.corrected, tokens: tokenize(s.corrected) };
+    })(),
+  );
+  const termPositions = (text: string, tokens: readonly Token[]) => termPositionsWith(lexicon, text, tokens);
+
+  const passages = packPassages(corpus);
+  const df = new Map<string, number>();
+  const passageDf = new Map<string, number>();
+  const passageTerms: string[] = new Array(passages.length);
+  for (const p of passages) {
+    const inPassage = new Set<string>();
+    const all: string[] = [];
+    for (const ordinal of p.sentences) {
+      const s = corpus.sentences[ordinal];
+      if (!s) continue;
+      const seen = new Set<string>();
+      for (const { term } of termPositions(s.corrected, tokenize(s.corrected))) {
+        all.push(term);
+        if (!seen.has(term)) {
+          seen.add(term);
+          df.set(term, (df.get(term) ?? 0) + 1);
+        }
+        inPassage.add(term);
+      }
+    }
+    for (const t of inPassage) passageDf.set(t, (passageDf.get(t) ?? 0) + 1);
+    passageTerms[p.id] = all.join(' ');
+  }
+
+  const mini = new MiniSearch<{ id: number }>({
+    fields: ['terms'],
+    idField: 'id',
+    extractField: (doc, field) => (field === 'id' ? String(doc.id) : (passageTerms[doc.id] ?? '')),
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term || null,
+    searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term || null },
+  });
+  mini.addAll(passages.map((p) => ({ id: p.id })));
+  passageTerms.length = 0;
+
+  const search = (terms: readonly string[]): Passage[] => {
+    const known = [...new Set(terms)].filter((t) => (passageDf.get(t) ?? 0) > 0);
+    if (known.length === 0) return [];
+    // Small corpora: every term retrieves. Large ones: terms found nearly everywhere only rank.
+    const limit =
+      passages.length <= 4 * CANDIDATE_PASSAGES ? Number.POSITIVE_INFINITY : passages.length * COMMON_TERM_SHARE;
+    const rare = known.filter((t) => (passageDf.get(t) ?? 0) <= limit);
+    const chosen =
+      rare.length > 0 ? rare : [known.sort((a, b) => (passageDf.get(a) ?? 0) - (passageDf.get(b) ?? 0))[0] ?? ''];
+    const hits = mini.search(chosen.join(' '), { combineWith: 'OR' });
+    const out: Passage[] = [];
+    for (const hit of hits.slice(0, CANDIDATE_PASSAGES)) {
+      const p = passages[hit.id as number];
+      if (p) out.push(p);
+    }
+    return out;
+  };
+
+  return { corpus, lexicon, passages, sentenceCount: content.length, df, passageDf, search, termPositions };
+}

@@ -1,0 +1,127 @@
+import { stemmer } from 'stemmer';
+import { MEASURE_WORDS, SIDE_WORDS, SYNONYM_GROUPS } from './vocabulary.js';
+
+/** English function words and question words: never index terms, never required in an answer. */
+export const STOP_WORDS = new Set(
+  (
+    'a about above after again against all am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself him ' +
+    'himself his how i if in into is it its itself just me more most my myself no nor not of off on once only or other our ' +
+    'ours ourselves out over own same she should so some such than that the their theirs them themselves then there these ' +
+    'they this those through to too under until very was we were what when where which while who whom why will with would ' +
+    'you your yours yourself yourselves also s t don now get got ever many much whose may might must shall us yet tell ' +
+    'know give gave given please any anyone anything something someone there thing things way ve ll re d'
+  ).split(' '),
+);
+
+/** Words that only shape a question: "how many", "what is", "according to" carry no content of their own. */
+export const QUESTION_NOISE = new Set([
+  'according',
+  'say',
+  'said',
+  'says',
+  'exactly',
+  'currently',
+  'so',
+  'far',
+  'total',
+]);
+
+export interface Token {
+  /** The text as written (possessive stripped). */
+  surface: string;
+  lower: string;
+  /** Canonical index term (stemmed, synonyms folded), or null for stop words. */
+  term: string | null;
+  /** Character offsets in the source string. */
+  start: number;
+  end: number;
+  capitalized: boolean;
+  numeric: boolean;
+}
+
+const TOKEN = /U\.S\.(?![A-Za-z])|U\.N\.|[\p{L}][\p{L}\p{M}'’]*|\d[\d,]*(?:\.\d+)?|%/gu;
+
+const stemCache = new Map<string, string>();
+const canonical = new Map<string, string>();
+for (const group of SYNONYM_GROUPS) {
+  const head = stemWord(group[0] ?? '');
+  for (const word of group) {
+    const s = stemWord(word);
+    if (!canonical.has(s)) canonical.set(s, head);
+  }
+}
+
+function stemWord(lower: string): string {
+  let s = stemCache.get(lower);
+  if (s === undefined) {
+    s = stemmer(lower);
+    if (stemCache.size < 200_000) stemCache.set(lower, s);
+  }
+  return s;
+}
+
+/** The index term for one lower-cased word: stem, then fold synonyms. Null for stop words. */
+export function termOf(lower: string): string | null {
+  if (STOP_WORDS.has(lower)) return null;
+  if (/^\d/.test(lower)) return lower.replace(/,/g, '');
+  if (lower === '%') return canonical.get('percent') ?? 'percent';
+  const stem = stemWord(lower);
+  return canonical.get(stem) ?? stem;
+}
+
+/** Splits text into word and number tokens with offsets and index terms. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    let surface = m[0];
+    const start = m.index ?? 0;
+    surface = surface.replace(/['’](?:s)?$/i, '');
+    if (!surface) continue;
+    const numeric = /^\d/.test(surface);
+    let lower = surface.toLowerCase().replace(/’/g, "'");
+    if (surface === 'U.S.' || surface === 'US') lower = 'usa';
+    else if (surface === 'U.N.' || surface === 'UN') lower = 'un';
+    tokens.push({
+      surface,
+      lower,
+      term: termOf(lower),
+      start,
+      end: start + surface.length,
+      capitalized: /^\p{Lu}/u.test(surface),
+      numeric,
+    });
+  }
+  return tokens;
+}
+
+/** Index terms of a text (stop words dropped, duplicates kept). */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) if (t.term) out.push(t.term);
+  return out;
+}
+
+/** Levenshtein distance, bounded: returns `max + 1` as soon as the distance exceeds `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      row.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+/** Index terms of the side concepts (Ukraine, Russia, the U.S.). */
+export const SIDE_TERMS: readonly string[] = SIDE_WORDS.map((w) => termOf(w) ?? w);
+/** Index terms of the measure concepts (killed, injured, missing, …). */
+export const MEASURE_TERMS: readonly string[] = MEASURE_WORDS.map((w) => termOf(w) ?? w);
