@@ -84,7 +84,7 @@ export interface RichCitation extends Citation {
   paragraph: number;
 }
 
-export type AnswerKind = 'count' | 'percent' | 'person' | 'place' | 'date' | 'length' | 'description';
+export type AnswerKind = 'count' | 'percent' | 'person' | 'organisation' | 'place' | 'date' | 'length' | 'description';
 
 export interface Answer {
   question: string;

@@ -76,6 +76,9 @@ const MONTH_NAMES = [
 
 const DATE_WORDS = new Set(['date', 'day', 'year', 'month', 'time']);
 const PLACE_WORDS = new Set(['city', 'country', 'place', 'venue', 'location', 'capital']);
+const ORGANISATION_TYPE_WORDS = new Set(['tank', 'organization', 'organisation', 'group', 'agency', 'institute', 'ministry', 'outlet', 'body', 'monitor', 'mission', 'newspaper', 'broadcaster', 'network']);
+/** Words that only say what type of answer is wanted ("which city", "the name of"): not content to match. */
+export const ANSWER_TYPE_WORDS = new Set([...PLACE_WORDS, ...DATE_WORDS, 'name', 'person', 'figure', 'number', 'count', 'total']);
 const FIGURE_WORDS = new Set(['figure', 'number', 'toll', 'count', 'estimate', 'total', 'tally']);
 const PERCENT_WORDS = new Set(['percentage', 'percent', 'share', 'rate', 'proportion']);
 
@@ -89,11 +92,13 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
   if (first === 'where' || /\b(?:in|at) (?:what|which) (?:city|country|place|venue|location)\b/.test(lower))
     return 'place';
   if (first === 'who' || first === 'whom') return 'person';
+  if (/\bwhat is the name of\b|\bwhat(?:'s| is) (?:his|her) name\b/.test(lower)) return 'person';
   if ((first === 'which' || first === 'what') && words.length > 1) {
-    const next = words.slice(1, 4);
+    const next = words.slice(1, 5).filter((w) => !AUXILIARIES.has(w) && w !== 'the');
     if (next.some((w) => PLACE_WORDS.has(w))) return 'place';
     if (next.some((w) => DATE_WORDS.has(w))) return 'date';
     if (next.some((w) => PERSON_ROLE_WORDS.has(w))) return 'person';
+    if (next.some((w) => ORGANISATION_TYPE_WORDS.has(w))) return 'organisation';
     if (next.some((w) => FIGURE_WORDS.has(w))) return 'count';
     if (next.some((w) => PERCENT_WORDS.has(w))) return 'percent';
   }
@@ -165,8 +170,10 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const clean = question.replace(/<@!?\d+>/g, ' ').trim();
   const tokens = tokenize(clean);
   const lower = clean.toLowerCase();
-  const kind = detectKind(lower, tokens);
+  let kind = detectKind(lower, tokens);
   const range = focusRange(tokens, kind);
+  // "What is the CSIS estimate of …", "what death toll …": a figure is wanted.
+  if (kind === 'description' && range && tokens.slice(range[0], range[1] + 1).some((t) => FIGURE_WORDS.has(t.lower))) kind = 'count';
   const date = detectDate(lower);
 
   const terms: QuestionTerm[] = [];
@@ -174,7 +181,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   if (range) {
     for (let i = range[1]; i >= range[0]; i--) {
       const t = tokens[i];
-      if (t?.term && !SIDE_TERMS.includes(t.term) && !t.capitalized && !/(?:ed|ing)$/.test(t.lower)) {
+      if (t?.term && !SIDE_TERMS.includes(t.term) && !t.capitalized && !/(?:ed|ing|ly)$/.test(t.lower)) {
         headIndex = i;
         break;
       }
@@ -190,7 +197,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   }
   const verbs: string[] = [];
   tokens.forEach((t, i) => {
-    if (!t.term || QUESTION_NOISE.has(t.lower)) return;
+    if (!t.term || QUESTION_NOISE.has(t.lower) || ANSWER_TYPE_WORDS.has(t.lower)) return;
+    if ((kind === 'place' || kind === 'organisation') && (PLACE_WORDS.has(t.lower) || ORGANISATION_TYPE_WORDS.has(t.lower))) return;
     if (date && /^(?:19|20)\d\d$/.test(t.lower)) return;
     if (date && MONTH_NAMES.includes(t.lower)) return;
     const focus = range !== null && i >= range[0] && i <= range[1];

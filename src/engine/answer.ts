@@ -15,7 +15,7 @@ import { MEASURE_TERMS, SIDE_TERMS, type Token, tokenize } from './text.js';
 
 export const NOT_FOUND_ANSWER = 'I could not find that in my sources.';
 /** Below this score no sentence supports an answer: abstain. */
-export const MIN_CONFIDENCE = 0.4;
+export const MIN_CONFIDENCE = 0.3;
 /** A different answer scoring at least this share of the best one is reported as a disagreement. */
 export const ALTERNATIVE_SHARE = 0.8;
 /** At most this many citations per answer (one per article, best first). */
@@ -113,7 +113,7 @@ function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention):
 
 function numberSlots(text: string, tokens: readonly Token[], kind: AnswerKind, q: QuestionAnalysis): Slot[] {
   const wanted: NumberMention['kind'][] = kind === 'percent' ? ['percent'] : kind === 'length' ? ['length'] : ['count'];
-  if (kind === 'count' && q.terms.some((t) => t.term === 'percent')) wanted.push('percent');
+  if (kind === 'count' && (q.terms.some((t) => t.term === 'percent') || /\bhow much\b/i.test(q.question))) wanted.push('percent');
   const questionNumbers = new Set(q.tokens.filter((t) => t.numeric).map((t) => t.surface.replace(/,/g, '')));
   return findNumbers(text, tokens)
     .filter((m) => wanted.includes(m.kind) && !questionNumbers.has(String(m.value)))
@@ -126,11 +126,16 @@ function numberSlots(text: string, tokens: readonly Token[], kind: AnswerKind, q
     }));
 }
 
+/** "Ukrainian", "Russian", "Polish", "Japanese": adjectives of nationality are not places. */
+function isDemonym(text: string): boolean {
+  return /^\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i)$/u.test(text);
+}
+
 function entitySlots(
   r: Retriever,
   text: string,
   tokens: readonly Token[],
-  kind: 'person' | 'place',
+  kind: 'person' | 'organisation' | 'place',
   q: QuestionAnalysis,
 ): Slot[] {
   const questionWords = new Set(q.tokens.map((t) => t.lower));
@@ -150,7 +155,10 @@ function entitySlots(
         prior: possessive ? 0.5 : 1,
       });
     }
-    if (kind === 'place' && (span.type === 'place' || span.type === 'other')) {
+    if (kind === 'organisation' && span.type === 'organisation') {
+      slots.push({ first: span.first, last: span.last, key: `organisation:${span.text.toLowerCase()}`, text: span.text, prior: 1 });
+    }
+    if (kind === 'place' && (span.type === 'place' || span.type === 'other') && !isDemonym(span.text)) {
       const before = tokens[span.first - 1]?.lower ?? '';
       const afterIn = /^(?:in|at)$/.test(before);
       if (!afterIn && span.type !== 'place') continue;
@@ -242,7 +250,7 @@ function weighTerms(
     const df = r.df.get(term) ?? 0;
     if (df === 0) {
       // A word no source uses: if it names what is asked about, or a name, the sources cannot answer.
-      if (t.head || t.proper || (t.focus && !t.side)) fatal = true;
+      if (t.head || t.proper) fatal = true;
       const w = Math.log(1 + r.sentenceCount) * multiplier;
       unknownWeight += w;
       totalWeight += w;
@@ -320,6 +328,7 @@ function scoreSentence(
       slots = numberSlots(text, tokens, q.kind, q);
       break;
     case 'person':
+    case 'organisation':
     case 'place':
       slots = entitySlots(r, text, tokens, q.kind, q);
       break;
@@ -354,15 +363,23 @@ function scoreSentence(
     let anchor = 0.5 + 0.5 * proximity;
     if (head && q.kind !== 'description') {
       const hp = positions.get(head.term);
-      const reach = isFigure ? 4 : 8;
-      if (!hp) anchor *= 0.45;
-      else if (distanceTo(hp, slot.first, slot.last) > reach) anchor *= isFigure ? 0.45 : 0.7;
+      // A figure counts the noun next to it ("314 prisoners"); "40,000 injured" borrows the noun of the
+      // figure before it ("15,000 civilians killed and 40,000 injured"), so any mention in the sentence will do.
+      const next = tokens[slot.last + 1];
+      const elliptical =
+        isFigure && MEASURE_TERMS.includes(next?.term ?? '') && /(?:ed|ing)$|^dead$/.test(next?.lower ?? '');
+      const reach = elliptical ? Number.POSITIVE_INFINITY : isFigure ? 4 : 8;
+      if (!hp) anchor *= isFigure ? 0.3 : 0.45;
+      else if (distanceTo(hp, slot.first, slot.last) > reach) anchor *= isFigure ? 0.35 : 0.7;
     }
     if (q.kind !== 'description') {
       // The side word nearest the answer must be one the question names ("Russian soldiers", not
       // "the Ukrainian side"), and so must the measure word next to a figure ("killed", not "injured").
-      if (conflicts(positions, slot, SIDE_TERMS, focusSides.size > 0 ? focusSides : questionSides, 5)) anchor *= 0.4;
-      if (isFigure && conflicts(positions, slot, MEASURE_TERMS, questionMeasures, 3)) anchor *= 0.4;
+      const wantedSides = focusSides.size > 0 ? focusSides : questionSides;
+      if (isFigure || q.kind === 'length') {
+        if (conflicts(positions, slot, SIDE_TERMS, wantedSides, 5)) anchor *= 0.4;
+      } else if (head && modifierConflict(text, tokens, positions.get(head.term) ?? [], slot, wantedSides)) anchor *= 0.4;
+      if (isFigure && conflicts(positions, slot, MEASURE_TERMS, questionMeasures, 6)) anchor *= 0.3;
     }
     const score = coverage * anchor * dates * slot.prior;
     const claimant = q.kind === 'count' || q.kind === 'percent' ? findClaimant(r, sentence.corrected, tokens) : null;
@@ -393,6 +410,23 @@ function conflicts(
     }
   }
   return nearest !== null && nearestDistance <= reach && !wanted.has(nearest);
+}
+
+/**
+ * For names: the side that modifies the role word next to the name ("Russia's top negotiator, Igor
+ * Kostyukov") must be the one asked about. Looks up to three words before the role word, within its phrase.
+ */
+function modifierConflict(text: string, tokens: readonly Token[], headPositions: readonly number[], slot: Slot, wanted: Set<string>): boolean {
+  if (wanted.size === 0 || headPositions.length === 0) return false;
+  let hp = headPositions[0] ?? 0;
+  for (const p of headPositions) if (distanceTo([p], slot.first, slot.last) < distanceTo([hp], slot.first, slot.last)) hp = p;
+  for (let k = hp - 1; k >= Math.max(0, hp - 3); k--) {
+    const gap = text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0);
+    if (/[,;:()—–“”"]/.test(gap)) break;
+    const term = tokens[k]?.term;
+    if (term && SIDE_TERMS.includes(term)) return !wanted.has(term);
+  }
+  return false;
 }
 
 function termSetOf(r: Retriever, text: string): Set<string> {
@@ -440,7 +474,7 @@ function abstain(q: string, kind: AnswerKind, total: number): Answer {
  * (close in score); a name or place only has to appear in the role asked about.
  */
 function supportShare(kind: AnswerKind): number {
-  return kind === 'person' || kind === 'place' ? 0.3 : 0.5;
+  return kind === 'person' || kind === 'organisation' || kind === 'place' ? 0.3 : 0.5;
 }
 
 function sourcesPhrase(n: number, total: number): string {

@@ -10,7 +10,9 @@ export const STOP_WORDS = new Set(
     'ours ourselves out over own same she should so some such than that the their theirs them themselves then there these ' +
     'they this those through to too under until very was we were what when where which while who whom why will with would ' +
     'you your yours yourself yourselves also s t don now get got ever many much whose may might must shall us yet tell ' +
-    'know give gave given please any anyone anything something someone there thing things way ve ll re d'
+    'know give gave given please any anyone anything something someone there thing things way ve ll re d ' +
+    'among amid amidst across within without toward towards upon per via onto including regarding concerning despite ' +
+    'besides beyond behind near along throughout versus vs'
   ).split(' '),
 );
 
@@ -43,14 +45,25 @@ export interface Token {
 const TOKEN = /U\.S\.(?![A-Za-z])|U\.N\.|[\p{L}][\p{L}\p{M}'’]*|\d[\d,]*(?:\.\d+)?|%/gu;
 
 const stemCache = new Map<string, string>();
-const canonical = new Map<string, string>();
+/**
+ * Synonym folding. A word listed in a group maps to the group's first word as written; other forms of it
+ * map through their stem, unless two groups share the stem (Porter folds "negotiator" and "negotiations"
+ * together), in which case only the listed spellings decide.
+ */
+const bySurface = new Map<string, string>();
+const byStem = new Map<string, string>();
+const ambiguousStems = new Set<string>();
 for (const group of SYNONYM_GROUPS) {
-  const head = stemWord(group[0] ?? '');
+  const head = group[0] ?? '';
   for (const word of group) {
+    if (!bySurface.has(word)) bySurface.set(word, head);
     const s = stemWord(word);
-    if (!canonical.has(s)) canonical.set(s, head);
+    const previous = byStem.get(s);
+    if (previous !== undefined && previous !== head) ambiguousStems.add(s);
+    else byStem.set(s, head);
   }
 }
+for (const s of ambiguousStems) byStem.delete(s);
 
 function stemWord(lower: string): string {
   let s = stemCache.get(lower);
@@ -65,9 +78,11 @@ function stemWord(lower: string): string {
 export function termOf(lower: string): string | null {
   if (STOP_WORDS.has(lower)) return null;
   if (/^\d/.test(lower)) return lower.replace(/,/g, '');
-  if (lower === '%') return canonical.get('percent') ?? 'percent';
+  if (lower === '%') return bySurface.get('percent') ?? 'percent';
+  const listed = bySurface.get(lower);
+  if (listed !== undefined) return listed;
   const stem = stemWord(lower);
-  return canonical.get(stem) ?? stem;
+  return byStem.get(stem) ?? stem;
 }
 
 /** Splits text into word and number tokens with offsets and index terms. */
