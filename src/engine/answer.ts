@@ -378,7 +378,13 @@ function scoreSentence(
       const wantedSides = focusSides.size > 0 ? focusSides : questionSides;
       if (isFigure || q.kind === 'length') {
         if (conflicts(positions, slot, SIDE_TERMS, wantedSides, 5)) anchor *= 0.4;
-      } else if (head && modifierConflict(text, tokens, positions.get(head.term) ?? [], slot, wantedSides)) anchor *= 0.4;
+      } else if (head) {
+        // The role asked about belongs to a side ("Russia's top negotiator"): the role word next to the name
+        // must carry that side, and a role with no side at all is weaker evidence.
+        const modifier = roleModifier(text, tokens, positions.get(head.term) ?? [], slot, wantedSides);
+        if (modifier === 'conflict') anchor *= 0.4;
+        else if (modifier === 'none' && focusSides.size > 0) anchor *= 0.75;
+      }
       if (isFigure && conflicts(positions, slot, MEASURE_TERMS, questionMeasures, 6)) anchor *= 0.3;
     }
     const score = coverage * anchor * dates * slot.prior;
@@ -414,19 +420,26 @@ function conflicts(
 
 /**
  * For names: the side that modifies the role word next to the name ("Russia's top negotiator, Igor
- * Kostyukov") must be the one asked about. Looks up to three words before the role word, within its phrase.
+ * Kostyukov"), looked up to three words before the role word within its phrase: the one asked about
+ * ('match'), another ('conflict'), or none.
  */
-function modifierConflict(text: string, tokens: readonly Token[], headPositions: readonly number[], slot: Slot, wanted: Set<string>): boolean {
-  if (wanted.size === 0 || headPositions.length === 0) return false;
+function roleModifier(
+  text: string,
+  tokens: readonly Token[],
+  headPositions: readonly number[],
+  slot: Slot,
+  wanted: Set<string>,
+): 'match' | 'conflict' | 'none' {
+  if (wanted.size === 0 || headPositions.length === 0) return 'none';
   let hp = headPositions[0] ?? 0;
   for (const p of headPositions) if (distanceTo([p], slot.first, slot.last) < distanceTo([hp], slot.first, slot.last)) hp = p;
   for (let k = hp - 1; k >= Math.max(0, hp - 3); k--) {
     const gap = text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0);
     if (/[,;:()—–“”"]/.test(gap)) break;
     const term = tokens[k]?.term;
-    if (term && SIDE_TERMS.includes(term)) return !wanted.has(term);
+    if (term && SIDE_TERMS.includes(term)) return wanted.has(term) ? 'match' : 'conflict';
   }
-  return false;
+  return 'none';
 }
 
 function termSetOf(r: Retriever, text: string): Set<string> {
@@ -538,7 +551,7 @@ export function answerQuestion(r: Retriever, question: string): Answer {
       const sources = new Set(
         list.filter((c) => c.score >= best.score * supportShare(q.kind)).map((c) => c.sentence.source),
       ).size;
-      return { list, best, sources, rank: best.score * (1 + 0.08 * (sources - 1)) };
+      return { list, best, sources, rank: best.score * (1 + 0.04 * (sources - 1)) };
     })
     .sort((a, b) => b.rank - a.rank);
   const winner = ranked[0];

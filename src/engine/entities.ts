@@ -123,25 +123,33 @@ function spanText(tokens: readonly Token[], first: number, last: number, text: s
   return text.slice(tokens[first]?.start ?? 0, tokens[last]?.end ?? 0);
 }
 
-/** Builds the lexicon from every sentence of a corpus (tokens and text per sentence). */
-export function buildLexicon(sentences: Iterable<{ text: string; tokens: readonly Token[] }>): EntityLexicon {
-  const evidence = new Map<string, Evidence>();
-  const surnameSpeech = new Map<string, number>();
-  const acronyms = new Map<string, string[]>();
-  const addAcronym = (acronym: string, full: string) => {
-    const list = acronyms.get(acronym) ?? [];
+/**
+ * Collects entity evidence sentence by sentence (so the index can be built in one pass over the corpus),
+ * then types every name once at the end.
+ */
+export class LexiconBuilder {
+  readonly #evidence = new Map<string, Evidence>();
+  readonly #surnameSpeech = new Map<string, number>();
+  readonly #acronyms = new Map<string, string[]>();
+  readonly #spellings = new Map<string, number>();
+
+  #addAcronym(acronym: string, full: string): void {
+    const list = this.#acronyms.get(acronym) ?? [];
     if (!list.includes(full)) list.push(full);
-    acronyms.set(acronym, list);
-  };
-  const spellings = new Map<string, number>();
+    this.#acronyms.set(acronym, list);
+  }
 
-  const bump = (key: string, field: keyof Evidence, by = 1) => {
-    const e = evidence.get(key) ?? { person: 0, place: 0, organisation: 0, count: 0 };
+  #bump(key: string, field: keyof Evidence, by = 1): void {
+    const e = this.#evidence.get(key) ?? { person: 0, place: 0, organisation: 0, count: 0 };
     e[field] += by;
-    evidence.set(key, e);
-  };
+    this.#evidence.set(key, e);
+  }
 
-  for (const { text, tokens } of sentences) {
+  add(text: string, tokens: readonly Token[]): void {
+    const surnameSpeech = this.#surnameSpeech;
+    const spellings = this.#spellings;
+    const bump = (key: string, field: keyof Evidence, by = 1) => this.#bump(key, field, by);
+    const addAcronym = (acronym: string, full: string) => this.#addAcronym(acronym, full);
     for (let k = 0; k < tokens.length; k++) {
       const tok = tokens[k];
       if (tok?.capitalized && !tok.numeric && tok.surface.length >= 4) {
@@ -180,45 +188,58 @@ export function buildLexicon(sentences: Iterable<{ text: string; tokens: readonl
     }
   }
 
-  // Spelling variants: long capitalised words one edit apart with the same first three letters.
-  const variants = new Map<string, string>();
-  const words = [...spellings.keys()].filter((w) => w.length >= 6).sort();
-  for (let a = 0; a < words.length; a++) {
-    for (let b = a + 1; b < words.length; b++) {
-      const wa = words[a] ?? '';
-      const wb = words[b] ?? '';
-      if (wa.slice(0, 3) !== wb.slice(0, 3)) break;
-      if (editDistance(wa, wb, 1) <= 1 && !/s$/.test(wb.replace(wa, '')) && !/s$/.test(wa.replace(wb, ''))) {
-        const [rare, common] = (spellings.get(wa) ?? 0) >= (spellings.get(wb) ?? 0) ? [wb, wa] : [wa, wb];
-        variants.set(rare, variants.get(common) ?? common);
+  finish(): EntityLexicon {
+    const evidence = this.#evidence;
+    const surnameSpeech = this.#surnameSpeech;
+    const acronyms = this.#acronyms;
+    const spellings = this.#spellings;
+    // Spelling variants: long capitalised words one edit apart with the same first three letters.
+    const variants = new Map<string, string>();
+    const words = [...spellings.keys()].filter((w) => w.length >= 6).sort();
+    for (let a = 0; a < words.length; a++) {
+      for (let b = a + 1; b < words.length; b++) {
+        const wa = words[a] ?? '';
+        const wb = words[b] ?? '';
+        if (wa.slice(0, 3) !== wb.slice(0, 3)) break;
+        if (editDistance(wa, wb, 1) <= 1 && !/s$/.test(wb.replace(wa, '')) && !/s$/.test(wa.replace(wb, ''))) {
+          const [rare, common] = (spellings.get(wa) ?? 0) >= (spellings.get(wb) ?? 0) ? [wb, wa] : [wa, wb];
+          variants.set(rare, variants.get(common) ?? common);
+        }
       }
     }
-  }
 
-  const types = new Map<string, EntityType>();
-  const surnames = new Map<string, string>();
-  const surnameCounts = new Map<string, number>();
-  for (const [key, e] of evidence) {
-    const words = key.split(/\s+/);
-    const surname = words.at(-1) ?? '';
-    const lastWordSpeaks = (surnameSpeech.get(surname) ?? 0) + (surnameSpeech.get(variants.get(surname) ?? '') ?? 0);
-    let type: EntityType = 'other';
-    if (TITLE_WORDS.has(surname) || ROLE_ENDINGS.has(surname)) type = 'other';
-    else if (e.organisation > 0 && e.organisation >= e.person) type = 'organisation';
-    else if (e.person + (words.length >= 2 ? lastWordSpeaks : 0) > e.place && (words.length >= 2 || e.person >= 3))
-      type = 'person';
-    else if (e.place > 0) type = 'place';
-    else if (words.length >= 2 && words.length <= 3) type = 'person';
-    types.set(key, type);
-    if (type === 'person' && words.length >= 2) {
-      const canonicalSurname = variants.get(surname) ?? surname;
-      if ((surnameCounts.get(canonicalSurname) ?? 0) < e.count) {
-        surnameCounts.set(canonicalSurname, e.count);
-        surnames.set(canonicalSurname, key);
+    const types = new Map<string, EntityType>();
+    const surnames = new Map<string, string>();
+    const surnameCounts = new Map<string, number>();
+    for (const [key, e] of evidence) {
+      const words = key.split(/\s+/);
+      const surname = words.at(-1) ?? '';
+      const lastWordSpeaks = (surnameSpeech.get(surname) ?? 0) + (surnameSpeech.get(variants.get(surname) ?? '') ?? 0);
+      let type: EntityType = 'other';
+      if (TITLE_WORDS.has(surname) || ROLE_ENDINGS.has(surname)) type = 'other';
+      else if (e.organisation > 0 && e.organisation >= e.person) type = 'organisation';
+      else if (e.person + (words.length >= 2 ? lastWordSpeaks : 0) > e.place && (words.length >= 2 || e.person >= 3))
+        type = 'person';
+      else if (e.place > 0) type = 'place';
+      else if (words.length >= 2 && words.length <= 3) type = 'person';
+      types.set(key, type);
+      if (type === 'person' && words.length >= 2) {
+        const canonicalSurname = variants.get(surname) ?? surname;
+        if ((surnameCounts.get(canonicalSurname) ?? 0) < e.count) {
+          surnameCounts.set(canonicalSurname, e.count);
+          surnames.set(canonicalSurname, key);
+        }
       }
     }
+    return { types, surnames, variants, acronyms };
   }
-  return { types, surnames, variants, acronyms };
+}
+
+/** Builds the lexicon from every sentence of a corpus (tokens and text per sentence). */
+export function buildLexicon(sentences: Iterable<{ text: string; tokens: readonly Token[] }>): EntityLexicon {
+  const builder = new LexiconBuilder();
+  for (const { text, tokens } of sentences) builder.add(text, tokens);
+  return builder.finish();
 }
 
 /** Typed entity spans of one sentence, using the lexicon (unknown runs fall back to "other"). */

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Corpus, Sentence } from '../types.js';
-import { buildLexicon, type EntityLexicon } from './entities.js';
+import { type EntityLexicon, LexiconBuilder } from './entities.js';
 import { type Token, tokenize } from './text.js';
 
 /**
@@ -88,27 +88,42 @@ function packPassages(corpus: Corpus): Passage[] {
   return passages;
 }
 
-export function buildRetriever(corpus: Corpus): Retriever {
-  const content = corpus.sentences.filter((s) => !s.boilerplate);
-  const lexicon = buildLexicon(
-    (function* () {
-      for (const s of content) yield { text: s.corrected, tokens: tokenize(s.corrected) };
-    })(),
-  );
-  const termPositions = (text: string, tokens: readonly Token[]) => termPositionsWith(lexicon, text, tokens);
+/** Numbers are matched when sentences are scored, not indexed: every figure would be a term of its own. */
+function indexable(term: string): boolean {
+  return !/^\d/.test(term);
+}
 
+export function buildRetriever(corpus: Corpus): Retriever {
   const passages = packPassages(corpus);
+  const builder = new LexiconBuilder();
   const df = new Map<string, number>();
   const passageDf = new Map<string, number>();
-  const passageTerms: string[] = new Array(passages.length);
+  let sentenceCount = 0;
+  let current = '';
+
+  const mini = new MiniSearch<{ id: number }>({
+    fields: ['terms'],
+    idField: 'id',
+    extractField: (doc, field) => (field === 'id' ? String(doc.id) : current),
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term || null,
+    searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term || null },
+  });
+
+  // One pass: each sentence is tokenised once, feeding the entity lexicon, the frequencies and the index.
   for (const p of passages) {
     const inPassage = new Set<string>();
     const all: string[] = [];
     for (const ordinal of p.sentences) {
       const s = corpus.sentences[ordinal];
       if (!s) continue;
+      sentenceCount++;
+      const tokens = tokenize(s.corrected);
+      builder.add(s.corrected, tokens);
       const seen = new Set<string>();
-      for (const { term } of termPositions(s.corrected, tokenize(s.corrected))) {
+      for (const t of tokens) {
+        const term = t.term;
+        if (!term || !indexable(term)) continue;
         all.push(term);
         if (!seen.has(term)) {
           seen.add(term);
@@ -118,22 +133,39 @@ export function buildRetriever(corpus: Corpus): Retriever {
       }
     }
     for (const t of inPassage) passageDf.set(t, (passageDf.get(t) ?? 0) + 1);
-    passageTerms[p.id] = all.join(' ');
+    current = all.join(' ');
+    mini.add({ id: p.id });
+  }
+  current = '';
+  const lexicon = builder.finish();
+  const termPositions = (text: string, tokens: readonly Token[]) => termPositionsWith(lexicon, text, tokens);
+
+  // Spelling variants and acronyms are unified at query time: "zelenskyy" also looks for "zelensky",
+  // "csis" also for the words of "Center for Strategic and International Studies".
+  const spellings = new Map<string, string[]>();
+  for (const [rare, common] of lexicon.variants) {
+    const rareTerm = tokenize(rare)[0]?.term;
+    const commonTerm = tokenize(common)[0]?.term;
+    if (!rareTerm || !commonTerm) continue;
+    spellings.set(commonTerm, [...(spellings.get(commonTerm) ?? []), rareTerm]);
+  }
+  const expand = (term: string): string[] => {
+    const out = [term, ...(spellings.get(term) ?? [])];
+    for (const full of lexicon.acronyms.get(term) ?? []) for (const t of tokenize(full)) if (t.term) out.push(t.term);
+    return out;
+  };
+  for (const [common, rares] of spellings) {
+    df.set(common, (df.get(common) ?? 0) + rares.reduce((n, r) => n + (df.get(r) ?? 0), 0));
+  }
+  for (const [acronym, names] of lexicon.acronyms) {
+    if (df.has(acronym)) continue;
+    let n = 0;
+    for (const s of corpus.sentences) if (!s.boilerplate && names.some((full) => s.corrected.toLowerCase().includes(full))) n++;
+    if (n > 0) df.set(acronym, n);
   }
 
-  const mini = new MiniSearch<{ id: number }>({
-    fields: ['terms'],
-    idField: 'id',
-    extractField: (doc, field) => (field === 'id' ? String(doc.id) : (passageTerms[doc.id] ?? '')),
-    tokenize: (text) => text.split(' '),
-    processTerm: (term) => term || null,
-    searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term || null },
-  });
-  mini.addAll(passages.map((p) => ({ id: p.id })));
-  passageTerms.length = 0;
-
   const search = (terms: readonly string[]): Passage[] => {
-    const known = [...new Set(terms)].filter((t) => (passageDf.get(t) ?? 0) > 0);
+    const known = [...new Set(terms.flatMap(expand))].filter((t) => (passageDf.get(t) ?? 0) > 0);
     if (known.length === 0) return [];
     // Small corpora: every term retrieves. Large ones: terms found nearly everywhere only rank.
     const limit =
@@ -150,5 +182,5 @@ export function buildRetriever(corpus: Corpus): Retriever {
     return out;
   };
 
-  return { corpus, lexicon, passages, sentenceCount: content.length, df, passageDf, search, termPositions };
+  return { corpus, lexicon, passages, sentenceCount, df, passageDf, search, termPositions };
 }
