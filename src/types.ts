@@ -47,7 +47,8 @@ export interface Article {
   id: string;
   file: string;
   meta: ArticleMeta;
-  text: string;
+  /** Bytes of the file; the text itself lives in `sentences` (kept once, not twice, in memory). */
+  size: number;
   corrections: Correction[];
   sentences: Sentence[];
   paragraphs: number;

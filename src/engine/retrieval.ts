@@ -13,11 +13,15 @@ import { type Token, tokenize } from './text.js';
  * best passages go on to sentence-level scoring.
  */
 
-export const PASSAGE_MAX_SENTENCES = 6;
+export const PASSAGE_MAX_SENTENCES = 12;
 /** Passages handed from retrieval to sentence ranking. */
-export const CANDIDATE_PASSAGES = 40;
+export const CANDIDATE_PASSAGES = 16;
 /** A term in more than this share of passages is too common to retrieve with (if rarer terms exist). */
 export const COMMON_TERM_SHARE = 0.2;
+/** On large corpora, terms in more than this share of passages are left out of the index altogether. */
+export const PRUNE_TERM_SHARE = 0.5;
+/** On large corpora, at most this many (rarest) question terms retrieve passages. */
+export const MAX_RETRIEVAL_TERMS = 2;
 
 export interface Passage {
   id: number;
@@ -69,20 +73,34 @@ export function termPositionsWith(
   return out;
 }
 
+/**
+ * Passages: consecutive sentences of one article, packed paragraph by paragraph up to
+ * PASSAGE_MAX_SENTENCES (a long paragraph is cut into several passages). Short one-line paragraphs
+ * share a passage, which keeps the index small and a passage big enough to rank.
+ */
 function packPassages(corpus: Corpus): Passage[] {
   const passages: Passage[] = [];
   for (const article of corpus.articles) {
-    let current: Sentence[] = [];
+    let current: number[] = [];
+    let paragraph: Sentence[] = [];
     const flush = () => {
-      if (current.length) passages.push({ id: passages.length, sentences: current.map((s) => s.ordinal) });
+      if (current.length) passages.push({ id: passages.length, sentences: current });
       current = [];
+    };
+    const addParagraph = () => {
+      if (current.length + paragraph.length > PASSAGE_MAX_SENTENCES) flush();
+      for (const s of paragraph) {
+        if (current.length >= PASSAGE_MAX_SENTENCES) flush();
+        current.push(s.ordinal);
+      }
+      paragraph = [];
     };
     for (const s of article.sentences) {
       if (s.boilerplate) continue;
-      const last = current.at(-1);
-      if (last && (last.paragraph !== s.paragraph || current.length >= PASSAGE_MAX_SENTENCES)) flush();
-      current.push(s);
+      if (paragraph.length > 0 && paragraph[0]?.paragraph !== s.paragraph) addParagraph();
+      paragraph.push(s);
     }
+    addParagraph();
     flush();
   }
   return passages;
@@ -110,7 +128,9 @@ export function buildRetriever(corpus: Corpus): Retriever {
     searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term || null },
   });
 
-  // One pass: each sentence is tokenised once, feeding the entity lexicon, the frequencies and the index.
+  // Pass 1: each sentence is tokenised once, feeding the entity lexicon and the frequencies; the
+  // passage's terms are kept (interned strings) for pass 2.
+  const passageTerms: string[][] = new Array(passages.length);
   for (const p of passages) {
     const inPassage = new Set<string>();
     const all: string[] = [];
@@ -133,8 +153,16 @@ export function buildRetriever(corpus: Corpus): Retriever {
       }
     }
     for (const t of inPassage) passageDf.set(t, (passageDf.get(t) ?? 0) + 1);
-    current = all.join(' ');
+    passageTerms[p.id] = all;
+  }
+  // Pass 2: the index. On a large corpus, terms found in most passages are pruned from it: they never
+  // retrieve (see `search`) and would be the longest posting lists; their frequencies still rank sentences.
+  const large = passages.length > 4 * CANDIDATE_PASSAGES;
+  const pruned = (term: string) => large && (passageDf.get(term) ?? 0) > passages.length * PRUNE_TERM_SHARE;
+  for (const p of passages) {
+    current = (passageTerms[p.id] ?? []).filter((t) => !pruned(t)).join(' ');
     mini.add({ id: p.id });
+    passageTerms[p.id] = [];
   }
   current = '';
   const lexicon = builder.finish();
@@ -165,14 +193,15 @@ export function buildRetriever(corpus: Corpus): Retriever {
   }
 
   const search = (terms: readonly string[]): Passage[] => {
-    const known = [...new Set(terms.flatMap(expand))].filter((t) => (passageDf.get(t) ?? 0) > 0);
+    const known = [...new Set(terms.flatMap(expand))].filter((t) => (passageDf.get(t) ?? 0) > 0 && !pruned(t));
     if (known.length === 0) return [];
     // Small corpora: every term retrieves. Large ones: terms found nearly everywhere only rank.
     const limit =
       passages.length <= 4 * CANDIDATE_PASSAGES ? Number.POSITIVE_INFINITY : passages.length * COMMON_TERM_SHARE;
-    const rare = known.filter((t) => (passageDf.get(t) ?? 0) <= limit);
-    const chosen =
-      rare.length > 0 ? rare : [known.sort((a, b) => (passageDf.get(a) ?? 0) - (passageDf.get(b) ?? 0))[0] ?? ''];
+    const byRarity = known.sort((a, b) => (passageDf.get(a) ?? 0) - (passageDf.get(b) ?? 0));
+    const rare = byRarity.filter((t) => (passageDf.get(t) ?? 0) <= limit);
+    // Retrieval cost is the length of the posting lists walked: the rarest few terms find the passages.
+    const chosen = rare.length > 0 ? rare.slice(0, MAX_RETRIEVAL_TERMS) : byRarity.slice(0, 1);
     const hits = mini.search(chosen.join(' '), { combineWith: 'OR' });
     const out: Passage[] = [];
     for (const hit of hits.slice(0, CANDIDATE_PASSAGES)) {

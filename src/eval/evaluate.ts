@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
 import type { Answer, Corpus } from '../types.js';
@@ -46,11 +48,23 @@ export interface EvalTotals {
   verbatimShare: number;
 }
 
-/** A quote is verbatim when it appears, character for character, in the article it names. */
+/**
+ * A quote is verbatim when it appears, character for character, in the file of the article it names.
+ * Checked against the file on disk, not against the engine's own copy of the text.
+ */
 export function isVerbatim(corpus: Corpus, source: string, quote: string): boolean {
   const article = corpus.byId.get(source);
-  return article !== undefined && quote.length > 0 && article.text.includes(quote);
+  if (!article || quote.length === 0) return false;
+  const file = path.resolve(corpus.dir, article.file);
+  let text = fileCache.get(file);
+  if (text === undefined) {
+    text = readFileSync(file, 'utf8');
+    fileCache.set(file, text);
+  }
+  return text.includes(quote);
 }
+
+const fileCache = new Map<string, string>();
 
 export function judge(corpus: Corpus, q: EvalQuestion, a: Answer): EvalResult {
   const verbatim = a.citations.filter((c) => isVerbatim(corpus, c.source, c.quote)).length;

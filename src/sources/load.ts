@@ -111,7 +111,7 @@ export function parseArticle(
       id,
       file,
       meta: toArticleMeta(raw),
-      text: body,
+      size: bytes.byteLength,
       corrections,
       sentences,
       paragraphs: paragraphs.length,
