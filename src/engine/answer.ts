@@ -178,9 +178,10 @@ function entitySlots(
   return slots;
 }
 
+/** Dates in a sentence: what chrono-node parses (resolved against the publication date), plus bare years. */
 function dateSlots(text: string, tokens: readonly Token[], published: string | null): Slot[] {
   const ref = published ? new Date(`${published}T12:00:00Z`) : new Date();
-  return chrono.parse(text, ref).map((res) => {
+  const parsed = chrono.parse(text, ref).map((res) => {
     const first = Math.max(
       0,
       tokens.findIndex((t) => t.start >= res.index),
@@ -193,8 +194,12 @@ function dateSlots(text: string, tokens: readonly Token[], published: string | n
       .filter((v): v is number => typeof v === 'number')
       .map((v, i) => (i === 0 ? String(v) : String(v).padStart(2, '0')))
       .join('-');
-    return { first, last, key: `date:${iso}`, text: `${res.text} (${iso})`, prior: 1 };
+    return { first, last, key: `date:${iso}`, text: res.text === iso ? iso : `${res.text} (${iso})`, prior: 1 };
   });
+  const years = findNumbers(text, tokens)
+    .filter((m) => m.kind === 'year' && !parsed.some((p) => p.first <= m.first && p.last >= m.last))
+    .map((m) => ({ first: m.first, last: m.last, key: `date:${m.value}`, text: String(m.value), prior: 1 }));
+  return [...parsed, ...years];
 }
 
 /** The phrase a description answer gives: what follows the question's verb or focus in the sentence. */

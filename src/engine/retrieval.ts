@@ -130,7 +130,7 @@ export function buildRetriever(corpus: Corpus): Retriever {
 
   // Pass 1: each sentence is tokenised once, feeding the entity lexicon and the frequencies; the
   // passage's terms are kept (interned strings) for pass 2.
-  const passageTerms: string[][] = new Array(passages.length);
+  const passageTerms: string[] = new Array(passages.length);
   for (const p of passages) {
     const inPassage = new Set<string>();
     const all: string[] = [];
@@ -153,16 +153,17 @@ export function buildRetriever(corpus: Corpus): Retriever {
       }
     }
     for (const t of inPassage) passageDf.set(t, (passageDf.get(t) ?? 0) + 1);
-    passageTerms[p.id] = all;
+    passageTerms[p.id] = all.join(' ');
   }
   // Pass 2: the index. On a large corpus, terms found in most passages are pruned from it: they never
   // retrieve (see `search`) and would be the longest posting lists; their frequencies still rank sentences.
   const large = passages.length > 4 * CANDIDATE_PASSAGES;
   const pruned = (term: string) => large && (passageDf.get(term) ?? 0) > passages.length * PRUNE_TERM_SHARE;
   for (const p of passages) {
-    current = (passageTerms[p.id] ?? []).filter((t) => !pruned(t)).join(' ');
+    const terms = passageTerms[p.id] ?? '';
+    current = large ? terms.split(' ').filter((t) => !pruned(t)).join(' ') : terms;
     mini.add({ id: p.id });
-    passageTerms[p.id] = [];
+    passageTerms[p.id] = '';
   }
   current = '';
   const lexicon = builder.finish();

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseCorrectionNotice } from '../../src/sources/corrections.js';
+import { isBoilerplate, splitSentences } from '../../src/sources/segment.js';
+
+describe('splitSentences', () => {
+  it('does not split after U.S. before a name', () => {
+    expect(splitSentences('The U.S. European Command said so. Talks resumed.')).toEqual([
+      'The U.S. European Command said so.',
+      'Talks resumed.',
+    ]);
+  });
+
+  it('splits after U.S. when a new sentence starts', () => {
+    expect(splitSentences('He lives in the U.S. The talks ended.')).toEqual(['He lives in the U.S.', 'The talks ended.']);
+  });
+
+  it('keeps initials and titles with the name', () => {
+    expect(splitSentences('Donald J. Trump met Gen. Smith. They spoke.')).toEqual([
+      'Donald J. Trump met Gen. Smith.',
+      'They spoke.',
+    ]);
+  });
+
+  it('keeps a quotation that ends a sentence with its sentence', () => {
+    expect(splitSentences('He said the talks were “substantive and productive.” Then he left.')).toEqual([
+      'He said the talks were “substantive and productive.”',
+      'Then he left.',
+    ]);
+  });
+
+  it('keeps a dateline with the first sentence', () => {
+    expect(splitSentences('KYIV, Ukraine (AP) — Fighting continued. More later.')).toEqual([
+      'KYIV, Ukraine (AP) — Fighting continued.',
+      'More later.',
+    ]);
+  });
+});
+
+describe('isBoilerplate', () => {
+  it('recognises separators, credits and short headings but not news sentences', () => {
+    expect(isBoilerplate('___')).toBe(true);
+    expect(isBoilerplate('NewsBeat')).toBe(true);
+    expect(isBoilerplate('Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine')).toBe(true);
+    expect(isBoilerplate('Two people were injured in the capital.')).toBe(false);
+  });
+});
+
+describe('parseCorrectionNotice', () => {
+  it('finds the wrong and the right value of a figure', () => {
+    expect(
+      parseCorrectionNotice('This story corrects an earlier version that said the talks had 12 rounds. It should be 11.'),
+    ).toMatchObject({ wrong: '12', right: '11' });
+  });
+
+  it('finds a corrected name', () => {
+    expect(
+      parseCorrectionNotice('This story corrects an earlier version that said the envoy was Smith. It should be Jones.'),
+    ).toMatchObject({ wrong: 'Smith', right: 'Jones' });
+  });
+});
