@@ -52,7 +52,11 @@ function endsWithNonTerminalAbbreviation(segment: string, next: string): boolean
   const trimmed = segment.trimEnd();
   const lastWord = trimmed.split(/\s+/).pop()?.toLowerCase() ?? '';
   if (TITLE_ABBREVIATIONS.has(lastWord)) return true;
-  if (SINGLE_INITIAL.test(trimmed)) return true;
+  // "Donald J. Trump": an initial after a capitalised word, followed by a capitalised word (not "on X. “Quote”").
+  if (SINGLE_INITIAL.test(trimmed)) {
+    const before = trimmed.split(/\s+/).at(-2) ?? '';
+    return /^\p{Lu}/u.test(before) && /^\p{Lu}/u.test(next.trimStart());
+  }
   if (DOTTED_ACRONYM.test(trimmed)) {
     const firstWord = (next.trimStart().match(/^[“"'(]?([A-Za-z]+)/)?.[1] ?? '').toLowerCase();
     return firstWord !== '' && !SENTENCE_STARTERS.has(firstWord);

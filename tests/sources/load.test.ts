@@ -83,7 +83,11 @@ describe('parseArticle', () => {
   });
 
   it('reads front matter and rejects unknown keys', () => {
-    const good = parseArticle('a.md', bytes('---\noutlet: Example Wire\npublished: 2026-02-05\n---\nBody text.\n'), undefined);
+    const good = parseArticle(
+      'a.md',
+      bytes('---\noutlet: Example Wire\npublished: 2026-02-05\n---\nBody text.\n'),
+      undefined,
+    );
     expect(good.ok && good.article.meta).toMatchObject({ outlet: 'Example Wire', published: '2026-02-05' });
     const bad = parseArticle('a.md', bytes('---\nauthor: Someone\n---\nBody text.\n'), undefined);
     expect(bad).toMatchObject({ ok: false, problem: expect.stringMatching(/bad metadata/) });
@@ -92,7 +96,9 @@ describe('parseArticle', () => {
   it('marks separators, credits and copyright lines as boilerplate', () => {
     const result = parseArticle(
       'a.txt',
-      bytes('Share and Follow\nThe talks ended on Thursday.\n___\nJane Doe in London contributed to this report.\nCopyright 2026 Example. All rights reserved.\n'),
+      bytes(
+        'Share and Follow\nThe talks ended on Thursday.\n___\nJane Doe in London contributed to this report.\nCopyright 2026 Example. All rights reserved.\n',
+      ),
       undefined,
     );
     expect(result.ok).toBe(true);

@@ -11,7 +11,10 @@ describe('splitSentences', () => {
   });
 
   it('splits after U.S. when a new sentence starts', () => {
-    expect(splitSentences('He lives in the U.S. The talks ended.')).toEqual(['He lives in the U.S.', 'The talks ended.']);
+    expect(splitSentences('He lives in the U.S. The talks ended.')).toEqual([
+      'He lives in the U.S.',
+      'The talks ended.',
+    ]);
   });
 
   it('keeps initials and titles with the name', () => {
@@ -40,7 +43,9 @@ describe('isBoilerplate', () => {
   it('recognises separators, credits and short headings but not news sentences', () => {
     expect(isBoilerplate('___')).toBe(true);
     expect(isBoilerplate('NewsBeat')).toBe(true);
-    expect(isBoilerplate('Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine')).toBe(true);
+    expect(isBoilerplate('Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine')).toBe(
+      true,
+    );
     expect(isBoilerplate('Two people were injured in the capital.')).toBe(false);
   });
 });
@@ -48,13 +53,26 @@ describe('isBoilerplate', () => {
 describe('parseCorrectionNotice', () => {
   it('finds the wrong and the right value of a figure', () => {
     expect(
-      parseCorrectionNotice('This story corrects an earlier version that said the talks had 12 rounds. It should be 11.'),
+      parseCorrectionNotice(
+        'This story corrects an earlier version that said the talks had 12 rounds. It should be 11.',
+      ),
     ).toMatchObject({ wrong: '12', right: '11' });
   });
 
   it('finds a corrected name', () => {
     expect(
-      parseCorrectionNotice('This story corrects an earlier version that said the envoy was Smith. It should be Jones.'),
+      parseCorrectionNotice(
+        'This story corrects an earlier version that said the envoy was Smith. It should be Jones.',
+      ),
     ).toMatchObject({ wrong: 'Smith', right: 'Jones' });
+  });
+});
+
+describe('splitSentences after a single capital letter', () => {
+  it('splits "on X." from a following quotation', () => {
+    expect(splitSentences('He announced it in a post on X. “This outcome was achieved,” he said.')).toEqual([
+      'He announced it in a post on X.',
+      '“This outcome was achieved,” he said.',
+    ]);
   });
 });

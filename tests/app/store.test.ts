@@ -1,0 +1,71 @@
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SourceStore } from '../../src/store.js';
+import { tempSources } from '../helpers.js';
+
+describe('SourceStore', () => {
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await cleanup?.();
+    cleanup = undefined;
+  });
+
+  async function loadedStore() {
+    const tmp = await tempSources();
+    cleanup = tmp.cleanup;
+    const store = new SourceStore(tmp.dir);
+    const first = await store.reload();
+    expect(first.ok).toBe(true);
+    return { store, dir: tmp.dir };
+  }
+
+  it('keeps serving the old index when a reload finds a broken file, and names the file', async () => {
+    const { store, dir } = await loadedStore();
+    const before = store.current;
+    await writeFile(path.join(dir, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const result = await store.reload();
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.file)).toEqual(['broken.txt']);
+    expect(store.current).toBe(before);
+    expect(store.current.engine.ask('How many prisoners were exchanged?').answer).toMatch(/314/);
+  });
+
+  it('serves a new article after a successful reload', async () => {
+    const { store, dir } = await loadedStore();
+    await writeFile(
+      path.join(dir, 'zz_new.txt'),
+      'Negotiators agreed to exchange 777 detainees at a meeting in Istanbul on Friday, the mediator said.\n',
+    );
+    expect((await store.reload()).ok).toBe(true);
+    expect(store.current.corpus.articles).toHaveLength(6);
+    expect(store.current.engine.ask('How many detainees were to be exchanged in Istanbul?').answer).toMatch(/777/);
+  });
+
+  it('runs two reloads one after the other, never interleaved', async () => {
+    const { store, dir } = await loadedStore();
+    const order: string[] = [];
+    const a = store.exclusive(async () => {
+      order.push('a:start');
+      await rm(path.join(dir, '000_e18e9c9971e064ea.txt'));
+      await new Promise((r) => setTimeout(r, 20));
+      order.push('a:end');
+    });
+    const b = store.reload().then((r) => {
+      order.push('b:done');
+      return r;
+    });
+    await a;
+    const result = await b;
+    expect(order).toEqual(['a:start', 'a:end', 'b:done']);
+    expect(result.ok && result.snapshot.corpus.articles).toHaveLength(4);
+  });
+
+  it('answers a question asked during a reload from a complete index', async () => {
+    const { store } = await loadedStore();
+    const reloading = store.reload();
+    const answer = store.current.engine.ask('Where are the peace talks taking place?');
+    expect(answer.answer).toMatch(/Abu Dhabi/);
+    await reloading;
+  });
+});
