@@ -1,5 +1,5 @@
 import type { AnswerKind } from '../types.js';
-import { QUESTION_NOISE, SIDE_TERMS, type Token, tokenize } from './text.js';
+import { MEASURE_TERMS, QUESTION_NOISE, SIDE_TERMS, type Token, termOf, tokenize } from './text.js';
 import { PERSON_ROLE_WORDS } from './vocabulary.js';
 
 /**
@@ -76,16 +76,42 @@ const MONTH_NAMES = [
 
 const DATE_WORDS = new Set(['date', 'day', 'year', 'month', 'time']);
 const PLACE_WORDS = new Set(['city', 'country', 'place', 'venue', 'location', 'capital']);
-const ORGANISATION_TYPE_WORDS = new Set(['tank', 'organization', 'organisation', 'group', 'agency', 'institute', 'ministry', 'outlet', 'body', 'monitor', 'mission', 'newspaper', 'broadcaster', 'network']);
+const ORGANISATION_TYPE_WORDS = new Set([
+  'tank',
+  'organization',
+  'organisation',
+  'group',
+  'agency',
+  'institute',
+  'ministry',
+  'outlet',
+  'body',
+  'monitor',
+  'mission',
+  'newspaper',
+  'broadcaster',
+  'network',
+]);
 /** Words that only say what type of answer is wanted ("which city", "the name of"): not content to match. */
-export const ANSWER_TYPE_WORDS = new Set([...PLACE_WORDS, ...DATE_WORDS, 'name', 'person', 'figure', 'number', 'count', 'total']);
+export const ANSWER_TYPE_WORDS = new Set([
+  ...PLACE_WORDS,
+  ...DATE_WORDS,
+  'name',
+  'person',
+  'figure',
+  'number',
+  'count',
+  'total',
+]);
+/** Role words so generic that any person answers them ("which official", "what person"). */
+const GENERIC_PERSON_WORDS = new Set(['official', 'officials', 'person', 'individual', 'man', 'woman', 'figure']);
 const FIGURE_WORDS = new Set(['figure', 'number', 'toll', 'count', 'estimate', 'total', 'tally']);
 const PERCENT_WORDS = new Set(['percentage', 'percent', 'share', 'rate', 'proportion']);
 
 function detectKind(lower: string, tokens: Token[]): AnswerKind {
   const words = tokens.map((t) => t.lower);
   const first = words[0] ?? '';
-  if (/\b(?:by how much|what percentage|what share|what proportion|what rate)\b/.test(lower)) return 'percent';
+  if (/\b(?:by how much|(?:what|which) (?:percentage|percent|share|proportion|rate))\b/.test(lower)) return 'percent';
   if (/\bhow (?:long|far|wide|large|big)\b|\bwhat is the length\b/.test(lower)) return 'length';
   if (/\bhow many\b|\bhow much\b/.test(lower)) return 'count';
   if (first === 'when' || /\b(?:what|which) (?:date|day|year|month|time)\b/.test(lower)) return 'date';
@@ -126,6 +152,10 @@ function focusRange(tokens: Token[], kind: AnswerKind): [number, number] | null 
     }
   }
   if (start < 0) return null;
+  // "What did the think tank estimate…", "What does Moscow insist on": the words after the auxiliary are the
+  // subject, not the thing asked about.
+  if (/^(?:did|does|do|will|would|can|could|should|has|have|had)$/.test(words[start] ?? '') && kind !== 'count')
+    return null;
   // "what is the X", "who is Ukraine's X", "what figure for X did": skip auxiliaries and articles.
   while (start < words.length && (AUXILIARIES.has(words[start] ?? '') || /^(?:the|a|an)$/.test(words[start] ?? '')))
     start++;
@@ -152,7 +182,20 @@ const IRREGULAR_VERBS = new Set(
 );
 
 function looksLikeVerb(word: string): boolean {
-  return IRREGULAR_VERBS.has(word) || (/ed$/.test(word) && word.length > 4);
+  return IRREGULAR_VERBS.has(word) || (/(?:ed|ing)$/.test(word) && word.length > 5);
+}
+
+/** Verbs that give a figure ("estimate", "put", "report", "give", "count", "tally"), as index terms. */
+const FIGURE_VERB_TERMS = new Set(
+  ['estimate', 'put', 'report', 'give', 'count', 'tally', 'record'].map((w) => termOf(w) ?? w),
+);
+
+const PREPOSITIONS = /^(?:in|on|at|about|for|with|of|from|over|into|during|after|before|between|against|by|since)$/;
+
+/** True when a preposition stands between the end of the focus and token `i`. */
+function afterPreposition(tokens: readonly Token[], focusEnd: number, i: number): boolean {
+  for (let k = focusEnd + 1; k < i; k++) if (PREPOSITIONS.test(tokens[k]?.lower ?? '')) return true;
+  return false;
 }
 
 function detectDate(lower: string): DateConstraint | null {
@@ -173,7 +216,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   let kind = detectKind(lower, tokens);
   const range = focusRange(tokens, kind);
   // "What is the CSIS estimate of …", "what death toll …": a figure is wanted.
-  if (kind === 'description' && range && tokens.slice(range[0], range[1] + 1).some((t) => FIGURE_WORDS.has(t.lower))) kind = 'count';
+  if (kind === 'description' && range && tokens.slice(range[0], range[1] + 1).some((t) => FIGURE_WORDS.has(t.lower)))
+    kind = 'count';
   const date = detectDate(lower);
 
   const terms: QuestionTerm[] = [];
@@ -195,10 +239,25 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
       }
     }
   }
+  if (headIndex < 0 && (kind === 'count' || kind === 'percent')) {
+    // No focus phrase ("What did X estimate for Russian military deaths?"): the last plain noun is counted.
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const t = tokens[i];
+      if (t?.term && !t.capitalized && !SIDE_TERMS.includes(t.term) && !QUESTION_NOISE.has(t.lower)) {
+        headIndex = i;
+        break;
+      }
+    }
+  }
   const verbs: string[] = [];
   tokens.forEach((t, i) => {
     if (!t.term || QUESTION_NOISE.has(t.lower) || ANSWER_TYPE_WORDS.has(t.lower)) return;
-    if ((kind === 'place' || kind === 'organisation') && (PLACE_WORDS.has(t.lower) || ORGANISATION_TYPE_WORDS.has(t.lower))) return;
+    if (
+      (kind === 'place' || kind === 'organisation') &&
+      (PLACE_WORDS.has(t.lower) || ORGANISATION_TYPE_WORDS.has(t.lower))
+    )
+      return;
+    if (kind === 'person' && GENERIC_PERSON_WORDS.has(t.lower)) return;
     if (date && /^(?:19|20)\d\d$/.test(t.lower)) return;
     if (date && MONTH_NAMES.includes(t.lower)) return;
     const focus = range !== null && i >= range[0] && i <= range[1];
@@ -212,8 +271,28 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
       side,
       position: i,
     });
-    if (!focus && range && i > range[1] && !t.capitalized && kind === 'description') verbs.push(t.term);
+    // The verbs of "what did X agree to restore?": words after the focus, not nouns after a determiner,
+    // up to the first preposition ("…the biggest obstacle in the peace talks" has none).
+    if (
+      !focus &&
+      range &&
+      i > range[1] &&
+      !t.capitalized &&
+      kind === 'description' &&
+      !afterPreposition(tokens, range[1], i)
+    ) {
+      if (!/^(?:the|a|an|its|their|his|her|this|that|these|those)$/.test(tokens[i - 1]?.lower ?? ''))
+        verbs.push(t.term);
+    }
   });
+  // "What did the think tank estimate for Russian deaths?": a reporting verb and a measure ask for a figure.
+  if (
+    kind === 'description' &&
+    terms.some((t) => MEASURE_TERMS.includes(t.term)) &&
+    terms.some((t) => FIGURE_VERB_TERMS.has(t.term))
+  ) {
+    kind = 'count';
+  }
   // A question asking "what did X say" has no focus of its own.
   return { question: clean, kind, terms, tokens, date, verbs };
 }

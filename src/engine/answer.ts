@@ -113,7 +113,8 @@ function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention):
 
 function numberSlots(text: string, tokens: readonly Token[], kind: AnswerKind, q: QuestionAnalysis): Slot[] {
   const wanted: NumberMention['kind'][] = kind === 'percent' ? ['percent'] : kind === 'length' ? ['length'] : ['count'];
-  if (kind === 'count' && (q.terms.some((t) => t.term === 'percent') || /\bhow much\b/i.test(q.question))) wanted.push('percent');
+  if (kind === 'count' && (q.terms.some((t) => t.term === 'percent') || /\bhow much\b/i.test(q.question)))
+    wanted.push('percent');
   const questionNumbers = new Set(q.tokens.filter((t) => t.numeric).map((t) => t.surface.replace(/,/g, '')));
   return findNumbers(text, tokens)
     .filter((m) => wanted.includes(m.kind) && !questionNumbers.has(String(m.value)))
@@ -156,7 +157,13 @@ function entitySlots(
       });
     }
     if (kind === 'organisation' && span.type === 'organisation') {
-      slots.push({ first: span.first, last: span.last, key: `organisation:${span.text.toLowerCase()}`, text: span.text, prior: 1 });
+      slots.push({
+        first: span.first,
+        last: span.last,
+        key: `organisation:${span.text.toLowerCase()}`,
+        text: span.text,
+        prior: 1,
+      });
     }
     if (kind === 'place' && (span.type === 'place' || span.type === 'other') && !isDemonym(span.text)) {
       const before = tokens[span.first - 1]?.lower ?? '';
@@ -202,19 +209,43 @@ function dateSlots(text: string, tokens: readonly Token[], published: string | n
   return [...parsed, ...years];
 }
 
-/** The phrase a description answer gives: what follows the question's verb or focus in the sentence. */
+/** Longest description answer, in words. */
+export const MAX_DESCRIPTION_WORDS = 40;
+
+/**
+ * The clause a description answer gives: the part of the sentence around the matched focus or verb,
+ * cut at clause boundaries (commas, semicolons, dashes), keeping a relative clause that follows it
+ * ("…in eastern Ukraine, where Moscow insists on…") and dropping attribution tails (", he said").
+ */
 function descriptionPhrase(text: string, tokens: readonly Token[], anchor: number): string {
-  const startTok = tokens[anchor + 1];
-  if (!startTok) return text;
-  let phrase = text.slice(startTok.start);
-  // Skip a linking verb ("remains", "is", "was") after the focus.
-  phrase = phrase.replace(/^(?:remains|is|was|are|were|has been|have been)\s+/i, '');
-  const stop = phrase.search(/[.;](?:\s|$)|,\s(?:he|she|they|it|the \w+ said|according|said)\b|\s—\s/);
-  if (stop > 0) phrase = phrase.slice(0, stop);
+  const at = tokens[anchor]?.start ?? 0;
+  const boundaries = [...text.matchAll(/,\s|;\s|\s[—–]\s|:\s/g)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+  let from = 0;
+  let to = text.length;
+  for (const b of boundaries) {
+    if (b.end <= at) from = b.end;
+    else if (b.start >= at) {
+      to = b.start;
+      break;
+    }
+  }
+  // A short lead-in ("However,") is not a clause of its own; a relative clause after the anchor belongs to it.
+  const clause = () => text.slice(from, to);
+  for (const b of boundaries) {
+    if (b.start === to && /^(?:where|which|who|whom|whose|including|with|as)\b/i.test(text.slice(b.end))) {
+      const next = boundaries.find((x) => x.start > b.end);
+      to = next ? next.start : text.length;
+      break;
+    }
+  }
+  let phrase = clause().replace(/^(?:however|meanwhile|but|and|additionally|also)\s*,?\s*/i, '');
+  phrase = phrase.replace(/,?\s+(?:he|she|they|it|the \w+) (?:said|added|told \w+)\.?$/i, '').replace(/[.,;:\s]+$/, '');
   const words = phrase.split(/\s+/);
-  if (words.length > 30) phrase = `${words.slice(0, 30).join(' ')}…`;
-  phrase = phrase.replace(/[,\s]+$/, '');
-  return phrase.length >= 3 ? phrase : text;
+  if (words.length > MAX_DESCRIPTION_WORDS) phrase = `${words.slice(0, MAX_DESCRIPTION_WORDS).join(' ')}…`;
+  return phrase.split(/\s+/).length >= 3 ? phrase : text;
 }
 
 /* ---------------------------------------------------------------- claimant */
@@ -316,6 +347,8 @@ function scoreSentence(
     } else if (context.has(t.term)) covered += t.weight * 0.5;
   }
   const coverage = covered / total;
+  // A name the question gives (known to the sources, not a side) must be in the sentence or just before it.
+  const missingName = terms.some((t) => t.proper && !t.side && !positions.has(t.term) && !context.has(t.term));
   if (coverage < MIN_CONFIDENCE * 0.8) return [];
   const published = r.corpus.byId.get(sentence.source)?.meta.published ?? null;
   const head = terms.find((t) => t.head);
@@ -326,6 +359,7 @@ function scoreSentence(
   const dates = dateFactor(q, sentence, published, isFigure);
 
   let slots: Slot[];
+  let descriptionPenalty = 1;
   switch (q.kind) {
     case 'count':
     case 'percent':
@@ -341,10 +375,20 @@ function scoreSentence(
       slots = dateSlots(text, tokens, published);
       break;
     default: {
-      const verbPos = q.verbs.flatMap((v) => positions.get(v) ?? []);
+      const knownVerbs = q.verbs.filter((v) => (r.df.get(v) ?? 0) > 0);
+      const verbPos = knownVerbs.flatMap((v) => positions.get(v) ?? []);
       const headPos = head ? (positions.get(head.term) ?? []) : [];
       const anchor = verbPos[0] ?? headPos.at(-1);
       if (anchor === undefined && head) return [];
+      // "What did they agree to restore?": a sentence without the asked-about action answers something else.
+      if (knownVerbs.length > 0 && verbPos.length === 0) descriptionPenalty = 0.6;
+      // "the biggest obstacle": the focus words belong together ("the main sticking point"), not scattered.
+      if (head && headPos.length > 0) {
+        const modifiers = terms.filter((t) => t.focus && !t.head && !t.side && positions.has(t.term));
+        if (modifiers.some((m) => distanceTo(positions.get(m.term) ?? [], headPos[0] ?? 0, headPos.at(-1) ?? 0) > 4)) {
+          descriptionPenalty *= 0.75;
+        }
+      }
       const at = anchor ?? 0;
       slots = [
         {
@@ -382,7 +426,9 @@ function scoreSentence(
       // "the Ukrainian side"), and so must the measure word next to a figure ("killed", not "injured").
       const wantedSides = focusSides.size > 0 ? focusSides : questionSides;
       if (isFigure || q.kind === 'length') {
-        if (conflicts(positions, slot, SIDE_TERMS, wantedSides, 5)) anchor *= 0.4;
+        // Only a side that qualifies the counted thing ("Russian soldiers") constrains a figure; "according
+        // to Ukraine's air force" names who counts, not what is counted.
+        if (conflicts(positions, slot, SIDE_TERMS, focusSides, 5)) anchor *= 0.4;
       } else if (head) {
         // The role asked about belongs to a side ("Russia's top negotiator"): the role word next to the name
         // must carry that side, and a role with no side at all is weaker evidence.
@@ -390,9 +436,9 @@ function scoreSentence(
         if (modifier === 'conflict') anchor *= 0.4;
         else if (modifier === 'none' && focusSides.size > 0) anchor *= 0.75;
       }
-      if (isFigure && conflicts(positions, slot, MEASURE_TERMS, questionMeasures, 6)) anchor *= 0.3;
+      if (isFigure && measureConflict(text, tokens, positions, slot, questionMeasures)) anchor *= 0.3;
     }
-    const score = coverage * anchor * dates * slot.prior;
+    const score = coverage * anchor * dates * slot.prior * descriptionPenalty * (missingName ? 0.6 : 1);
     const claimant = q.kind === 'count' || q.kind === 'percent' ? findClaimant(r, sentence.corrected, tokens) : null;
     out.push({ sentence, score, key: slot.key, text: slot.text, claimant });
   }
@@ -437,7 +483,8 @@ function roleModifier(
 ): 'match' | 'conflict' | 'none' {
   if (wanted.size === 0 || headPositions.length === 0) return 'none';
   let hp = headPositions[0] ?? 0;
-  for (const p of headPositions) if (distanceTo([p], slot.first, slot.last) < distanceTo([hp], slot.first, slot.last)) hp = p;
+  for (const p of headPositions)
+    if (distanceTo([p], slot.first, slot.last) < distanceTo([hp], slot.first, slot.last)) hp = p;
   for (let k = hp - 1; k >= Math.max(0, hp - 3); k--) {
     const gap = text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0);
     if (/[,;:()—–“”"]/.test(gap)) break;
@@ -445,6 +492,27 @@ function roleModifier(
     if (term && SIDE_TERMS.includes(term)) return wanted.has(term) ? 'match' : 'conflict';
   }
   return 'none';
+}
+
+/**
+ * The measure a figure counts: the measure word in the noun phrase right after it ("183 drones",
+ * "two ballistic missiles"), else the nearest one within six words. A conflict when the question asks
+ * about another measure.
+ */
+function measureConflict(
+  text: string,
+  tokens: readonly Token[],
+  positions: Map<string, number[]>,
+  slot: Slot,
+  wanted: Set<string>,
+): boolean {
+  if (wanted.size === 0) return false;
+  for (let k = slot.last + 1; k <= slot.last + 3 && k < tokens.length; k++) {
+    if (/[,;:()—–]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) break;
+    const term = tokens[k]?.term;
+    if (term && MEASURE_TERMS.includes(term)) return !wanted.has(term);
+  }
+  return conflicts(positions, slot, MEASURE_TERMS, wanted, 6);
 }
 
 function termSetOf(r: Retriever, text: string): Set<string> {

@@ -176,6 +176,21 @@ export class LexiconBuilder {
       // "Center for Strategic and International Studies (CSIS)"
       const paren = /^\s*\(([A-Z]{2,8})\)/.exec(text.slice(tokens[run.last]?.end ?? 0));
       if (paren?.[1] && words.length > 1) addAcronym(paren[1].toLowerCase(), key);
+      // "United Nations Human Rights…" is also "UN": initials of each leading run of two or more words.
+      if (words.length >= 2 && words.some((w) => ORGANISATION_WORDS.has(w))) {
+        const caps = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+        for (let n = 2; n < caps.length; n++) {
+          if (!ORGANISATION_WORDS.has(caps[n - 1]?.toLowerCase() ?? '')) continue;
+          addAcronym(
+            caps
+              .slice(0, n)
+              .map((w) => w[0])
+              .join('')
+              .toLowerCase(),
+            key,
+          );
+        }
+      }
       if (words.length >= 3) {
         const initials = name
           .split(/\s+/)

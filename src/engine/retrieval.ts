@@ -161,7 +161,12 @@ export function buildRetriever(corpus: Corpus): Retriever {
   const pruned = (term: string) => large && (passageDf.get(term) ?? 0) > passages.length * PRUNE_TERM_SHARE;
   for (const p of passages) {
     const terms = passageTerms[p.id] ?? '';
-    current = large ? terms.split(' ').filter((t) => !pruned(t)).join(' ') : terms;
+    current = large
+      ? terms
+          .split(' ')
+          .filter((t) => !pruned(t))
+          .join(' ')
+      : terms;
     mini.add({ id: p.id });
     passageTerms[p.id] = '';
   }
@@ -189,7 +194,8 @@ export function buildRetriever(corpus: Corpus): Retriever {
   for (const [acronym, names] of lexicon.acronyms) {
     if (df.has(acronym)) continue;
     let n = 0;
-    for (const s of corpus.sentences) if (!s.boilerplate && names.some((full) => s.corrected.toLowerCase().includes(full))) n++;
+    for (const s of corpus.sentences)
+      if (!s.boilerplate && names.some((full) => s.corrected.toLowerCase().includes(full))) n++;
     if (n > 0) df.set(acronym, n);
   }
 
@@ -197,15 +203,14 @@ export function buildRetriever(corpus: Corpus): Retriever {
     const known = [...new Set(terms.flatMap(expand))].filter((t) => (passageDf.get(t) ?? 0) > 0 && !pruned(t));
     if (known.length === 0) return [];
     // Small corpora: every term retrieves. Large ones: terms found nearly everywhere only rank.
-    const limit =
-      passages.length <= 4 * CANDIDATE_PASSAGES ? Number.POSITIVE_INFINITY : passages.length * COMMON_TERM_SHARE;
+    const limit = large ? passages.length * COMMON_TERM_SHARE : Number.POSITIVE_INFINITY;
     const byRarity = known.sort((a, b) => (passageDf.get(a) ?? 0) - (passageDf.get(b) ?? 0));
     const rare = byRarity.filter((t) => (passageDf.get(t) ?? 0) <= limit);
     // Retrieval cost is the length of the posting lists walked: the rarest few terms find the passages.
-    const chosen = rare.length > 0 ? rare.slice(0, MAX_RETRIEVAL_TERMS) : byRarity.slice(0, 1);
+    const chosen = !large ? rare : rare.length > 0 ? rare.slice(0, MAX_RETRIEVAL_TERMS) : byRarity.slice(0, 1);
     const hits = mini.search(chosen.join(' '), { combineWith: 'OR' });
     const out: Passage[] = [];
-    for (const hit of hits.slice(0, CANDIDATE_PASSAGES)) {
+    for (const hit of large ? hits.slice(0, CANDIDATE_PASSAGES) : hits) {
       const p = passages[hit.id as number];
       if (p) out.push(p);
     }

@@ -5,7 +5,7 @@ import { MEASURE_WORDS, SIDE_WORDS, SYNONYM_GROUPS } from './vocabulary.js';
 export const STOP_WORDS = new Set(
   (
     'a about above after again against all am an and any are as at be because been before being below between both but by ' +
-    'can could did do does doing down during each few for from further had has have having he her here hers herself him ' +
+    'can could did do does doing down during each few for from had has have having he her here hers herself him ' +
     'himself his how i if in into is it its itself just me more most my myself no nor not of off on once only or other our ' +
     'ours ourselves out over own same she should so some such than that the their theirs them themselves then there these ' +
     'they this those through to too under until very was we were what when where which while who whom why will with would ' +
@@ -97,10 +97,12 @@ export function tokenize(text: string): Token[] {
     let lower = surface.toLowerCase().replace(/’/g, "'");
     if (surface === 'U.S.' || surface === 'US') lower = 'usa';
     else if (surface === 'U.N.' || surface === 'UN') lower = 'un';
+    // Acronyms ("CSIS", "NATO") are names: never stemmed.
+    const acronym = surface.length >= 2 && /^\p{Lu}+$/u.test(surface);
     tokens.push({
       surface,
       lower,
-      term: termOf(lower),
+      term: acronym ? (bySurface.get(lower) ?? lower) : termOf(lower),
       start,
       end: start + surface.length,
       capitalized: /^\p{Lu}/u.test(surface),
