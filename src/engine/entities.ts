@@ -66,9 +66,9 @@ const CALENDAR_WORDS = new Set(
   ),
 );
 
-// biome-ignore lint/complexity/useOptionalChain: an explicit undefined check keeps the boolean return type
 function isNameWord(tok: Token | undefined): boolean {
-  return tok !== undefined && tok.capitalized && !tok.numeric && !CALENDAR_WORDS.has(tok.lower);
+  if (!tok) return false;
+  return tok.capitalized && !tok.numeric && !CALENDAR_WORDS.has(tok.lower);
 }
 
 /**

@@ -30,7 +30,8 @@ export interface CasualtyReport {
 
 /* ----------------------------------------------------------------- talks */
 
-export type TalksTopic = 'participants' | 'outcomes' | 'sticking-points' | 'next-steps' | 'timeline';
+/** `reactions` (assessments of the talks by participants and observers) is part of the brief the issue asks for. */
+export type TalksTopic = 'participants' | 'outcomes' | 'sticking-points' | 'next-steps' | 'timeline' | 'reactions';
 
 export interface TalksItem {
   topic: TalksTopic;

@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# Abu Dhabi talks bot. Build:  docker build -t talks-bot .
+# Run:    docker run --rm --env-file .env talks-bot
+# Deploy slash commands once:  docker run --rm --env-file .env talks-bot node dist/src/deploy.js
+
+# ---- build: full install, compile TypeScript to dist/ -------------------------------------------
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY commands ./commands
+RUN npm run build
+
+# ---- runtime: production dependencies, compiled output and the seed articles only --------------
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    SOURCES_DIR=/app/seeds \
+    LOG_LEVEL=info
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+# Owned by the runtime user so /sources-admin add|remove can write (or mount a volume at SOURCES_DIR).
+COPY --chown=node:node seeds ./seeds
+USER node
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,125 @@
+/**
+ * One benchmark measurement, run in its own process so that peak RSS belongs to one subject:
+ *   node --expose-gc --import tsx bench/child.ts --corpus seeds|<articles> --subject <name> [--max-questions N]
+ * Generates the corpus, builds the subject's index (timed), warms up on questions outside the mix, times
+ * each question of the mix once, and prints one line `BENCH_RESULT <json>` (a ChildResult) on stdout.
+ */
+import { buildQuestionMix, evenSubset } from './questions.js';
+import { type ChildResult, type CorpusSize, isSubject, RESULT_MARKER, type Subject, summarize } from './shared.js';
+
+interface Searcher {
+  /** Runs one question; true when it produced something (an answer, or at least one hit). */
+  run(question: string): boolean;
+  stats: string;
+}
+
+async function buildSubject(subject: Subject, corpus: import('../src/types.js').Corpus): Promise<Searcher> {
+  const passages = corpus.sentences.filter((s) => !s.boilerplate);
+  switch (subject) {
+    case 'engine': {
+      const { buildEngine } = await import('../src/engine/engine.js');
+      const { validateQuestion } = await import('../src/engine/question.js');
+      const engine = buildEngine(corpus);
+      return {
+        // The full answer path a user's question takes: validation, then ask.
+        run: (question) => {
+          const checked = validateQuestion(question);
+          return checked.ok ? !engine.ask(checked.question).abstained : false;
+        },
+        stats: `${engine.stats.passages} passages, ${engine.stats.terms} terms`,
+      };
+    }
+    case 'minisearch-defaults': {
+      const { default: MiniSearch } = await import('minisearch');
+      const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+      index.addAll(passages.map((s) => ({ id: s.ordinal, text: s.text })));
+      return { run: (question) => index.search(question).length > 0, stats: `${index.documentCount} documents` };
+    }
+    case 'flexsearch': {
+      const { Index } = await import('flexsearch');
+      const index = new Index();
+      for (const s of passages) index.add(s.ordinal, s.text);
+      return { run: (question) => index.search(question).length > 0, stats: `${passages.length} documents` };
+    }
+  }
+}
+
+function parseArgs(argv: string[]): { corpus: CorpusSize; subject: Subject; maxQuestions: number } {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const corpusArg = get('corpus') ?? 'seeds';
+  const subject = get('subject') ?? 'engine';
+  const maxQuestions = Number(get('max-questions') ?? '0');
+  if (!isSubject(subject)) throw new Error(`unknown subject "${subject}"`);
+  const corpus = corpusArg === 'seeds' ? 'seeds' : Number(corpusArg);
+  if (corpus !== 'seeds' && !(Number.isInteger(corpus) && corpus > 0)) throw new Error(`bad --corpus "${corpusArg}"`);
+  if (!Number.isInteger(maxQuestions) || maxQuestions < 0) throw new Error('bad --max-questions');
+  return { corpus, subject, maxQuestions };
+}
+
+const mb = (bytes: number) => bytes / (1024 * 1024);
+const gc = (globalThis as { gc?: () => void }).gc;
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const { corpusFor, loadSeedCorpus } = await import('./corpus.js');
+
+  const t0 = performance.now();
+  const corpus = await corpusFor(args.corpus);
+  const corpusMs = performance.now() - t0;
+  // Questions come from the seeds' vocabulary, so every corpus size is asked the same mix.
+  const mix = buildQuestionMix(args.corpus === 'seeds' ? corpus : await loadSeedCorpus());
+  const questions = evenSubset(mix.timed, args.maxQuestions);
+  gc?.();
+  const rssCorpusMB = mb(process.memoryUsage().rss);
+
+  const t1 = performance.now();
+  const searcher = await buildSubject(args.subject, corpus);
+  const buildMs = performance.now() - t1;
+  // Collect the build's garbage so that neither the RSS figure nor the first timed questions carry it.
+  gc?.();
+  const rssBuiltMB = mb(process.memoryUsage().rss);
+
+  for (const q of mix.warmup) searcher.run(q);
+
+  const latencies: number[] = [];
+  let answered = 0;
+  for (const q of questions) {
+    const start = performance.now();
+    const ok = searcher.run(q);
+    latencies.push(performance.now() - start);
+    if (ok) answered++;
+  }
+  const slowest = latencies
+    .map((ms, i) => ({ question: questions[i] as string, ms }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+
+  const result: ChildResult = {
+    corpus: args.corpus,
+    subject: args.subject,
+    articles: corpus.articles.length,
+    sentences: corpus.sentences.length,
+    corpusMs,
+    buildMs,
+    questions: questions.length,
+    mixSize: mix.timed.length,
+    answered,
+    ...summarize(latencies),
+    // maxRSS is in KiB: the process' high-water mark, corpus generation included.
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    rssCorpusMB,
+    rssBuiltMB,
+    rssEndMB: mb(process.memoryUsage().rss),
+    stats: searcher.stats,
+    slowest,
+  };
+  process.stdout.write(`${RESULT_MARKER}${JSON.stringify(result)}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});

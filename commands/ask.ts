@@ -1,0 +1,63 @@
+/** `/ask question:` — the same as mentioning the bot, for people who prefer slash commands. */
+import {
+  ApplicationIntegrationType,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  SlashCommandBuilder,
+} from 'discord.js';
+import {
+  lookupIn,
+  MAX_AUTOCOMPLETE_CHOICES,
+  MAX_CHOICE_LENGTH,
+  renderAnswer,
+  toChoices,
+} from '../src/discord/render.js';
+import { notice, replyWithin } from '../src/discord/respond.js';
+import type { BotContext } from '../src/discord/types.js';
+import { MAX_QUESTION_CHARS, validateQuestion } from '../src/engine/question.js';
+import { log } from '../src/log.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask a question about the Abu Dhabi peace talks; answered from the indexed articles, with quotes')
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .addStringOption((o) =>
+    o
+      .setName('question')
+      .setDescription('Your question, e.g. "How many prisoners were exchanged?"')
+      .setRequired(true)
+      .setMaxLength(MAX_QUESTION_CHARS)
+      .setAutocomplete(true),
+  );
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const checked = validateQuestion(interaction.options.getString('question', true));
+  if (!checked.ok) {
+    await interaction.reply(notice(checked.error));
+    return;
+  }
+  await replyWithin(interaction, () => {
+    const snapshot = ctx.store.current;
+    const started = performance.now();
+    const answer = snapshot.engine.ask(checked.question);
+    log.info(
+      {
+        command: 'ask',
+        user: interaction.user.id,
+        abstained: answer.abstained,
+        ms: Math.round(performance.now() - started),
+      },
+      'answered /ask',
+    );
+    return renderAnswer(answer, lookupIn(snapshot.corpus));
+  });
+}
+
+/** Suggestions drawn from the index for what the user has typed so far. */
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+  const partial = interaction.options.getFocused();
+  const suggestions = ctx.store.current.engine.suggest(partial, MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_LENGTH);
+  await interaction.respond(toChoices(suggestions));
+}

@@ -1,0 +1,46 @@
+/** `/sources list` — for everyone: the indexed articles and when the index was built. */
+import {
+  ApplicationIntegrationType,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  SlashCommandBuilder,
+} from 'discord.js';
+import { type IndexSummary, renderSourcesList } from '../src/discord/render.js';
+import { replyWithin } from '../src/discord/respond.js';
+import type { BotContext } from '../src/discord/types.js';
+import type { Snapshot } from '../src/store.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('sources')
+  .setDescription('The news articles the bot answers from')
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .addSubcommand((s) =>
+    s.setName('list').setDescription('List the indexed articles: outlet, date, passages, figures, and when indexed'),
+  );
+
+/** Per-article counts for the listing: passages (paragraphs with article text), sentences, casualty figures citing it. */
+export function summarize(snapshot: Snapshot): IndexSummary {
+  const figures = new Map<string, number>();
+  for (const f of snapshot.casualties.figures) {
+    for (const source of new Set(f.citations.map((c) => c.source))) figures.set(source, (figures.get(source) ?? 0) + 1);
+  }
+  return {
+    articles: snapshot.corpus.articles.map((a) => ({
+      id: a.id,
+      outlet: a.meta.outlet ?? a.meta.agency,
+      title: a.meta.title,
+      published: a.meta.published,
+      url: a.meta.url,
+      passages: new Set(a.sentences.filter((s) => !s.boilerplate).map((s) => s.paragraph)).size,
+      sentences: a.sentences.filter((s) => !s.boilerplate).length,
+      figures: figures.get(a.id) ?? 0,
+    })),
+    builtAt: snapshot.builtAt,
+    buildMs: snapshot.buildMs,
+  };
+}
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  await replyWithin(interaction, () => renderSourcesList(summarize(ctx.store.current)));
+}

@@ -1,0 +1,48 @@
+/** Routes interactions to the command modules, with rate limiting and an apology for unexpected errors. */
+import type { Interaction } from 'discord.js';
+import { log } from '../log.js';
+import { rateLimitMessage } from './rate-limit.js';
+import { COMMANDS_BY_NAME } from './registry.js';
+import { apologize, notice } from './respond.js';
+import type { BotContext, CommandModule } from './types.js';
+
+export const UNKNOWN_COMMAND =
+  'I do not know that command any more; an admin may need to run `npm run deploy` to update the command list.';
+
+export async function handleInteraction(
+  interaction: Interaction,
+  ctx: BotContext,
+  commands: ReadonlyMap<string, CommandModule> = COMMANDS_BY_NAME,
+): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    const command = commands.get(interaction.commandName);
+    try {
+      if (command?.autocomplete) await command.autocomplete(interaction, ctx);
+      else await interaction.respond([]);
+    } catch (err) {
+      log.error({ err, command: interaction.commandName, user: interaction.user.id }, 'autocomplete failed');
+      if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+    }
+    return;
+  }
+  if (!interaction.isChatInputCommand()) return;
+
+  const context = { command: interaction.commandName, user: interaction.user.id, interaction: interaction.id };
+  try {
+    const command = commands.get(interaction.commandName);
+    if (!command) {
+      await interaction.reply(notice(UNKNOWN_COMMAND));
+      return;
+    }
+    const limited = command.rateLimited === false ? { ok: true as const } : ctx.limiter.take(interaction.user.id);
+    if (!limited.ok) {
+      log.info({ ...context, retryAfterMs: limited.retryAfterMs }, 'rate limited');
+      await interaction.reply(notice(rateLimitMessage(limited.retryAfterMs)));
+      return;
+    }
+    await command.execute(interaction, ctx);
+  } catch (err) {
+    log.error({ err, ...context }, 'command failed');
+    await apologize(interaction).catch((e: unknown) => log.warn({ err: e, ...context }, 'could not send the apology'));
+  }
+}

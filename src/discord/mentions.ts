@@ -1,0 +1,72 @@
+/**
+ * Questions asked by mentioning the bot. Works without the privileged Message Content intent:
+ * Discord still delivers the content of messages that mention the bot.
+ */
+import type { Message } from 'discord.js';
+import { validateQuestion } from '../engine/question.js';
+import { log } from '../log.js';
+import { rateLimitMessage } from './rate-limit.js';
+import { lookupIn, renderAnswer, renderHelp } from './render.js';
+import { NO_PINGS } from './respond.js';
+import type { BotContext } from './types.js';
+
+/** The question in a message that mentions the bot: its text without the bot's user or role mentions. */
+export function extractQuestion(content: string, botId: string, botRoleId?: string | null): string {
+  let text = content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ');
+  if (botRoleId) text = text.replace(new RegExp(`<@&${botRoleId}>`, 'g'), ' ');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a message is addressed to the bot: a DM, or it mentions the bot user (or the bot's own managed role). */
+export function isAddressedTo(message: Message, botId: string): boolean {
+  if (!message.inGuild()) return true;
+  if (message.mentions.users.has(botId)) return true;
+  const role = message.guild?.roles.botRoleFor(botId);
+  return role ? message.mentions.roles.has(role.id) : false;
+}
+
+export const MENTION_APOLOGY = 'Sorry — something went wrong on my side while answering. Please try again in a moment.';
+
+/** Handles one created message: answers it when it mentions the bot, ignores everything else. */
+export async function handleMention(message: Message, ctx: BotContext): Promise<void> {
+  const botId = message.client.user.id;
+  if (message.author.bot || message.author.id === botId || message.system || message.webhookId) return;
+  if (!isAddressedTo(message, botId)) return;
+
+  const send = (payload: { content?: string; embeds?: ReturnType<typeof renderHelp>['embeds'] }) =>
+    message.reply({ ...payload, allowedMentions: NO_PINGS });
+  try {
+    const limited = ctx.limiter.take(message.author.id);
+    if (!limited.ok) {
+      await send({ content: rateLimitMessage(limited.retryAfterMs) });
+      return;
+    }
+    const roleId = message.guild?.roles.botRoleFor(botId)?.id ?? null;
+    const raw = extractQuestion(message.content, botId, roleId);
+    if (!raw) {
+      await send(renderHelp(`<@${botId}>`));
+      return;
+    }
+    const checked = validateQuestion(raw);
+    if (!checked.ok) {
+      await send({ content: checked.error });
+      return;
+    }
+    const snapshot = ctx.store.current;
+    const started = performance.now();
+    const answer = snapshot.engine.ask(checked.question);
+    log.info(
+      {
+        user: message.author.id,
+        channel: message.channelId,
+        abstained: answer.abstained,
+        ms: Math.round(performance.now() - started),
+      },
+      'answered mention',
+    );
+    await send(renderAnswer(answer, lookupIn(snapshot.corpus)));
+  } catch (err) {
+    log.error({ err, user: message.author.id, channel: message.channelId, message: message.id }, 'mention failed');
+    await send({ content: MENTION_APOLOGY }).catch((e: unknown) => log.warn({ err: e }, 'could not send the apology'));
+  }
+}

@@ -1,0 +1,334 @@
+/**
+ * Who says what: attributions inside a sentence ("X said", "according to X", "X's report",
+ * "a report by X", "which put …") and pronouns resolved through the article read so far
+ * ("he said" → the last person quoted, "its report" / "the same report" → the last organisation cited).
+ */
+import type { Entity, EntityKind } from './entities.js';
+import { ORG_WORDS, REPORT_NOUNS, ROLE_NOUNS, SAY_VERBS } from './lexicon.js';
+import type { Token } from './text.js';
+
+export type AttributionVia =
+  | 'according'
+  | 'subject'
+  | 'inverted'
+  | 'possessive'
+  | 'by'
+  | 'adjunct'
+  | 'pronoun'
+  | 'report-ref'
+  | 'relative'
+  | 'cataphora';
+
+export interface Attribution {
+  /** The claimant as named in the article (not yet canonical). */
+  name: string;
+  kind: EntityKind;
+  /** Offset in the sentence of the attribution (the claimant's mention, or the pronoun). */
+  at: number;
+  via: AttributionVia;
+  /** The claim is carried by a document ("its report", "X's statement", "a report by X"). */
+  report: boolean;
+}
+
+/** What the article has said so far, for resolving "he", "its report", "the same report". */
+export interface ArticleMemory {
+  /** People, organisations and places mentioned, in reading order. */
+  mentions: { name: string; kind: EntityKind; sentence: number }[];
+  /** Claimants found, in reading order. */
+  claimants: { name: string; kind: EntityKind; sentence: number; report: boolean }[];
+}
+
+export function newMemory(): ArticleMemory {
+  return { mentions: [], claimants: [] };
+}
+
+const SKIP_BEFORE_VERB = new Set([
+  'has',
+  'have',
+  'had',
+  'also',
+  'previously',
+  'last',
+  'later',
+  'then',
+  'further',
+  'meanwhile',
+  'however',
+  'reportedly',
+  'once',
+  'again',
+  'first',
+  'separately',
+  'earlier',
+  'on',
+  'late',
+  'early',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+  ',',
+]);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their']);
+const RELATIVES = new Set(['which', 'that', 'who']);
+const REPORTISH = new Set([
+  ...REPORT_NOUNS,
+  'announcement',
+  'disclosure',
+  'claim',
+  'claims',
+  'published',
+  'released',
+  'issued',
+  'given',
+  'compiled',
+  'conducted',
+  'commissioned',
+]);
+const DOC_NOUNS = new Set([...REPORT_NOUNS, 'announcement', 'disclosure', 'claim']);
+const LOWER_ORG_TAIL = new Set([
+  ...ORG_WORDS,
+  'think',
+  'tank',
+  'air',
+  'health',
+  'emergency',
+  'officials',
+  'authorities',
+  'prosecutors',
+  'military',
+  'media',
+  'outlet',
+  'channel',
+  'monitors',
+  'forces',
+]);
+
+const CLAIMANT_KINDS: ReadonlySet<EntityKind> = new Set(['person', 'org', 'place']);
+
+function entityStartingNear(entities: Entity[], tokenIndex: number, window: number): Entity | undefined {
+  return entities.find(
+    (e) => e.tokenStart >= tokenIndex && e.tokenStart <= tokenIndex + window && CLAIMANT_KINDS.has(e.kind),
+  );
+}
+
+function entityEndingAt(entities: Entity[], tokenEnd: number): Entity | undefined {
+  return entities.find((e) => e.tokenEnd === tokenEnd && (CLAIMANT_KINDS.has(e.kind) || e.kind === 'other'));
+}
+
+/** "the Ukrainian air force", "a U.S. think tank": a place followed by lower-case organisation nouns. */
+function claimantName(e: Entity, tokens: Token[]): { name: string; kind: EntityKind } | null {
+  if (e.kind !== 'place' || e.possessive) return { name: e.name, kind: e.kind === 'other' ? 'person' : e.kind };
+  // "the Ukrainian president": a role, not the country, and not a name we can cite.
+  if (ROLE_NOUNS.has(tokens[e.tokenEnd]?.lower ?? '')) return null;
+  const tail: string[] = [];
+  for (let i = e.tokenEnd; i < tokens.length && tail.length < 3; i++) {
+    const t = tokens[i];
+    if (!t || !LOWER_ORG_TAIL.has(t.lower)) break;
+    tail.push(t.text);
+  }
+  return tail.length
+    ? { name: `${e.text.replace(/^the\s+/i, '')} ${tail.join(' ')}`, kind: 'org' }
+    : { name: e.name, kind: 'place' };
+}
+
+const GROUP_NOUN =
+  /^(?:officials|authorities|mediators|negotiators|diplomats|sources|prosecutors|police|forces|troops|military|army|monitors|investigators|doctors|medics|rescuers|officers|leaders|lawmakers|media)$/;
+
+/** "Swiss mediators said", "Ukrainian officials said": a country word and a group noun as the speaker. */
+function groupSubject(entities: Entity[], tokens: Token[], k: number): Entity | undefined {
+  const noun = tokens[k];
+  if (!noun || !GROUP_NOUN.test(noun.lower)) return undefined;
+  const e = entities.find((x) => x.tokenEnd === k && x.kind === 'place' && !x.possessive);
+  return e ? { ...e, kind: 'org', name: `${e.text.replace(/^the\s+/i, '')} ${noun.text}`, tokenEnd: k + 1 } : undefined;
+}
+
+function lastMention(memory: ArticleMemory, kinds: readonly EntityKind[], sentence: number): string | null {
+  // The first claimant of the most recent sentence that had one of the wanted kind (the salient subject).
+  for (let s = sentence; s >= 0; s--) {
+    const c = memory.claimants.find((x) => x.sentence === s && kinds.includes(x.kind));
+    if (c) return c.name;
+    const m = [...memory.mentions].reverse().find((x) => x.sentence === s && kinds.includes(x.kind));
+    if (m) return m.name;
+  }
+  return null;
+}
+
+function resolvePronoun(
+  pronoun: string,
+  memory: ArticleMemory,
+  sentence: number,
+  before: Entity[],
+): { name: string; kind: EntityKind } | null {
+  const personal = pronoun === 'he' || pronoun === 'she' || pronoun === 'his' || pronoun === 'her';
+  const kinds: EntityKind[] = personal ? ['person'] : ['org', 'place'];
+  const here = [...before].reverse().find((e) => kinds.includes(e.kind));
+  if (here) return { name: here.name, kind: here.kind };
+  for (const k of kinds) {
+    const name = lastMention(memory, [k], sentence - 1);
+    if (name) return { name, kind: k };
+  }
+  return null;
+}
+
+function resolveReport(memory: ArticleMemory): { name: string; kind: EntityKind } | null {
+  const reports = memory.claimants.filter((c) => c.report);
+  const c = reports.at(-1) ?? memory.claimants.filter((x) => x.kind === 'org').at(-1);
+  return c ? { name: c.name, kind: c.kind } : null;
+}
+
+export interface SentenceView {
+  text: string;
+  tokens: Token[];
+  entities: Entity[];
+}
+
+/**
+ * Attributions in one sentence. `next` is the following sentence of the same paragraph, for
+ * "a recent analysis revealed … . The report by X …".
+ */
+export function findAttributions(
+  view: SentenceView,
+  memory: ArticleMemory,
+  sentence: number,
+  next?: SentenceView,
+): Attribution[] {
+  const { tokens, entities } = view;
+  const out: Attribution[] = [];
+  const push = (name: string, kind: EntityKind, at: number, via: AttributionVia, report = false) => {
+    if (!out.some((a) => a.at === at && a.name === name)) out.push({ name, kind, at, via, report });
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+
+    // according to X
+    if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
+      const e = entityStartingNear(entities, i + 2, 5);
+      if (e) {
+        const c = claimantName(e, tokens);
+        if (c) push(c.name, c.kind, e.start, 'according');
+      }
+      continue;
+    }
+
+    // by X / from X after a report word: "a report by X", "figures published last month by X"
+    if (
+      (t.lower === 'by' || t.lower === 'from') &&
+      tokens.slice(Math.max(0, i - 6), i).some((x) => REPORTISH.has(x.lower))
+    ) {
+      const e = entityStartingNear(entities, i + 1, 3);
+      if (e) {
+        const c = claimantName(e, tokens);
+        if (c) push(c.name, c.kind, e.start, 'by', true);
+      }
+      continue;
+    }
+
+    // X's report / X's February 2025 statement; his previous disclosure
+    if (DOC_NOUNS.has(t.lower)) {
+      const owner = [...entities]
+        .reverse()
+        .find((e) => e.possessive && e.tokenEnd <= i && e.tokenEnd >= i - 4 && CLAIMANT_KINDS.has(e.kind));
+      if (owner && owner.kind !== 'place') {
+        push(owner.name, owner.kind, owner.start, 'possessive', true);
+        continue;
+      }
+      const adjunct = entityEndingAt(entities, i);
+      if (adjunct && adjunct.kind === 'org') {
+        push(adjunct.name, adjunct.kind, adjunct.start, 'adjunct', true);
+        continue;
+      }
+      const det = tokens[i - 1]?.lower ?? '';
+      const det2 = tokens[i - 2]?.lower ?? '';
+      if (PRONOUNS.has(det) || PRONOUNS.has(det2)) {
+        const pronoun = PRONOUNS.has(det) ? det : det2;
+        const r = resolvePronoun(
+          pronoun,
+          memory,
+          sentence,
+          entities.filter((e) => e.end <= t.start),
+        );
+        if (r) push(r.name, r.kind, tokens[i - 1]?.start ?? t.start, 'pronoun', true);
+        continue;
+      }
+      if ((det === 'same' || det === 'the' || det === 'that') && i + 1 < tokens.length) {
+        const r = resolveReport(memory);
+        if (r && (det === 'same' || SAY_VERBS.has(tokens[i + 1]?.lower ?? '') || tokens[i + 1]?.lower === 'also')) {
+          push(r.name, r.kind, tokens[i - 1]?.start ?? t.start, 'report-ref', true);
+          continue;
+        }
+      }
+      if ((det === 'a' || det === 'an' || det2 === 'a' || det2 === 'an') && next) {
+        const ahead = findAttributions(next, memory, sentence + 1).find((a) => a.via === 'by' || a.via === 'adjunct');
+        if (ahead) push(ahead.name, ahead.kind, t.start, 'cataphora', true);
+      }
+      continue;
+    }
+
+    if (!SAY_VERBS.has(t.lower)) continue;
+    // X (has) (, meanwhile,) said
+    let k = i - 1;
+    while (k >= 0 && SKIP_BEFORE_VERB.has(tokens[k]?.lower ?? '') && i - k <= 4) k--;
+    const before = tokens[k];
+    if (!before) continue;
+    if (PRONOUNS.has(before.lower)) {
+      const r = resolvePronoun(
+        before.lower,
+        memory,
+        sentence,
+        entities.filter((e) => e.end <= before.start),
+      );
+      if (r) push(r.name, r.kind, before.start, 'pronoun');
+      continue;
+    }
+    if (RELATIVES.has(before.lower)) {
+      const antecedent = [...entities]
+        .reverse()
+        .find((e) => e.end <= before.start && (e.kind === 'org' || e.kind === 'person') && !e.possessive);
+      if (antecedent) push(antecedent.name, antecedent.kind, antecedent.start, 'relative');
+      continue;
+    }
+    const subject = entityEndingAt(entities, k + 1) ?? groupSubject(entities, tokens, k);
+    if (subject && !subject.possessive) {
+      const c = claimantName(subject, tokens);
+      if (c) push(c.name, c.kind, subject.start, 'subject');
+      continue;
+    }
+    // said X (inverted, after a quote)
+    const after = entityStartingNear(entities, i + 1, 0);
+    if (after && (after.kind === 'person' || after.kind === 'org'))
+      push(after.name, after.kind, after.start, 'inverted');
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** The attribution that governs a figure at `position`: the nearest one before it, else the nearest after. */
+export function attributionFor(attributions: readonly Attribution[], position: number): Attribution | null {
+  const before = attributions.filter((a) => a.at <= position);
+  if (before.length) return before.at(-1) ?? null;
+  return attributions.find((a) => a.at > position) ?? null;
+}
+
+/** Records a sentence's entities and claimants in the article memory. */
+export function remember(
+  memory: ArticleMemory,
+  sentence: number,
+  entities: Entity[],
+  attributions: Attribution[],
+): void {
+  for (const e of entities) {
+    if (e.kind === 'person' || e.kind === 'org' || e.kind === 'place') {
+      memory.mentions.push({ name: e.name, kind: e.kind, sentence });
+    }
+  }
+  for (const a of attributions) {
+    memory.claimants.push({ name: a.name, kind: a.kind, sentence, report: a.report });
+  }
+}

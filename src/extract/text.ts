@@ -1,0 +1,88 @@
+/** Small text helpers shared by the extractors. All pure. */
+import { stemmer } from 'stemmer';
+
+/**
+ * Replaces typographic quotes and apostrophes with ASCII ones, one character for one character,
+ * so offsets into the result are offsets into the original.
+ */
+export function plain(text: string): string {
+  return text.replace(/[‘’ʼ]/g, "'").replace(/[“”«»]/g, '"');
+}
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}]+(?:[-'.][\p{L}\p{N}]+)*(?:'s|')?\.?|[^\s\p{L}\p{N}]/gu;
+
+const ABBREVIATIONS = new Set(
+  'Gen. Adm. Mr. Mrs. Ms. Dr. Lt. Col. Maj. Capt. Sgt. Sen. Rep. Gov. Prof. St. Jr. Sr. Gens. No. vs.'.split(' '),
+);
+
+/** Words (with inner hyphens, apostrophes and dots kept), numbers and single punctuation marks. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    let word = m[0];
+    const start = m.index ?? 0;
+    // A trailing dot belongs to the word only in abbreviations ("U.S.", "Gen."); otherwise it ends the sentence.
+    if (word.length > 1 && word.endsWith('.') && !/^(?:\p{L}\.){2,}$/u.test(word) && !ABBREVIATIONS.has(word)) {
+      word = word.slice(0, -1);
+      out.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
+      out.push({ text: '.', lower: '.', start: start + word.length, end: start + word.length + 1 });
+      continue;
+    }
+    out.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
+  }
+  return out;
+}
+
+export function isCapitalized(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/** Levenshtein distance (small strings only). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** Lower-case content words (letters and digits) of a phrase, for grouping similar phrases. */
+export function contentWords(text: string, stop: ReadonlySet<string>): string[] {
+  return (
+    plain(text)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu) ?? []
+  )
+    .map((w) => w.replace(/'s$/, ''))
+    .filter((w) => !stop.has(w) && w.length > 1);
+}
+
+/** Porter stem of a word, for grouping phrases that say the same thing ("advancing" ~ "advance"). */
+export function stem(word: string): string {
+  return stemmer(word.toLowerCase());
+}
+
+export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+/** Formats a whole number with thousands separators ("55000" → "55,000"). */
+export function formatNumber(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}

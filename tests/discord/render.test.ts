@@ -1,0 +1,465 @@
+import type { APIEmbed } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import {
+  clip,
+  clipEscaped,
+  ELLIPSIS,
+  embedLength,
+  escapeText,
+  fitEmbed,
+  fitLines,
+  formatDate,
+  MAX_AUTOCOMPLETE_CHOICES,
+  MAX_CHOICE_LENGTH,
+  MAX_CONTENT_LENGTH,
+  MAX_EMBED_DESCRIPTION,
+  MAX_EMBED_FIELDS,
+  MAX_EMBED_TITLE,
+  MAX_EMBEDS_TOTAL,
+  MAX_FIELD_NAME,
+  MAX_FIELD_VALUE,
+  MAX_FOOTER_TEXT,
+  messageEmbedsLength,
+  renderAnswer,
+  renderCasualties,
+  renderHelp,
+  renderReload,
+  renderSourcesList,
+  renderTalks,
+  SHORTENED_NOTE,
+  type SourceLookup,
+  splitMessage,
+  toChoices,
+} from '../../src/discord/render.js';
+import type { CasualtyReport, TalksBrief } from '../../src/extract/types.js';
+import type { Answer, RichCitation } from '../../src/types.js';
+
+/** Every Discord limit, for any rendered message. */
+function expectWithinLimits(embeds: APIEmbed[], content?: string): void {
+  expect(content?.length ?? 0).toBeLessThanOrEqual(MAX_CONTENT_LENGTH);
+  expect(embeds.length).toBeLessThanOrEqual(10);
+  expect(messageEmbedsLength(embeds)).toBeLessThanOrEqual(MAX_EMBEDS_TOTAL);
+  for (const e of embeds) {
+    expect(e.title?.length ?? 0).toBeLessThanOrEqual(MAX_EMBED_TITLE);
+    expect(e.description?.length ?? 0).toBeLessThanOrEqual(MAX_EMBED_DESCRIPTION);
+    expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(MAX_FOOTER_TEXT);
+    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(MAX_EMBED_FIELDS);
+    for (const f of e.fields ?? []) {
+      expect(f.name.length).toBeGreaterThan(0);
+      expect(f.value.length).toBeGreaterThan(0);
+      expect(f.name.length).toBeLessThanOrEqual(MAX_FIELD_NAME);
+      expect(f.value.length).toBeLessThanOrEqual(MAX_FIELD_VALUE);
+    }
+  }
+}
+
+const lookup: SourceLookup = (id) => ({
+  id,
+  outlet: `Outlet ${id}`,
+  title: `Title of ${id}`,
+  published: '2026-02-05',
+  url: null,
+});
+
+function citation(source: string, quote: string): RichCitation {
+  return {
+    source,
+    outlet: `Outlet ${source}`,
+    title: `Title of ${source}`,
+    published: '2026-02-05',
+    paragraph: 1,
+    quote,
+  };
+}
+
+function answer(partial: Partial<Answer>): Answer {
+  return {
+    question: 'How many prisoners were exchanged?',
+    answer: '314 prisoners',
+    abstained: false,
+    kind: 'count',
+    supportingSources: 2,
+    totalSources: 5,
+    alternatives: [],
+    citations: [
+      citation('a', 'The sides agreed to exchange 314 prisoners.'),
+      citation('b', 'An exchange of 314 prisoners.'),
+    ],
+    ...partial,
+  };
+}
+
+describe('clip', () => {
+  it('leaves short text alone', () => {
+    expect(clip('hello', 10)).toBe('hello');
+  });
+  it('cuts long text at a word boundary and ends with an ellipsis', () => {
+    const out = clip('the quick brown fox jumps over the lazy dog', 20);
+    expect(out.length).toBeLessThanOrEqual(20);
+    expect(out.endsWith(ELLIPSIS)).toBe(true);
+    expect(out).toBe('the quick brown fox…');
+  });
+  it('never splits a surrogate pair', () => {
+    const out = clip('😀'.repeat(20), 9);
+    expect(out.length).toBeLessThanOrEqual(9);
+    expect(/[\ud800-\udbff]…$/.test(out)).toBe(false);
+  });
+  it('never leaves a dangling markdown escape', () => {
+    const escaped = escapeText('a*b*c*d*e*f*g*h');
+    for (let max = 3; max < escaped.length; max++) {
+      const out = clip(escaped, max);
+      expect(/(^|[^\\])(\\\\)*\\…$/.test(out)).toBe(false);
+    }
+  });
+});
+
+describe('clipEscaped', () => {
+  it('escapes markdown so user text shows as typed', () => {
+    expect(clipEscaped('# head **bold** _it_ `code`', 100)).toBe('\\# head \\*\\*bold\\*\\* \\_it\\_ \\`code\\`');
+  });
+  it('fits the escaped result within the limit', () => {
+    const out = clipEscaped('*'.repeat(500), 101);
+    expect(out.length).toBeLessThanOrEqual(101);
+    expect(out.endsWith(ELLIPSIS)).toBe(true);
+  });
+});
+
+describe('fitLines', () => {
+  it('keeps whole lines and notes how many were left out', () => {
+    const lines = Array.from({ length: 50 }, (_, i) => `line number ${i}`);
+    const { text, omitted } = fitLines(lines, 100);
+    expect(text.length).toBeLessThanOrEqual(100);
+    expect(omitted).toBeGreaterThan(0);
+    expect(text).toContain(`and ${omitted} more not shown`);
+    expect(
+      text
+        .split('\n')
+        .slice(0, -1)
+        .every((l) => /^line number \d+$/.test(l)),
+    ).toBe(true);
+  });
+  it('clips a first line that is too long on its own', () => {
+    const { text } = fitLines(['x'.repeat(500), 'short'], 100);
+    expect(text.length).toBeLessThanOrEqual(100);
+    expect(text).toContain(ELLIPSIS);
+  });
+});
+
+describe('splitMessage', () => {
+  it('splits long text into chunks within the content limit, at line breaks', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `Line ${i}: ${'word '.repeat(5)}`).join('\n');
+    const chunks = splitMessage(text);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) expect(c.length).toBeLessThanOrEqual(MAX_CONTENT_LENGTH);
+    expect(chunks.join('\n').replace(/\s+/g, ' ')).toBe(text.replace(/\s+/g, ' '));
+  });
+  it('splits a single overlong line too', () => {
+    const chunks = splitMessage('word '.repeat(1000).trim(), 300);
+    for (const c of chunks) expect(c.length).toBeLessThanOrEqual(300);
+    expect(chunks.join(' ').split(' ').filter(Boolean)).toHaveLength(1000);
+  });
+});
+
+describe('fitEmbed', () => {
+  it('drops fields beyond 25 and says so in the footer', () => {
+    const fields = Array.from({ length: 40 }, (_, i) => ({ name: `F${i}`, value: 'v' }));
+    const e = fitEmbed({ title: 'T', fields, footer: 'base', moreFields: (n) => `${n} more hidden` });
+    expect(e.fields).toHaveLength(MAX_EMBED_FIELDS);
+    expect(e.footer?.text).toContain('15 more hidden');
+  });
+  it('stays within the 6,000 total even when every part is huge', () => {
+    const e = fitEmbed({
+      title: 't'.repeat(1000),
+      lines: Array.from({ length: 100 }, () => 'd'.repeat(100)),
+      fields: Array.from({ length: 30 }, () => ({ name: 'n'.repeat(400), value: 'v'.repeat(2000) })),
+      footer: 'f'.repeat(3000),
+    });
+    expectWithinLimits([e]);
+    expect(embedLength(e)).toBeLessThanOrEqual(MAX_EMBEDS_TOTAL);
+    expect(e.footer?.text).toContain(ELLIPSIS);
+  });
+  it('notes that material was shortened', () => {
+    const e = fitEmbed({ title: 'T', fields: [{ name: 'n', value: 'v'.repeat(2000) }] });
+    expect(e.fields?.[0]?.value.length).toBeLessThanOrEqual(MAX_FIELD_VALUE);
+    expect(e.footer?.text).toContain(SHORTENED_NOTE);
+  });
+});
+
+describe('renderAnswer', () => {
+  it('shows the answer with numbered citations: outlet, title, date and the verbatim quote', () => {
+    const { embeds } = renderAnswer(answer({}), lookup);
+    const [e] = embeds;
+    expect(e?.description).toContain('**314 prisoners** [1][2]');
+    expect(e?.fields?.map((f) => f.name)).toEqual(['[1] Outlet a', '[2] Outlet b']);
+    expect(e?.fields?.[0]?.value).toContain('*Title of a* · 5 Feb 2026');
+    expect(e?.fields?.[0]?.value).toContain('> The sides agreed to exchange 314 prisoners.');
+    expect(e?.footer?.text).toBe('2 of 5 sources agree');
+  });
+  it('calls out disagreeing figures with their own numbered sources', () => {
+    const { embeds } = renderAnswer(
+      answer({ alternatives: [{ answer: '300 prisoners', citations: [citation('c', 'About 300 prisoners.')] }] }),
+      lookup,
+    );
+    expect(embeds[0]?.description).toContain('**The sources also give:**\n• 300 prisoners [3]');
+    expect(embeds[0]?.fields).toHaveLength(3);
+    expect(embeds[0]?.footer?.text).toContain('1 reports a different answer');
+  });
+  it('does not repeat disagreeing answers an engine appended to the main answer', () => {
+    const alt = {
+      answer: 'about 300 prisoners (reported by 1 of 5 sources)',
+      citations: [citation('c', 'About 300.')],
+    };
+    const text = `314 prisoners (reported by 2 of 5 sources); the sources also give: ${alt.answer}`;
+    const { embeds } = renderAnswer(answer({ answer: text, alternatives: [alt] }), lookup);
+    expect(embeds[0]?.description).toBe(
+      '**314 prisoners (reported by 2 of 5 sources)** [1][2]\n\n**The sources also give:**\n• about 300 prisoners (reported by 1 of 5 sources) [3]',
+    );
+  });
+  it('renders an abstention as a clear "not in my sources" reply without citations', () => {
+    const { embeds } = renderAnswer(
+      answer({ abstained: true, answer: 'I could not find that in my sources.', citations: [], supportingSources: 0 }),
+      lookup,
+    );
+    expect(embeds[0]?.description).toContain('I could not find that in my sources.');
+    expect(embeds[0]?.fields).toBeUndefined();
+    expect(embeds[0]?.footer?.text).toBe('Searched 5 sources');
+  });
+  it('escapes the echoed question so markdown and masked links do not render', () => {
+    const { embeds } = renderAnswer(answer({ question: '**why** [click](http://evil.example) @everyone' }), lookup);
+    expect(embeds[0]?.title).not.toContain('**why**');
+    expect(embeds[0]?.title).toContain('\\*\\*why\\*\\*');
+    expect(embeds[0]?.title).not.toMatch(/(^|[^\\])\[click\]\(/);
+  });
+  it('stays within every limit with many long citations', () => {
+    const citations = Array.from({ length: 40 }, (_, i) => citation(`s${i}`, `quote ${i} `.repeat(200)));
+    const { embeds } = renderAnswer(answer({ citations, answer: 'a'.repeat(5000) }), lookup);
+    expectWithinLimits(embeds);
+    expect(embeds[0]?.footer?.text).toMatch(/more sources? not shown|Shortened/);
+  });
+});
+
+const report: CasualtyReport = {
+  figures: [
+    {
+      population: 'Ukrainian soldiers',
+      measure: 'killed',
+      low: 55000,
+      high: 55000,
+      qualifier: 'exact',
+      text: '55,000',
+      claimant: 'Volodymyr Zelenskyy',
+      asOf: '2026-02-04',
+      citations: [{ source: 'a', outlet: 'Outlet a', quote: 'Zelenskyy said 55,000 soldiers were killed.' }],
+    },
+    {
+      population: 'Ukrainian soldiers',
+      measure: 'killed',
+      low: null,
+      high: 140000,
+      qualifier: 'up to',
+      text: 'up to 140,000',
+      claimant: 'CSIS',
+      asOf: null,
+      citations: [{ source: 'b', outlet: 'Outlet b', quote: 'CSIS estimated up to 140,000.' }],
+    },
+  ],
+  conflicts: [
+    {
+      about: 'Ukrainian soldiers killed',
+      figures: [
+        { text: '55,000', low: 55000, high: 55000, claimant: 'Volodymyr Zelenskyy' },
+        { text: 'up to 140,000', low: null, high: 140000, claimant: 'CSIS' },
+      ],
+      note: 'Kyiv’s figure is far below outside estimates.',
+    },
+  ],
+};
+
+describe('renderCasualties', () => {
+  it('shows each figure with value, qualifier, who is counted, claimant and as-of, plus numbered sources', () => {
+    const { embeds } = renderCasualties(report, { side: 'ukraine' }, lookup, 5);
+    const [main, sources] = embeds;
+    expect(main?.title).toBe('Casualty figures — Ukraine');
+    expect(main?.fields).toHaveLength(2);
+    const value = main?.fields?.[0]?.value ?? '';
+    for (const part of [
+      '**55,000** (exact)',
+      'Counted: Ukrainian soldiers',
+      'Claimant: Volodymyr Zelenskyy',
+      'As of: 4 Feb 2026',
+      'Sources: [1]',
+    ])
+      expect(value).toContain(part);
+    expect(main?.fields?.[1]?.value).toContain('Sources: [2]');
+    expect(sources?.title).toBe('Sources');
+    expect(sources?.description).toContain('**[1]** Outlet a');
+    expect(sources?.description).toContain('> Zelenskyy said 55,000 soldiers were killed.');
+    expectWithinLimits(embeds);
+  });
+  it('calls out conflicts between figures', () => {
+    const { embeds } = renderCasualties(report, { side: 'ukraine' }, lookup, 5);
+    expect(embeds[0]?.description).toContain(
+      '⚠️ **Sources disagree — Ukrainian soldiers killed:** Kyiv’s figure is far below outside estimates.',
+    );
+    const noNote = { ...report, conflicts: report.conflicts.map((c) => ({ ...c, note: '' })) };
+    expect(renderCasualties(noNote, { side: 'ukraine' }, lookup, 5).embeds[0]?.description).toContain(
+      '55,000 (Volodymyr Zelenskyy) vs 140,000 (CSIS)',
+    );
+    expect(embeds[0]?.footer?.text).toContain('1 conflict');
+  });
+  it('says plainly when there are no figures', () => {
+    const { embeds } = renderCasualties(
+      { figures: [], conflicts: [] },
+      { side: 'russia', measure: 'wounded' },
+      lookup,
+      5,
+    );
+    expect(embeds).toHaveLength(1);
+    expect(embeds[0]?.description).toContain('No casualty figures for Russia · wounded in my sources.');
+  });
+  it('stays within every limit with hundreds of figures', () => {
+    const many: CasualtyReport = {
+      figures: Array.from({ length: 200 }, (_, i) => ({
+        ...(report.figures[0] as CasualtyReport['figures'][number]),
+        citations: [{ source: `s${i}`, outlet: null, quote: `q${i} `.repeat(300) }],
+      })),
+      conflicts: Array.from({ length: 60 }, () => report.conflicts[0] as CasualtyReport['conflicts'][number]),
+    };
+    const { embeds } = renderCasualties(many, { side: 'all' }, lookup, 200);
+    expectWithinLimits(embeds);
+    expect(embeds[0]?.footer?.text).toContain('narrow with side or measure');
+  });
+});
+
+const brief: TalksBrief = {
+  items: [
+    {
+      topic: 'participants',
+      summary: 'Steve Witkoff — U.S. special envoy',
+      citations: [{ source: 'a', outlet: 'Outlet a', quote: 'Witkoff attended.' }],
+    },
+    {
+      topic: 'outcomes',
+      summary: 'exchange of 314 prisoners',
+      citations: [{ source: 'b', outlet: 'Outlet b', quote: '314 prisoners.' }],
+    },
+  ],
+};
+
+describe('formatDate', () => {
+  it('writes ISO dates and months for people, and leaves anything else alone', () => {
+    expect(formatDate('2026-02-05')).toBe('5 Feb 2026');
+    expect(formatDate('2025-12')).toBe('Dec 2025');
+    expect(formatDate('last winter')).toBe('last winter');
+    expect(formatDate(null)).toBeNull();
+  });
+});
+
+describe('renderTalks', () => {
+  it('groups the brief by topic with numbered sources', () => {
+    const { embeds } = renderTalks(brief, null, lookup, 5);
+    expect(embeds[0]?.fields?.map((f) => f.name)).toEqual(['Participants', 'Outcomes']);
+    expect(embeds[0]?.fields?.[1]?.value).toBe('• exchange of 314 prisoners [2]');
+    expect(embeds[1]?.description).toContain('**[2]** Outlet b');
+    expect(embeds[0]?.footer?.text).toBe('Drawn from 2 of 5 sources');
+  });
+  it('lists one topic as bullet lines', () => {
+    const one = { items: brief.items.filter((i) => i.topic === 'outcomes') };
+    const { embeds } = renderTalks(one, 'outcomes', lookup, 5);
+    expect(embeds[0]?.title).toBe('Abu Dhabi talks — Outcomes');
+    expect(embeds[0]?.description).toBe('• exchange of 314 prisoners [1]');
+  });
+  it('says so when a topic has nothing', () => {
+    const { embeds } = renderTalks({ items: [] }, 'next-steps', lookup, 5);
+    expect(embeds[0]?.description).toContain('Nothing on next steps in my sources.');
+  });
+});
+
+describe('renderSourcesList', () => {
+  it('lists articles with outlet, date, passages and figures, and when the index was built', () => {
+    const builtAt = new Date('2026-02-06T10:00:00Z');
+    const { embeds } = renderSourcesList({
+      articles: [
+        {
+          id: 'a1',
+          outlet: 'AP',
+          title: 'Talks',
+          published: '2026-02-05',
+          url: 'https://example.com/(x)',
+          passages: 12,
+          sentences: 30,
+          figures: 3,
+        },
+        { id: 'a2', outlet: null, title: null, published: null, url: null, passages: 1, sentences: 2, figures: 0 },
+      ],
+      builtAt,
+      buildMs: 42.4,
+    });
+    const e = embeds[0];
+    expect(e?.title).toBe('Indexed sources (2 articles)');
+    expect(e?.description).toContain(`<t:${builtAt.getTime() / 1000}:f>`);
+    expect(e?.description).toContain('**a1** — AP · [Talks](https://example.com/%28x%29) · 5 Feb 2026');
+    expect(e?.description).toContain('12 passages · 30 sentences · 3 figures');
+    expect(e?.description).toContain('**a2** — outlet not stated\n1 passage · 2 sentences · 0 figures');
+    expect(e?.footer?.text).toBe('13 passages · 32 sentences indexed');
+    expect(e?.timestamp).toBe(builtAt.toISOString());
+  });
+  it('stays within the limits with thousands of articles', () => {
+    const articles = Array.from({ length: 3000 }, (_, i) => ({
+      id: `article-${i}`,
+      outlet: 'Outlet',
+      title: 'T'.repeat(200),
+      published: null,
+      url: null,
+      passages: 1,
+      sentences: 1,
+      figures: 0,
+    }));
+    const { embeds } = renderSourcesList({ articles, builtAt: new Date(), buildMs: 1 });
+    expectWithinLimits(embeds);
+    expect(embeds[0]?.description).toMatch(/and \d+ more articles not shown/);
+  });
+});
+
+describe('renderReload', () => {
+  it('names every broken file and says the previous index keeps answering', () => {
+    const kept = {
+      corpus: { articles: [1, 2, 3] },
+      builtAt: new Date(),
+      engine: { stats: { passages: 1 } },
+      buildMs: 1,
+    };
+    const { content } = renderReload({
+      ok: false,
+      errors: [{ file: 'bad_*name*.txt', problem: 'not valid UTF-8 text' }],
+      kept: kept as never,
+    });
+    expect(content).toContain('previous one keeps answering (3 articles');
+    expect(content).toContain('**bad\\_\\*name\\*.txt**: not valid UTF-8 text');
+    expect(content?.length).toBeLessThanOrEqual(MAX_CONTENT_LENGTH);
+  });
+  it('fits a huge error list into one message', () => {
+    const errors = Array.from({ length: 500 }, (_, i) => ({ file: `f${i}.txt`, problem: 'too large' }));
+    const { content } = renderReload({ ok: false, errors, kept: null });
+    expect(content?.length).toBeLessThanOrEqual(MAX_CONTENT_LENGTH);
+    expect(content).toMatch(/and \d+ more not shown/);
+  });
+});
+
+describe('renderHelp', () => {
+  it('explains how to ask', () => {
+    expect(renderHelp('<@1>').embeds[0]?.description).toContain('Mention me with a question');
+  });
+});
+
+describe('toChoices', () => {
+  it('keeps at most 25 unique choices of 1–100 characters', () => {
+    const choices = toChoices(['', 'a', 'a', ...Array.from({ length: 40 }, (_, i) => `${i} ${'x'.repeat(150)}`)]);
+    expect(choices.length).toBe(MAX_AUTOCOMPLETE_CHOICES);
+    for (const c of choices) {
+      expect(c.name.length).toBeGreaterThan(0);
+      expect(c.name.length).toBeLessThanOrEqual(MAX_CHOICE_LENGTH);
+      expect(c.value).toBe(c.name);
+    }
+  });
+});

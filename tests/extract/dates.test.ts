@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { datesCompatible, findDates, resolveDate } from '../../src/extract/dates.js';
+import { asOfFor } from '../../src/extract/figures.js';
+import { findNumbers } from '../../src/extract/numbers.js';
+
+const PUBLISHED = '2026-02-05'; // a Thursday
+
+describe('resolveDate', () => {
+  it.each([
+    ['last December', '2025-12'],
+    ['December', '2025-12'],
+    ['last month', '2026-01'],
+    ['last year', '2025'],
+    ['the end of last year', '2025-12'],
+    ['Wednesday', '2026-02-04'],
+    ['late Wednesday', '2026-02-04'],
+    ['Thursday', '2026-02-05'],
+    ['Monday', '2026-02-02'],
+    ['February 2025', '2025-02'],
+    ['September 2022', '2022-09'],
+    ['February 24, 2022', '2022-02-24'],
+    ['2014', '2014'],
+    ['next month', '2026-03'],
+    ['yesterday', '2026-02-04'],
+  ])('resolves "%s" against 2026-02-05 to %s', (phrase, iso) => {
+    expect(resolveDate(phrase, PUBLISHED)).toBe(iso);
+  });
+
+  it('cannot resolve a relative date without a publication date', () => {
+    expect(resolveDate('last month', null)).toBeNull();
+    expect(resolveDate('February 2025', null)).toBe('2025-02');
+  });
+});
+
+describe('findDates', () => {
+  const roleOf = (text: string, phrase: string) => findDates(text, PUBLISHED).find((d) => d.text === phrase)?.role;
+
+  it('tells end, start, comparison and report dates apart', () => {
+    expect(roleOf('since the start of the war through last December', 'last December')).toBe('end');
+    expect(roleOf('a battlefield toll since 2022', '2022')).toBe('start');
+    expect(roleOf('a 31% increase compared with 2024', '2024')).toBe('compare');
+    expect(roleOf('said in a report published Wednesday', 'Wednesday')).toBe('report');
+    expect(roleOf('between February 2022 and December 2025', 'December 2025')).toBe('end');
+    expect(roleOf('between February 2022 and December 2025', 'February 2022')).toBe('start');
+  });
+
+  it('keeps the date of a statement after "since a statement in"', () => {
+    const d = findDates('since a statement in September 2022 that said just under 6,000', PUBLISHED);
+    expect(d).toMatchObject([{ iso: '2022-09', role: 'other' }]);
+  });
+
+  it('reads "early 2025" as the year', () => {
+    expect(findDates('in early 2025, he said', PUBLISHED)[0]?.iso).toBe('2025');
+  });
+});
+
+describe('asOfFor', () => {
+  const asOf = (text: string) => {
+    const n = findNumbers(text).find((x) => !x.yearLike);
+    if (!n) throw new Error('no number');
+    return asOfFor(findDates(text, PUBLISHED), n);
+  };
+
+  it('prefers an end date over a statement date', () => {
+    expect(asOf('Almost 15,000 civilians have been killed since the start of the war through last December')).toBe(
+      '2025-12',
+    );
+  });
+
+  it('uses the period a change covers, not the report date', () => {
+    expect(asOf('Last year saw a 31% increase in casualties, the group said in a report published Wednesday.')).toBe(
+      '2025',
+    );
+  });
+
+  it('ignores start and comparison dates', () => {
+    expect(asOf('nearly 500,000 dead since 2022')).toBeNull();
+  });
+
+  it('takes the date of the statement that gave the figure', () => {
+    expect(asOf('In February 2025, he said more than 46,000 soldiers had been killed.')).toBe('2025-02');
+  });
+});
+
+describe('datesCompatible', () => {
+  it('treats a year and a month of that year as the same time', () => {
+    expect(datesCompatible('2025', '2025-02')).toBe(true);
+    expect(datesCompatible('2025-01', '2025-02')).toBe(false);
+    expect(datesCompatible(null, '2025-02')).toBe(true);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { acronym, buildNameContext, findEntities, NameIndex, sameName } from '../../src/extract/entities.js';
+
+describe('findEntities', () => {
+  const kinds = (text: string) => findEntities(text, buildNameContext([text])).map((e) => [e.kind, e.name]);
+
+  it('strips titles and demonyms from people', () => {
+    expect(kinds('Ukrainian President Volodymyr Zelenskyy said so.')).toEqual([['person', 'Volodymyr Zelenskyy']]);
+    expect(kinds('Two people were hurt, Mayor Vitali Klitschko said.')).toContainEqual(['person', 'Vitali Klitschko']);
+  });
+
+  it('joins a country possessive to the organisation it owns', () => {
+    expect(kinds("Russia's Defense Ministry said it.")).toEqual([['org', 'Russian Defense Ministry']]);
+  });
+
+  it('keeps "for", "and", "in" inside organisation names and drops descriptors', () => {
+    expect(kinds('the Washington-based Center for Strategic and International Studies estimated')).toEqual([
+      ['org', 'Center for Strategic and International Studies'],
+    ]);
+    expect(kinds('according to the United Nations Human Rights Monitoring Mission in Ukraine')).toEqual([
+      ['org', 'United Nations Human Rights Monitoring Mission in Ukraine'],
+    ]);
+  });
+
+  it('splits two places joined by "and"', () => {
+    expect(kinds('delegations from Moscow and Kyiv met')).toEqual([
+      ['place', 'Russia'],
+      ['place', 'Ukraine'],
+    ]);
+  });
+
+  it('treats a capitalized role without a name as a role', () => {
+    const found = findEntities("NATO's Supreme Allied Commander in Europe, General Alexus Grynkewich, was present.");
+    expect(found.map((e) => e.kind)).toEqual(['role', 'person']);
+  });
+
+  it('does not take dates or sentence-initial words for names', () => {
+    expect(kinds('Almost 15,000 civilians were killed on Monday.')).toEqual([]);
+  });
+});
+
+describe('sameName and NameIndex', () => {
+  it('matches spelling variants, surnames and acronyms', () => {
+    expect(sameName('Volodymyr Zelensky', 'Volodymyr Zelenskyy')).toBe(true);
+    expect(sameName('Zelenskyy', 'Volodymyr Zelensky')).toBe(true);
+    expect(
+      sameName('Centre for Strategic and International Studies', 'Center for Strategic and International Studies'),
+    ).toBe(true);
+    expect(sameName('CSIS', 'Center for Strategic and International Studies')).toBe(true);
+    expect(sameName('Donald Trump', 'Donald Tusk')).toBe(false);
+  });
+
+  it('maps every spelling to the most used full name', () => {
+    const names = new NameIndex();
+    for (const n of ['Volodymyr Zelenskyy', 'Zelenskyy', 'Volodymyr Zelensky', 'Volodymyr Zelenskyy', 'Zelensky'])
+      names.add(n);
+    expect(names.canonical('Zelensky')).toBe('Volodymyr Zelenskyy');
+    expect(names.canonical('Volodymyr Zelensky')).toBe('Volodymyr Zelenskyy');
+  });
+
+  it('computes acronyms from capitalized words', () => {
+    expect(acronym('Center for Strategic and International Studies')).toBe('CSIS');
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { findNumbers, parseNumber, qualifierClass } from '../../src/extract/numbers.js';
+
+describe('findNumbers', () => {
+  const table: [
+    string,
+    { text: string; qualifier: string; low: number | null; high: number | null; percent?: boolean },
+  ][] = [
+    ['with up to 140,000 deaths', { text: 'up to 140,000', qualifier: 'up to', low: null, high: 140000 }],
+    ['55,000 Ukrainian soldiers', { text: '55,000', qualifier: 'exact', low: 55000, high: 55000 }],
+    [
+      'estimating between 500,000 and 600,000 total military casualties',
+      { text: 'between 500,000 and 600,000', qualifier: 'between', low: 500000, high: 600000 },
+    ],
+    ['cited 1.2 million Russian casualties', { text: '1.2 million', qualifier: 'exact', low: 1200000, high: 1200000 }],
+    [
+      'said just under 6,000 Russian soldiers',
+      { text: 'just under 6,000', qualifier: 'just under', low: null, high: 6000 },
+    ],
+    ['Two people were injured', { text: 'Two', qualifier: 'exact', low: 2, high: 2 }],
+    ['twenty-five civilians', { text: 'twenty-five', qualifier: 'exact', low: 25, high: 25 }],
+    ['saw a 31% increase', { text: '31%', qualifier: 'exact', low: 31, high: 31, percent: true }],
+    ['increased by 31 percent', { text: '31 percent', qualifier: 'exact', low: 31, high: 31, percent: true }],
+    [
+      'more than 46,000 Ukrainian servicemen',
+      { text: 'more than 46,000', qualifier: 'more than', low: 46000, high: null },
+    ],
+    ['and just over 40,000 injured', { text: 'just over 40,000', qualifier: 'just over', low: 40000, high: null }],
+    [
+      'has killed at least 61,000 civilians',
+      { text: 'at least 61,000', qualifier: 'at least', low: 61000, high: null },
+    ],
+    ['Almost 15,000 Ukrainian civilians', { text: 'Almost 15,000', qualifier: 'almost', low: null, high: 15000 }],
+    ['nearly 15,000 civilians', { text: 'nearly 15,000', qualifier: 'nearly', low: null, high: 15000 }],
+    ['about 55,000 Ukrainian soldiers', { text: 'about 55,000', qualifier: 'about', low: 55000, high: 55000 }],
+    ['at as many as 325,000', { text: 'as many as 325,000', qualifier: 'as many as', low: null, high: 325000 }],
+  ];
+  it.each(table)('reads "%s"', (text, want) => {
+    const [n] = findNumbers(text);
+    expect(n).toMatchObject({ ...want, percent: want.percent ?? false });
+  });
+
+  it('skips compounds that measure age, distance or temperature', () => {
+    expect(findNumbers('the four-year-old war along a 1,000-kilometer (600-mile) front at -20°C')).toEqual([]);
+  });
+
+  it('marks bare years so they are not counted', () => {
+    const [n] = findNumbers('illegally annexed in 2014');
+    expect(n?.yearLike).toBe(true);
+  });
+
+  it('reads every number of a sentence in order', () => {
+    const values = findNumbers('nearly 500,000 dead and 1.5 million wounded or missing').map((n) => n.value);
+    expect(values).toEqual([500000, 1500000]);
+  });
+});
+
+describe('parseNumber', () => {
+  it.each([
+    ['140,000', 140000],
+    ['1.5 million', 1500000],
+    ['two', 2],
+    ['three hundred', 300],
+    ['twenty-one', 21],
+    ['31%', 31],
+  ])('parses %s', (text, value) => {
+    expect(parseNumber(text)).toBe(value);
+  });
+
+  it('returns null for words that are not numbers', () => {
+    expect(parseNumber('several')).toBeNull();
+  });
+});
+
+describe('qualifierClass', () => {
+  it('puts synonyms in one class so one claim written two ways merges', () => {
+    expect(qualifierClass('almost')).toBe(qualifierClass('nearly'));
+    expect(qualifierClass('just over')).toBe(qualifierClass('more than'));
+    expect(qualifierClass('up to')).not.toBe(qualifierClass('more than'));
+  });
+});

@@ -1,0 +1,170 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTalksBrief, clauseFrom, filterTalks, subjectBefore, TALKS_TOPICS } from '../../src/extract/talks.js';
+import type { TalksBrief } from '../../src/extract/types.js';
+import { corpusOf, FIXTURES_DIR, loadDir, SEEDS_DIR } from './corpus.js';
+
+const summaries = (brief: TalksBrief, topic: string) =>
+  brief.items.filter((i) => i.topic === topic).map((i) => i.summary);
+
+describe('talks patterns on short texts', () => {
+  const brief = (text: string, published = '2026-05-14') =>
+    buildTalksBrief(corpusOf([{ id: 'a', text, published, outlet: 'Test' }]));
+
+  it('reads roles in apposition and participation verbs', () => {
+    const b = brief(
+      'Anna Lind, the head of the Norlandic delegation, attended the talks in Oslo on Monday. ' +
+        "Westmark's chief negotiator, Colonel Piet Brandt, was also present at the meeting.",
+    );
+    expect(summaries(b, 'participants')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Anna Lind — head of the Norlandic delegation/),
+        expect.stringMatching(/^Piet Brandt — Westmark's chief negotiator.*\(Westmark\)$/),
+      ]),
+    );
+  });
+
+  it('does not list people who only commented on the talks', () => {
+    const b = brief('Prime Minister Ola Berg said the talks in Oslo were useful, but he did not attend.');
+    expect(summaries(b, 'participants').some((s) => s.startsWith('Ola Berg'))).toBe(false);
+  });
+
+  it('separates outcomes from next steps in "agreed to"', () => {
+    const b = brief(
+      'The two sides agreed to exchange 75 prisoners, the mediator said. They also agreed to meet again in Oslo next month.',
+    );
+    expect(summaries(b, 'outcomes')).toEqual([expect.stringMatching(/agreed to exchange 75 prisoners/)]);
+    expect(summaries(b, 'next-steps')).toEqual([expect.stringMatching(/agreed to meet again in Oslo next month/)]);
+  });
+
+  it('groups positions on the same issue as one sticking point', () => {
+    const b = brief(
+      'The talks are deadlocked over the Sorland valley, where Westmark insists on a full withdrawal of Norlandic troops. ' +
+        'Norland has rejected any withdrawal before elections.',
+    );
+    const points = summaries(b, 'sticking-points');
+    expect(points).toHaveLength(1);
+    expect(points[0]).toMatch(/^Sorland: /);
+    expect(points[0]).toContain('Westmark insists on a full withdrawal of Norlandic troops');
+    expect(points[0]).toContain('rejected any withdrawal before elections');
+  });
+
+  it('dates rounds of talks from relative dates', () => {
+    const b = brief('Negotiators held a second round of talks in Oslo on Monday.');
+    expect(summaries(b, 'timeline')).toEqual(['Second round of talks — Oslo — Monday 2026-05-11']);
+  });
+
+  it('cuts a clause at its end and finds its subject', () => {
+    const text = 'Witkoff said the two sides agreed to exchange 314 prisoners, their first exchange in five months.';
+    const at = text.indexOf('agreed');
+    expect(subjectBefore(text, at)).toBe('the two sides');
+    expect(clauseFrom(text, at)).toBe('agreed to exchange 314 prisoners');
+  });
+});
+
+describe('the talks brief of the seed articles', () => {
+  let brief: TalksBrief;
+  beforeAll(async () => {
+    brief = buildTalksBrief(await loadDir(SEEDS_DIR));
+  });
+
+  it('says where and when: both rounds in Abu Dhabi', () => {
+    expect(summaries(brief, 'timeline')).toEqual(
+      expect.arrayContaining([
+        'First trilateral talks — Abu Dhabi — 2026-01',
+        'Second day of talks — Abu Dhabi — Thursday 2026-02-05',
+      ]),
+    );
+  });
+
+  it('lists participants by delegation with roles', () => {
+    const p = summaries(brief, 'participants');
+    expect(p).toContain('Delegations: Russia, Ukraine, United States');
+    expect(p).toContainEqual(expect.stringMatching(/^Steve Witkoff — U\.S\. special envoy \(United States\)$/));
+    expect(p).toContainEqual(expect.stringMatching(/^Jared Kushner — .*son-in-law \(United States\)$/));
+    expect(p).toContainEqual(
+      expect.stringMatching(/^Rustem Umerov — .*National Security and Defense Council.*\(Ukraine\)$/),
+    );
+    expect(p).toContainEqual(
+      expect.stringMatching(/^Alexus Grynkewich — NATO's Supreme Allied Commander in Europe.*\(NATO\)$/),
+    );
+    expect(p).toContainEqual(expect.stringMatching(/^Igor Kostyukov — Russia's top negotiator.*\(Russia\)$/));
+    expect(p.some((s) => /^(?:Volodymyr Zelenskyy|Donald Trump|Donald Tusk) —/.test(s))).toBe(false);
+  });
+
+  it('lists the outcomes with corroborating citations', () => {
+    const exchange = brief.items.find((i) => i.topic === 'outcomes' && i.summary.includes('314 prisoners'));
+    expect(new Set(exchange?.citations.map((c) => c.source)).size).toBe(3);
+    expect(summaries(brief, 'outcomes')).toEqual(
+      expect.arrayContaining([
+        'No major breakthrough',
+        expect.stringMatching(/reopen a channel of communication .*\(the hotline\)/),
+      ]),
+    );
+  });
+
+  it('names the Donbas and security guarantees as sticking points', () => {
+    const points = summaries(brief, 'sticking-points');
+    expect(points[0]).toMatch(/^Donbas: /);
+    expect(points).toContainEqual(expect.stringMatching(/^Security guarantees: /));
+  });
+
+  it('lists next steps and reactions, attributed', () => {
+    expect(summaries(brief, 'next-steps')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/report back to their respective capitals.*per Steve Witkoff$/),
+        expect.stringMatching(/^Further meetings are planned.*per Volodymyr Zelenskyy$/),
+      ]),
+    );
+    expect(summaries(brief, 'reactions')).toContainEqual(
+      expect.stringMatching(/^Rustem Umerov: .*substantive and productive/),
+    );
+  });
+
+  it('cites every item with verbatim sentences', async () => {
+    const corpus = await loadDir(SEEDS_DIR);
+    for (const item of brief.items) {
+      expect(item.citations.length).toBeGreaterThan(0);
+      for (const c of item.citations)
+        expect(corpus.byId.get(c.source)?.sentences.map((s) => s.text)).toContain(c.quote);
+    }
+  });
+
+  it('filters by topic', () => {
+    for (const topic of TALKS_TOPICS) {
+      const only = filterTalks(brief, topic).items;
+      expect(only.length).toBeGreaterThan(0);
+      expect(only.every((i) => i.topic === topic)).toBe(true);
+    }
+    expect(filterTalks(brief).items).toHaveLength(brief.items.length);
+  });
+});
+
+describe('a corpus about two different talks', () => {
+  let brief2: TalksBrief = { items: [] };
+  it('keeps each round and each set of delegations apart', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'extract-two-talks-'));
+    try {
+      await cp(SEEDS_DIR, dir, { recursive: true });
+      await cp(path.join(FIXTURES_DIR, 'unseen'), dir, { recursive: true });
+      brief2 = buildTalksBrief(await loadDir(dir));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    const brief = brief2;
+    expect(summaries(brief, 'timeline')).toEqual(
+      expect.arrayContaining([
+        'Second day of talks — Abu Dhabi — Thursday 2026-02-05',
+        'Third round of talks — Geneva — Tuesday 2026-03-10',
+      ]),
+    );
+    expect(summaries(brief, 'participants')).toEqual(
+      expect.arrayContaining([
+        'Delegations: Russia, Ukraine, United States',
+        'Delegations: Rapid Support Forces, Sudan',
+      ]),
+    );
+  });
+});
