@@ -134,7 +134,9 @@ export async function runCli(
         side: side as Side,
         ...(values.measure ? { measure: values.measure } : {}),
       });
-      write(values.json ? JSON.stringify(report, null, 2) : formatCasualtiesText(report));
+      write(
+        values.json ? JSON.stringify(report, null, 2) : formatCasualtiesText(report, snapshot.corpus.articles.length),
+      );
       return;
     }
     case 'talks': {

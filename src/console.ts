@@ -34,7 +34,10 @@ export async function handleConsoleLine(store: SourceStore, line: string): Promi
       const side = arg ?? 'all';
       if (!(SIDES as readonly string[]).includes(side))
         return `Unknown side "${side}". Use one of: ${SIDES.join(', ')}.`;
-      return formatCasualtiesText(filterCasualties(store.current.casualties, { side: side as Side }));
+      return formatCasualtiesText(
+        filterCasualties(store.current.casualties, { side: side as Side }),
+        store.current.corpus.articles.length,
+      );
     }
     case 'talks': {
       if (arg !== undefined && arg !== 'all' && !(TALKS_TOPICS as readonly string[]).includes(arg)) {

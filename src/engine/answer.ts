@@ -332,7 +332,7 @@ function scoreSentence(
   q: QuestionAnalysis,
   terms: readonly WeightedTerm[],
   sentence: Sentence,
-  context: Set<string>,
+  contextOf: () => Set<string>,
 ): Candidate[] {
   const text = sentence.corrected;
   const { tokens, positions } = prepare(r, text);
@@ -344,11 +344,11 @@ function scoreSentence(
     if (positions.has(t.term)) {
       covered += t.weight;
       matched.push(t);
-    } else if (context.has(t.term)) covered += t.weight * 0.5;
+    } else if (contextOf().has(t.term)) covered += t.weight * 0.5;
   }
   const coverage = covered / total;
   // A name the question gives (known to the sources, not a side) must be in the sentence or just before it.
-  const missingName = terms.some((t) => t.proper && !t.side && !positions.has(t.term) && !context.has(t.term));
+  const missingName = terms.some((t) => t.proper && !t.side && !positions.has(t.term) && !contextOf().has(t.term));
   if (coverage < MIN_CONFIDENCE * 0.8) return [];
   const published = r.corpus.byId.get(sentence.source)?.meta.published ?? null;
   const head = terms.find((t) => t.head);
@@ -403,6 +403,7 @@ function scoreSentence(
   }
 
   const out: Candidate[] = [];
+  let claimant: string | null | undefined;
   const matchedWeight = matched.reduce((s, t) => s + t.weight, 0) || 1;
   for (const slot of slots) {
     let proximity = 0;
@@ -439,7 +440,7 @@ function scoreSentence(
       if (isFigure && measureConflict(text, tokens, positions, slot, questionMeasures)) anchor *= 0.3;
     }
     const score = coverage * anchor * dates * slot.prior * descriptionPenalty * (missingName ? 0.6 : 1);
-    const claimant = q.kind === 'count' || q.kind === 'percent' ? findClaimant(r, sentence.corrected, tokens) : null;
+    claimant ??= isFigure ? findClaimant(r, sentence.corrected, tokens) : null;
     out.push({ sentence, score, key: slot.key, text: slot.text, claimant });
   }
   return out;
@@ -600,7 +601,7 @@ export function scoreCandidates(
     for (const ordinal of p.sentences) {
       const s = r.corpus.sentences[ordinal];
       if (!s || s.boilerplate) continue;
-      candidates.push(...scoreSentence(r, q, known, s, contextOf(s)));
+      candidates.push(...scoreSentence(r, q, known, s, () => contextOf(s)));
     }
   }
   candidates.sort((a, b) => b.score - a.score);

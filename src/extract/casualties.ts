@@ -123,7 +123,7 @@ function toFigure(members: RawFigure[], citationFor: (f: RawFigure) => Citation)
     qualifier: rep.qualifier,
     text: rep.text,
     claimant: members.find((f) => f.claimant)?.claimant ?? null,
-    asOf,
+    asOf: contractDate(asOf),
     citations: readings.map(citationFor),
   };
 }
@@ -289,4 +289,13 @@ export function filterCasualties(report: CasualtyReport, opts: { side?: Side; me
     (f) => onSide(f.population, opts.side ?? 'all') && (!opts.measure || matchesMeasure(f.measure, opts.measure)),
   );
   return { figures, conflicts: detectConflicts(figures) };
+}
+
+/**
+ * The CLI contract writes `asOf` as `YYYY-MM[-DD]`. A figure dated only by its year ("last year saw a
+ * 31% increase") covers that whole year, so it stands as of the year's last month.
+ */
+export function contractDate(asOf: string | null): string | null {
+  if (asOf === null) return null;
+  return /^\d{4}$/.test(asOf) ? `${asOf}-12` : asOf;
 }

@@ -90,6 +90,7 @@ describe('cli casualties and talks --json', () => {
       expect(Object.keys(f).sort()).toEqual(
         ['asOf', 'citations', 'claimant', 'high', 'low', 'measure', 'population', 'qualifier', 'text'].sort(),
       );
+      expect(f.asOf === null || /^\d{4}-\d{2}(-\d{2})?$/.test(f.asOf), `asOf ${f.asOf}`).toBe(true);
     }
   });
 
