@@ -262,6 +262,15 @@ describe('admin actions', () => {
     expect((await listedAt())?.timestamp).toBe(before?.timestamp);
   });
 
+  it('lets the application owner reload without being listed in ADMIN_USER_IDS', async () => {
+    const result = await fake
+      .command('sources-admin', { options: sub('reload'), user: fake.owner, permissions: ADMIN_PERMISSIONS })
+      .result();
+    expect(String(result.message?.body.content)).toMatch(/Index rebuilt from 5 articles/);
+    expect(fake.requests.some((r) => r.route === '/applications/@me' && r.status === 200)).toBe(true);
+    expect(bot.logs.some((l) => String(l.msg).includes('could not fetch the application owner'))).toBe(false);
+  });
+
   it('hides the admin command from members without Administrator (default_member_permissions)', () => {
     const def = fake.commands().find((c) => c.name === 'sources-admin');
     expect(def?.default_member_permissions).toBe('8');
@@ -368,6 +377,7 @@ describe('safety', () => {
   it('sent nothing Discord would reject, used no unknown routes, and pinged no one in any message', () => {
     expect(fake.rejected.map((r) => `${r.method} ${r.route} → ${r.status} ${JSON.stringify(r.response)}`)).toEqual([]);
     expect(fake.unhandled).toEqual([]);
+    expect(bot.logs.filter((l) => Number(l.level) >= 50)).toEqual([]);
     expect(fake.sent.length).toBeGreaterThan(20);
     for (const m of fake.sent) {
       expect(m.body.allowed_mentions).toMatchObject({ parse: [] });

@@ -828,7 +828,8 @@ export class FakeDiscord extends EventEmitter {
       owner: this.owner,
       team: null,
       bot: this.bot,
-      install_params: null,
+      interactions_endpoint_url: null,
+      role_connections_verification_url: null,
       integration_types_config: { '0': {} },
       approximate_guild_count: 1,
     };
