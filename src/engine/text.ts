@@ -88,24 +88,32 @@ export function termOf(lower: string): string | null {
 /** Splits text into word and number tokens with offsets and index terms. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     let surface = m[0];
-    const start = m.index ?? 0;
-    surface = surface.replace(/['’](?:s)?$/i, '');
-    if (!surface) continue;
-    const numeric = /^\d/.test(surface);
-    let lower = surface.toLowerCase().replace(/’/g, "'");
+    const start = m.index;
+    const last = surface.charCodeAt(surface.length - 1);
+    // Possessives: "Ukraine’s" → "Ukraine", "troops’" → "troops".
+    if (last === 115 /* s */ || last === 83 /* S */ || last === 39 /* ' */ || last === 8217 /* ’ */) {
+      surface = surface.replace(/['’](?:s)?$/i, '');
+      if (!surface) continue;
+    }
+    const first = surface.charCodeAt(0);
+    const numeric = first >= 48 && first <= 57;
+    let lower = surface.toLowerCase();
+    if (lower.includes('’')) lower = lower.replace(/’/g, "'");
     if (surface === 'U.S.' || surface === 'US') lower = 'usa';
     else if (surface === 'U.N.' || surface === 'UN') lower = 'un';
+    const capitalized = !numeric && surface !== lower && surface[0] !== lower[0];
     // Acronyms ("CSIS", "NATO") are names: never stemmed.
-    const acronym = surface.length >= 2 && /^\p{Lu}+$/u.test(surface);
+    const acronym = capitalized && surface.length >= 2 && surface === surface.toUpperCase();
     tokens.push({
       surface,
       lower,
       term: acronym ? (bySurface.get(lower) ?? lower) : termOf(lower),
       start,
       end: start + surface.length,
-      capitalized: /^\p{Lu}/u.test(surface),
+      capitalized,
       numeric,
     });
   }
