@@ -34,7 +34,8 @@ export async function handleMention(message: Message, ctx: BotContext): Promise<
   if (!isAddressedTo(message, botId)) return;
 
   const send = (payload: { content?: string; embeds?: ReturnType<typeof renderHelp>['embeds'] }) =>
-    message.reply({ ...payload, allowedMentions: NO_PINGS });
+    // If the question was deleted meanwhile, still answer in the channel (without the reply link).
+    message.reply({ ...payload, allowedMentions: NO_PINGS, failIfNotExists: false });
   try {
     const limited = ctx.limiter.take(message.author.id);
     if (!limited.ok) {

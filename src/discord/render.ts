@@ -454,7 +454,7 @@ export function renderAnswer(answer: Answer, lookup: SourceLookup = () => undefi
   }
   const disagreeing = new Set(alternatives.flatMap((a) => a.citations.map((c) => c.source))).size;
   const fields = numbering.list.map((s) => ({
-    name: clip(`[${s.n}] ${oneLine(s.outlet ?? s.source)}`, MAX_FIELD_NAME),
+    name: `[${s.n}] ${clipEscaped(oneLine(s.outlet ?? s.source), MAX_FIELD_NAME - 8)}`,
     value: [titleLine(s), quoteBlock(s.quote, MAX_FIELD_VALUE - 300)].filter(Boolean).join('\n'),
   }));
   return {
@@ -486,12 +486,13 @@ export function sideLabel(side: string): string {
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
-/** "15,000", "15,000–20,000", or the figure as written when it has no numbers. */
-export function figureValue(f: Pick<CasualtyFigure, 'low' | 'high' | 'text'>): string {
+/** "15,000", "15,000–20,000", "31%", or the figure as written when it has no numbers. */
+export function figureValue(f: Pick<CasualtyFigure, 'low' | 'high' | 'text'> & { measure?: string }): string {
+  const unit = /%/.test(f.measure ?? '') || /%|\bper ?cent\b/i.test(f.text) ? '%' : '';
   if (f.low !== null && f.high !== null && f.low !== f.high)
-    return `${numberFormat.format(f.low)}–${numberFormat.format(f.high)}`;
+    return `${numberFormat.format(f.low)}–${numberFormat.format(f.high)}${unit}`;
   const n = f.low ?? f.high;
-  return n !== null ? numberFormat.format(n) : oneLine(f.text);
+  return n !== null ? `${numberFormat.format(n)}${unit}` : oneLine(f.text);
 }
 
 function capitalize(s: string): string {
@@ -538,7 +539,8 @@ export function renderCasualties(
       `As of: ${escapeText(formatDate(f.asOf) ?? 'not stated')}`,
       `Sources: ${numbering.refs(f.citations) || 'none'}`,
     ].filter((l): l is string => l !== null);
-    return { name: `${capitalize(oneLine(f.measure))} — ${oneLine(f.population)}`, value: value.join('\n') };
+    const name = `${capitalize(oneLine(f.measure))} — ${oneLine(f.population)}`;
+    return { name: clipEscaped(name, MAX_FIELD_NAME), value: value.join('\n') };
   });
 
   const lines: string[] = [];

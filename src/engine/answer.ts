@@ -191,9 +191,9 @@ const DATE_HINT =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:today|yesterday|tomorrow|tonight|ago|(?:last|next|this|previous|coming) (?:week|month|year|spring|summer|autumn|fall|winter|weekend))\b/i;
 
 function dateSlots(text: string, tokens: readonly Token[], published: string | null): Slot[] {
-  if (!DATE_HINT.test(text)) return [];
   const ref = published ? new Date(`${published}T12:00:00Z`) : new Date();
-  const parsed = chrono.parse(text, ref).map((res) => {
+  const found = DATE_HINT.test(text) ? chrono.parse(text, ref) : [];
+  const parsed = found.map((res) => {
     const first = Math.max(
       0,
       tokens.findIndex((t) => t.start >= res.index),

@@ -6,6 +6,7 @@ import {
   ELLIPSIS,
   embedLength,
   escapeText,
+  figureValue,
   fitEmbed,
   fitLines,
   formatDate,
@@ -345,6 +346,16 @@ const brief: TalksBrief = {
     },
   ],
 };
+
+describe('figureValue', () => {
+  it('formats single figures, ranges and percentages', () => {
+    expect(figureValue({ low: 55000, high: 55000, text: '55,000' })).toBe('55,000');
+    expect(figureValue({ low: 15000, high: 20000, text: '15,000 to 20,000' })).toBe('15,000–20,000');
+    expect(figureValue({ low: 31, high: 31, text: '31%', measure: 'casualties (% increase)' })).toBe('31%');
+    expect(figureValue({ low: 31, high: 31, text: '31 percent' })).toBe('31%');
+    expect(figureValue({ low: null, high: null, text: 'dozens' })).toBe('dozens');
+  });
+});
 
 describe('formatDate', () => {
   it('writes ISO dates and months for people, and leaves anything else alone', () => {

@@ -908,7 +908,14 @@ export class FakeDiscord extends EventEmitter {
       extra: {
         webhook_id: this.applicationId,
         application_id: this.applicationId,
-        interaction_metadata: { id: state.id, type: 2, user: this.#users.get(state.userId), name: state.name },
+        interaction_metadata: {
+          id: state.id,
+          type: 2,
+          user: this.#users.get(state.userId),
+          authorizing_integration_owners: { '0': this.guildId },
+          name: state.name,
+          command_type: 1,
+        },
       },
     });
     state.ack = { type, at: Date.now(), ephemeral };
