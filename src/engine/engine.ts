@@ -35,7 +35,10 @@ let warm = false;
 function warmUp(): void {
   if (warm) return;
   warm = true;
-  for (const text of ['Talks resumed last Wednesday, February 4, 2026.', 'The report was released in September 2022.']) {
+  for (const text of [
+    'Talks resumed last Wednesday, February 4, 2026.',
+    'The report was released in September 2022.',
+  ]) {
     chrono.parse(text, new Date(Date.UTC(2026, 1, 5)));
   }
 }

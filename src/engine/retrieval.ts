@@ -16,10 +16,10 @@ import { type Token, tokenize } from './text.js';
 export const PASSAGE_MAX_SENTENCES = 12;
 /** Passages handed from retrieval to sentence ranking. */
 export const CANDIDATE_PASSAGES = 16;
-/** A term in more than this share of passages is too common to retrieve with (if rarer terms exist). */
+/** On large corpora, a term in more than this share of passages is too common to retrieve with: pruned. */
 export const COMMON_TERM_SHARE = 0.2;
-/** On large corpora, terms in more than this share of passages are left out of the index altogether. */
-export const PRUNE_TERM_SHARE = 0.5;
+/** On large corpora, a pruned term keeps this many of its passages for questions with no rarer word. */
+export const PRUNED_TERM_SAMPLE = 256;
 /** On large corpora, at most this many (rarest) question terms retrieve passages. */
 export const MAX_RETRIEVAL_TERMS = 2;
 
@@ -106,6 +106,8 @@ function packPassages(corpus: Corpus): Passage[] {
   return passages;
 }
 
+const EMPTY = new Uint32Array(0);
+
 /** Numbers are matched when sentences are scored, not indexed: every figure would be a term of its own. */
 function indexable(term: string): boolean {
   return !/^\d/.test(term);
@@ -130,7 +132,19 @@ export function buildRetriever(corpus: Corpus): Retriever {
 
   // Pass 1: each sentence is tokenised once, feeding the entity lexicon and the frequencies; the
   // passage's terms are kept (interned strings) for pass 2.
-  const passageTerms: string[] = new Array(passages.length);
+  // Term ids, not strings, while the index waits for pass 2: a quarter of the memory on a large corpus.
+  const termIds = new Map<string, number>();
+  const termNames: string[] = [];
+  const idOf = (term: string) => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termNames.length;
+      termNames.push(term);
+      termIds.set(term, id);
+    }
+    return id;
+  };
+  const passageTerms: Uint32Array[] = new Array(passages.length);
   for (const p of passages) {
     const inPassage = new Set<string>();
     const all: string[] = [];
@@ -153,22 +167,28 @@ export function buildRetriever(corpus: Corpus): Retriever {
       }
     }
     for (const t of inPassage) passageDf.set(t, (passageDf.get(t) ?? 0) + 1);
-    passageTerms[p.id] = all.join(' ');
+    passageTerms[p.id] = Uint32Array.from(all, idOf);
   }
-  // Pass 2: the index. On a large corpus, terms found in most passages are pruned from it: they never
-  // retrieve (see `search`) and would be the longest posting lists; their frequencies still rank sentences.
+  // Pass 2: the index. On a large corpus, terms found in more than COMMON_TERM_SHARE of the passages
+  // are pruned from it: they would be the longest posting lists and are too common to find passages
+  // with; their frequencies still rank sentences. Each keeps a short sample of its passages, used only
+  // when a question has no rarer word (see `search`).
   const large = passages.length > 4 * CANDIDATE_PASSAGES;
-  const pruned = (term: string) => large && (passageDf.get(term) ?? 0) > passages.length * PRUNE_TERM_SHARE;
+  const pruned = (term: string) => large && (passageDf.get(term) ?? 0) > passages.length * COMMON_TERM_SHARE;
+  const samples = new Map<string, number[]>();
   for (const p of passages) {
-    const terms = passageTerms[p.id] ?? '';
-    current = large
-      ? terms
-          .split(' ')
-          .filter((t) => !pruned(t))
-          .join(' ')
-      : terms;
+    const terms = [...(passageTerms[p.id] ?? [])].map((id) => termNames[id] ?? '');
+    if (large) {
+      for (const t of new Set(terms)) {
+        if (!pruned(t)) continue;
+        const sample = samples.get(t) ?? [];
+        if (sample.length < PRUNED_TERM_SAMPLE) sample.push(p.id);
+        samples.set(t, sample);
+      }
+      current = terms.filter((t) => !pruned(t)).join(' ');
+    } else current = terms.join(' ');
     mini.add({ id: p.id });
-    passageTerms[p.id] = '';
+    passageTerms[p.id] = EMPTY;
   }
   current = '';
   const lexicon = builder.finish();
@@ -191,23 +211,24 @@ export function buildRetriever(corpus: Corpus): Retriever {
   for (const [common, rares] of spellings) {
     df.set(common, (df.get(common) ?? 0) + rares.reduce((n, r) => n + (df.get(r) ?? 0), 0));
   }
+  // An acronym is about as frequent as the rarest word of its spelled-out name.
   for (const [acronym, names] of lexicon.acronyms) {
     if (df.has(acronym)) continue;
-    let n = 0;
-    for (const s of corpus.sentences)
-      if (!s.boilerplate && names.some((full) => s.corrected.toLowerCase().includes(full))) n++;
-    if (n > 0) df.set(acronym, n);
+    const rarest = (full: string) =>
+      Math.min(...tokenize(full).map((t) => (t.term ? (df.get(t.term) ?? 0) : Number.POSITIVE_INFINITY)));
+    const n = Math.max(...names.map(rarest));
+    if (Number.isFinite(n) && n > 0) df.set(acronym, n);
   }
 
   const search = (terms: readonly string[]): Passage[] => {
-    const known = [...new Set(terms.flatMap(expand))].filter((t) => (passageDf.get(t) ?? 0) > 0 && !pruned(t));
-    if (known.length === 0) return [];
-    // Small corpora: every term retrieves. Large ones: terms found nearly everywhere only rank.
-    const limit = large ? passages.length * COMMON_TERM_SHARE : Number.POSITIVE_INFINITY;
-    const byRarity = known.sort((a, b) => (passageDf.get(a) ?? 0) - (passageDf.get(b) ?? 0));
-    const rare = byRarity.filter((t) => (passageDf.get(t) ?? 0) <= limit);
-    // Retrieval cost is the length of the posting lists walked: the rarest few terms find the passages.
-    const chosen = !large ? rare : rare.length > 0 ? rare.slice(0, MAX_RETRIEVAL_TERMS) : byRarity.slice(0, 1);
+    const known = [...new Set(terms.flatMap(expand))].filter((t) => (passageDf.get(t) ?? 0) > 0);
+    const indexed = known.filter((t) => !pruned(t));
+    if (indexed.length === 0) return large ? fromSamples(known) : [];
+    // Retrieval cost is the length of the posting lists walked: on a large corpus the rarest few terms
+    // find the passages; the others only rank the sentences found.
+    const chosen = large
+      ? indexed.sort((a, b) => (passageDf.get(a) ?? 0) - (passageDf.get(b) ?? 0)).slice(0, MAX_RETRIEVAL_TERMS)
+      : indexed;
     const hits = mini.search(chosen.join(' '), { combineWith: 'OR' });
     const out: Passage[] = [];
     for (const hit of large ? hits.slice(0, CANDIDATE_PASSAGES) : hits) {
@@ -215,6 +236,16 @@ export function buildRetriever(corpus: Corpus): Retriever {
       if (p) out.push(p);
     }
     return out;
+  };
+
+  /** A question made only of words found nearly everywhere: the passages most of their samples share. */
+  const fromSamples = (known: readonly string[]): Passage[] => {
+    const votes = new Map<number, number>();
+    for (const t of known) for (const id of samples.get(t) ?? []) votes.set(id, (votes.get(id) ?? 0) + 1);
+    return [...votes.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, CANDIDATE_PASSAGES)
+      .flatMap(([id]) => passages[id] ?? []);
   };
 
   return { corpus, lexicon, passages, sentenceCount, df, passageDf, search, termPositions };

@@ -378,7 +378,9 @@ describe('safety', () => {
     expect(fake.rejected.map((r) => `${r.method} ${r.route} → ${r.status} ${JSON.stringify(r.response)}`)).toEqual([]);
     expect(fake.unhandled).toEqual([]);
     expect(bot.logs.filter((l) => Number(l.level) >= 50)).toEqual([]);
-    expect(bot.logs.filter((l) => Number(l.level) === 40).map((l) => l.msg)).toEqual(['non-admin tried an admin command']);
+    expect(bot.logs.filter((l) => Number(l.level) === 40).map((l) => l.msg)).toEqual([
+      'non-admin tried an admin command',
+    ]);
     expect(fake.sent.length).toBeGreaterThan(20);
     for (const m of fake.sent) {
       expect(m.body.allowed_mentions).toMatchObject({ parse: [] });
