@@ -86,11 +86,14 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
         const download = await downloadAttachment(file.url, MAX_ARTICLE_BYTES);
         if (!download.ok)
           return { content: `❌ ${escapeText(file.name)}: ${escapeText(download.problem)}.`, embeds: [] };
-        const added = await store.exclusive(() => addArticle(store.dir, file.name, download.bytes, { replace }));
-        if (!added.ok) return { content: `❌ Not added: ${escapeText(added.problem)}.`, embeds: [] };
+        const changed = await store.change(() => addArticle(store.dir, file.name, download.bytes, { replace }));
+        if (changed.reload === null)
+          return { content: `❌ Not added: ${escapeText(changed.outcome.problem)}.`, embeds: [] };
+        const added = changed.outcome;
         log.info({ user: interaction.user.id, file: added.file, replaced: added.replaced }, 'article added');
-        const result = await store.reload();
-        return renderReload(result, [`${added.replaced ? 'Replaced' : 'Added'} **${escapeText(added.file)}**.`]);
+        return renderReload(changed.reload, [
+          `${added.replaced ? 'Replaced' : 'Added'} **${escapeText(added.file)}**.`,
+        ]);
       },
       { ephemeral: true },
     );
@@ -102,11 +105,14 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     await deferThenReply(
       interaction,
       async () => {
-        const removed = await store.exclusive(() => removeArticle(store.dir, article));
-        if (!removed.ok) return { content: `❌ Not removed: ${escapeText(removed.problem)}.`, embeds: [] };
+        const changed = await store.change(() => removeArticle(store.dir, article));
+        if (changed.reload === null)
+          return { content: `❌ Not removed: ${escapeText(changed.outcome.problem)}.`, embeds: [] };
+        const removed = changed.outcome;
         log.info({ user: interaction.user.id, files: removed.removed }, 'article removed');
-        const result = await store.reload();
-        return renderReload(result, [`Removed ${removed.removed.map((f) => `**${escapeText(f)}**`).join(', ')}.`]);
+        return renderReload(changed.reload, [
+          `Removed ${removed.removed.map((f) => `**${escapeText(f)}**`).join(', ')}.`,
+        ]);
       },
       { ephemeral: true },
     );

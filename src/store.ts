@@ -28,6 +28,11 @@ export type ReloadResult =
   | { ok: true; snapshot: Snapshot; warnings: SourceError[] }
   | { ok: false; errors: SourceError[]; kept: Snapshot | null };
 
+/** The result of a change to the sources: refused (nothing reloaded), or done and reloaded. */
+export type Changed<T> =
+  | { outcome: Extract<T, { ok: false }>; reload: null }
+  | { outcome: Extract<T, { ok: true }>; reload: ReloadResult };
+
 /**
  * Holds the snapshot being served and swaps in a new one in a single assignment once it is fully
  * built. Reloads are serialised: a second reload waits for the first and never interleaves with it.
@@ -57,12 +62,26 @@ export class SourceStore {
 
   /** Loads the directory, builds a new snapshot and swaps it in; on failure keeps serving the old one. */
   reload(): Promise<ReloadResult> {
-    return this.exclusive(async () => {
-      const loaded = await loadCorpus(this.dir);
-      if (!loaded.ok) return { ok: false, errors: loaded.errors, kept: this.#current };
-      const snapshot = buildSnapshot(loaded.corpus);
-      this.#current = snapshot;
-      return { ok: true, snapshot, warnings: loaded.warnings };
+    return this.exclusive(() => this.#load());
+  }
+
+  /**
+   * Changes the sources (adds or removes a file) and, if that worked, reloads — one step that no other
+   * reload or change can interleave with.
+   */
+  change<T extends { ok: true } | { ok: false }>(task: () => Promise<T>): Promise<Changed<T>> {
+    return this.exclusive(async (): Promise<Changed<T>> => {
+      const outcome = await task();
+      if (!outcome.ok) return { outcome: outcome as Extract<T, { ok: false }>, reload: null };
+      return { outcome: outcome as Extract<T, { ok: true }>, reload: await this.#load() };
     });
+  }
+
+  async #load(): Promise<ReloadResult> {
+    const loaded = await loadCorpus(this.dir);
+    if (!loaded.ok) return { ok: false, errors: loaded.errors, kept: this.#current };
+    const snapshot = buildSnapshot(loaded.corpus);
+    this.#current = snapshot;
+    return { ok: true, snapshot, warnings: loaded.warnings };
   }
 }

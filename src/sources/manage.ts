@@ -3,7 +3,7 @@
  * Names are checked so nothing can be written outside the directory, content is validated with the
  * same `parseArticle` the loader uses, and writes are atomic (temp file + rename in the same
  * directory). These functions only change files: the caller reloads the index afterwards, and runs
- * both inside `store.exclusive` so nothing interleaves with a reload.
+ * both inside `store.change`, which reloads in the same step, so nothing interleaves with a reload.
  */
 import { randomUUID } from 'node:crypto';
 import { lstat, open, readdir, readFile, rename, unlink } from 'node:fs/promises';

@@ -69,3 +69,25 @@ describe('SourceStore', () => {
     await reloading;
   });
 });
+
+describe('SourceStore.change', () => {
+  it('reloads in the same step when the change succeeds, and not at all when it is refused', async () => {
+    const tmp = await tempSources();
+    try {
+      const store = new SourceStore(tmp.dir);
+      await store.reload();
+      const before = store.current;
+      const refused = await store.change(async () => ({ ok: false as const, problem: 'no' }));
+      expect(refused.reload).toBeNull();
+      expect(store.current).toBe(before);
+      const done = await store.change(async () => {
+        await rm(path.join(tmp.dir, '000_e18e9c9971e064ea.txt'));
+        return { ok: true as const };
+      });
+      expect(done.reload?.ok).toBe(true);
+      expect(store.current.corpus.articles).toHaveLength(4);
+    } finally {
+      await tmp.cleanup();
+    }
+  });
+});
