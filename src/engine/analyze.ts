@@ -1,3 +1,4 @@
+import { MONTHS } from '../extract/lexicon.js';
 import type { AnswerKind } from '../types.js';
 import { MEASURE_TERMS, QUESTION_NOISE, SIDE_TERMS, type Token, termOf, tokenize } from './text.js';
 import { PERSON_ROLE_WORDS } from './vocabulary.js';
@@ -59,20 +60,7 @@ const AUXILIARIES = new Set([
   'be',
 ]);
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTH_NAMES: readonly string[] = MONTHS;
 
 const DATE_WORDS = new Set(['date', 'day', 'year', 'month', 'time']);
 const PLACE_WORDS = new Set(['city', 'country', 'place', 'venue', 'location', 'capital']);

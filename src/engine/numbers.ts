@@ -1,37 +1,5 @@
+import { wordsToNumber } from '../extract/numbers.js';
 import type { Token } from './text.js';
-
-/** Number words news copy spells out ("two ballistic missiles", "Two people were injured"). */
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-  dozen: 12,
-};
 
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
 
@@ -72,8 +40,10 @@ export interface NumberMention {
   qualifier: string;
 }
 
+/** A spelled-out number ("two", "twenty-five"); scale words alone ("million") are not numbers. */
 function wordValue(lower: string): number | undefined {
-  return NUMBER_WORDS[lower];
+  if (SCALES[lower] !== undefined || lower === 'hundred' || !/^[a-z-]+$/.test(lower)) return undefined;
+  return wordsToNumber(lower) ?? undefined;
 }
 
 /** Parses "55,000", "1.2" → number. */

@@ -2,14 +2,18 @@ import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SEEDS } from '../helpers.js';
 
-/** Runs the CLI as other tools do (a child process), with a clean environment (no token, no .env surprises). */
-async function cli(args: string[], input?: string): Promise<{ stdout: string; stderr: string; code: number }> {
-  const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+/** Runs a node entry point as a child process with a clean environment (no token, no .env surprises). */
+async function runNode(
+  entry: string,
+  args: string[],
+  input = '',
+  env: Record<string, string> = {},
+): Promise<{ stdout: string; stderr: string; code: number }> {
+  const child = execFile(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent' },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
   });
-  if (input !== undefined) child.stdin?.end(input);
-  else child.stdin?.end();
+  child.stdin?.end(input);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d) => {
@@ -21,6 +25,9 @@ async function cli(args: string[], input?: string): Promise<{ stdout: string; st
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
   return { stdout, stderr, code };
 }
+
+/** Runs the CLI as other tools do. */
+const cli = (args: string[], input?: string) => runNode('src/cli.ts', args, input);
 
 const citationShape = {
   source: expect.stringMatching(/^\d{3}_[0-9a-f]{16}$/),
@@ -105,20 +112,14 @@ describe('cli casualties and talks --json', () => {
 
 describe('npm start without a token', () => {
   it('answers a piped question through the local console and exits at end of input', async () => {
-    const child = execFile(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', SOURCES_DIR: SEEDS },
-    });
-    child.stdin?.end('How many prisoners were exchanged?\n/sources\n');
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr?.on('data', (d) => {
-      stderr += d;
-    });
-    const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+    const { stdout, stderr, code } = await runNode(
+      'src/main.ts',
+      [],
+      'How many prisoners were exchanged?\n/sources\n',
+      {
+        SOURCES_DIR: SEEDS,
+      },
+    );
     expect(code).toBe(0);
     expect(stderr).toMatch(/No DISCORD_TOKEN set/);
     expect(stdout).toMatch(/A: 314 prisoners/);
