@@ -267,7 +267,16 @@ function findClaimant(r: Retriever, text: string, tokens: readonly Token[]): str
     }
   });
   const found = best as { span: EntitySpan; distance: number } | null;
-  return found ? found.span.text.replace(/^the\s+/i, '') : null;
+  if (!found) return null;
+  // One spelling across outlets ("Zelensky" → "Zelenskyy"): the corpus' most common one.
+  return found.span.text
+    .replace(/^the\s+/i, '')
+    .split(' ')
+    .map((w) => {
+      const common = r.lexicon.variants.get(w.toLowerCase());
+      return common ? w[0] + common.slice(1) : w;
+    })
+    .join(' ');
 }
 
 /* ---------------------------------------------------------------- scoring */

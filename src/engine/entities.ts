@@ -167,7 +167,8 @@ export class LexiconBuilder {
       if (words.some((w) => ORGANISATION_WORDS.has(w))) bump(key, 'organisation', 3);
       if (words.length === 1 && /^[A-Z]{2,6}$/.test(name)) bump(key, 'organisation', 2);
       if (run.title) bump(key, 'person', 3);
-      const before = tokens[run.first - 1];
+      // "in the United States": look past a determiner for the preposition.
+      const before = tokens[run.first - 1]?.lower === 'the' ? tokens[run.first - 2] : tokens[run.first - 1];
       const after = tokens[run.last + 1];
       if (after && SPEECH_VERBS.test(after.lower)) bump(key, 'person', 2);
       if (before && SPEECH_VERBS.test(before.lower)) bump(key, 'person', 1);
