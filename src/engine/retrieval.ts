@@ -17,7 +17,7 @@ export const PASSAGE_MAX_SENTENCES = 12;
 /** Passages handed from retrieval to sentence ranking. */
 export const CANDIDATE_PASSAGES = 16;
 /** On large corpora, a term in more than this share of passages is too common to retrieve with: pruned. */
-export const COMMON_TERM_SHARE = 0.2;
+export const COMMON_TERM_SHARE = 0.12;
 /** On large corpora, a pruned term keeps this many of its passages for questions with no rarer word. */
 export const PRUNED_TERM_SAMPLE = 256;
 /** On large corpora, at most this many (rarest) question terms retrieve passages. */
