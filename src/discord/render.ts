@@ -7,6 +7,7 @@
  * Text that comes from users or articles is markdown-escaped; the structure around it is ours.
  */
 import { type APIEmbed, type APIEmbedField, escapeMarkdown, hyperlink, TimestampStyles, time } from 'discord.js';
+import { isChangeOverTime } from '../extract/render.js';
 import type { CasualtyFigure, CasualtyReport, TalksBrief, TalksTopic } from '../extract/types.js';
 import type { ReloadResult } from '../store.js';
 import type { Answer, Citation, Corpus, RichCitation } from '../types.js';
@@ -544,19 +545,21 @@ export function renderCasualties(
   });
 
   const lines: string[] = [];
+  const disagreements = report.conflicts.filter((c) => !isChangeOverTime(c)).length;
   for (const c of report.conflicts) {
     const figures = c.figures
       .map((f) => `${escapeText(figureValue(f))}${f.claimant ? ` (${escapeText(oneLine(f.claimant))})` : ''}`)
       .join(' vs ');
     // The note, when there is one, already names the figures side by side.
     const detail = oneLine(c.note) ? escapeText(oneLine(c.note)) : `${figures}.`;
-    lines.push(`⚠️ **Sources disagree — ${escapeText(oneLine(c.about))}:** ${detail}`);
+    const label = isChangeOverTime(c) ? '📈 **Change over time —' : '⚠️ **Sources disagree —';
+    lines.push(`${label} ${escapeText(oneLine(c.about))}:** ${detail}`);
   }
   if (lines.length === 0) lines.push('No conflicting figures among my sources for this selection.');
 
   const footer = [
     `${plural(report.figures.length, 'figure')} from ${numbering.articles} of ${plural(totalSources, 'source')}`,
-    report.conflicts.length ? plural(report.conflicts.length, 'conflict') : null,
+    disagreements ? plural(disagreements, 'conflict') : null,
   ]
     .filter(Boolean)
     .join(' · ');

@@ -20,7 +20,8 @@ function figureLine(f: CasualtyFigure, totalSources?: number): string {
   return parts.join(' — ');
 }
 
-function isChangeOverTime(c: CasualtyConflict): boolean {
+/** Conflicts also carry a claimant's own figures at different dates (the contract has no other place). */
+export function isChangeOverTime(c: CasualtyConflict): boolean {
   const claimants = new Set(c.figures.map((f) => f.claimant));
   return claimants.size === 1 && !claimants.has(null);
 }

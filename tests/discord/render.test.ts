@@ -308,6 +308,20 @@ describe('renderCasualties', () => {
     );
     expect(embeds[0]?.footer?.text).toContain('1 conflict');
   });
+  it('labels one claimant’s figures at different dates as a change over time, not a disagreement', () => {
+    const change = {
+      about: 'Ukrainian soldiers killed: change over time (Volodymyr Zelenskyy)',
+      figures: [
+        { text: '46,000', low: 46000, high: 46000, claimant: 'Volodymyr Zelenskyy' },
+        { text: '55,000', low: 55000, high: 55000, claimant: 'Volodymyr Zelenskyy' },
+      ],
+      note: '46,000 as of 2025-02 → 55,000 as of 2026-02-04.',
+    };
+    const { embeds } = renderCasualties({ ...report, conflicts: [change] }, { side: 'ukraine' }, lookup, 5);
+    expect(embeds[0]?.description).toContain('📈 **Change over time — Ukrainian soldiers killed');
+    expect(embeds[0]?.description).not.toContain('Sources disagree');
+    expect(embeds[0]?.footer?.text).not.toContain('conflict');
+  });
   it('says plainly when there are no figures', () => {
     const { embeds } = renderCasualties(
       { figures: [], conflicts: [] },
