@@ -14,6 +14,8 @@ export interface QuestionTerm {
   surface: string;
   /** Part of the thing asked about ("Ukrainian soldiers" in "How many Ukrainian soldiers…"). */
   focus: boolean;
+  /** Part of the subject of "what did X say", "what will X be like": must be known to the sources. */
+  subject: boolean;
   /** The head noun of the focus: an answer must be anchored next to it. */
   head: boolean;
   /** A proper name or acronym written with a capital in the question (not its first word). */
@@ -96,19 +98,25 @@ const GENERIC_PERSON_WORDS = new Set(['official', 'officials', 'person', 'indivi
 const FIGURE_WORDS = new Set(['figure', 'number', 'toll', 'count', 'estimate', 'total', 'tally']);
 const PERCENT_WORDS = new Set(['percentage', 'percent', 'share', 'rate', 'proportion']);
 
+const WH_WORDS = new Set(['who', 'whom', 'where', 'when', 'which', 'what', 'how']);
+
 function detectKind(lower: string, tokens: Token[]): AnswerKind {
   const words = tokens.map((t) => t.lower);
-  const first = words[0] ?? '';
+  // The question word may come late ("Tell me where…", "Drones launched overnight: how many?").
+  const wh = words.findIndex((w) => WH_WORDS.has(w));
+  const first = wh >= 0 ? (words[wh] ?? '') : (words[0] ?? '');
   if (/\b(?:by how much|(?:what|which) (?:percentage|percent|share|proportion|rate))\b/.test(lower)) return 'percent';
-  if (/\bhow (?:long|far|wide|large|big)\b|\bwhat is the length\b/.test(lower)) return 'length';
-  if (/\bhow many\b|\bhow much\b/.test(lower)) return 'count';
+  if (/\bhow (?:long|far|wide|large|big)\b|\bwhat is the length\b|^length\b/.test(lower)) return 'length';
+  if (/\bhow many\b|\bhow much\b|^(?:the )?(?:number|count|tally|toll) of\b/.test(lower)) return 'count';
   if (first === 'when' || /\b(?:what|which) (?:date|day|year|month|time)\b/.test(lower)) return 'date';
   if (first === 'where' || /\b(?:in|at) (?:what|which) (?:city|country|place|venue|location)\b/.test(lower))
     return 'place';
   if (first === 'who' || first === 'whom') return 'person';
   if (/\bwhat is the name of\b|\bwhat(?:'s| is) (?:his|her) name\b/.test(lower)) return 'person';
-  if ((first === 'which' || first === 'what') && words.length > 1) {
-    const next = words.slice(1, 5).filter((w) => !AUXILIARIES.has(w) && w !== 'the');
+  // Imperatives: "Name Ukraine's lead negotiator."
+  if (/^(?:name|identify)\b/.test(lower) && words.some((w) => PERSON_ROLE_WORDS.has(w))) return 'person';
+  if ((first === 'which' || first === 'what') && words.length > wh + 1) {
+    const next = words.slice(wh + 1, wh + 5).filter((w) => !AUXILIARIES.has(w) && w !== 'the');
     if (next.some((w) => PLACE_WORDS.has(w))) return 'place';
     if (next.some((w) => DATE_WORDS.has(w))) return 'date';
     if (next.some((w) => PERSON_ROLE_WORDS.has(w))) return 'person';
@@ -130,15 +138,17 @@ function focusRange(tokens: Token[], kind: AnswerKind): [number, number] | null 
       start = i + 2;
       break;
     }
-    if ((w === 'which' || w === 'what') && i <= 2) {
+    if (w === 'which' || w === 'what' || w === 'who' || w === 'where' || w === 'when') {
       start = i + 1;
       break;
     }
-    if ((w === 'who' || w === 'where' || w === 'when') && i <= 2) {
-      start = i + 1;
+    if (i === 0 && (w === 'name' || w === 'identify')) {
+      start = 1;
       break;
     }
   }
+  // Fragments: "Number of prisoners released?", "Length of the front line?"
+  if (start < 0 && /^(?:number|count|tally|toll|length)$/.test(words[0] ?? '') && words[1] === 'of') start = 2;
   if (start < 0) return null;
   // "What did the think tank estimate…", "What does Moscow insist on": the words after the auxiliary are the
   // subject, not the thing asked about.
@@ -162,6 +172,25 @@ function focusRange(tokens: Token[], kind: AnswerKind): [number, number] | null 
   return [start, end - 1];
 }
 
+/** The subject of "what did/does/will X <verb>": the words after the auxiliary, up to the verb. */
+function subjectRange(tokens: readonly Token[]): [number, number] | null {
+  const aux = tokens.findIndex((t, i) => i > 0 && WH_WORDS.has(tokens[i - 1]?.lower ?? '') && AUXILIARIES.has(t.lower));
+  if (aux < 0) return null;
+  let start = aux + 1;
+  while (start < tokens.length && /^(?:the|a|an)$/.test(tokens[start]?.lower ?? '')) start++;
+  let end = start;
+  const stop = (w: string) => AUXILIARIES.has(w) || PREPOSITIONS.test(w) || looksLikeVerb(w) || BASE_VERBS.has(w);
+  while (end < tokens.length && !(end > start && stop(tokens[end]?.lower ?? ''))) end++;
+  return end > start ? [start, end - 1] : null;
+}
+
+/** Verbs that follow the subject of "what did X …" in news questions ("say", "agree", "want"). */
+const BASE_VERBS = new Set(
+  'say like think want do mean agree insist demand plan expect propose offer claim announce give estimate report ask accept reject decide seek need hope call describe reveal confirm deny warn promise threaten reopen restore discuss'.split(
+    ' ',
+  ),
+);
+
 /** Common irregular past forms and -ed forms: where a question's noun phrase ends ("which envoy took part"). */
 const IRREGULAR_VERBS = new Set(
   'took take takes met meet meets led lead leads held hold holds gave give gives said say says made make makes came come went go saw see told tell began begin sent send won win lost lose fought fight brought bring got get put kept keep left leave spoke speak wrote write shot shoot stood stand ran run became become'.split(
@@ -172,6 +201,9 @@ const IRREGULAR_VERBS = new Set(
 function looksLikeVerb(word: string): boolean {
   return IRREGULAR_VERBS.has(word) || (/(?:ed|ing)$/.test(word) && word.length > 5);
 }
+
+/** Index terms of change words ("increase", "rise", "drop"). */
+const CHANGE_TERMS = new Set(['increase', 'decrease'].map((w) => termOf(w) ?? w));
 
 /** Verbs that give a figure ("estimate", "put", "report", "give", "count", "tally"), as index terms. */
 const FIGURE_VERB_TERMS = new Set(
@@ -203,6 +235,14 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const lower = clean.toLowerCase();
   let kind = detectKind(lower, tokens);
   const range = focusRange(tokens, kind);
+  // "What was the increase in civilian casualties?": a change, given as a percentage.
+  if (
+    kind === 'description' &&
+    range &&
+    tokens.slice(range[0], range[1] + 1).some((t) => CHANGE_TERMS.has(t.term ?? ''))
+  ) {
+    kind = 'percent';
+  }
   // "What is the CSIS estimate of …", "what death toll …": a figure is wanted.
   if (kind === 'description' && range && tokens.slice(range[0], range[1] + 1).some((t) => FIGURE_WORDS.has(t.lower)))
     kind = 'count';
@@ -228,15 +268,19 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     }
   }
   if (headIndex < 0 && (kind === 'count' || kind === 'percent')) {
-    // No focus phrase ("What did X estimate for Russian military deaths?"): the last plain noun is counted.
-    for (let i = tokens.length - 1; i >= 0; i--) {
-      const t = tokens[i];
-      if (t?.term && !t.capitalized && !SIDE_TERMS.includes(t.term) && !QUESTION_NOISE.has(t.lower)) {
-        headIndex = i;
-        break;
-      }
-    }
+    // No focus phrase. "What did X estimate for Russian military deaths?": the last plain noun is counted;
+    // "Drones launched overnight: how many?": the first.
+    const plain = (k: number) => {
+      const t = tokens[k];
+      return Boolean(t?.term && !t.capitalized && !SIDE_TERMS.includes(t.term) && !QUESTION_NOISE.has(t.lower));
+    };
+    const order = tokens.map((_, k) => k);
+    if (!/\bhow (?:many|much)\W*$/.test(lower)) order.reverse();
+    headIndex = order.find(plain) ?? -1;
   }
+  // "What did China say…", "What will the weather be like…": the subject after the auxiliary is what the
+  // question is about; a subject no source mentions means the sources cannot answer.
+  const subject = range ? null : subjectRange(tokens);
   const verbs: string[] = [];
   tokens.forEach((t, i) => {
     if (!t.term || QUESTION_NOISE.has(t.lower) || ANSWER_TYPE_WORDS.has(t.lower)) return;
@@ -254,23 +298,25 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
       term: t.term,
       surface: t.surface,
       focus,
+      subject: subject !== null && i >= subject[0] && i <= subject[1],
       head: i === headIndex,
       proper: i > 0 && t.capitalized && !t.numeric,
       side,
       position: i,
     });
-    // The verbs of "what did X agree to restore?": words after the focus, not nouns after a determiner,
-    // up to the first preposition ("…the biggest obstacle in the peace talks" has none).
+    // The verbs of "what did X agree to restore?": verb-like words after the focus or subject, up to the
+    // first preposition ("…the biggest obstacle in the peace talks" has none).
+    const verbFrom = range ? range[1] : subject ? subject[1] : -1;
     if (
       !focus &&
-      range &&
-      i > range[1] &&
+      verbFrom >= 0 &&
+      i > verbFrom &&
       !t.capitalized &&
       kind === 'description' &&
-      !afterPreposition(tokens, range[1], i)
+      !afterPreposition(tokens, verbFrom, i) &&
+      (looksLikeVerb(t.lower) || (subject !== null && i === subject[1] + 1) || tokens[i - 1]?.lower === 'to')
     ) {
-      if (!/^(?:the|a|an|its|their|his|her|this|that|these|those)$/.test(tokens[i - 1]?.lower ?? ''))
-        verbs.push(t.term);
+      verbs.push(t.term);
     }
   });
   // "What did the think tank estimate for Russian deaths?": a reporting verb and a measure ask for a figure.

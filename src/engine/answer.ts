@@ -300,8 +300,9 @@ function weighTerms(
     const df = r.df.get(term) ?? 0;
     if (df === 0) {
       // A word no source uses: if it names what is asked about, or a name, the sources cannot answer.
-      if (t.head || t.proper) fatal = true;
-      const w = Math.log(1 + r.sentenceCount) * multiplier;
+      if (t.head || t.proper || t.subject) fatal = true;
+      // A plain word no source uses ("next") weighs like a rare word; a name or the focus, like the rarest.
+      const w = Math.log(1 + r.sentenceCount) * (t.focus || t.proper ? multiplier : 0.5);
       unknownWeight += w;
       totalWeight += w;
       continue;
@@ -394,6 +395,11 @@ function scoreSentence(
       const headPos = head ? (positions.get(head.term) ?? []) : [];
       const anchor = verbPos[0] ?? headPos.at(-1);
       if (anchor === undefined && head) return [];
+      // The thing asked about ("the biggest issue") must be in the sentence, not only a verb of the question.
+      if (head && headPos.length === 0) {
+        const modifierFound = terms.some((t) => t.focus && !t.head && !t.side && positions.has(t.term));
+        descriptionPenalty *= modifierFound ? 0.75 : 0.5;
+      }
       // "What did they agree to restore?": a sentence without the asked-about action answers something else.
       if (knownVerbs.length > 0 && verbPos.length === 0) descriptionPenalty = 0.6;
       // "the biggest obstacle": the focus words belong together ("the main sticking point"), not scattered.
@@ -403,13 +409,14 @@ function scoreSentence(
           descriptionPenalty *= 0.75;
         }
       }
-      const at = anchor ?? 0;
+      // No verb or focus to anchor on ("What did Zelenskyy say about …?"): the whole sentence is the answer.
+      const at = anchor ?? -1;
       slots = [
         {
           first: at,
           last: at,
           key: `sentence:${sentence.ordinal}`,
-          text: anchor === undefined ? text : descriptionPhrase(text, tokens, at),
+          text: anchor === undefined ? text : descriptionPhrase(text, tokens, anchor),
           prior: 1,
         },
       ];
@@ -424,7 +431,7 @@ function scoreSentence(
     for (const t of matched)
       proximity += t.weight * near(distanceTo(positions.get(t.term) ?? [], slot.first, slot.last));
     proximity /= matchedWeight;
-    let anchor = 0.5 + 0.5 * proximity;
+    let anchor = slot.first < 0 ? 1 : 0.5 + 0.5 * proximity;
     if (head && q.kind !== 'description') {
       const hp = positions.get(head.term);
       // A figure counts the noun next to it ("314 prisoners"); "40,000 injured" borrows the noun of the
@@ -589,7 +596,11 @@ export function scoreCandidates(
 ): { q: QuestionAnalysis; candidates: Candidate[]; abstainEarly: boolean } {
   const q = analyzeQuestion(question);
   const { known, unknownShare, fatal } = weighTerms(r, q);
-  if (fatal || known.length === 0 || unknownShare > MAX_UNKNOWN_SHARE) return { q, candidates: [], abstainEarly: true };
+  // Only names are known and the words about them are not ("Will it rain in Abu Dhabi tomorrow?").
+  const namesOnly = known.every((t) => t.proper || t.side) && unknownShare > 0;
+  if (fatal || namesOnly || known.length === 0 || unknownShare > MAX_UNKNOWN_SHARE) {
+    return { q, candidates: [], abstainEarly: true };
+  }
 
   const passages = r.search(known.map((t) => t.term));
   const contextCache = new Map<number, Set<string>>();

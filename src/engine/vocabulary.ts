@@ -21,11 +21,12 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   'missing disappeared',
   'increase increased rise rose risen grew growth jump jumped surge surged',
   'decrease decreased fall fell drop dropped decline declined',
-  'sticking obstacle obstacles hurdle hurdles deadlocked deadlock stalemate impasse dispute disagreement central key',
+  'sticking obstacle obstacles hurdle hurdles deadlocked deadlock stalemate impasse dispute disagreement',
+  'main biggest principal primary major key central',
   'channel hotline',
   'agreed agree agreement deal accord consented',
   'reopen reopened restore restored resume resumed reestablish',
-  'top chief head heads headed lead leads led leading leader main biggest principal',
+  'top chief head heads headed lead leads led leading leader',
   'commander commanders general admiral officer',
   'report reported estimate estimated estimates analysis study',
   'said say says told stated claimed announced revealed acknowledged according',
@@ -38,6 +39,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   'guarantees guarantee assurances assurance',
   'territory territories land region regions',
   'place held hosted venue location convened took taking',
+  'wants want wanted seek seeks seeking sought demand demands demanded',
+  'next further upcoming future coming subsequent',
 ].map((group) => group.split(' '));
 
 /**

@@ -32,6 +32,16 @@ describe('development evaluation', () => {
   });
 });
 
+describe('paraphrase evaluation', () => {
+  it('answers our own differently worded questions (tests/fixtures/paraphrases.jsonl) as well', async () => {
+    const questions = await readEvalQuestions(`${ROOT}/tests/fixtures/paraphrases.jsonl`);
+    const { results, totals } = evaluate(engine, questions);
+    const failures = results.filter((r) => !r.correct).map((r) => `${r.id}: ${r.answer} [${r.reason}]`);
+    expect(failures).toEqual([]);
+    expect(totals.verbatimShare).toBe(1);
+  });
+});
+
 describe('engine.ask', () => {
   it('says how many articles carry the same figure', () => {
     const a = engine.ask('How many prisoners were swapped?');
