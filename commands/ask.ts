@@ -1,11 +1,6 @@
 /** `/ask question:` — the same as mentioning the bot, for people who prefer slash commands. */
-import {
-  ApplicationIntegrationType,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  SlashCommandBuilder,
-} from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { slashCommand } from '../src/discord/command.js';
 import {
   lookupIn,
   MAX_AUTOCOMPLETE_CHOICES,
@@ -18,19 +13,17 @@ import type { BotContext } from '../src/discord/types.js';
 import { MAX_QUESTION_CHARS, validateQuestion } from '../src/engine/question.js';
 import { log } from '../src/log.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('ask')
-  .setDescription('Ask a question about the Abu Dhabi peace talks; answered from the indexed articles, with quotes')
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-  .addStringOption((o) =>
-    o
-      .setName('question')
-      .setDescription('Your question, e.g. "How many prisoners were exchanged?"')
-      .setRequired(true)
-      .setMaxLength(MAX_QUESTION_CHARS)
-      .setAutocomplete(true),
-  );
+export const data = slashCommand(
+  'ask',
+  'Ask a question about the Abu Dhabi peace talks; answered from the indexed articles, with quotes',
+).addStringOption((o) =>
+  o
+    .setName('question')
+    .setDescription('Your question, e.g. "How many prisoners were exchanged?"')
+    .setRequired(true)
+    .setMaxLength(MAX_QUESTION_CHARS)
+    .setAutocomplete(true),
+);
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const checked = validateQuestion(interaction.options.getString('question', true));

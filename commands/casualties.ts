@@ -1,22 +1,16 @@
 /** `/casualties side: [measure:]` — reported casualty figures, who claims them, conflicts and numbered sources. */
-import {
-  ApplicationIntegrationType,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  SlashCommandBuilder,
-} from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { slashCommand } from '../src/discord/command.js';
 import { lookupIn, MAX_CHOICE_LENGTH, renderCasualties, sideLabel, toChoices } from '../src/discord/render.js';
 import { replyWithin } from '../src/discord/respond.js';
 import type { BotContext } from '../src/discord/types.js';
 import { filterCasualties, SIDES } from '../src/extract/casualties.js';
 import type { Side } from '../src/extract/types.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('casualties')
-  .setDescription('Casualty figures reported in the indexed articles, with who claims them and their sources')
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+export const data = slashCommand(
+  'casualties',
+  'Casualty figures reported in the indexed articles, with who claims them and their sources',
+)
   .addStringOption((o) =>
     o
       .setName('side')

@@ -4,15 +4,9 @@
  * hidden from members without Administrator, and checked again here against ADMIN_USER_IDS and the
  * application owner.
  */
-import {
-  ApplicationIntegrationType,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-} from 'discord.js';
+import { type AutocompleteInteraction, type ChatInputCommandInteraction, PermissionFlagsBits } from 'discord.js';
 import { downloadAttachment } from '../src/discord/attachments.js';
+import { slashCommand } from '../src/discord/command.js';
 import { escapeText, renderReload, toChoices } from '../src/discord/render.js';
 import { deferThenReply, notice } from '../src/discord/respond.js';
 import type { BotContext } from '../src/discord/types.js';
@@ -20,12 +14,8 @@ import { log } from '../src/log.js';
 import { MAX_ARTICLE_BYTES } from '../src/sources/load.js';
 import { addArticle, removeArticle } from '../src/sources/manage.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('sources-admin')
-  .setDescription('Manage the indexed articles (bot admins only)')
+export const data = slashCommand('sources-admin', 'Manage the indexed articles (bot admins only)', { serverOnly: true })
   .setDefaultMemberPermissions(PermissionFlagsBits.Administrator)
-  .setContexts(InteractionContextType.Guild)
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .addSubcommand((s) => s.setName('reload').setDescription('Rebuild the index from the sources folder'))
   .addSubcommand((s) =>
     s

@@ -1,23 +1,14 @@
 /** `/sources list` — for everyone: the indexed articles and when the index was built. */
-import {
-  ApplicationIntegrationType,
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  SlashCommandBuilder,
-} from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { slashCommand } from '../src/discord/command.js';
 import { type IndexSummary, renderSourcesList } from '../src/discord/render.js';
 import { replyWithin } from '../src/discord/respond.js';
 import type { BotContext } from '../src/discord/types.js';
 import type { Snapshot } from '../src/store.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('sources')
-  .setDescription('The news articles the bot answers from')
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-  .addSubcommand((s) =>
-    s.setName('list').setDescription('List the indexed articles: outlet, date, passages, figures, and when indexed'),
-  );
+export const data = slashCommand('sources', 'The news articles the bot answers from').addSubcommand((s) =>
+  s.setName('list').setDescription('List the indexed articles: outlet, date, passages, figures, and when indexed'),
+);
 
 /** Per-article counts for the listing: passages (paragraphs with article text), sentences, casualty figures citing it. */
 export function summarize(snapshot: Snapshot): IndexSummary {
