@@ -278,6 +278,29 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     if (!/\bhow (?:many|much)\W*$/.test(lower)) order.reverse();
     headIndex = order.find(plain) ?? -1;
   }
+  // "What estimate did the think tank give for Russian deaths?": an estimate is not what is counted.
+  if ((kind === 'count' || kind === 'percent') && FIGURE_WORDS.has(tokens[headIndex]?.lower ?? '')) {
+    const plain = (k: number) => {
+      const t = tokens[k];
+      return Boolean(
+        t?.term &&
+          !t.capitalized &&
+          !SIDE_TERMS.includes(t.term) &&
+          !QUESTION_NOISE.has(t.lower) &&
+          !FIGURE_WORDS.has(t.lower) &&
+          !looksLikeVerb(t.lower),
+      );
+    };
+    // Prefer the focus ("the civilian death toll" → death), else the last plain noun ("… for Russian deaths").
+    const inFocus = range
+      ? [...tokens.keys()]
+          .filter((k) => k >= range[0] && k <= range[1])
+          .reverse()
+          .find(plain)
+      : undefined;
+    const last = inFocus ?? [...tokens.keys()].reverse().find(plain);
+    if (last !== undefined) headIndex = last;
+  }
   // "What did China say…", "What will the weather be like…": the subject after the auxiliary is what the
   // question is about; a subject no source mentions means the sources cannot answer.
   const subject = range ? null : subjectRange(tokens);
@@ -292,7 +315,9 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     if (kind === 'person' && GENERIC_PERSON_WORDS.has(t.lower)) return;
     if (date && /^(?:19|20)\d\d$/.test(t.lower)) return;
     if (date && MONTH_NAMES.includes(t.lower)) return;
-    const focus = range !== null && i >= range[0] && i <= range[1];
+    // A side right before the counted noun qualifies it ("… for Russian deaths"), wherever it stands.
+    const qualifiesHead = headIndex >= 0 && i < headIndex && i >= headIndex - 2;
+    const focus = (range !== null && i >= range[0] && i <= range[1]) || (qualifiesHead && SIDE_TERMS.includes(t.term));
     const side = SIDE_TERMS.includes(t.term);
     terms.push({
       term: t.term,
@@ -300,7 +325,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
       focus,
       subject: subject !== null && i >= subject[0] && i <= subject[1],
       head: i === headIndex,
-      proper: i > 0 && t.capitalized && !t.numeric,
+      // A name inside a compound modifier ("Shahed-type drones") qualifies, it does not name.
+      proper: i > 0 && t.capitalized && !t.numeric && !/^-\p{Ll}/u.test(clean.slice(t.end, t.end + 2)),
       side,
       position: i,
     });

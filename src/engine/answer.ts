@@ -291,11 +291,25 @@ function weighTerms(
   let unknownWeight = 0;
   let totalWeight = 0;
   let fatal = false;
-  const seen = new Set<string>();
+  // One entry per term; a term written twice ("Shahed-type drones") keeps the strongest role of each.
+  const byTerm = new Map<string, QuestionTerm>();
   for (const t of q.terms) {
     const term = mapped.get(t.position) ?? t.term;
-    if (seen.has(term)) continue;
-    seen.add(term);
+    const prev = byTerm.get(term);
+    byTerm.set(
+      term,
+      prev
+        ? {
+            ...prev,
+            focus: prev.focus || t.focus,
+            head: prev.head || t.head,
+            proper: prev.proper || t.proper,
+            subject: prev.subject || t.subject,
+          }
+        : { ...t, term },
+    );
+  }
+  for (const [term, t] of byTerm) {
     const multiplier = t.head ? 2 : t.proper ? 1.5 : t.focus ? 1.3 : 1;
     const df = r.df.get(term) ?? 0;
     if (df === 0) {
@@ -439,7 +453,9 @@ function scoreSentence(
       const next = tokens[slot.last + 1];
       const elliptical =
         isFigure && MEASURE_TERMS.includes(next?.term ?? '') && /(?:ed|ing)$|^dead$/.test(next?.lower ?? '');
-      const reach = elliptical ? Number.POSITIVE_INFINITY : isFigure ? 4 : 8;
+      // When what is counted is a measure ("the death toll"), the figure may stand further from its verb
+      // ("46,000 Ukrainian servicemen had been killed").
+      const reach = elliptical ? Number.POSITIVE_INFINITY : isFigure && !MEASURE_TERMS.includes(head.term) ? 4 : 8;
       if (!hp) anchor *= isFigure ? 0.3 : 0.45;
       else if (distanceTo(hp, slot.first, slot.last) > reach) anchor *= isFigure ? 0.35 : 0.7;
     }
