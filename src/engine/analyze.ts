@@ -357,7 +357,3 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   return { question: clean, kind, terms, tokens, date, verbs };
 }
 
-/** Terms of a question as a set (for quick membership checks). */
-export function termSet(analysis: QuestionAnalysis): Set<string> {
-  return new Set(analysis.terms.map((t) => t.term));
-}

@@ -26,7 +26,6 @@ export const MAX_UNKNOWN_SHARE = 0.5;
 
 const SPEECH =
   /^(?:said|says|told|added|announced|stated|estimated|claimed|reported|confirmed|according|revealed|acknowledged|wrote|described)$/;
-const _PRONOUN_CLAIM = /\b(?:he|she|they|it|its report|the same report|the report)\b/i;
 
 interface WeightedTerm extends QuestionTerm {
   weight: number;

@@ -141,8 +141,3 @@ export function findNumbers(text: string, tokens: readonly Token[]): NumberMenti
 function isSentenceStartWord(tok: Token): boolean {
   return /^(?:The|A|An|In|On|At|By|Some|About|Nearly|Almost|Over|Under|Up|Only|All|And|But|With|Of)$/.test(tok.surface);
 }
-
-/** "55,000", "1.2 million", "31%", "two" as written, with its qualifier ("up to 140,000"). */
-export function mentionText(text: string, m: NumberMention): string {
-  return text.slice(m.start, m.end).replace(/\s+/g, ' ').trim();
-}
