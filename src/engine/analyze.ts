@@ -356,4 +356,3 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   // A question asking "what did X say" has no focus of its own.
   return { question: clean, kind, terms, tokens, date, verbs };
 }
-
