@@ -85,7 +85,17 @@ export interface RichCitation extends Citation {
   paragraph: number;
 }
 
-export type AnswerKind = 'count' | 'percent' | 'person' | 'organisation' | 'place' | 'date' | 'length' | 'description';
+export type AnswerKind =
+  | 'count'
+  | 'percent'
+  | 'person'
+  | 'organisation'
+  | 'place'
+  | 'date'
+  | 'length'
+  /** "Who is Jared Kushner?": the role the sources give a named person. */
+  | 'role'
+  | 'description';
 
 export interface Answer {
   question: string;

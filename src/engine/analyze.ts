@@ -235,6 +235,10 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const lower = clean.toLowerCase();
   let kind = detectKind(lower, tokens);
   const range = focusRange(tokens, kind);
+  // "Who is Jared Kushner?": the question names the person; the answer is the role the sources give them.
+  if (kind === 'person' && /^(?:[Ww]ho|[Ww]hom) (?:is|was|are|were) (?:\p{Lu}[\p{L}'’.-]*\s?){1,4}\??$/u.test(clean)) {
+    kind = 'role';
+  }
   // "What was the increase in civilian casualties?": a change, given as a percentage.
   if (
     kind === 'description' &&
@@ -323,7 +327,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
       term: t.term,
       surface: t.surface,
       focus,
-      subject: subject !== null && i >= subject[0] && i <= subject[1],
+      subject: (subject !== null && i >= subject[0] && i <= subject[1]) || (kind === 'role' && focus),
       head: i === headIndex,
       // A name inside a compound modifier ("Shahed-type drones") qualifies, it does not name.
       proper: i > 0 && t.capitalized && !t.numeric && !/^-\p{Ll}/u.test(clean.slice(t.end, t.end + 2)),

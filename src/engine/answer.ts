@@ -5,6 +5,7 @@ import { type EntitySpan, entitySpans, personKey } from './entities.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import type { Retriever } from './retrieval.js';
 import { MEASURE_TERMS, SIDE_TERMS, type Token, tokenize } from './text.js';
+import { ORGANISATION_WORDS, PERSON_ROLE_WORDS } from './vocabulary.js';
 
 /**
  * Second stage: every sentence of the retrieved passages is scored for the question (coverage of the
@@ -201,16 +202,74 @@ function dateSlots(text: string, tokens: readonly Token[], published: string | n
     let last = first;
     while (last + 1 < tokens.length && (tokens[last + 1]?.end ?? 0) <= endChar) last++;
     const d = res.start;
-    const iso = [d.get('year'), d.isCertain('month') ? d.get('month') : null, d.isCertain('day') ? d.get('day') : null]
-      .filter((v): v is number => typeof v === 'number')
-      .map((v, i) => (i === 0 ? String(v) : String(v).padStart(2, '0')))
-      .join('-');
+    // As precise as the text: a weekday ("on Thursday") names a day; "last month" only a month.
+    const day = d.isCertain('day') || d.isCertain('weekday');
+    const month = day || d.isCertain('month');
+    const pad = (v: number | null) => String(v ?? 0).padStart(2, '0');
+    const iso = `${d.get('year')}${month ? `-${pad(d.get('month'))}` : ''}${day ? `-${pad(d.get('day'))}` : ''}`;
     return { first, last, key: `date:${iso}`, text: res.text === iso ? iso : `${res.text} (${iso})`, prior: 1 };
   });
   const years = findNumbers(text, tokens)
     .filter((m) => m.kind === 'year' && !parsed.some((p) => p.first <= m.first && p.last >= m.last))
     .map((m) => ({ first: m.first, last: m.last, key: `date:${m.value}`, text: String(m.value), prior: 1 }));
   return [...parsed, ...years];
+}
+
+/** Words that end a title phrase read backwards from a name ("… attended by U.S. special envoy Steve Witkoff"). */
+const ROLE_STOP =
+  /^(?:by|and|with|to|of|for|from|in|on|at|as|according|said|says|told|that|the|a|an|was|were|is|are|has|have|had)$/i;
+
+/**
+ * "Who is X?": the role the sentence gives the named person — an apposition after the name
+ * ("Jared Kushner, former President Donald Trump’s son-in-law,") or the title before it
+ * ("U.S. special envoy Steve Witkoff").
+ */
+function roleSlots(
+  r: Retriever,
+  text: string,
+  tokens: readonly Token[],
+  positions: Map<string, number[]>,
+  terms: readonly WeightedTerm[],
+): Slot[] {
+  const names = terms.filter((t) => t.proper && positions.has(t.term));
+  const nameTerm = names.at(-1);
+  if (!nameTerm) return [];
+  const at = positions.get(nameTerm.term)?.[0] ?? -1;
+  const span = entitySpans(text, tokens, r.lexicon).find((e) => e.first <= at && e.last >= at);
+  const first = span?.first ?? at;
+  const last = span?.last ?? at;
+  const name = text.slice(tokens[first]?.start ?? 0, tokens[last]?.end ?? 0);
+  let role = '';
+  const after = /^,\s+((?:the |a |an )?[^,;.“”"]{3,90}?)(?:,|\.|;|$)/.exec(text.slice(tokens[last]?.end ?? 0));
+  const firstWord = (after?.[1] ?? '').split(/\s+/)[0]?.toLowerCase() ?? '';
+  const clauseStart = /^(?:who|which|and|but|or|said|says|told|according|was|were|is|are|has|have|had|will|would)$/;
+  if (after?.[1] && !clauseStart.test(firstWord) && !/(?:ed|ing)$/.test(firstWord)) role = after[1].trim();
+  if (!role) {
+    // Walk back over the title: hyphenated words ("son-in-law") and names with "and" ("Security and
+    // Defense Council") belong to it.
+    let k = first - 1;
+    while (k >= 0 && first - k <= 8) {
+      const gap = text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0);
+      if (/[,;:()—–“”"]/.test(gap)) break;
+      const hyphenated = gap === '-' || text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0) === '-';
+      const inName =
+        /^(?:and|of|for)$/.test(tokens[k]?.lower ?? '') &&
+        tokens.slice(k + 1, first).some((t) => ORGANISATION_WORDS.has(t.lower));
+      if (ROLE_STOP.test(tokens[k]?.lower ?? '') && !hyphenated && !inName) break;
+      k--;
+    }
+    if (k + 1 < first) role = text.slice(tokens[k + 1]?.start ?? 0, tokens[first - 1]?.end ?? 0).trim();
+  }
+  if (!role) {
+    // "…, with the EU’s ambassador to Ukraine, Katarina Mathernova": the apposition before the name.
+    const before = /(?:^|[,;—–]\s)(?:with |by |and )?((?:the |a |an )?[^,;—–“”"]{3,80}),\s*$/.exec(
+      text.slice(0, tokens[first]?.start ?? 0),
+    );
+    const words = (before?.[1] ?? '').toLowerCase().split(/[\s’']+/);
+    if (before?.[1] && words.some((w) => PERSON_ROLE_WORDS.has(w))) role = before[1].trim();
+  }
+  if (!role) return [];
+  return [{ first, last, key: `role:${role.toLowerCase()}`, text: `${name}: ${role}`, prior: 1 }];
 }
 
 /** Longest description answer, in words. */
@@ -401,6 +460,9 @@ function scoreSentence(
       break;
     case 'date':
       slots = dateSlots(text, tokens, published);
+      break;
+    case 'role':
+      slots = roleSlots(r, text, tokens, positions, terms);
       break;
     default: {
       const knownVerbs = q.verbs.filter((v) => (r.df.get(v) ?? 0) > 0);
@@ -604,12 +666,32 @@ function sourcesPhrase(n: number, total: number): string {
   return `reported by ${n} of ${total} source${total === 1 ? '' : 's'}`;
 }
 
+/**
+ * "who is steve witkoff?": when everything a "who" question asks about is the name of a person the
+ * sources know (whatever its case), the question wants that person's role.
+ */
+function asRoleQuestion(r: Retriever, q: QuestionAnalysis): QuestionAnalysis {
+  if (q.kind !== 'person') return q;
+  const focus = q.terms.filter((t) => t.focus);
+  if (focus.length === 0 || focus.length !== q.terms.length) return q;
+  const words = q.tokens
+    .filter((t) => t.term && focus.some((f) => f.position === q.tokens.indexOf(t)))
+    .map((t) => t.lower);
+  const surname = r.lexicon.variants.get(words.at(-1) ?? '') ?? words.at(-1) ?? '';
+  if (!r.lexicon.surnames.has(surname)) return q;
+  return {
+    ...q,
+    kind: 'role',
+    terms: q.terms.map((t) => (t.focus ? { ...t, proper: true, subject: true } : t)),
+  };
+}
+
 /** Every scored reading of every retrieved sentence, best first (for answers, and for `--explain`). */
 export function scoreCandidates(
   r: Retriever,
   question: string,
 ): { q: QuestionAnalysis; candidates: Candidate[]; abstainEarly: boolean } {
-  const q = analyzeQuestion(question);
+  const q = asRoleQuestion(r, analyzeQuestion(question));
   const { known, unknownShare, fatal } = weighTerms(r, q);
   // Only names are known and the words about them are not ("Will it rain in Abu Dhabi tomorrow?").
   const namesOnly = known.every((t) => t.proper || t.side) && unknownShare > 0;
@@ -695,7 +777,7 @@ export function answerQuestion(r: Retriever, question: string): Answer {
   answer += ` (${sourcesPhrase(sources, total)})`;
 
   const alternatives: Answer['alternatives'] = [];
-  if (q.kind !== 'description') {
+  if (q.kind !== 'description' && q.kind !== 'role') {
     for (const g of ranked.slice(1)) {
       if (alternatives.length >= MAX_ALTERNATIVES) break;
       if (g.best.score < winner.best.score * ALTERNATIVE_SHARE) continue;

@@ -107,6 +107,22 @@ describe('engine.ask', () => {
   });
 });
 
+describe('engine.ask about people and dates', () => {
+  it('answers "who is <name>" with the role the sources give, whatever the case of the name', () => {
+    expect(engine.ask('Who is Jared Kushner?').answer).toMatch(/^Jared Kushner: .*son-in-law/);
+    expect(engine.ask('who is steve witkoff?').answer).toMatch(/^Steve Witkoff: .*envoy/);
+    expect(engine.ask('Who is Katarina Mathernova?').answer).toMatch(/ambassador/);
+    expect(engine.ask('Who is Ivan Petrovsky?').abstained).toBe(true);
+  });
+
+  it('resolves relative dates against the publication date, only as precisely as the text says', () => {
+    expect(engine.ask('When did the second day of talks take place?').answer).toMatch(/Thursday \(2026-02-05\)/);
+    expect(engine.ask('When did the first trilateral talks in Abu Dhabi take place?').answer).toMatch(
+      /last month \(2026-01\)/,
+    );
+  });
+});
+
 describe('engine.suggest', () => {
   it('completes the word being typed from the sources, within Discord limits', () => {
     const s = engine.suggest('How many pris', 25, 100);
