@@ -3,7 +3,13 @@
  * "last December" → 2025-12, "last month" → 2026-01, "last year" → 2025, "Wednesday" → 2026-02-04,
  * "in February 2025" → 2025-02, "the end of last year" → 2025-12, "February 24, 2022" → 2022-02-24.
  * Results are ISO prefixes: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` — only as precise as the text.
+ *
+ * chrono-node reads the calendar (its casual English parser, the publication date as reference); the precision
+ * comes from the components it reports as certain. Added to chrono here: bare years, "overnight", "the previous
+ * year/month", and the conventions of news writing where chrono's defaults differ (`newsConventions`). Which
+ * spans are dates, and the role each plays, stay regular expressions: they decide what the figures sit next to.
  */
+import { casual, type ParsedComponents, type Parser, ParsingComponents, type Refiner } from 'chrono-node';
 import { MONTHS, WEEKDAYS } from './lexicon.js';
 
 /** What a date expression does for a figure next to it. */
@@ -30,86 +36,171 @@ export interface DateMention {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-interface Ymd {
-  y: number;
-  m: number;
-  d: number;
+/**
+ * Bare four-digit years ("since 2022", "early 2025"; "the end of 2025" is its December). chrono reads a year
+ * only next to a month and drops number-only results, so they are added after its filters.
+ */
+const bareYears: Refiner = {
+  refine: (context, results) => {
+    const added = [...context.text.matchAll(/\b[1-9]\d{3}\b/g)]
+      .map((m) => ({ at: m.index ?? 0, year: Number(m[0]) }))
+      .filter(({ at }) => !results.some((r) => r.index < at + 4 && at < r.index + r.text.length))
+      .map(({ at, year }) => {
+        const endOf = /\bend\s+of\s+(?:the\s+)?$/i.test(context.text.slice(0, at));
+        return context.createParsingResult(at, String(year), endOf ? { year, month: 12 } : { year });
+      });
+    return [...results, ...added].sort((a, b) => a.index - b.index);
+  },
+};
+
+/** A time of day alone ("this morning") is on the publication day; after chrono joins "Wednesday" + "morning". */
+const timeOfDay: Refiner = {
+  refine: (_context, results) => {
+    for (const { start: c } of results) {
+      if (c.isCertain('day') || c.isCertain('weekday') || !c.tags().has('parser/ENCasualTimeParser')) continue;
+      for (const unit of ['year', 'month', 'day'] as const) c.assign(unit, c.get(unit) ?? 0);
+    }
+    return results;
+  },
+};
+
+/** Phrases chrono's casual parser does not know. */
+const casualExtrasParser: Parser = {
+  pattern: () => /\b(?:overnight|(?:the\s+)?previous\s+(year|month))\b/i,
+  extract: (context, match) => {
+    const unit = match[1]?.toLowerCase();
+    if (unit === 'year') return ParsingComponents.createRelativeFromReference(context.reference, { year: -1 });
+    if (unit === 'month') return ParsingComponents.createRelativeFromReference(context.reference, { month: -1 });
+    // "Overnight" in a story is the night that ended on its publication day.
+    const today = context.reference.getDateWithAdjustedTimezone();
+    return { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() };
+  },
+};
+
+/**
+ * Days from the reference weekday to a named weekday. News writes a bare (or "this") weekday for the most
+ * recent such day, the publication day included; "last" is strictly before it, "next" strictly after.
+ * chrono picks the closest day instead (so "Friday" on a Thursday is the next day).
+ */
+function weekdayOffset(today: number, weekday: number, modifier: string | undefined): number {
+  const back = (today - weekday + 7) % 7;
+  if (modifier === 'next') return back === 0 ? 7 : 7 - back;
+  if (modifier === 'last' || modifier === 'past') return back === 0 ? -7 : -back;
+  return -back;
 }
 
-function parseIsoDate(published: string | null): Ymd | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published ?? '');
-  if (!m) return null;
-  return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+/**
+ * The year of a month named without one. A bare month is the most recent one, the current month included;
+ * "last"/"next" are strictly before/after the current month, "this" is in the current year.
+ * chrono ignores these words before a month name and picks the closest year.
+ */
+function monthYear(year: number, month: number, named: number, modifier: string | undefined): number {
+  if (modifier === 'next') return named > month ? year : year + 1;
+  if (modifier === 'this') return year;
+  if (modifier === 'last') return named < month ? year : year - 1;
+  return named <= month ? year : year - 1;
 }
 
-function shiftDays(base: Ymd, days: number): string {
-  const t = new Date(Date.UTC(base.y, base.m - 1, base.d + days));
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+/** Where news conventions differ from chrono's defaults. Runs before chrono drops invalid dates. */
+const newsConventions: Refiner = {
+  refine: (context, results) => {
+    const ref = context.reference.getDateWithAdjustedTimezone();
+    const daysFromRef = (days: number) => new Date(ref.getFullYear(), ref.getMonth(), ref.getDate() + days);
+    return results.filter((r) => {
+      const c = r.start;
+      const before = context.text.slice(0, r.index);
+      const tags = r.tags();
+      // Only four digits make a year: in "December 45" the number is a count, not 2045.
+      if (tags.has('parser/ENMonthNameParser') && c.isCertain('year') && !/\d{4}/.test(r.text)) c.delete('year');
+
+      const weekday = c.get('weekday');
+      if (weekday !== null && c.isCertain('weekday') && !c.isCertain('day')) {
+        const modifier = /^(last|past|this|next)\b/i.exec(r.text)?.[1]?.toLowerCase();
+        const d = daysFromRef(weekdayOffset(ref.getDay(), weekday, modifier));
+        c.imply('year', d.getFullYear());
+        c.imply('month', d.getMonth() + 1);
+        c.imply('day', d.getDate());
+      } else if (c.isCertain('month') && !c.isCertain('year')) {
+        const modifier = /\b(last|this|next)\s+$/i.exec(before)?.[1]?.toLowerCase();
+        c.imply('year', monthYear(ref.getFullYear(), ref.getMonth() + 1, c.get('month') ?? 0, modifier));
+      }
+
+      // Kept as before: "the past month/week" (a rolling window) and "next week" name no calendar date.
+      if (/^(?:past\s+(?:month|week)|next\s+week)$/i.test(r.text)) return false;
+      // A relative date keeps the reference's day unless chrono's month arithmetic overflowed: "last month"
+      // on March 31 is "February 31", which JavaScript rolls into March. Step back to the month meant.
+      if (tags.has('result/relativeDate') && !c.isCertain('day') && c.get('day') !== ref.getDate()) {
+        const back = new Date(c.get('year') ?? 0, (c.get('month') ?? 1) - 2, 1);
+        if (c.isCertain('year')) c.assign('year', back.getFullYear());
+        if (c.isCertain('month')) c.assign('month', back.getMonth() + 1);
+      }
+
+      // A week is dated to the month of the same weekday that week (chrono: the week's Sunday, or the day).
+      const week = /^(this|last)\s*week$/i.exec(r.text)?.[1]?.toLowerCase();
+      if (week) {
+        const d = daysFromRef(week === 'this' ? 0 : -7);
+        c.delete('day');
+        c.imply('day', d.getDate());
+        c.assign('month', d.getMonth() + 1);
+        c.assign('year', d.getFullYear());
+      }
+
+      // "The end of last year" names a month, not chrono's last day of it.
+      if (tags.has('refiner/ENEndOfPeriodRefiner')) {
+        const day = c.get('day') ?? 1;
+        c.delete('day');
+        c.imply('day', day);
+      }
+      return true;
+    });
+  },
+};
+
+const parser = casual.clone();
+parser.parsers.push(casualExtrasParser);
+const refinerAt = (name: string) => parser.refiners.findIndex((r) => r.constructor.name === name);
+// Right after chrono moves "the end of …" to the period's last day; before it drops impossible dates, so
+// that "February 29" can still take a leap year by the convention.
+parser.refiners.splice(refinerAt('ENEndOfPeriodRefiner') + 1, 0, newsConventions);
+// The caller has already told the month "May" from the verb (findDates takes it only capitalized); chrono's
+// own guess would drop "last May".
+parser.refiners = parser.refiners.filter((r) => r.constructor.name !== 'ENUnlikelyFormatFilter');
+parser.refiners.push(bareYears, timeOfDay);
+
+/** The ISO prefix of what the text states: a named weekday is a day; implied components add no precision. */
+function isoOf(c: ParsedComponents): string | null {
+  const y = String(c.get('year'));
+  const m = pad(c.get('month') ?? 1);
+  if (c.isCertain('day') || c.isCertain('weekday')) return `${y}-${m}-${pad(c.get('day') ?? 1)}`;
+  if (c.isCertain('month')) return `${y}-${m}`;
+  return c.isCertain('year') ? y : null;
 }
 
-const MONTH_RE = MONTHS.join('|');
-const WEEKDAY_RE = WEEKDAYS.join('|');
+function isoAgainst(phrase: string, ref: Date): string | null {
+  const first = parser.parse(phrase, ref)[0];
+  return first ? isoOf(first.start) : null;
+}
+
+/** Noon on that day in the process's time zone: some of chrono's casual parsers read the reference instant
+ * in local time whatever `timezone` says, so local time is the one reading every parser agrees on. */
+const localNoon = (y: number, m: number, d: number): Date => new Date(y, m - 1, d, 12);
+
+/** Two unrelated references: a phrase that resolves the same against both states its own date. */
+const PROBES = [localNoon(2001, 3, 14), localNoon(2012, 10, 27)] as const;
 
 /**
  * Resolves one date phrase (without the preposition) against the publication date.
  * Returns null when the phrase needs a publication date that is missing, or is not a date.
  */
 export function resolveDate(phrase: string, published: string | null): string | null {
-  const p = phrase
-    .toLowerCase()
-    .replace(/^(?:the\s+)?(?:early|mid|late|the start of|the beginning of|the middle of)\s+/, '')
-    .trim();
-  const base = parseIsoDate(published);
-  const month = (name: string | undefined) => pad(MONTHS.indexOf(name as (typeof MONTHS)[number]) + 1);
-  let m = new RegExp(`^(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`).exec(p);
-  if (m) return `${m[3]}-${month(m[1])}-${pad(Number(m[2]))}`;
-  m = new RegExp(`^(\\d{1,2})\\s+(${MONTH_RE}),?\\s+(\\d{4})$`).exec(p);
-  if (m) return `${m[3]}-${month(m[2])}-${pad(Number(m[1]))}`;
-  m = new RegExp(`^(${MONTH_RE}),?\\s+(\\d{4})$`).exec(p);
-  if (m) return `${m[2]}-${month(m[1])}`;
-  m = /^(\d{4})$/.exec(p);
-  if (m) return m[1] ?? null;
-  m = /^the end of (\d{4})$/.exec(p);
-  if (m) return `${m[1]}-12`;
-  if (!base) return null;
-
-  if (p === 'today' || p === 'this morning' || p === 'tonight') return shiftDays(base, 0);
-  // "Overnight" in a story is the night that ended on its publication day.
-  if (p === 'overnight') return shiftDays(base, 0);
-  if (p === 'yesterday' || p === 'last night') return shiftDays(base, -1);
-  if (p === 'this year') return String(base.y);
-  if (p === 'last year' || p === 'the past year' || p === 'the previous year') return String(base.y - 1);
-  if (p === 'the end of last year') return `${base.y - 1}-12`;
-  if (p === 'the end of this year') return `${base.y}-12`;
-  if (p === 'this month') return `${base.y}-${pad(base.m)}`;
-  if (p === 'last month' || p === 'the previous month' || p === 'the end of last month') {
-    return base.m === 1 ? `${base.y - 1}-12` : `${base.y}-${pad(base.m - 1)}`;
-  }
-  if (p === 'next month') return base.m === 12 ? `${base.y + 1}-01` : `${base.y}-${pad(base.m + 1)}`;
-  if (p === 'next year') return String(base.y + 1);
-  if (p === 'last week' || p === 'this week') return shiftDays(base, p === 'last week' ? -7 : 0).slice(0, 7);
-
-  m = new RegExp(`^(last|this|next)?\\s*(${MONTH_RE})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?$`).exec(p);
-  if (m) {
-    const mm = MONTHS.indexOf(m[2] as (typeof MONTHS)[number]) + 1;
-    let year = base.y;
-    if (m[1] === 'next') year = mm > base.m ? base.y : base.y + 1;
-    else if (m[1] === 'this') year = base.y;
-    else if (m[1] === 'last') year = mm < base.m ? base.y : base.y - 1;
-    else year = mm <= base.m ? base.y : base.y - 1;
-    return m[3] ? `${year}-${pad(mm)}-${pad(Number(m[3]))}` : `${year}-${pad(mm)}`;
-  }
-  m = new RegExp(`^(last|this|next)?\\s*(${WEEKDAY_RE})(?:\\s+(?:night|morning|afternoon|evening))?$`).exec(p);
-  if (m) {
-    const want = WEEKDAYS.indexOf(m[2] as (typeof WEEKDAYS)[number]);
-    const today = new Date(Date.UTC(base.y, base.m - 1, base.d)).getUTCDay();
-    if (m[1] === 'next') return shiftDays(base, ((want - today + 7) % 7) + (want === today ? 7 : 0));
-    // News writes weekdays for the most recent such day, the publication day included.
-    const back = (today - want + 7) % 7;
-    return shiftDays(base, m[1] === 'last' && back === 0 ? -7 : -back);
-  }
-  return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published ?? '');
+  if (m) return isoAgainst(phrase, localNoon(Number(m[1]), Number(m[2]), Number(m[3])));
+  const [a, b] = PROBES.map((ref) => isoAgainst(phrase, ref));
+  return a === b ? (a ?? null) : null;
 }
+
+const MONTH_RE = MONTHS.join('|');
+const WEEKDAY_RE = WEEKDAYS.join('|');
 
 /** Date phrases, longest alternatives first. */
 const PHRASE = [
@@ -165,9 +256,8 @@ export function findDates(text: string, published: string | null): DateMention[]
     if (new RegExp(`^(?:${MONTH_RE})$`, 'i').test(phrase) && !/^[A-Z]/.test(phrase)) continue;
     const before = text.slice(Math.max(0, start - 60), start);
     const role = roleOf(before, phrase);
-    const iso = /began|started|start of the|beginning of the/i.test(phrase)
-      ? null
-      : resolveDate(phrase.replace(/^(?:early|mid|late)[\s-]+(?=\d)/i, ''), published);
+    // "The start of the war", "the war began": no calendar date (chrono finds none either).
+    const iso = resolveDate(phrase, published);
     out.push({ start, end: start + phrase.length, text: phrase, iso, role });
   }
   return out;

@@ -30,6 +30,89 @@ describe('resolveDate', () => {
     expect(resolveDate('last month', null)).toBeNull();
     expect(resolveDate('February 2025', null)).toBe('2025-02');
   });
+
+  it.each([
+    // Weekdays: the most recent such day, publication day included (chrono alone would pick the closest).
+    ['Friday', '2026-01-30'],
+    ['this Friday', '2026-01-30'],
+    ['Wednesday night', '2026-02-04'],
+    ['last Thursday', '2026-01-29'],
+    ['last Wednesday', '2026-02-04'],
+    ['next Friday', '2026-02-06'],
+    ['next Thursday', '2026-02-12'],
+    // Months without a year: the most recent one; "last"/"next"/"this" move it (chrono ignores them).
+    ['March', '2025-03'],
+    ['February', '2026-02'],
+    ['last February', '2025-02'],
+    ['next December', '2026-12'],
+    ['this December', '2026-12'],
+    ['last May', '2025-05'],
+    ['December 3', '2025-12-03'],
+    // Periods, only as precise as the text.
+    ['the end of 2025', '2025-12'],
+    ['the end of this year', '2026-12'],
+    ['the end of last month', '2026-01'],
+    ['this year', '2026'],
+    ['this month', '2026-02'],
+    ['last week', '2026-01'],
+    ['the past year', '2025'],
+    ['the previous year', '2025'],
+    ['the previous month', '2026-01'],
+    ['today', '2026-02-05'],
+    ['overnight', '2026-02-05'],
+    ['last night', '2026-02-04'],
+    ['this morning', '2026-02-05'],
+    ['24 February 2022', '2022-02-24'],
+    ['February 24th, 2022', '2022-02-24'],
+    ['February, 2025', '2025-02'],
+    ['early 2025', '2025'],
+    // Rolling windows and the coming week name no calendar date.
+    ['the past month', null],
+    ['next week', null],
+    ['the start of the war', null],
+    ['the war began', null],
+  ])('resolves "%s" against 2026-02-05 to %s', (phrase, iso) => {
+    expect(resolveDate(phrase, PUBLISHED)).toBe(iso);
+  });
+
+  it.each([
+    ['last month', '2024-03-31', '2024-02'],
+    ['next month', '2024-01-31', '2024-02'],
+    ['the previous month', '2024-03-31', '2024-02'],
+    ['last year', '2024-02-29', '2023'],
+    ['this week', '2026-04-02', '2026-04'],
+    ['last week', '2026-03-05', '2026-02'],
+    ['February 29', '2024-09-10', '2024-02-29'],
+    ['last December', '2025-12-20', '2024-12'],
+    ['December', '2025-12-20', '2025-12'],
+    ['January', '2026-01-01', '2026-01'],
+    ['Thursday', '2026-01-01', '2026-01-01'],
+    ['Friday', '2026-01-01', '2025-12-26'],
+  ])('resolves "%s" against %s to %s, across month and year ends', (phrase, published, iso) => {
+    expect(resolveDate(phrase, published)).toBe(iso);
+  });
+
+  it('resolves a date that states its own year without a publication date, and only that', () => {
+    expect(resolveDate('2014', null)).toBe('2014');
+    expect(resolveDate('the end of 2025', null)).toBe('2025-12');
+    expect(resolveDate('February 24, 2022', null)).toBe('2022-02-24');
+    expect(resolveDate('Wednesday', null)).toBeNull();
+    expect(resolveDate('December 3', null)).toBeNull();
+    expect(resolveDate('last December', null)).toBeNull();
+    expect(resolveDate('the end of last year', null)).toBeNull();
+  });
+
+  it('never returns an impossible calendar date', () => {
+    expect(resolveDate('February 30', PUBLISHED)).toBeNull();
+    expect(resolveDate('February 29', PUBLISHED)).toBeNull();
+    expect(resolveDate('April 31, 2022', PUBLISHED)).toBe('2022');
+  });
+
+  it('does not read a count after a month name as a two-digit year', () => {
+    expect(findDates('In December 45 civilians were killed.', PUBLISHED)).toMatchObject([
+      { text: 'December 45', iso: '2025-12' },
+    ]);
+  });
 });
 
 describe('findDates', () => {
