@@ -419,10 +419,16 @@ function scoreSentence(
   q: QuestionAnalysis,
   terms: readonly WeightedTerm[],
   sentence: Sentence,
-  contextOf: () => Set<string>,
+  prepared: Prepared,
+  contextOf: () => ReadonlySet<string>,
 ): Candidate[] {
   const text = sentence.corrected;
-  const { tokens, positions } = prepare(r, text);
+  const { tokens, positions } = prepared;
+  let contextTerms: ReadonlySet<string> | undefined;
+  const context = () => {
+    contextTerms ??= contextOf();
+    return contextTerms;
+  };
   const total = terms.reduce((s, t) => s + t.weight, 0);
   if (total === 0) return [];
   let covered = 0;
@@ -431,11 +437,11 @@ function scoreSentence(
     if (positions.has(t.term)) {
       covered += t.weight;
       matched.push(t);
-    } else if (contextOf().has(t.term)) covered += t.weight * 0.5;
+    } else if (context().has(t.term)) covered += t.weight * 0.5;
   }
   const coverage = covered / total;
   // A name the question gives (known to the sources, not a side) must be in the sentence or just before it.
-  const missingName = terms.some((t) => t.proper && !t.side && !positions.has(t.term) && !contextOf().has(t.term));
+  const missingName = terms.some((t) => t.proper && !t.side && !positions.has(t.term) && !context().has(t.term));
   if (coverage < MIN_CONFIDENCE * 0.8) return [];
   const published = r.corpus.byId.get(sentence.source)?.meta.published ?? null;
   const head = terms.find((t) => t.head);
@@ -614,10 +620,6 @@ function measureConflict(
   return conflicts(positions, slot, MEASURE_TERMS, wanted, 6);
 }
 
-function termSetOf(r: Retriever, text: string): Set<string> {
-  return new Set(r.termPositions(text, tokenize(text)).map((t) => t.term));
-}
-
 /* ----------------------------------------------------------------- answer */
 
 function cite(r: Retriever, s: Sentence): RichCitation {
@@ -700,20 +702,25 @@ export function scoreCandidates(
   }
 
   const passages = r.search(known.map((t) => t.term));
-  const contextCache = new Map<number, Set<string>>();
-  const contextOf = (s: Sentence): Set<string> => {
+  // One tokenisation per sentence and question, shared by scoring and by the context of the next sentences.
+  const preparedCache = new Map<number, Prepared>();
+  const prepared = (s: Sentence): Prepared => {
+    let p = preparedCache.get(s.ordinal);
+    if (!p) {
+      p = prepare(r, s.corrected);
+      preparedCache.set(s.ordinal, p);
+    }
+    return p;
+  };
+  /** Terms of the two sentences before `s` in its article ("Its report said…" needs the one before). */
+  const contextOf = (s: Sentence): ReadonlySet<string> => {
     const article = r.corpus.byId.get(s.source);
     const out = new Set<string>();
     if (!article) return out;
     for (let i = Math.max(0, s.index - 2); i < s.index; i++) {
       const prev = article.sentences[i];
       if (!prev || prev.boilerplate) continue;
-      let set = contextCache.get(prev.ordinal);
-      if (!set) {
-        set = termSetOf(r, prev.corrected);
-        contextCache.set(prev.ordinal, set);
-      }
-      for (const t of set) out.add(t);
+      for (const t of prepared(prev).positions.keys()) out.add(t);
     }
     return out;
   };
@@ -723,7 +730,7 @@ export function scoreCandidates(
     for (const ordinal of p.sentences) {
       const s = r.corpus.sentences[ordinal];
       if (!s || s.boilerplate) continue;
-      candidates.push(...scoreSentence(r, q, known, s, () => contextOf(s)));
+      candidates.push(...scoreSentence(r, q, known, s, prepared(s), () => contextOf(s)));
     }
   }
   candidates.sort((a, b) => b.score - a.score);
