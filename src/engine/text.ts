@@ -127,8 +127,8 @@ export function terms(text: string): string[] {
   return out;
 }
 
-/** Levenshtein distance, bounded: returns `max + 1` as soon as the distance exceeds `max`. */
-export function editDistance(a: string, b: string, max = 2): number {
+/** Levenshtein distance, optionally bounded: returns `max + 1` as soon as the distance exceeds `max`. */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

@@ -44,20 +44,8 @@ export function isCapitalized(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
 
-/** Levenshtein distance (small strings only). */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
+/** Levenshtein distance: one implementation for the whole project (the engine's, unbounded here). */
+export { editDistance } from '../engine/text.js';
 
 /** Lower-case content words (letters and digits) of a phrase, for grouping similar phrases. */
 export function contentWords(text: string, stop: ReadonlySet<string>): string[] {
