@@ -4,7 +4,7 @@ import { analyzeQuestion, type QuestionAnalysis, type QuestionTerm } from './ana
 import { type EntitySpan, entitySpans, personKey } from './entities.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import type { Retriever } from './retrieval.js';
-import { MEASURE_TERMS, SIDE_TERMS, type Token, tokenize } from './text.js';
+import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, tokenize } from './text.js';
 import { ORGANISATION_WORDS, PERSON_ROLE_WORDS } from './vocabulary.js';
 
 /**
@@ -339,12 +339,46 @@ function findClaimant(r: Retriever, text: string, tokens: readonly Token[]): str
 
 /* ---------------------------------------------------------------- scoring */
 
+const nameWordsCache = new WeakMap<Retriever, Set<string>>();
+
+/** Every word of every name the sources mention, lower-cased. */
+function nameWords(r: Retriever): Set<string> {
+  let words = nameWordsCache.get(r);
+  if (!words) {
+    words = new Set([...r.lexicon.types.keys()].flatMap((name) => name.split(' ')));
+    nameWordsCache.set(r, words);
+  }
+  return words;
+}
+
+/**
+ * For a name the sources never spell this way ("Zelenski", "Witkof"): the index term of the one name
+ * that is one edit away (two for long words), in its most common spelling; null if none or several.
+ */
+function nearestName(r: Retriever, word: string): string | null {
+  if (word.length < 5 || nameWords(r).has(word)) return null;
+  const max = word.length >= 8 ? 2 : 1;
+  const found = new Set<string>();
+  for (const w of nameWords(r)) {
+    if (w.length < 5 || w[0] !== word[0] || editDistance(w, word, max) > max) continue;
+    const term = tokenize(r.lexicon.variants.get(w) ?? w)[0]?.term;
+    if (term) found.add(term);
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null;
+}
+
 function weighTerms(
   r: Retriever,
   q: QuestionAnalysis,
 ): { known: WeightedTerm[]; unknownShare: number; fatal: boolean } {
   const mapped = new Map<number, string>();
   for (const { term, pos } of r.termPositions(q.question, q.tokens)) if (!mapped.has(pos)) mapped.set(pos, term);
+  // A misspelt name ("Zelenski", "Witkof") stands for the name the sources spell one letter differently.
+  for (const t of q.terms) {
+    if (!t.proper) continue;
+    const spelled = nearestName(r, q.tokens[t.position]?.lower ?? '');
+    if (spelled) mapped.set(t.position, spelled);
+  }
   const known: WeightedTerm[] = [];
   let unknownWeight = 0;
   let totalWeight = 0;

@@ -115,6 +115,12 @@ describe('engine.ask about people and dates', () => {
     expect(engine.ask('Who is Ivan Petrovsky?').abstained).toBe(true);
   });
 
+  it('reads a name spelt one letter off as the name the sources use, but not an unknown one', () => {
+    expect(engine.ask('How many soldiers did Zelenski say were killed?').answer).toMatch(/55,000/);
+    expect(engine.ask('Who is Witkof?').answer).toMatch(/Steve Witkoff/);
+    expect(engine.ask('What did Chinna say about the talks?').abstained).toBe(true);
+  });
+
   it('resolves relative dates against the publication date, only as precisely as the text says', () => {
     expect(engine.ask('When did the second day of talks take place?').answer).toMatch(/Thursday \(2026-02-05\)/);
     expect(engine.ask('When did the first trilateral talks in Abu Dhabi take place?').answer).toMatch(
