@@ -107,8 +107,17 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
   const first = wh >= 0 ? (words[wh] ?? '') : (words[0] ?? '');
   if (/\b(?:by how much|(?:what|which) (?:percentage|percent|share|proportion|rate))\b/.test(lower)) return 'percent';
   if (/\bhow (?:long|far|wide|large|big)\b|\bwhat is the length\b|^length\b/.test(lower)) return 'length';
-  if (/\bhow many\b|\bhow much\b|^(?:the )?(?:number|count|tally|toll) of\b/.test(lower)) return 'count';
+  if (
+    /\bhow many\b|\bhow much\b|^(?:the )?(?:number|count|tally|toll) of\b/.test(lower) &&
+    !/\bhow many (?:kilomet|km\b|miles?\b|met(?:er|re)s?\b)/.test(lower)
+  ) {
+    return 'count';
+  }
+  if (/\bhow many (?:kilomet|km\b|miles?\b|met(?:er|re)s?\b)/.test(lower)) return 'length';
   if (first === 'when' || /\b(?:what|which) (?:date|day|year|month|time)\b/.test(lower)) return 'date';
+  // "I'd like to know the location of …", "the date of …"
+  if (wh < 0 && /\bthe (?:location|venue|place|city) (?:of|for)\b/.test(lower)) return 'place';
+  if (wh < 0 && /\bthe date (?:of|for)\b/.test(lower)) return 'date';
   if (first === 'where' || /\b(?:in|at) (?:what|which) (?:city|country|place|venue|location)\b/.test(lower))
     return 'place';
   if (first === 'who' || first === 'whom') return 'person';
