@@ -4,7 +4,7 @@ import { analyzeQuestion, type QuestionAnalysis, type QuestionTerm } from './ana
 import { type EntitySpan, entitySpans, personKey } from './entities.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import type { Retriever } from './retrieval.js';
-import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, tokenize } from './text.js';
+import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, termOf, tokenize } from './text.js';
 import { ORGANISATION_WORDS, PERSON_ROLE_WORDS } from './vocabulary.js';
 
 /**
@@ -24,6 +24,9 @@ export const MAX_CITATIONS = 6;
 export const MAX_ALTERNATIVES = 3;
 /** Unknown question words (absent from every source) beyond this share of the question's weight: abstain. */
 export const MAX_UNKNOWN_SHARE = 0.5;
+
+/** Measures that are outcomes, not things ("killed", "injured"): a figure may stand a few words from them. */
+const OUTCOME_TERMS = ['killed', 'injured', 'missing', 'casualties'].map((w) => termOf(w) ?? w);
 
 const SPEECH =
   /^(?:said|says|told|added|announced|stated|estimated|claimed|reported|confirmed|according|revealed|acknowledged|wrote|described)$/;
@@ -337,6 +340,27 @@ function findClaimant(r: Retriever, text: string, tokens: readonly Token[]): str
     .join(' ');
 }
 
+/** "Its report said…", "the same report estimated…", "he said": the claimant named in the sentence before. */
+function previousClaimant(r: Retriever, sentence: Sentence): string | null {
+  if (
+    !/\b(?:its|their|his|her) (?:report|estimate|analysis|statement)\b|\bthe same (?:report|study|estimate)\b|\b(?:he|she|it|they) (?:said|added|told)\b/i.test(
+      sentence.corrected,
+    )
+  ) {
+    return null;
+  }
+  const prev = r.corpus.byId.get(sentence.source)?.sentences[sentence.index - 1];
+  return prev && !prev.boilerplate
+    ? (findClaimant(r, prev.corrected, tokenize(prev.corrected)) ?? firstOrganisation(r, prev.corrected))
+    : null;
+}
+
+/** The first organisation a sentence names ("The Center for Strategic and International Studies estimated …"). */
+function firstOrganisation(r: Retriever, text: string): string | null {
+  const span = entitySpans(text, tokenize(text), r.lexicon).find((e) => e.type === 'organisation');
+  return span ? span.text.replace(/^the\s+/i, '') : null;
+}
+
 /* ---------------------------------------------------------------- scoring */
 
 const nameWordsCache = new WeakMap<Retriever, Set<string>>();
@@ -556,7 +580,7 @@ function scoreSentence(
         isFigure && MEASURE_TERMS.includes(next?.term ?? '') && /(?:ed|ing)$|^dead$/.test(next?.lower ?? '');
       // When what is counted is a measure ("the death toll"), the figure may stand further from its verb
       // ("46,000 Ukrainian servicemen had been killed").
-      const reach = elliptical ? Number.POSITIVE_INFINITY : isFigure && !MEASURE_TERMS.includes(head.term) ? 4 : 8;
+      const reach = elliptical ? Number.POSITIVE_INFINITY : isFigure && !OUTCOME_TERMS.includes(head.term) ? 4 : 8;
       if (!hp) anchor *= isFigure ? 0.3 : 0.45;
       else if (distanceTo(hp, slot.first, slot.last) > reach) anchor *= isFigure ? 0.35 : 0.7;
     }
@@ -578,7 +602,7 @@ function scoreSentence(
       if (isFigure && measureConflict(text, tokens, positions, slot, questionMeasures)) anchor *= 0.3;
     }
     const score = coverage * anchor * dates * slot.prior * descriptionPenalty * (missingName ? 0.6 : 1);
-    claimant ??= isFigure ? findClaimant(r, sentence.corrected, tokens) : null;
+    claimant ??= isFigure ? (findClaimant(r, sentence.corrected, tokens) ?? previousClaimant(r, sentence)) : null;
     out.push({ sentence, score, key: slot.key, text: slot.text, claimant });
   }
   return out;

@@ -42,7 +42,7 @@ export interface Token {
   numeric: boolean;
 }
 
-const TOKEN = /U\.S\.(?![A-Za-z])|U\.N\.|[\p{L}][\p{L}\p{M}'’]*|\d[\d,]*(?:\.\d+)?|%/gu;
+const TOKEN = /U\.S\.(?![A-Za-z])|U\.N\.|[\p{L}][\p{L}\p{M}'’]*|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|%/gu;
 
 const stemCache = new Map<string, string>();
 /**

@@ -52,6 +52,21 @@ describe('engine.ask', () => {
     expect(new Set(a.citations.map((c) => c.source)).size).toBe(a.citations.length);
   });
 
+  it('shows no alternative where the articles agree, and the think tank’s figure beside Zelenskyy’s where they do not', () => {
+    expect(engine.ask('How many prisoners were exchanged?').alternatives).toEqual([]);
+    const a = engine.ask('How many Ukrainian soldiers have been killed?');
+    expect(a.answer).toMatch(/^55,000/);
+    expect(a.alternatives.map((x) => x.answer).join(' ')).toMatch(
+      /140,000.*Center for Strategic and International Studies/,
+    );
+  });
+
+  it('attributes a figure whose sentence says "its report" to the organisation named just before', () => {
+    expect(engine.ask('How many Russian troops died according to the think tank?').answer).toMatch(
+      /325,000, according to Center for Strategic and International Studies/,
+    );
+  });
+
   it('finds differently worded questions through the domain vocabulary', () => {
     expect(engine.ask('How many POWs were exchanged?').answer).toMatch(/314/);
     expect(engine.ask('What is the death toll among Ukrainian troops according to Zelensky?').answer).toMatch(/55,000/);
