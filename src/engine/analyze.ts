@@ -40,6 +40,10 @@ export interface QuestionAnalysis {
   date: DateConstraint | null;
   /** Verbs of a "what did X <verb>" question, as index terms ("reopen"). */
   verbs: string[];
+  /** Sides that act in "how many drones did Russia fire": the figure must be theirs. */
+  actors: string[];
+  /** "What did X say …": the answer must be something X said. */
+  asksWhatWasSaid: boolean;
 }
 
 const AUXILIARIES = new Set([
@@ -114,6 +118,7 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
     return 'count';
   }
   if (/\bhow many (?:kilomet|km\b|miles?\b|met(?:er|re)s?\b)/.test(lower)) return 'length';
+  if (/\bhow old\b/.test(lower)) return 'count';
   if (first === 'when' || /\b(?:what|which) (?:date|day|year|month|time)\b/.test(lower)) return 'date';
   // "I'd like to know the location of …", "the date of …"
   if (wh < 0 && /\bthe (?:location|venue|place|city) (?:of|for)\b/.test(lower)) return 'place';
@@ -143,6 +148,7 @@ function focusRange(tokens: Token[], kind: AnswerKind): [number, number] | null 
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const n = words[i + 1];
+    if (w === 'how' && n === 'old') return [i + 1, i + 1];
     if (w === 'how' && (n === 'many' || n === 'much' || n === 'long' || n === 'far')) {
       start = i + 2;
       break;
@@ -317,6 +323,26 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   // "What did China say…", "What will the weather be like…": the subject after the auxiliary is what the
   // question is about; a subject no source mentions means the sources cannot answer.
   const subject = range ? null : subjectRange(tokens);
+  // "What did Putin say about the prisoner exchange?": the topic after "about" is what the answer must be about.
+  const about = subject ? tokens.findIndex((t, k) => k > subject[1] && t.lower === 'about') : -1;
+  if (kind === 'description' && about >= 0) {
+    for (let k = tokens.length - 1; k > about; k--) {
+      const t = tokens[k];
+      if (t?.term && !t.capitalized && !QUESTION_NOISE.has(t.lower)) {
+        headIndex = k;
+        break;
+      }
+    }
+  }
+  // "How many drones did Russia fire": the side between the auxiliary and the verb is the one acting.
+  const actors: string[] = [];
+  if ((kind === 'count' || kind === 'percent') && range && AUXILIARIES.has(tokens[range[1] + 1]?.lower ?? '')) {
+    for (let k = range[1] + 2; k < tokens.length && k <= range[1] + 4; k++) {
+      const t = tokens[k];
+      if (!t?.capitalized) break;
+      if (t.term && SIDE_TERMS.includes(t.term)) actors.push(t.term);
+    }
+  }
   const verbs: string[] = [];
   tokens.forEach((t, i) => {
     if (!t.term || QUESTION_NOISE.has(t.lower) || ANSWER_TYPE_WORDS.has(t.lower)) return;
@@ -330,7 +356,13 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     if (date && MONTH_NAMES.includes(t.lower)) return;
     // A side right before the counted noun qualifies it ("… for Russian deaths"), wherever it stands.
     const qualifiesHead = headIndex >= 0 && i < headIndex && i >= headIndex - 2;
-    const focus = (range !== null && i >= range[0] && i <= range[1]) || (qualifiesHead && SIDE_TERMS.includes(t.term));
+    // "… killed in Russia": a place that is a side qualifies what is counted too.
+    const countedIn = (kind === 'count' || kind === 'percent') && tokens[i - 1]?.lower === 'in';
+    const topic = about >= 0 && i > about;
+    const focus =
+      (range !== null && i >= range[0] && i <= range[1]) ||
+      topic ||
+      ((qualifiesHead || countedIn) && SIDE_TERMS.includes(t.term));
     const side = SIDE_TERMS.includes(t.term);
     terms.push({
       term: t.term,
@@ -366,6 +398,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   ) {
     kind = 'count';
   }
-  // A question asking "what did X say" has no focus of its own.
-  return { question: clean, kind, terms, tokens, date, verbs };
+  const asksWhatWasSaid =
+    subject !== null && /\b(?:say|said|tell|told|think|claim|claimed|announce|announced)\b/.test(lower);
+  return { question: clean, kind, terms, tokens, date, verbs, actors, asksWhatWasSaid };
 }

@@ -535,6 +535,17 @@ function scoreSentence(
       const anchor = verbPos[0] ?? headPos.at(-1);
       if (anchor === undefined && head) return [];
       // The thing asked about ("the biggest issue") must be in the sentence, not only a verb of the question.
+      // "What did Trump say about the talks?": the sentence must have Trump saying something.
+      if (
+        q.asksWhatWasSaid &&
+        !speaks(
+          tokens,
+          terms.filter((t) => t.subject && t.proper),
+          positions,
+        )
+      ) {
+        descriptionPenalty *= 0.6;
+      }
       if (head && headPos.length === 0) {
         const modifierFound = terms.some((t) => t.focus && !t.head && !t.side && positions.has(t.term));
         descriptionPenalty *= modifierFound ? 0.75 : 0.5;
@@ -591,7 +602,9 @@ function scoreSentence(
       if (isFigure || q.kind === 'length') {
         // Only a side that qualifies the counted thing ("Russian soldiers") constrains a figure; "according
         // to Ukraine's air force" names who counts, not what is counted.
-        if (conflicts(positions, slot, SIDE_TERMS, focusSides, 5)) anchor *= 0.4;
+        if (conflicts(positions, slot, SIDE_TERMS, focusSides, 5)) anchor *= 0.25;
+        // "How many drones did Ukraine launch?" is not answered by "Russia fired 183 drones".
+        if (q.actors.length > 0 && actorConflict(tokens, slot, q.actors)) anchor *= 0.3;
       } else if (head) {
         // The role asked about belongs to a side ("Russia's top negotiator"): the role word next to the name
         // must carry that side, and a role with no side at all is weaker evidence.
@@ -655,6 +668,23 @@ function roleModifier(
     if (term && SIDE_TERMS.includes(term)) return wanted.has(term) ? 'match' : 'conflict';
   }
   return 'none';
+}
+
+/** The side word acting just before a figure ("Russia fired 183 drones") is not one of `actors`. */
+function actorConflict(tokens: readonly Token[], slot: Slot, actors: readonly string[]): boolean {
+  for (let k = slot.first - 1; k >= Math.max(0, slot.first - 6); k--) {
+    const term = tokens[k]?.term;
+    if (term && SIDE_TERMS.includes(term)) return !actors.includes(term);
+  }
+  return false;
+}
+
+/** A speaker (one of `names`) stands within three words of a speech verb ("Trump said", "according to Zelenskyy"). */
+function speaks(tokens: readonly Token[], names: readonly WeightedTerm[], positions: Map<string, number[]>): boolean {
+  if (names.length === 0) return true;
+  return names.some((n) =>
+    (positions.get(n.term) ?? []).some((p) => tokens.some((t, k) => Math.abs(k - p) <= 3 && SPEECH.test(t.lower))),
+  );
 }
 
 /**
