@@ -99,7 +99,18 @@ export const ANSWER_TYPE_WORDS = new Set([
 ]);
 /** Role words so generic that any person answers them ("which official", "what person"). */
 const GENERIC_PERSON_WORDS = new Set(['official', 'officials', 'person', 'individual', 'man', 'woman', 'figure']);
-const FIGURE_WORDS = new Set(['figure', 'number', 'toll', 'count', 'estimate', 'total', 'tally']);
+const FIGURE_WORDS = new Set([
+  'figure',
+  'number',
+  'toll',
+  'count',
+  'estimate',
+  'total',
+  'tally',
+  'size',
+  'scale',
+  'extent',
+]);
 const PERCENT_WORDS = new Set(['percentage', 'percent', 'share', 'rate', 'proportion']);
 
 const WH_WORDS = new Set(['who', 'whom', 'where', 'when', 'which', 'what', 'how']);
@@ -111,6 +122,8 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
   const first = wh >= 0 ? (words[wh] ?? '') : (words[0] ?? '');
   if (/\b(?:by how much|(?:what|which) (?:percentage|percent|share|proportion|rate))\b/.test(lower)) return 'percent';
   if (/\bhow (?:long|far|wide|large|big)\b|\bwhat is the length\b|^length\b/.test(lower)) return 'length';
+  // "How much did civilian casualties grow?": a change, given as a percentage.
+  if (/\bhow much\b/.test(lower) && tokens.some((t) => t.term !== null && CHANGE_TERMS.has(t.term))) return 'percent';
   if (
     /\bhow many\b|\bhow much\b|^(?:the )?(?:number|count|tally|toll) of\b/.test(lower) &&
     !/\bhow many (?:kilomet|km\b|miles?\b|met(?:er|re)s?\b)/.test(lower)
@@ -217,6 +230,9 @@ function looksLikeVerb(word: string): boolean {
   return IRREGULAR_VERBS.has(word) || (/(?:ed|ing)$/.test(word) && word.length > 5);
 }
 
+/** Acts done to the other side's people or things: shooting down, killing, capturing, exchanging. */
+const AGAINST_TERMS = new Set(['downed', 'killed', 'captured', 'exchange', 'injured'].map((w) => termOf(w) ?? w));
+
 /** Index terms of change words ("increase", "rise", "drop"). */
 const CHANGE_TERMS = new Set(['increase', 'decrease'].map((w) => termOf(w) ?? w));
 
@@ -297,6 +313,15 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     if (!/\bhow (?:many|much)\W*$/.test(lower)) order.reverse();
     headIndex = order.find(plain) ?? -1;
   }
+  // "the size of the prisoner swap": the counted thing is the measure noun ("prisoner"), not the event.
+  if (kind === 'count' && range && !MEASURE_TERMS.includes(tokens[headIndex]?.term ?? '')) {
+    for (let k = range[1]; k >= range[0]; k--) {
+      if (MEASURE_TERMS.includes(tokens[k]?.term ?? '') && !looksLikeVerb(tokens[k]?.lower ?? '')) {
+        headIndex = k;
+        break;
+      }
+    }
+  }
   // "What estimate did the think tank give for Russian deaths?": an estimate is not what is counted.
   if ((kind === 'count' || kind === 'percent') && FIGURE_WORDS.has(tokens[headIndex]?.lower ?? '')) {
     const plain = (k: number) => {
@@ -337,12 +362,20 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   // "How many drones did Russia fire": the side between the auxiliary and the verb is the one acting.
   const actors: string[] = [];
   if ((kind === 'count' || kind === 'percent') && range && AUXILIARIES.has(tokens[range[1] + 1]?.lower ?? '')) {
-    for (let k = range[1] + 2; k < tokens.length && k <= range[1] + 4; k++) {
+    for (let k = range[1] + 2; k < tokens.length && k <= range[1] + 5; k++) {
       const t = tokens[k];
+      if (t?.lower === 'the') continue;
       if (!t?.capitalized) break;
       if (t.term && SIDE_TERMS.includes(t.term)) actors.push(t.term);
     }
   }
+  // With no side of its own, what is counted belongs to the side acting ("How many drones did Russia fire",
+  // "How many casualties has the Ukrainian army suffered") — unless the act is done to the other side's
+  // ("How many drones did Russia shoot down").
+  const actsOnOther = tokens.some((t) => t.term !== null && AGAINST_TERMS.has(t.term));
+  const countedSides = new Set(actsOnOther ? [] : actors);
+  const focusHasSide =
+    range !== null && tokens.slice(range[0], range[1] + 1).some((t) => SIDE_TERMS.includes(t.term ?? ''));
   const verbs: string[] = [];
   tokens.forEach((t, i) => {
     if (!t.term || QUESTION_NOISE.has(t.lower) || ANSWER_TYPE_WORDS.has(t.lower)) return;
@@ -362,7 +395,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     const focus =
       (range !== null && i >= range[0] && i <= range[1]) ||
       topic ||
-      ((qualifiesHead || countedIn) && SIDE_TERMS.includes(t.term));
+      ((qualifiesHead || countedIn) && SIDE_TERMS.includes(t.term)) ||
+      (countedSides.has(t.term) && !focusHasSide);
     const side = SIDE_TERMS.includes(t.term);
     terms.push({
       term: t.term,

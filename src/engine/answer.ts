@@ -27,6 +27,7 @@ export const MAX_UNKNOWN_SHARE = 0.5;
 
 /** Measures that are outcomes, not things ("killed", "injured"): a figure may stand a few words from them. */
 const OUTCOME_TERMS = ['killed', 'injured', 'missing', 'casualties'].map((w) => termOf(w) ?? w);
+const CASUALTIES_TERM = termOf('casualties') ?? 'casualties';
 
 const SPEECH =
   /^(?:said|says|told|added|announced|stated|estimated|claimed|reported|confirmed|according|revealed|acknowledged|wrote|described)$/;
@@ -583,7 +584,9 @@ function scoreSentence(
     proximity /= matchedWeight;
     let anchor = slot.first < 0 ? 1 : 0.5 + 0.5 * proximity;
     if (head && q.kind !== 'description') {
-      const hp = positions.get(head.term);
+      // "Casualties" are counted by any figure of killed, injured or missing.
+      const hp =
+        head.term === CASUALTIES_TERM ? OUTCOME_TERMS.flatMap((t) => positions.get(t) ?? []) : positions.get(head.term);
       // A figure counts the noun next to it ("314 prisoners"); "40,000 injured" borrows the noun of the
       // figure before it ("15,000 civilians killed and 40,000 injured"), so any mention in the sentence will do.
       const next = tokens[slot.last + 1];
@@ -592,7 +595,7 @@ function scoreSentence(
       // When what is counted is a measure ("the death toll"), the figure may stand further from its verb
       // ("46,000 Ukrainian servicemen had been killed").
       const reach = elliptical ? Number.POSITIVE_INFINITY : isFigure && !OUTCOME_TERMS.includes(head.term) ? 4 : 8;
-      if (!hp) anchor *= isFigure ? 0.3 : 0.45;
+      if (!hp?.length) anchor *= isFigure ? 0.3 : 0.45;
       else if (distanceTo(hp, slot.first, slot.last) > reach) anchor *= isFigure ? 0.35 : 0.7;
     }
     if (q.kind !== 'description') {
@@ -603,6 +606,8 @@ function scoreSentence(
         // Only a side that qualifies the counted thing ("Russian soldiers") constrains a figure; "according
         // to Ukraine's air force" names who counts, not what is counted.
         if (conflicts(positions, slot, SIDE_TERMS, focusSides, 5)) anchor *= 0.25;
+        // The side asked about is not in the sentence at all ("55,000 troops dying" for Russian soldiers).
+        else if (focusSides.size > 0 && ![...focusSides].some((side) => positions.has(side))) anchor *= 0.6;
         // "How many drones did Ukraine launch?" is not answered by "Russia fired 183 drones".
         if (q.actors.length > 0 && actorConflict(tokens, slot, q.actors)) anchor *= 0.3;
       } else if (head) {
@@ -697,9 +702,11 @@ function measureConflict(
   tokens: readonly Token[],
   positions: Map<string, number[]>,
   slot: Slot,
-  wanted: Set<string>,
+  asked: Set<string>,
 ): boolean {
-  if (wanted.size === 0) return false;
+  if (asked.size === 0) return false;
+  // "Casualties" covers the killed, the injured and the missing.
+  const wanted = asked.has(CASUALTIES_TERM) ? new Set([...asked, ...OUTCOME_TERMS]) : asked;
   for (let k = slot.last + 1; k <= slot.last + 3 && k < tokens.length; k++) {
     if (/[,;:()—–]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) break;
     const term = tokens[k]?.term;

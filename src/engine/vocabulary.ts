@@ -19,7 +19,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   'downed down shot intercepted intercept destroyed',
   'casualties casualty losses loss',
   'missing disappeared',
-  'increase increased rise rose risen grew growth jump jumped surge surged',
+  'increase increased rise rose risen grow grows growing grew growth jump jumped surge surged climb climbed',
   'decrease decreased fall fell drop dropped decline declined',
   'sticking obstacle obstacles hurdle hurdles deadlocked deadlock stalemate impasse dispute disagreement blocking hampering',
   'main biggest principal primary major key central',
