@@ -28,6 +28,8 @@ export const MAX_UNKNOWN_SHARE = 0.5;
 /** Measures that are outcomes, not things ("killed", "injured"): a figure may stand a few words from them. */
 const OUTCOME_TERMS = ['killed', 'injured', 'missing', 'casualties'].map((w) => termOf(w) ?? w);
 const CASUALTIES_TERM = termOf('casualties') ?? 'casualties';
+/** Who a casualty figure can count ("46,000 Ukrainian servicemen", "two people"). */
+const POPULATION_TERMS = ['soldiers', 'civilians', 'people', 'children', 'men', 'women'].map((w) => termOf(w) ?? w);
 
 const SPEECH =
   /^(?:said|says|told|added|announced|stated|estimated|claimed|reported|confirmed|according|revealed|acknowledged|wrote|described)$/;
@@ -605,6 +607,8 @@ function scoreSentence(
       if (isFigure || q.kind === 'length') {
         // Only a side that qualifies the counted thing ("Russian soldiers") constrains a figure; "according
         // to Ukraine's air force" names who counts, not what is counted.
+        // "five months", "two sides": a figure that counts something the question does not ask about.
+        if (q.kind === 'count' && countsSomethingElse(text, tokens, slot, terms)) anchor *= 0.35;
         if (conflicts(positions, slot, SIDE_TERMS, focusSides, 5)) anchor *= 0.25;
         // The side asked about is not in the sentence at all ("55,000 troops dying" for Russian soldiers).
         else if (focusSides.size > 0 && ![...focusSides].some((side) => positions.has(side))) anchor *= 0.6;
@@ -673,6 +677,31 @@ function roleModifier(
     if (term && SIDE_TERMS.includes(term)) return wanted.has(term) ? 'match' : 'conflict';
   }
   return 'none';
+}
+
+/**
+ * The noun right after a figure ("five months", "314 prisoners"; a side word in between is skipped) is
+ * neither a word of the question nor a measure: the figure counts something else.
+ */
+function countsSomethingElse(
+  text: string,
+  tokens: readonly Token[],
+  slot: Slot,
+  terms: readonly WeightedTerm[],
+): boolean {
+  for (let k = slot.last + 1; k <= slot.last + 2 && k < tokens.length; k++) {
+    if (/[,;:()—–“”"]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) return false;
+    const term = tokens[k]?.term;
+    if (!term) return false;
+    if (SIDE_TERMS.includes(term)) continue;
+    return (
+      !terms.some((t) => t.term === term) &&
+      !MEASURE_TERMS.includes(term) &&
+      !OUTCOME_TERMS.includes(term) &&
+      !POPULATION_TERMS.includes(term)
+    );
+  }
+  return false;
 }
 
 /** The side word acting just before a figure ("Russia fired 183 drones") is not one of `actors`. */
