@@ -1,6 +1,6 @@
 import { MONTHS } from '../extract/lexicon.js';
 import type { AnswerKind } from '../types.js';
-import { MEASURE_TERMS, QUESTION_NOISE, SIDE_TERMS, type Token, termOf, tokenize } from './text.js';
+import { CONCEPT_TERMS, MEASURE_TERMS, QUESTION_NOISE, SIDE_TERMS, type Token, termOf, tokenize } from './text.js';
 import { PERSON_ROLE_WORDS } from './vocabulary.js';
 
 /**
@@ -146,6 +146,14 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
     const next = words.slice(wh + 1, wh + 5).filter((w) => !AUXILIARIES.has(w) && w !== 'the');
     if (next.some((w) => PLACE_WORDS.has(w))) return 'place';
     if (next.some((w) => DATE_WORDS.has(w))) return 'date';
+    // "What is the Ukrainian president's latest figure for …": a figure, though a role is named.
+    if (
+      !/^(?:did|does|do)$/.test(words[wh + 1] ?? '') &&
+      words.slice(wh + 1).some((w) => FIGURE_WORDS.has(w)) &&
+      !(next[0] !== undefined && PERSON_ROLE_WORDS.has(next[0]))
+    ) {
+      return 'count';
+    }
     if (next.some((w) => PERSON_ROLE_WORDS.has(w))) return 'person';
     if (next.some((w) => ORGANISATION_TYPE_WORDS.has(w))) return 'organisation';
     if (next.some((w) => FIGURE_WORDS.has(w))) return 'count';
@@ -335,14 +343,16 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
           !looksLikeVerb(t.lower),
       );
     };
-    // Prefer the focus ("the civilian death toll" → death), else the last plain noun ("… for Russian deaths").
+    // A measure anywhere ("… latest figure for military deaths") is what is counted; else prefer the focus
+    // ("the civilian death toll" → death), else the last plain noun ("… for Russian deaths").
     const inFocus = range
       ? [...tokens.keys()]
           .filter((k) => k >= range[0] && k <= range[1])
           .reverse()
           .find(plain)
       : undefined;
-    const last = inFocus ?? [...tokens.keys()].reverse().find(plain);
+    const measure = [...tokens.keys()].reverse().find((k) => plain(k) && MEASURE_TERMS.includes(tokens[k]?.term ?? ''));
+    const last = measure ?? inFocus ?? [...tokens.keys()].reverse().find(plain);
     if (last !== undefined) headIndex = last;
   }
   // "What did China say…", "What will the weather be like…": the subject after the auxiliary is what the
@@ -405,7 +415,13 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
       subject: (subject !== null && i >= subject[0] && i <= subject[1]) || (kind === 'role' && focus),
       head: i === headIndex,
       // A name inside a compound modifier ("Shahed-type drones") qualifies, it does not name.
-      proper: i > 0 && t.capitalized && !t.numeric && !/^-\p{Ll}/u.test(clean.slice(t.end, t.end + 2)),
+      // "POWs" is a word of the vocabulary, not a name.
+      proper:
+        i > 0 &&
+        t.capitalized &&
+        !t.numeric &&
+        !CONCEPT_TERMS.has(t.term) &&
+        !/^-\p{Ll}/u.test(clean.slice(t.end, t.end + 2)),
       side,
       position: i,
     });

@@ -146,6 +146,9 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   return prev[b.length] ?? max + 1;
 }
 
+/** The concept terms of the domain vocabulary ("prisoners" for "POWs"): words, not names. */
+export const CONCEPT_TERMS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.map((group) => group[0] ?? ''));
+
 /** Index terms of the side concepts (Ukraine, Russia, the U.S.). */
 export const SIDE_TERMS: readonly string[] = SIDE_WORDS.map((w) => termOf(w) ?? w);
 /** Index terms of the measure concepts (killed, injured, missing, …). */

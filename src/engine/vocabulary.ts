@@ -32,6 +32,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   'said say says told stated claimed announced revealed acknowledged according',
   'kilometer kilometers kilometre kilometres km mile miles long length stretching stretch',
   'overnight night',
+  'front frontline frontlines',
   'american americans usa washington',
   'ukraine ukrainian ukrainians kyiv kiev',
   'russia russian russians moscow kremlin',
