@@ -820,7 +820,11 @@ export function scoreCandidates(
   const q = asRoleQuestion(r, analyzeQuestion(question));
   const { known, unknownShare, fatal } = weighTerms(r, q);
   // Only names are known and the words about them are not ("Will it rain in Abu Dhabi tomorrow?").
-  const namesOnly = known.every((t) => t.proper || t.side) && unknownShare > 0;
+  // A question with nothing but names to go on ("What is the capital of France?", "What time is it in Abu
+  // Dhabi?") can only ask who someone is or what they said.
+  const namesOnly =
+    known.every((t) => t.proper || t.side) &&
+    (unknownShare > 0 || !(q.kind === 'role' || q.kind === 'person' || q.kind === 'description'));
   if (fatal || namesOnly || known.length === 0 || unknownShare > MAX_UNKNOWN_SHARE) {
     return { q, candidates: [], abstainEarly: true };
   }
