@@ -26,6 +26,11 @@ export interface QuestionTerm {
   position: number;
 }
 
+/** A question term with its weight: rarity (idf) times its role in the question. */
+export interface WeightedTerm extends QuestionTerm {
+  weight: number;
+}
+
 export interface DateConstraint {
   year: number | null;
   month: number | null;

@@ -1,0 +1,153 @@
+/**
+ * Constraints on where an answer stands in its sentence: the side and the measure next to a figure, the
+ * side qualifying a role, the side acting, the speaker of a quote, and what a figure counts.
+ */
+import type { WeightedTerm } from './analyze.js';
+import { SPEECH } from './claimants.js';
+import type { Slot } from './slots.js';
+import { MEASURE_TERMS, SIDE_TERMS, type Token, termOf } from './text.js';
+
+/** Measures that are outcomes, not things ("killed", "injured"): a figure may stand a few words from them. */
+export const OUTCOME_TERMS = ['killed', 'injured', 'missing', 'casualties'].map((w) => termOf(w) ?? w);
+
+export const CASUALTIES_TERM = termOf('casualties') ?? 'casualties';
+
+/** Who a casualty figure can count ("46,000 Ukrainian servicemen", "two people"). */
+const POPULATION_TERMS = ['soldiers', 'civilians', 'people', 'children', 'men', 'women'].map(
+  (w) => termOf(w) ?? w,
+);
+
+export function near(distance: number): number {
+  if (distance <= 1) return 1;
+  if (distance <= 3) return 0.85;
+  if (distance <= 6) return 0.65;
+  if (distance <= 10) return 0.45;
+  return 0.25;
+}
+
+export function distanceTo(positions: readonly number[], first: number, last: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const p of positions) {
+    const d = p < first ? first - p : p > last ? p - last : 0;
+    if (d < best) best = d;
+  }
+  return best;
+}
+
+/**
+ * True when the concept of `cls` nearest the slot (within `reach` tokens) is not one of `wanted`.
+ * Nothing to check when the question names none of the class.
+ */
+export function conflicts(
+  positions: Map<string, number[]>,
+  slot: Slot,
+  cls: readonly string[],
+  wanted: Set<string>,
+  reach: number,
+): boolean {
+  if (wanted.size === 0) return false;
+  let nearest: string | null = null;
+  let nearestDistance = Number.POSITIVE_INFINITY;
+  for (const concept of cls) {
+    const d = distanceTo(positions.get(concept) ?? [], slot.first, slot.last);
+    if (d < nearestDistance || (d === nearestDistance && wanted.has(concept))) {
+      nearestDistance = d;
+      nearest = concept;
+    }
+  }
+  return nearest !== null && nearestDistance <= reach && !wanted.has(nearest);
+}
+
+/**
+ * For names: the side that modifies the role word next to the name ("Russia's top negotiator, Igor
+ * Kostyukov"), looked up to three words before the role word within its phrase: the one asked about
+ * ('match'), another ('conflict'), or none.
+ */
+export function roleModifier(
+  text: string,
+  tokens: readonly Token[],
+  headPositions: readonly number[],
+  slot: Slot,
+  wanted: Set<string>,
+): 'match' | 'conflict' | 'none' {
+  if (wanted.size === 0 || headPositions.length === 0) return 'none';
+  let hp = headPositions[0] ?? 0;
+  for (const p of headPositions)
+    if (distanceTo([p], slot.first, slot.last) < distanceTo([hp], slot.first, slot.last)) hp = p;
+  for (let k = hp - 1; k >= Math.max(0, hp - 3); k--) {
+    const gap = text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0);
+    if (/[,;:()—–“”"]/.test(gap)) break;
+    const term = tokens[k]?.term;
+    if (term && SIDE_TERMS.includes(term)) return wanted.has(term) ? 'match' : 'conflict';
+  }
+  return 'none';
+}
+
+/**
+ * The noun right after a figure ("five months", "314 prisoners"; a side word in between is skipped) is
+ * neither a word of the question nor a measure: the figure counts something else.
+ */
+export function countsSomethingElse(
+  text: string,
+  tokens: readonly Token[],
+  slot: Slot,
+  terms: readonly WeightedTerm[],
+): boolean {
+  for (let k = slot.last + 1; k <= slot.last + 2 && k < tokens.length; k++) {
+    if (/[,;:()—–“”"]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) return false;
+    const term = tokens[k]?.term;
+    if (!term) return false;
+    if (SIDE_TERMS.includes(term)) continue;
+    return (
+      !terms.some((t) => t.term === term) &&
+      !MEASURE_TERMS.includes(term) &&
+      !OUTCOME_TERMS.includes(term) &&
+      !POPULATION_TERMS.includes(term)
+    );
+  }
+  return false;
+}
+
+/** The side word acting just before a figure ("Russia fired 183 drones") is not one of `actors`. */
+export function actorConflict(tokens: readonly Token[], slot: Slot, actors: readonly string[]): boolean {
+  for (let k = slot.first - 1; k >= Math.max(0, slot.first - 6); k--) {
+    const term = tokens[k]?.term;
+    if (term && SIDE_TERMS.includes(term)) return !actors.includes(term);
+  }
+  return false;
+}
+
+/** A speaker (one of `names`) stands within three words of a speech verb ("Trump said", "according to Zelenskyy"). */
+export function speaks(
+  tokens: readonly Token[],
+  names: readonly WeightedTerm[],
+  positions: Map<string, number[]>,
+): boolean {
+  if (names.length === 0) return true;
+  return names.some((n) =>
+    (positions.get(n.term) ?? []).some((p) => tokens.some((t, k) => Math.abs(k - p) <= 3 && SPEECH.test(t.lower))),
+  );
+}
+
+/**
+ * The measure a figure counts: the measure word in the noun phrase right after it ("183 drones",
+ * "two ballistic missiles"), else the nearest one within six words. A conflict when the question asks
+ * about another measure.
+ */
+export function measureConflict(
+  text: string,
+  tokens: readonly Token[],
+  positions: Map<string, number[]>,
+  slot: Slot,
+  asked: Set<string>,
+): boolean {
+  if (asked.size === 0) return false;
+  // "Casualties" covers the killed, the injured and the missing.
+  const wanted = asked.has(CASUALTIES_TERM) ? new Set([...asked, ...OUTCOME_TERMS]) : asked;
+  for (let k = slot.last + 1; k <= slot.last + 3 && k < tokens.length; k++) {
+    if (/[,;:()—–]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) break;
+    const term = tokens[k]?.term;
+    if (term && MEASURE_TERMS.includes(term)) return !wanted.has(term);
+  }
+  return conflicts(positions, slot, MEASURE_TERMS, wanted, 6);
+}

@@ -1,0 +1,242 @@
+/**
+ * Answer slots: the spans of a sentence that could answer a question of a given kind — a figure with
+ * the noun it counts, a person, an organisation, a place, a date, the role a person is given, or the
+ * clause that describes. Scoring (answer.ts) decides which slot, in which sentence, answers.
+ */
+import * as chrono from 'chrono-node';
+import type { AnswerKind } from '../types.js';
+import type { QuestionAnalysis, WeightedTerm } from './analyze.js';
+import { type EntitySpan, entitySpans, personKey } from './entities.js';
+import { findNumbers, type NumberMention } from './numbers.js';
+import type { Retriever } from './retrieval.js';
+import type { Token } from './text.js';
+import { ORGANISATION_WORDS, PERSON_ROLE_WORDS } from './vocabulary.js';
+
+export interface Slot {
+  first: number;
+  last: number;
+  key: string;
+  text: string;
+  /** Extra confidence factor for the slot's own shape (e.g. a place after "in"). */
+  prior: number;
+}
+
+const NOUN_PHRASE_STOP =
+  /^(?:have|has|had|were|was|are|is|been|being|in|on|at|by|for|from|to|since|and|or|who|which|that|as|with|said|according|dying|killed|died)$/;
+
+/** The figure plus the noun phrase it counts: "55,000 Ukrainian soldiers", "up to 140,000 deaths". */
+function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention): string {
+  let end = m.end;
+  // A unit conversion in brackets right after: "1,000-kilometer (600-mile)".
+  const bracket = /^\s*\([^)]{1,30}\)/.exec(text.slice(end));
+  if (bracket && m.kind === 'length') end += bracket[0].length;
+  let last = m.last;
+  for (let k = m.last + 1; k <= m.last + 3 && k < tokens.length; k++) {
+    const t = tokens[k];
+    const gap = text.slice(tokens[k - 1]?.end ?? 0, t?.start ?? 0);
+    if (!t || /[,.;:()—–“”"]/.test(gap) || NOUN_PHRASE_STOP.test(t.lower) || t.numeric) break;
+    last = k;
+    if (!t.capitalized && !/(?:ian|ese|ish|ic|al|ed)$/.test(t.lower)) break;
+  }
+  if (m.kind === 'count' && last > m.last) end = Math.max(end, tokens[last]?.end ?? end);
+  return text.slice(m.start, end).replace(/\s+/g, ' ').trim();
+}
+
+export function numberSlots(text: string, tokens: readonly Token[], kind: AnswerKind, q: QuestionAnalysis): Slot[] {
+  const wanted: NumberMention['kind'][] = kind === 'percent' ? ['percent'] : kind === 'length' ? ['length'] : ['count'];
+  if (kind === 'count' && (q.terms.some((t) => t.term === 'percent') || /\bhow much\b/i.test(q.question)))
+    wanted.push('percent');
+  const questionNumbers = new Set(q.tokens.filter((t) => t.numeric).map((t) => t.surface.replace(/,/g, '')));
+  return findNumbers(text, tokens)
+    .filter((m) => wanted.includes(m.kind) && !questionNumbers.has(String(m.value)))
+    .map((m) => ({
+      first: m.first,
+      last: m.last,
+      key: `${m.kind}:${m.value}${m.high === null ? '' : `-${m.high}`}`,
+      text: figurePhrase(text, tokens, m),
+      prior: 1,
+    }));
+}
+
+/** "Ukrainian", "Russian", "Polish", "Japanese": adjectives of nationality are not places. */
+function isDemonym(text: string): boolean {
+  return /^\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i)$/u.test(text);
+}
+
+export function entitySlots(
+  r: Retriever,
+  text: string,
+  tokens: readonly Token[],
+  kind: 'person' | 'organisation' | 'place',
+  q: QuestionAnalysis,
+): Slot[] {
+  const questionWords = new Set(q.tokens.map((t) => t.lower));
+  const spans: EntitySpan[] = entitySpans(text, tokens, r.lexicon);
+  const slots: Slot[] = [];
+  for (const span of spans) {
+    const words = span.text.toLowerCase().split(/\s+/);
+    if (words.every((w) => questionWords.has(w.replace(/['’]s$/, '')))) continue;
+    if (kind === 'person' && span.type === 'person') {
+      // "Trump's special envoy, Steve Witkoff": the possessor is not the one holding the role.
+      const possessive = /^['’]s\b/.test(text.slice(tokens[span.last]?.end ?? 0));
+      slots.push({
+        first: span.first,
+        last: span.last,
+        key: `person:${personKey(span.text, r.lexicon)}`,
+        text: span.text,
+        prior: possessive ? 0.5 : 1,
+      });
+    }
+    if (kind === 'organisation' && span.type === 'organisation') {
+      slots.push({
+        first: span.first,
+        last: span.last,
+        key: `organisation:${span.text.toLowerCase()}`,
+        text: span.text,
+        prior: 1,
+      });
+    }
+    if (kind === 'place' && (span.type === 'place' || span.type === 'other') && !isDemonym(span.text)) {
+      const before = tokens[span.first - 1]?.lower ?? '';
+      const afterIn = /^(?:in|at)$/.test(before);
+      if (!afterIn && span.type !== 'place') continue;
+      let textOut = span.text;
+      const rest = text.slice(tokens[span.last]?.end ?? 0);
+      const apposition = /^, ((?:\p{Lu}[\p{L}’'-]*\s?){1,4})(?=[,.;]|\s+on\b|\s+for\b)/u.exec(rest);
+      if (apposition?.[1]) textOut = `${span.text}, ${apposition[1].trim()}`;
+      slots.push({
+        first: span.first,
+        last: span.last,
+        key: `place:${span.text.toLowerCase()}`,
+        text: textOut,
+        prior: afterIn ? 1 : 0.6,
+      });
+    }
+  }
+  return slots;
+}
+
+/** Words without which a sentence holds no date for chrono-node to find (a cheap test before parsing). */
+const DATE_HINT =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:today|yesterday|tomorrow|tonight|ago|(?:last|next|this|previous|coming) (?:week|month|year|spring|summer|autumn|fall|winter|weekend))\b/i;
+
+export function dateSlots(text: string, tokens: readonly Token[], published: string | null): Slot[] {
+  const ref = published ? new Date(`${published}T12:00:00Z`) : new Date();
+  const found = DATE_HINT.test(text) ? chrono.parse(text, ref) : [];
+  const parsed = found.map((res) => {
+    const first = Math.max(
+      0,
+      tokens.findIndex((t) => t.start >= res.index),
+    );
+    const endChar = res.index + res.text.length;
+    let last = first;
+    while (last + 1 < tokens.length && (tokens[last + 1]?.end ?? 0) <= endChar) last++;
+    const d = res.start;
+    // As precise as the text: a weekday ("on Thursday") names a day; "last month" only a month.
+    const day = d.isCertain('day') || d.isCertain('weekday');
+    const month = day || d.isCertain('month');
+    const pad = (v: number | null) => String(v ?? 0).padStart(2, '0');
+    const iso = `${d.get('year')}${month ? `-${pad(d.get('month'))}` : ''}${day ? `-${pad(d.get('day'))}` : ''}`;
+    return { first, last, key: `date:${iso}`, text: res.text === iso ? iso : `${res.text} (${iso})`, prior: 1 };
+  });
+  const years = findNumbers(text, tokens)
+    .filter((m) => m.kind === 'year' && !parsed.some((p) => p.first <= m.first && p.last >= m.last))
+    .map((m) => ({ first: m.first, last: m.last, key: `date:${m.value}`, text: String(m.value), prior: 1 }));
+  return [...parsed, ...years];
+}
+
+/** Words that end a title phrase read backwards from a name ("… attended by U.S. special envoy Steve Witkoff"). */
+const ROLE_STOP =
+  /^(?:by|and|with|to|of|for|from|in|on|at|as|according|said|says|told|that|the|a|an|was|were|is|are|has|have|had)$/i;
+
+/**
+ * "Who is X?": the role the sentence gives the named person — an apposition after the name
+ * ("Jared Kushner, former President Donald Trump’s son-in-law,") or the title before it
+ * ("U.S. special envoy Steve Witkoff").
+ */
+export function roleSlots(
+  r: Retriever,
+  text: string,
+  tokens: readonly Token[],
+  positions: Map<string, number[]>,
+  terms: readonly WeightedTerm[],
+): Slot[] {
+  const names = terms.filter((t) => t.proper && positions.has(t.term));
+  const nameTerm = names.at(-1);
+  if (!nameTerm) return [];
+  const at = positions.get(nameTerm.term)?.[0] ?? -1;
+  const span = entitySpans(text, tokens, r.lexicon).find((e) => e.first <= at && e.last >= at);
+  const first = span?.first ?? at;
+  const last = span?.last ?? at;
+  const name = text.slice(tokens[first]?.start ?? 0, tokens[last]?.end ?? 0);
+  let role = '';
+  const after = /^,\s+((?:the |a |an )?[^,;.“”"]{3,90}?)(?:,|\.|;|$)/.exec(text.slice(tokens[last]?.end ?? 0));
+  const firstWord = (after?.[1] ?? '').split(/\s+/)[0]?.toLowerCase() ?? '';
+  const clauseStart = /^(?:who|which|and|but|or|said|says|told|according|was|were|is|are|has|have|had|will|would)$/;
+  if (after?.[1] && !clauseStart.test(firstWord) && !/(?:ed|ing)$/.test(firstWord)) role = after[1].trim();
+  if (!role) {
+    // Walk back over the title: hyphenated words ("son-in-law") and names with "and" ("Security and
+    // Defense Council") belong to it.
+    let k = first - 1;
+    while (k >= 0 && first - k <= 8) {
+      const gap = text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0);
+      if (/[,;:()—–“”"]/.test(gap)) break;
+      const hyphenated = gap === '-' || text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0) === '-';
+      const inName =
+        /^(?:and|of|for)$/.test(tokens[k]?.lower ?? '') &&
+        tokens.slice(k + 1, first).some((t) => ORGANISATION_WORDS.has(t.lower));
+      if (ROLE_STOP.test(tokens[k]?.lower ?? '') && !hyphenated && !inName) break;
+      k--;
+    }
+    if (k + 1 < first) role = text.slice(tokens[k + 1]?.start ?? 0, tokens[first - 1]?.end ?? 0).trim();
+  }
+  if (!role) {
+    // "…, with the EU’s ambassador to Ukraine, Katarina Mathernova": the apposition before the name.
+    const before = /(?:^|[,;—–]\s)(?:with |by |and )?((?:the |a |an )?[^,;—–“”"]{3,80}),\s*$/.exec(
+      text.slice(0, tokens[first]?.start ?? 0),
+    );
+    const words = (before?.[1] ?? '').toLowerCase().split(/[\s’']+/);
+    if (before?.[1] && words.some((w) => PERSON_ROLE_WORDS.has(w))) role = before[1].trim();
+  }
+  if (!role) return [];
+  return [{ first, last, key: `role:${role.toLowerCase()}`, text: `${name}: ${role}`, prior: 1 }];
+}
+
+/** Longest description answer, in words. */
+export const MAX_DESCRIPTION_WORDS = 40;
+
+/**
+ * The clause a description answer gives: the part of the sentence around the matched focus or verb,
+ * cut at clause boundaries (commas, semicolons, dashes), keeping a relative clause that follows it
+ * ("…in eastern Ukraine, where Moscow insists on…") and dropping attribution tails (", he said").
+ */
+export function descriptionPhrase(text: string, tokens: readonly Token[], anchor: number): string {
+  const at = tokens[anchor]?.start ?? 0;
+  const boundaries = [...text.matchAll(/,\s|;\s|\s[—–]\s|:\s/g)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+  let from = 0;
+  let to = text.length;
+  for (const b of boundaries) {
+    if (b.end <= at) from = b.end;
+    else if (b.start >= at) {
+      to = b.start;
+      break;
+    }
+  }
+  // A short lead-in ("However,") is not a clause of its own; a relative clause after the anchor belongs to it.
+  const clause = () => text.slice(from, to);
+  for (const b of boundaries) {
+    if (b.start === to && /^(?:where|which|who|whom|whose|including|with|as)\b/i.test(text.slice(b.end))) {
+      const next = boundaries.find((x) => x.start > b.end);
+      to = next ? next.start : text.length;
+      break;
+    }
+  }
+  let phrase = clause().replace(/^(?:however|meanwhile|but|and|additionally|also)\s*,?\s*/i, '');
+  phrase = phrase.replace(/,?\s+(?:he|she|they|it|the \w+) (?:said|added|told \w+)\.?$/i, '').replace(/[.,;:\s]+$/, '');
+  const words = phrase.split(/\s+/);
+  if (words.length > MAX_DESCRIPTION_WORDS) phrase = `${words.slice(0, MAX_DESCRIPTION_WORDS).join(' ')}…`;
+  return phrase.split(/\s+/).length >= 3 ? phrase : text;
+}
