@@ -13,9 +13,7 @@ export const OUTCOME_TERMS = ['killed', 'injured', 'missing', 'casualties'].map(
 export const CASUALTIES_TERM = termOf('casualties') ?? 'casualties';
 
 /** Who a casualty figure can count ("46,000 Ukrainian servicemen", "two people"). */
-const POPULATION_TERMS = ['soldiers', 'civilians', 'people', 'children', 'men', 'women'].map(
-  (w) => termOf(w) ?? w,
-);
+const POPULATION_TERMS = ['soldiers', 'civilians', 'people', 'children', 'men', 'women'].map((w) => termOf(w) ?? w);
 
 export function near(distance: number): number {
   if (distance <= 1) return 1;
