@@ -315,16 +315,18 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
       }
     }
   }
+  /** A lower-case content word, not a side; `strict`: nor a figure word or a verb. */
+  const plain = (k: number, strict = false) => {
+    const t = tokens[k];
+    if (!t?.term || t.capitalized || SIDE_TERMS.includes(t.term) || QUESTION_NOISE.has(t.lower)) return false;
+    return !strict || (!FIGURE_WORDS.has(t.lower) && !looksLikeVerb(t.lower));
+  };
   if (headIndex < 0 && (kind === 'count' || kind === 'percent')) {
     // No focus phrase. "What did X estimate for Russian military deaths?": the last plain noun is counted;
     // "Drones launched overnight: how many?": the first.
-    const plain = (k: number) => {
-      const t = tokens[k];
-      return Boolean(t?.term && !t.capitalized && !SIDE_TERMS.includes(t.term) && !QUESTION_NOISE.has(t.lower));
-    };
     const order = tokens.map((_, k) => k);
     if (!/\bhow (?:many|much)\W*$/.test(lower)) order.reverse();
-    headIndex = order.find(plain) ?? -1;
+    headIndex = order.find((k) => plain(k)) ?? -1;
   }
   // "the size of the prisoner swap": the counted thing is the measure noun ("prisoner"), not the event.
   if (kind === 'count' && range && !MEASURE_TERMS.includes(tokens[headIndex]?.term ?? '')) {
@@ -337,27 +339,18 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   }
   // "What estimate did the think tank give for Russian deaths?": an estimate is not what is counted.
   if ((kind === 'count' || kind === 'percent') && FIGURE_WORDS.has(tokens[headIndex]?.lower ?? '')) {
-    const plain = (k: number) => {
-      const t = tokens[k];
-      return Boolean(
-        t?.term &&
-          !t.capitalized &&
-          !SIDE_TERMS.includes(t.term) &&
-          !QUESTION_NOISE.has(t.lower) &&
-          !FIGURE_WORDS.has(t.lower) &&
-          !looksLikeVerb(t.lower),
-      );
-    };
     // A measure anywhere ("… latest figure for military deaths") is what is counted; else prefer the focus
     // ("the civilian death toll" → death), else the last plain noun ("… for Russian deaths").
     const inFocus = range
       ? [...tokens.keys()]
           .filter((k) => k >= range[0] && k <= range[1])
           .reverse()
-          .find(plain)
+          .find((k) => plain(k, true))
       : undefined;
-    const measure = [...tokens.keys()].reverse().find((k) => plain(k) && MEASURE_TERMS.includes(tokens[k]?.term ?? ''));
-    const last = measure ?? inFocus ?? [...tokens.keys()].reverse().find(plain);
+    const measure = [...tokens.keys()]
+      .reverse()
+      .find((k) => plain(k, true) && MEASURE_TERMS.includes(tokens[k]?.term ?? ''));
+    const last = measure ?? inFocus ?? [...tokens.keys()].reverse().find((k) => plain(k, true));
     if (last !== undefined) headIndex = last;
   }
   // "What did China say…", "What will the weather be like…": the subject after the auxiliary is what the
