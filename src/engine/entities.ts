@@ -156,8 +156,6 @@ export class LexiconBuilder {
   add(text: string, tokens: readonly Token[]): void {
     const surnameSpeech = this.#surnameSpeech;
     const spellings = this.#spellings;
-    const bump = (key: string, field: keyof Evidence, by = 1) => this.#bump(key, field, by);
-    const addAcronym = (acronym: string, full: string) => this.#addAcronym(acronym, full);
     for (let k = 0; k < tokens.length; k++) {
       const tok = tokens[k];
       if (tok?.capitalized && !tok.numeric && tok.surface.length >= 4) {
@@ -170,27 +168,27 @@ export class LexiconBuilder {
     for (const run of capitalisedRuns(tokens, text)) {
       const name = spanText(tokens, run.first, run.last, text);
       const key = name.toLowerCase();
-      bump(key, 'count');
+      this.#bump(key, 'count');
       const words = key.split(/\s+/);
-      if (words.some((w) => ORGANISATION_WORDS.has(w))) bump(key, 'organisation', 3);
-      if (words.length === 1 && /^[A-Z]{2,6}$/.test(name)) bump(key, 'organisation', 2);
-      if (run.title) bump(key, 'person', 3);
+      if (words.some((w) => ORGANISATION_WORDS.has(w))) this.#bump(key, 'organisation', 3);
+      if (words.length === 1 && /^[A-Z]{2,6}$/.test(name)) this.#bump(key, 'organisation', 2);
+      if (run.title) this.#bump(key, 'person', 3);
       // "in the United States": look past a determiner for the preposition.
       const before = tokens[run.first - 1]?.lower === 'the' ? tokens[run.first - 2] : tokens[run.first - 1];
       const after = tokens[run.last + 1];
-      if (after && SPEECH_VERBS.test(after.lower)) bump(key, 'person', 2);
-      if (before && SPEECH_VERBS.test(before.lower)) bump(key, 'person', 1);
-      if (before && PLACE_PREPOSITIONS.test(before.lower) && !run.title) bump(key, 'place', 2);
-      if (text.slice(tokens[run.last]?.end ?? 0).startsWith(', who')) bump(key, 'person', 2);
+      if (after && SPEECH_VERBS.test(after.lower)) this.#bump(key, 'person', 2);
+      if (before && SPEECH_VERBS.test(before.lower)) this.#bump(key, 'person', 1);
+      if (before && PLACE_PREPOSITIONS.test(before.lower) && !run.title) this.#bump(key, 'place', 2);
+      if (text.slice(tokens[run.last]?.end ?? 0).startsWith(', who')) this.#bump(key, 'person', 2);
       // "Center for Strategic and International Studies (CSIS)"
       const paren = /^\s*\(([A-Z]{2,8})\)/.exec(text.slice(tokens[run.last]?.end ?? 0));
-      if (paren?.[1] && words.length > 1) addAcronym(paren[1].toLowerCase(), key);
+      if (paren?.[1] && words.length > 1) this.#addAcronym(paren[1].toLowerCase(), key);
       // "United Nations Human Rights…" is also "UN": initials of each leading run of two or more words.
       if (words.length >= 2 && words.some((w) => ORGANISATION_WORDS.has(w))) {
         const caps = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
         for (let n = 2; n < caps.length; n++) {
           if (!ORGANISATION_WORDS.has(caps[n - 1]?.toLowerCase() ?? '')) continue;
-          addAcronym(
+          this.#addAcronym(
             caps
               .slice(0, n)
               .map((w) => w[0])
@@ -207,7 +205,7 @@ export class LexiconBuilder {
           .map((w) => w[0])
           .join('')
           .toLowerCase();
-        if (initials.length >= 3) addAcronym(initials, key);
+        if (initials.length >= 3) this.#addAcronym(initials, key);
       }
     }
   }

@@ -44,33 +44,45 @@ export interface Retriever {
   termPositions(text: string, tokens: readonly Token[]): { term: string; pos: number }[];
 }
 
-/** Index terms with positions, with spelling variants and acronyms unified through the lexicon. */
+/**
+ * Index terms with positions, with spelling variants and acronyms unified through the lexicon. The
+ * variants' and names' own terms are worked out once here, not for every token of every sentence scored.
+ */
 export function termPositionsWith(
   lexicon: EntityLexicon,
-  text: string,
-  tokens: readonly Token[],
-): { term: string; pos: number }[] {
-  const out: { term: string; pos: number }[] = [];
-  tokens.forEach((t, pos) => {
-    if (!t.term) return;
-    const variant = t.capitalized ? lexicon.variants.get(t.lower) : undefined;
-    out.push({ term: variant ? (tokenize(variant)[0]?.term ?? t.term) : t.term, pos });
-    const names = t.surface === t.surface.toUpperCase() ? lexicon.acronyms.get(t.lower) : undefined;
-    for (const ft of names?.[0] ? tokenize(names[0]) : []) if (ft.term) out.push({ term: ft.term, pos });
-  });
-  if (lexicon.acronyms.size > 0) {
-    const lower = text.toLowerCase();
-    for (const [acronym, names] of lexicon.acronyms) {
-      for (const full of names) {
-        const at = lower.indexOf(full);
-        if (at < 0) continue;
+): (text: string, tokens: readonly Token[]) => { term: string; pos: number }[] {
+  const variantTerms = new Map<string, string>();
+  for (const [rare, common] of lexicon.variants) {
+    const term = tokenize(common)[0]?.term;
+    if (term) variantTerms.set(rare, term);
+  }
+  const acronymTerms = new Map<string, string[]>();
+  for (const [acronym, names] of lexicon.acronyms) {
+    acronymTerms.set(
+      acronym,
+      tokenize(names[0] ?? '').flatMap((t) => (t.term ? [t.term] : [])),
+    );
+  }
+  return (text, tokens) => {
+    const out: { term: string; pos: number }[] = [];
+    tokens.forEach((t, pos) => {
+      if (!t.term) return;
+      out.push({ term: (t.capitalized && variantTerms.get(t.lower)) || t.term, pos });
+      if (t.surface === t.surface.toUpperCase()) {
+        for (const term of acronymTerms.get(t.lower) ?? []) out.push({ term, pos });
+      }
+    });
+    if (lexicon.acronyms.size > 0) {
+      const lower = text.toLowerCase();
+      for (const [acronym, names] of lexicon.acronyms) {
+        const at = names.map((full) => lower.indexOf(full)).find((x) => x >= 0);
+        if (at === undefined) continue;
         const pos = tokens.findIndex((t) => t.start >= at);
         out.push({ term: acronym, pos: Math.max(pos, 0) });
-        break;
       }
     }
-  }
-  return out;
+    return out;
+  };
 }
 
 /**
@@ -192,7 +204,7 @@ export function buildRetriever(corpus: Corpus): Retriever {
   }
   current = '';
   const lexicon = builder.finish();
-  const termPositions = (text: string, tokens: readonly Token[]) => termPositionsWith(lexicon, text, tokens);
+  const termPositions = termPositionsWith(lexicon);
 
   // Spelling variants and acronyms are unified at query time: "zelenskyy" also looks for "zelensky",
   // "csis" also for the words of "Center for Strategic and International Studies".
