@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** A named question set and the source directories its questions are asked over (merged when several). */
+export interface EvalSet {
+  name: string;
+  questions: string;
+  sources: string[];
+  /** Being written: a missing file is a skipped row with a note, not an error. */
+  optional?: boolean;
+}
+
+const SEEDS = 'seeds';
+const NEWS_DEV = 'tests/fixtures/news-dev';
+
+/** Every set `npm run eval` reports, paths relative to the repository root. */
+export const EVAL_SETS: readonly EvalSet[] = [
+  { name: 'dev', questions: 'tests/fixtures/questions.jsonl', sources: [SEEDS] },
+  { name: 'paraphrases', questions: 'tests/fixtures/paraphrases.jsonl', sources: [SEEDS] },
+  { name: 'news-dev', questions: `${NEWS_DEV}/questions.jsonl`, sources: [SEEDS, NEWS_DEV] },
+  { name: 'heldout', questions: 'tests/fixtures/heldout.jsonl', sources: [SEEDS, NEWS_DEV], optional: true },
+];
+
+/** The set with its paths resolved against `root`. */
+export function resolveSet(set: EvalSet, root: string): EvalSet {
+  return {
+    ...set,
+    questions: path.resolve(root, set.questions),
+    sources: set.sources.map((d) => path.resolve(root, d)),
+  };
+}
+
+/** Why a set cannot run (its questions file is missing), or null. */
+export function missingQuestions(set: EvalSet): string | null {
+  return existsSync(set.questions) ? null : `${set.questions} not found`;
+}
