@@ -1,6 +1,6 @@
 import type { Answer, Corpus } from '../types.js';
 import type { Baseline } from './baseline.js';
-import { type EvalQuestion, type EvalResult, judge } from './evaluate.js';
+import { type EvalQuestion, type EvalResult, type EvalTotals, judge } from './evaluate.js';
 import { citesSupporting, hitAt, isAnswerable, isSupporting } from './recall.js';
 
 /** What one subject (the engine or the baseline) scored on one question set. */
@@ -235,4 +235,19 @@ export function renderOutcome(o: QuestionOutcome, withBaseline: boolean): string
     line += `\n     baseline ${b.correct ? 'PASS' : 'FAIL'} → ${b.answer || '(nothing matched)'}${b.reason ? `   [${b.reason}]` : ''}`;
   }
   return line;
+}
+
+/** The totals `evaluate` reports, for the same results (the `--json` contract of a single set). */
+export function totalsOf(results: readonly EvalResult[]): EvalTotals {
+  const s = scoreSubject(results, []);
+  return {
+    questions: s.questions,
+    correctAnswers: s.answerableCorrect,
+    answerable: s.answerable,
+    correctAbstentions: s.abstainCorrect,
+    unanswerable: s.unanswerable,
+    citations: s.citations,
+    verbatimCitations: s.verbatimCitations,
+    verbatimShare: s.verbatimShare,
+  };
 }

@@ -12,6 +12,7 @@ import {
   runSet,
   type SetRow,
   skippedRow,
+  totalsOf,
 } from './report.js';
 import { EVAL_SETS, type EvalSet, missingQuestions, resolveSet } from './sets.js';
 import { loadSources } from './sources.js';
@@ -21,93 +22,114 @@ import { loadSources } from './sources.js';
  *
  * Default: one table over every question set, the engine beside a plain MiniSearch baseline.
  * `--set NAME`: one set, a line per question (the baseline's answer beside each failure), then its rows.
- * `--sources DIR --questions FILE`: an ad-hoc set (either flag alone keeps the other's default).
- * `--json`: the same, machine-readable. `--verbose`: with the table, the failing questions of every set.
+ * `--sources DIR --questions FILE`: an ad-hoc set (either flag alone keeps the other's default), a line per
+ * question, then its rows. `--json`: the same, machine-readable. `--verbose`: with the table, the failing
+ * questions of every set.
  */
-const args = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const json = args.includes('--json');
-const verbose = args.includes('--verbose');
-const root = process.cwd();
+class UsageError extends Error {}
+
 const out = (text: string) => process.stdout.write(`${text}\n`);
-const fail = (text: string): never => {
-  process.stderr.write(`${text}\n`);
-  process.exit(1);
-};
+// `npm run eval | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
-const adHoc = args.includes('--sources') || args.includes('--questions');
-const setName = opt('--set');
-if (args.includes('--set') && !setName) fail(`--set needs a name: ${EVAL_SETS.map((s) => s.name).join(', ')}`);
-if (adHoc && setName) fail('--set and --sources/--questions do not go together');
+async function main(args: readonly string[]): Promise<void> {
+  const opt = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const json = args.includes('--json');
+  const verbose = args.includes('--verbose');
+  const root = process.cwd();
+  const rel = (p: string) => path.relative(root, p) || '.';
+  const names = EVAL_SETS.map((s) => s.name).join(', ');
 
-let sets: EvalSet[];
-if (adHoc) {
-  sets = [
-    {
-      name: 'ad hoc',
-      questions: path.resolve(root, opt('--questions') ?? 'tests/fixtures/questions.jsonl'),
-      sources: [path.resolve(root, opt('--sources') ?? 'seeds')],
-    },
-  ];
-} else if (setName) {
-  const set = EVAL_SETS.find((s) => s.name === setName);
-  if (!set) fail(`No set "${setName}"; the sets are ${EVAL_SETS.map((s) => s.name).join(', ')}`);
-  sets = [resolveSet(set as EvalSet, root)];
-} else {
-  sets = EVAL_SETS.map((s) => resolveSet(s, root));
-}
-const perQuestion = adHoc || setName !== undefined;
+  const adHoc = args.includes('--sources') || args.includes('--questions');
+  const setName = opt('--set');
+  if (args.includes('--set') && !setName) throw new UsageError(`--set needs a name: ${names}`);
+  if (adHoc && setName) throw new UsageError('--set and --sources/--questions do not go together');
 
-// Corpora (and their engines and baselines) are shared by sets over the same directories.
-const built = new Map<string, { corpus: Corpus; engine: Engine; baseline: Baseline }>();
-const cleanups: (() => Promise<void>)[] = [];
-const runs: { row: SetRow; outcomes: QuestionOutcome[] }[] = [];
-try {
-  for (const set of sets) {
-    const missing = missingQuestions(set);
-    if (missing) {
-      if (!set.optional) fail(`Cannot read questions: ${missing}`);
-      if (perQuestion) fail(`Set ${set.name} cannot run: ${missing}`);
-      runs.push({ row: skippedRow(set, `${path.relative(root, set.questions)} not found`), outcomes: [] });
-      continue;
-    }
-    const key = set.sources.join('\n');
-    let subjects = built.get(key);
-    if (!subjects) {
-      const loaded = await loadSources(set.sources).catch((err: Error) => fail(err.message));
-      cleanups.push(loaded.cleanup);
-      subjects = { corpus: loaded.corpus, engine: buildEngine(loaded.corpus), baseline: buildBaseline(loaded.corpus) };
-      built.set(key, subjects);
-    }
-    const questions = await readEvalQuestions(set.questions);
-    const outcomes = runSet(subjects.corpus, subjects.engine, subjects.baseline, questions);
-    runs.push({ row: rowOf(set, subjects.corpus, outcomes), outcomes });
+  let sets: EvalSet[];
+  if (adHoc) {
+    sets = [
+      {
+        name: 'ad hoc',
+        questions: path.resolve(root, opt('--questions') ?? 'tests/fixtures/questions.jsonl'),
+        sources: [path.resolve(root, opt('--sources') ?? 'seeds')],
+      },
+    ];
+  } else if (setName) {
+    const set = EVAL_SETS.find((s) => s.name === setName);
+    if (!set) throw new UsageError(`No set "${setName}"; the sets are ${names}`);
+    sets = [resolveSet(set, root)];
+  } else {
+    sets = EVAL_SETS.map((s) => resolveSet(s, root));
   }
-} finally {
-  for (const cleanup of cleanups) await cleanup();
-}
+  const perQuestion = adHoc || setName !== undefined;
 
-const rows = runs.map((r) => r.row);
-if (json) {
-  const detail = perQuestion
-    ? {
-        results: runs.flatMap((r) => r.outcomes.map((o) => o.engine)),
-        baselineResults: runs.flatMap((r) => r.outcomes.map((o) => o.baseline)),
+  // Corpora (with their engines and baselines) are shared by the sets over the same directories.
+  const built = new Map<string, { corpus: Corpus; engine: Engine; baseline: Baseline }>();
+  const cleanups: (() => Promise<void>)[] = [];
+  const runs: { row: SetRow; outcomes: QuestionOutcome[] }[] = [];
+  try {
+    for (const set of sets) {
+      if (missingQuestions(set)) {
+        const note = `${rel(set.questions)} not found`;
+        if (!set.optional || perQuestion) throw new UsageError(`Set ${set.name} cannot run: ${note}`);
+        runs.push({ row: skippedRow(set, note), outcomes: [] });
+        continue;
       }
-    : {};
-  out(JSON.stringify({ sets: rows, ...detail }, null, 2));
-} else {
+      const key = set.sources.join('\n');
+      let subjects = built.get(key);
+      if (!subjects) {
+        const loaded = await loadSources(set.sources);
+        cleanups.push(loaded.cleanup);
+        subjects = {
+          corpus: loaded.corpus,
+          engine: buildEngine(loaded.corpus),
+          baseline: buildBaseline(loaded.corpus),
+        };
+        built.set(key, subjects);
+      }
+      const questions = await readEvalQuestions(set.questions);
+      // Judged here, while a merged directory's files still exist.
+      const outcomes = runSet(subjects.corpus, subjects.engine, subjects.baseline, questions);
+      runs.push({ row: rowOf(set, subjects.corpus, outcomes), outcomes });
+    }
+  } finally {
+    for (const cleanup of cleanups) await cleanup();
+  }
+
+  const rows = runs.map((r) => r.row);
+  if (json) {
+    const results = runs.flatMap((r) => r.outcomes.map((o) => o.engine));
+    const detail = perQuestion
+      ? {
+          results,
+          totals: totalsOf(results),
+          baselineResults: runs.flatMap((r) => r.outcomes.map((o) => o.baseline)),
+        }
+      : {};
+    out(JSON.stringify({ sets: rows, ...detail }, null, 2));
+    return;
+  }
   for (const run of runs) {
     const shown = perQuestion ? run.outcomes : verbose ? run.outcomes.filter((o) => !o.engine.correct) : [];
     if (shown.length === 0) continue;
     if (!perQuestion) out(`── ${run.row.set}: failing questions`);
-    for (const o of shown) out(renderOutcome(o, !adHoc || setName !== undefined || verbose));
+    for (const o of shown) out(renderOutcome(o, true));
     out('');
   }
   out(renderTable(rows));
   out('');
   out(renderLegend(rows, root));
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}\n`);
+  process.exitCode = err instanceof UsageError ? 2 : 1;
 }
