@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, Corpus, Correction, LoadResult, Sentence, SourceError } from '../types.js';
 import { applyCorrections, findCorrections } from './corrections.js';
@@ -140,6 +141,106 @@ export function assembleCorpus(dir: string, parsed: ParsedArticle['article'][]):
   };
 }
 
+/* ------------------------------------------------------------ containment */
+
+const LINK_PROBLEM = 'is a symbolic link; links are not followed (copy the file itself into the sources folder)';
+
+/**
+ * What a directory entry is, by `lstat` (links are not followed): only regular files are ever read.
+ * Anything else gets a reason an operator can act on.
+ */
+export function entryKindProblem(info: Stats): string | null {
+  if (info.isFile()) return null;
+  if (info.isSymbolicLink()) return LINK_PROBLEM;
+  if (info.isDirectory()) return 'is a directory; sub-folders are not read (move its articles up one level)';
+  if (info.isFIFO()) return 'is a named pipe (FIFO), not a file; remove it from the sources folder';
+  if (info.isSocket()) return 'is a socket, not a file; remove it from the sources folder';
+  if (info.isBlockDevice() || info.isCharacterDevice())
+    return 'is a device, not a file; remove it from the sources folder';
+  return 'is not a regular file';
+}
+
+/** Flags for reading an entry: never through a symbolic link, never blocking on a FIFO. */
+const SAFE_READ = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+export type ContainedRead = { ok: true; bytes: Uint8Array } | { ok: false; problem: string; missing?: boolean };
+
+/**
+ * Reads `root/name`, where `root` is already a real path and `name` a plain file name, only if it is a
+ * regular file whose real path is inside `root` and no larger than `maxBytes`. The entry is checked
+ * with `lstat` for a clear reason, opened without following links (so a file swapped for a link after
+ * the check is refused too), and checked again on the open handle before a byte is read.
+ */
+export async function readContained(root: string, name: string, maxBytes: number): Promise<ContainedRead> {
+  if (name !== path.basename(name) || name === '.' || name === '..') {
+    return { ok: false, problem: 'is not a plain file name in the sources folder' };
+  }
+  const full = path.join(root, name);
+  let info: Stats;
+  try {
+    info = await lstat(full);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return {
+      ok: false,
+      problem: code === 'ENOENT' ? 'does not exist' : `cannot read (${code})`,
+      missing: code === 'ENOENT',
+    };
+  }
+  const kind = entryKindProblem(info);
+  if (kind) return { ok: false, problem: kind };
+  if (info.size > maxBytes) return { ok: false, problem: `too large: ${info.size} bytes, the limit is ${maxBytes}` };
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(full, SAFE_READ);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // O_NOFOLLOW: the entry became a link after it was checked.
+    if (code === 'ELOOP' || code === 'EMLINK') return { ok: false, problem: LINK_PROBLEM };
+    return { ok: false, problem: `cannot read (${code ?? String(err)})`, missing: code === 'ENOENT' };
+  }
+  try {
+    const opened = await handle.stat();
+    if (!opened.isFile()) return { ok: false, problem: entryKindProblem(opened) ?? 'is not a regular file' };
+    if (opened.size > maxBytes)
+      return { ok: false, problem: `too large: ${opened.size} bytes, the limit is ${maxBytes}` };
+    // The real path of what was opened must be this entry of the sources folder.
+    const real = await realpath(full).catch(() => null);
+    if (real === null || path.dirname(real) !== root) {
+      return { ok: false, problem: 'resolves to a file outside the sources folder; refused' };
+    }
+    const bytes = await handle.readFile();
+    if (bytes.byteLength > maxBytes)
+      return { ok: false, problem: `too large: ${bytes.byteLength} bytes, the limit is ${maxBytes}` };
+    return { ok: true, bytes };
+  } catch (err) {
+    return { ok: false, problem: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** The sources folder's real path, or why it cannot be used. */
+export async function resolveSourcesDir(
+  dir: string,
+): Promise<{ ok: true; root: string } | { ok: false; problem: string }> {
+  try {
+    const root = await realpath(dir);
+    const info = await stat(root);
+    if (!info.isDirectory()) return { ok: false, problem: 'is not a directory' };
+    return { ok: true, root };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return {
+      ok: false,
+      problem: code === 'ENOENT' ? 'directory does not exist' : `cannot read directory (${code ?? String(err)})`,
+    };
+  }
+}
+
+/** Largest sidecar metadata file read (bytes). */
+export const MAX_SIDECAR_BYTES = 64 * 1024;
+
 /**
  * Loads every article in a directory. Returns a complete, valid corpus, or every problem found,
  * each naming its file. Never a partial corpus.
@@ -147,15 +248,15 @@ export function assembleCorpus(dir: string, parsed: ParsedArticle['article'][]):
 export async function loadCorpus(dir: string): Promise<LoadResult> {
   const errors: SourceError[] = [];
   const warnings: SourceError[] = [];
+  const resolved = await resolveSourcesDir(dir);
+  if (!resolved.ok) return { ok: false, errors: [{ file: dir, problem: resolved.problem }] };
+  const { root } = resolved;
   let entries: string[];
   try {
-    const info = await stat(dir);
-    if (!info.isDirectory()) return { ok: false, errors: [{ file: dir, problem: 'is not a directory' }] };
-    entries = (await readdir(dir)).sort();
+    entries = (await readdir(root)).sort();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const problem = code === 'ENOENT' ? 'directory does not exist' : `cannot read directory (${code ?? String(err)})`;
-    return { ok: false, errors: [{ file: dir, problem }] };
+    return { ok: false, errors: [{ file: dir, problem: `cannot read directory (${code ?? String(err)})` }] };
   }
 
   const articleFiles = entries.filter(
@@ -164,8 +265,12 @@ export async function loadCorpus(dir: string): Promise<LoadResult> {
   const sidecars = new Set(entries.filter((f) => f.endsWith(SIDECAR_SUFFIX)));
   for (const f of entries) {
     if (f.startsWith('.') || f.endsWith('.tmp')) continue;
-    if (!articleFiles.includes(f) && !sidecars.has(f))
-      warnings.push({ file: f, problem: 'ignored: not a .txt or .md article' });
+    if (!articleFiles.includes(f) && !sidecars.has(f)) {
+      // Say what it is when it is not a file at all (a folder, a link, a pipe), so the warning is actionable.
+      const info = await lstat(path.join(root, f)).catch(() => null);
+      const kind = info ? entryKindProblem(info) : null;
+      warnings.push({ file: f, problem: kind ? `ignored: ${kind}` : 'ignored: not a .txt or .md article' });
+    }
   }
   if (articleFiles.length > MAX_ARTICLES) {
     return {
@@ -187,29 +292,23 @@ export async function loadCorpus(dir: string): Promise<LoadResult> {
       }
       seen.set(id, file);
     }
-    const full = path.join(dir, file);
-    let bytes: Uint8Array;
-    try {
-      const info = await stat(full);
-      if (!info.isFile()) {
-        errors.push({ file, problem: 'is not a regular file' });
-        continue;
-      }
-      if (info.size > MAX_ARTICLE_BYTES) {
-        errors.push({ file, problem: `too large: ${info.size} bytes, the limit is ${MAX_ARTICLE_BYTES}` });
-        continue;
-      }
-      bytes = await readFile(full);
-    } catch (err) {
-      errors.push({ file, problem: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
+    const read = await readContained(root, file, MAX_ARTICLE_BYTES);
+    if (!read.ok) {
+      errors.push({ file, problem: read.problem });
       continue;
     }
+    const bytes = read.bytes;
     let sidecar: unknown;
     const sidecarName = id ? `${id}${SIDECAR_SUFFIX}` : '';
     if (id && sidecars.has(sidecarName)) {
       usedSidecars.add(sidecarName);
+      const meta = await readContained(root, sidecarName, MAX_SIDECAR_BYTES);
+      if (!meta.ok) {
+        errors.push({ file: sidecarName, problem: meta.problem });
+        continue;
+      }
       try {
-        sidecar = JSON.parse(await readFile(path.join(dir, sidecarName), 'utf8'));
+        sidecar = JSON.parse(new TextDecoder().decode(meta.bytes));
       } catch (err) {
         errors.push({ file: sidecarName, problem: `bad metadata: not valid JSON (${(err as Error).message})` });
         continue;

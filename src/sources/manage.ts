@@ -6,14 +6,18 @@
  * both inside `store.change`, which reloads in the same step, so nothing interleaves with a reload.
  */
 import { randomUUID } from 'node:crypto';
-import { lstat, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { lstat, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ARTICLE_EXTENSIONS,
   ARTICLE_ID,
   articleIdOf,
+  entryKindProblem,
   MAX_ARTICLE_BYTES,
+  MAX_SIDECAR_BYTES,
   parseArticle,
+  readContained,
+  resolveSourcesDir,
   SIDECAR_SUFFIX,
 } from './load.js';
 
@@ -92,31 +96,39 @@ export async function addArticle(
     return { ok: false, problem: `${name} is too large: ${bytes.byteLength} bytes, the limit is ${MAX_ARTICLE_BYTES}` };
   }
 
-  const existing = (await articleFilesById(dir)).get(id) ?? [];
+  const resolved = await resolveSourcesDir(dir);
+  if (!resolved.ok) return { ok: false, problem: `the sources folder ${resolved.problem}` };
+  const { root } = resolved;
+
+  const existing = (await articleFilesById(root)).get(id) ?? [];
   const twin = existing.find((f) => f !== name);
   if (twin) return { ok: false, problem: `${twin} already uses the id "${id}"; remove it first or rename the upload` };
   const replaced = existing.includes(name);
   if (replaced) {
+    // Checked before the `replace` option, so an admin learns at once that this entry is not an article.
+    const kind = entryKindProblem(await lstat(path.join(root, name)));
+    if (kind) return { ok: false, problem: `${name} exists and ${kind}; not touching it` };
     if (!options.replace) {
       return { ok: false, problem: `${name} already exists; set replace to true to overwrite it` };
     }
-    const info = await lstat(path.join(dir, name));
-    if (!info.isFile()) return { ok: false, problem: `${name} exists and is not a regular file; not touching it` };
   }
 
   let sidecar: unknown;
   const sidecarName = `${id}${SIDECAR_SUFFIX}`;
-  try {
-    sidecar = JSON.parse(await readFile(path.join(dir, sidecarName), 'utf8'));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT')
-      return { ok: false, problem: `${sidecarName} (its metadata) cannot be read: ${code ?? 'not valid JSON'}` };
+  const meta = await readContained(root, sidecarName, MAX_SIDECAR_BYTES);
+  if (meta.ok) {
+    try {
+      sidecar = JSON.parse(new TextDecoder().decode(meta.bytes));
+    } catch {
+      return { ok: false, problem: `${sidecarName} (its metadata) is not valid JSON; fix or remove it first` };
+    }
+  } else if (!meta.missing) {
+    return { ok: false, problem: `${sidecarName} (its metadata) ${meta.problem}` };
   }
   const parsed = parseArticle(name, bytes, sidecar);
   if (!parsed.ok) return { ok: false, problem: `${name}: ${parsed.problem}` };
 
-  await writeAtomic(dir, name, bytes);
+  await writeAtomic(root, name, bytes);
   return { ok: true, id, file: name, replaced, sentences: parsed.article.sentences.length };
 }
 
@@ -127,15 +139,27 @@ export async function removeArticle(dir: string, idOrFile: string): Promise<Remo
   if (!id || given !== path.basename(given)) {
     return { ok: false, problem: `"${given.slice(0, 80)}" is not an article id; see /sources list` };
   }
-  const byId = await articleFilesById(dir);
+  const resolved = await resolveSourcesDir(dir);
+  if (!resolved.ok) return { ok: false, problem: `the sources folder ${resolved.problem}` };
+  const { root } = resolved;
+  const byId = await articleFilesById(root);
   const files = byId.get(id);
   if (!files?.length) return { ok: false, problem: `there is no article "${id}"; see /sources list` };
   if (byId.size <= 1) return { ok: false, problem: `"${id}" is the only article; add another before removing it` };
 
+  // Only files and links are removed (unlinking a link never touches what it points to); a folder, pipe
+  // or device with an article's name is left for an operator on the server.
+  const targets = [...files, `${id}${SIDECAR_SUFFIX}`];
+  for (const f of targets) {
+    const info = await lstat(path.join(root, f)).catch(() => null);
+    if (info && !info.isFile() && !info.isSymbolicLink()) {
+      return { ok: false, problem: `${f} ${entryKindProblem(info)}; remove it on the server, not from Discord` };
+    }
+  }
   const removed: string[] = [];
-  for (const f of [...files, `${id}${SIDECAR_SUFFIX}`]) {
+  for (const f of targets) {
     try {
-      await unlink(path.join(dir, f));
+      await unlink(path.join(root, f));
       removed.push(f);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
