@@ -8,6 +8,7 @@ import type { Citation, Corpus } from '../types.js';
 import { analyzeCorpus, citationOf } from './analysis.js';
 import { datesCompatible } from './dates.js';
 import { type FigureMemory, figuresInSentence, type RawFigure } from './figures.js';
+import { pushTo } from './group.js';
 import { formatNumber } from './text.js';
 import type { CasualtyConflict, CasualtyFigure, CasualtyReport, Side } from './types.js';
 
@@ -80,7 +81,7 @@ function partition(figures: RawFigure[]): RawFigure[][] {
   const unclaimed: RawFigure[] = [];
   for (const f of figures) {
     if (f.claimant === null) unclaimed.push(f);
-    else claimed.set(f.claimant, [...(claimed.get(f.claimant) ?? []), f]);
+    else pushTo(claimed, f.claimant, f);
   }
   const groups = [...claimed.values()];
   // An article that does not say who gave a figure repeats the claim of the one claimant who did.
@@ -131,7 +132,7 @@ function toFigure(members: RawFigure[], citationFor: (f: RawFigure) => Citation)
 /** Merges one claim reported by several articles into one record with a citation per article. */
 export function mergeFigures(raw: RawFigure[], citationFor: (f: RawFigure) => Citation): CasualtyFigure[] {
   const bySignature = new Map<string, RawFigure[]>();
-  for (const f of raw) bySignature.set(signature(f), [...(bySignature.get(signature(f)) ?? []), f]);
+  for (const f of raw) pushTo(bySignature, signature(f), f);
   const merged: CasualtyFigure[] = [];
   for (const group of bySignature.values()) {
     for (const members of partition(group)) merged.push(toFigure(members, citationFor));
@@ -191,13 +192,13 @@ export function detectConflicts(figures: readonly CasualtyFigure[]): CasualtyCon
   const groups = new Map<string, CasualtyFigure[]>();
   for (const f of figures) {
     const key = `${f.population} ${f.measure}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    pushTo(groups, key, f);
   }
   const out: CasualtyConflict[] = [];
   for (const [about, group] of groups) {
     const byClaimant = new Map<string, CasualtyFigure[]>();
     for (const f of group) {
-      if (f.claimant) byClaimant.set(f.claimant, [...(byClaimant.get(f.claimant) ?? []), f]);
+      if (f.claimant) pushTo(byClaimant, f.claimant, f);
     }
     const latest = [...byClaimant.values()].map(
       (list) =>

@@ -193,6 +193,17 @@ const PROBES = [localNoon(2001, 3, 14), localNoon(2012, 10, 27)] as const;
  * Returns null when the phrase needs a publication date that is missing, or is not a date.
  */
 export function resolveDate(phrase: string, published: string | null): string | null {
+  const key = `${published}|${phrase}`;
+  const hit = RESOLVED.get(key);
+  if (hit !== undefined) return hit;
+  const iso = resolveUncached(phrase, published);
+  if (RESOLVED.size < 200_000) RESOLVED.set(key, iso);
+  return iso;
+}
+/** chrono is the slowest step of the pass; one phrase against one publication date always reads the same. */
+const RESOLVED = new Map<string, string | null>();
+
+function resolveUncached(phrase: string, published: string | null): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published ?? '');
   if (m) return isoAgainst(phrase, localNoon(Number(m[1]), Number(m[2]), Number(m[3])));
   const [a, b] = PROBES.map((ref) => isoAgainst(phrase, ref));

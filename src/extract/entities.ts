@@ -4,6 +4,7 @@
  * person, organisation, place or bare role from their words (titles, organisation nouns, the country
  * gazetteer) and from what the corpus says elsewhere (a surname seen in a full name is a person).
  */
+import { pushTo } from './group.js';
 import { type Country, countryOf, FUNCTION_WORDS, NAME_TITLES, ORG_WORDS, ROLE_NOUNS } from './lexicon.js';
 import { editDistance, isCapitalized, plain, type Token, tokenize } from './text.js';
 
@@ -351,6 +352,8 @@ export class NameIndex {
   readonly #counts = new Map<string, number>();
   readonly #order: string[] = [];
   #canonical: Map<string, string> | null = null;
+  /** Names looked up that were never added, with what they matched. */
+  #misses = new Map<string, string>();
 
   add(name: string): void {
     const n = name.trim();
@@ -358,14 +361,24 @@ export class NameIndex {
     if (!this.#counts.has(n)) this.#order.push(n);
     this.#counts.set(n, (this.#counts.get(n) ?? 0) + 1);
     this.#canonical = null;
+    this.#misses = new Map();
   }
 
   canonical(name: string): string {
     const map = this.#build();
     const direct = map.get(name.trim());
     if (direct) return direct;
-    for (const [known, canon] of map) if (sameName(known, name)) return canon;
-    return name.trim();
+    const missed = this.#misses.get(name);
+    if (missed !== undefined) return missed;
+    let found = name.trim();
+    for (const [known, canon] of map) {
+      if (sameName(known, name)) {
+        found = canon;
+        break;
+      }
+    }
+    this.#misses.set(name, found);
+    return found;
   }
 
   #build(): Map<string, string> {
@@ -382,9 +395,9 @@ export class NameIndex {
     const byAcronym = new Map<string, number[]>();
     names.forEach((n, i) => {
       const key = fold(n.split(/\s+/).at(-1) ?? '').charAt(0);
-      buckets.set(key, [...(buckets.get(key) ?? []), i]);
+      pushTo(buckets, key, i);
       const a = fold(acronym(n));
-      if (n.includes(' ') && a.length >= 2) byAcronym.set(a, [...(byAcronym.get(a) ?? []), i]);
+      if (n.includes(' ') && a.length >= 2) pushTo(byAcronym, a, i);
     });
     const union = (i: number, j: number) => {
       if (sameName(names[i] ?? '', names[j] ?? '')) parent[find(j)] = find(i);
@@ -401,11 +414,13 @@ export class NameIndex {
     const groups = new Map<number, string[]>();
     names.forEach((n, i) => {
       const r = find(i);
-      groups.set(r, [...(groups.get(r) ?? []), n]);
+      pushTo(groups, r, n);
     });
     const map = new Map<string, string>();
+    const position = new Map(names.map((n, i) => [n, i]));
+    const at = (n: string) => position.get(n) ?? 0;
     for (const members of groups.values()) {
-      const best = [...members].sort((x, y) => this.#rank(y) - this.#rank(x) || names.indexOf(x) - names.indexOf(y))[0];
+      const best = [...members].sort((x, y) => this.#rank(y) - this.#rank(x) || at(x) - at(y))[0];
       for (const m of members) map.set(m, best ?? m);
     }
     this.#canonical = map;

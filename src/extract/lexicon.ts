@@ -95,12 +95,17 @@ for (const c of COUNTRIES) {
 
 /** The country a name, demonym, capital or short form refers to ("Kyiv" → Ukraine, "Russia's" → Russia). */
 export function countryOf(word: string): Country | undefined {
+  const hit = COUNTRY_CACHE.get(word);
+  if (hit !== undefined) return hit ?? undefined;
   const w = word
     .replace(/['’]s$/i, '')
     .replace(/^the\s+/i, '')
     .toLowerCase();
-  return COUNTRY_BY_WORD.get(w);
+  const found = COUNTRY_BY_WORD.get(w);
+  if (COUNTRY_CACHE.size < 200_000) COUNTRY_CACHE.set(word, found ?? null);
+  return found;
 }
+const COUNTRY_CACHE = new Map<string, Country | null>();
 
 /** Longest gazetteer phrase (up to four words) starting at `words[i]`; returns its length in words. */
 export function countryPhraseAt(words: readonly string[], i: number): { country: Country; length: number } | null {

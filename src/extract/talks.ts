@@ -10,6 +10,7 @@ import { type AnalyzedArticle, type AnalyzedSentence, analyzeCorpus, citationOf 
 import { attributionFor } from './attribution.js';
 import { findDates } from './dates.js';
 import type { Entity, NameIndex } from './entities.js';
+import { groupByBlocks, pushTo } from './group.js';
 import { countryOf, FUNCTION_WORDS, NAME_TITLES, ORG_WORDS, PEOPLE_NOUNS, ROLE_NOUNS } from './lexicon.js';
 import { contentWords, isCapitalized, jaccard, stem, type Token } from './text.js';
 import type { TalksBrief, TalksItem, TalksTopic } from './types.js';
@@ -75,7 +76,8 @@ function citations(found: Found[]): Citation[] {
       a.article.article.id.localeCompare(b.article.article.id) || a.sentence.sentence.index - b.sentence.sentence.index,
   );
   // One sentence per article first, then further sentences, so corroboration shows before repetition.
-  const firsts = sorted.filter((f, i) => sorted.findIndex((g) => g.article === f.article) === i);
+  const articlesSeen = new Set<AnalyzedArticle>();
+  const firsts = sorted.filter((f) => !articlesSeen.has(f.article) && articlesSeen.add(f.article));
   for (const f of [...firsts, ...sorted]) {
     const c = cite(f);
     const key = `${c.source}|${c.quote}`;
@@ -106,25 +108,9 @@ function keyOf(text: string): Set<string> {
   return new Set(contentWords(text, STOP).map(stem));
 }
 
-/** Groups items whose keys overlap enough (single-link). */
-function groupBy<T>(items: T[], same: (a: T, b: T) => boolean): T[][] {
-  const parent = items.map((_, i) => i);
-  const find = (i: number): number => {
-    let r = i;
-    while (parent[r] !== r) r = parent[r] ?? r;
-    return r;
-  };
-  for (let i = 0; i < items.length; i++) {
-    for (let j = 0; j < i; j++) {
-      if (same(items[i] as T, items[j] as T)) parent[find(i)] = find(j);
-    }
-  }
-  const groups = new Map<number, T[]>();
-  items.forEach((it, i) => {
-    const r = find(i);
-    groups.set(r, [...(groups.get(r) ?? []), it]);
-  });
-  return [...groups.values()];
+/** A key for one sentence of one article. */
+function sentenceKey(f: Found): string {
+  return `${f.article.article.id}#${f.sentence.sentence.index}`;
 }
 
 function speakerAt(s: AnalyzedSentence, position: number, names: NameIndex): string | null {
@@ -332,13 +318,13 @@ function participants(articles: AnalyzedArticle[], names: NameIndex): TalksItem[
       entry.found.push(f);
       roles.set(r.person, entry);
       if (NEGOTIATOR_ROLE.test(r.role) && TALK_WORDS.test(f.sentence.text) && /negotiator|delegat/i.test(r.role)) {
-        evidence.set(r.person, [...(evidence.get(r.person) ?? []), f]);
+        pushTo(evidence, r.person, f);
       }
     }
     if (!TALK_WORDS.test(f.sentence.text) && !/dispatched to/i.test(f.sentence.text)) continue;
     for (const e of participantsIn(f.sentence)) {
       const person = names.canonical(e.name);
-      evidence.set(person, [...(evidence.get(person) ?? []), f]);
+      pushTo(evidence, person, f);
     }
   }
   const countryOfPerson = (person: string, depth = 0): string | null => {
@@ -377,9 +363,19 @@ function pickRoles(roles: string[]): string[] {
         return c ? c.name.toLowerCase() : stem(w);
       }),
     );
-  const clusters = groupBy(
+  const norms = new Map<string, Set<string>>();
+  const normOf = (r: string) => {
+    let n = norms.get(r);
+    if (!n) {
+      n = norm(r);
+      norms.set(r, n);
+    }
+    return n;
+  };
+  const clusters = groupByBlocks(
     roles.filter(Boolean),
-    (a, b) => jaccard(norm(a), norm(b)) >= 0.6 || a.toLowerCase() === b.toLowerCase(),
+    (a, b) => jaccard(normOf(a), normOf(b)) >= 0.6 || a.toLowerCase() === b.toLowerCase(),
+    { signature: (r) => r.toLowerCase(), index: normOf },
   );
   const ranked = clusters
     .map((c) => {
@@ -420,7 +416,7 @@ function delegations(articles: AnalyzedArticle[]): TalksItem[] {
     const m = DELEGATION_WORDS.exec(text);
     if (m) {
       for (const party of partiesAround(f.sentence, m.index, m.index + m[0].length)) {
-        parties.set(party, [...(parties.get(party) ?? []), f]);
+        pushTo(parties, party, f);
       }
     }
     for (const e of f.sentence.entities) {
@@ -429,16 +425,18 @@ function delegations(articles: AnalyzedArticle[]): TalksItem[] {
       const mediatedBy = new RegExp(`(?:mediated|brokered|facilitated|hosted) by (?:the )?${escapeRe(e.text)}`, 'i');
       const hyphen = /-(?:brokered|mediated)/i.test(text.slice(e.start, e.end + 12)) && TALK_WORDS.test(text);
       if (mediatedBy.test(around) || hyphen || (MEDIATION.test(e.text) && TALK_WORDS.test(text))) {
-        mediators.set(e.country.name, [...(mediators.get(e.country.name) ?? []), f]);
+        pushTo(mediators, e.country.name, f);
       }
     }
   }
   const out: TalksItem[] = [];
   // Parties named together belong to one set of talks; a corpus about two conflicts gives two lists.
   const names = [...parties.keys()];
-  const together = (a: string, b: string) =>
-    (parties.get(a) ?? []).some((f) => (parties.get(b) ?? []).some((g) => g.sentence === f.sentence));
-  for (const group of groupBy(names, together)) {
+  const groups = groupByBlocks(names, () => true, {
+    link: (p) => (parties.get(p) ?? []).map(sentenceKey),
+    index: () => [],
+  });
+  for (const group of groups) {
     out.push({
       topic: 'participants',
       summary: `Delegations: ${[...group].sort().join(', ')}`,
@@ -546,30 +544,46 @@ function timeline(articles: AnalyzedArticle[]): TalksItem[] {
   const dated = events.filter((e) => e.date);
   // "the latest round" is the most recent event dated up to the article's publication (at the same place
   // when the sentence names one); "previous talks" is the one before it.
+  // Distinct dates, sorted, of every dated event and of the events at each place (or at no stated place).
+  const allDates = sortedUnique(dated.map((d) => d.date ?? ''));
+  const placeDates = new Map<string, string[]>();
+  for (const place of new Set(dated.map((d) => d.place).filter((p): p is string => !!p))) {
+    placeDates.set(place, sortedUnique(dated.filter((d) => !d.place || d.place === place).map((d) => d.date ?? '')));
+  }
   for (const e of events) {
     if (e.date) continue;
+    const latest = /^(?:latest|new)\b/.test(e.ordinal ?? '');
+    const previous = /^(?:previous|earlier|last)\b/.test(e.ordinal ?? '');
+    if (!latest && !previous) continue;
     const published = e.found.article.article.meta.published ?? '9999';
-    const candidates = [
-      ...new Set(
-        dated
-          .filter((d) => (d.date ?? '') <= published && (!e.place || !d.place || d.place === e.place))
-          .map((d) => d.date ?? ''),
-      ),
-    ].sort();
-    const months = [...new Set(candidates.map((d) => d.slice(0, 7)))];
-    if (/^(?:latest|new)\b/.test(e.ordinal ?? '')) e.date = candidates.at(-1) ?? null;
-    if (/^(?:previous|earlier|last)\b/.test(e.ordinal ?? '')) e.date = months.at(-2) ?? null;
+    const pool = (e.place ? placeDates.get(e.place) : undefined) ?? (e.place ? noPlaceDates(dated) : allDates);
+    const upTo = lastAtOrBefore(pool, published);
+    if (latest) e.date = upTo >= 0 ? (pool[upTo] ?? null) : null;
+    if (previous) e.date = monthBefore(pool, upTo);
   }
   const relative = (o: string | null) => /^(?:last|previous|earlier|latest|new)\b/.test(o ?? '');
-  const groups = groupBy(events, (a, b) => {
-    if (a.ordinal && b.ordinal && a.ordinal === b.ordinal && !relative(a.ordinal)) return true;
-    if (a.date && b.date && a.date.slice(0, 7) === b.date.slice(0, 7)) {
-      const conflict =
-        a.ordinal && b.ordinal && a.ordinal !== b.ordinal && !relative(a.ordinal) && !relative(b.ordinal);
-      return !conflict && (a.date.length === 7 || b.date.length === 7 || a.date === b.date);
-    }
-    return false;
-  });
+  const fixedOrdinal = (e: TalkEvent) => (e.ordinal && !relative(e.ordinal) ? e.ordinal : null);
+  const groups = groupByBlocks(
+    events,
+    (a, b) => {
+      if (a.ordinal && b.ordinal && a.ordinal === b.ordinal && !relative(a.ordinal)) return true;
+      if (a.date && b.date && a.date.slice(0, 7) === b.date.slice(0, 7)) {
+        const conflict =
+          a.ordinal && b.ordinal && a.ordinal !== b.ordinal && !relative(a.ordinal) && !relative(b.ordinal);
+        return !conflict && (a.date.length === 7 || b.date.length === 7 || a.date === b.date);
+      }
+      return false;
+    },
+    {
+      // The same fixed ordinal ("second round") is one event; otherwise only events of one month can be.
+      signature: (e) => (e.date || fixedOrdinal(e) ? `${e.ordinal}|${e.date}` : null),
+      link: (e) => {
+        const o = fixedOrdinal(e);
+        return o ? [o] : [];
+      },
+      index: (e) => (e.date ? [e.date.slice(0, 7)] : []),
+    },
+  );
   const items = groups.map((g) => {
     const label = mostCommonLongest(g.map((e) => e.label)) ?? 'talks';
     const ordinalLabel = mostCommonLongest(g.map((e) => e.ordinal));
@@ -589,6 +603,37 @@ function timeline(articles: AnalyzedArticle[]): TalksItem[] {
   });
   items.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
   return items.map((x) => x.item);
+}
+
+function sortedUnique(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
+function noPlaceDates(dated: TalkEvent[]): string[] {
+  return sortedUnique(dated.filter((d) => !d.place).map((d) => d.date ?? ''));
+}
+
+/** Index of the last sorted value ≤ `bound` (−1 if none). */
+function lastAtOrBefore(sorted: readonly string[], bound: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? '') <= bound) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** The month before the month of `sorted[upTo]` among the sorted dates up to it: "the previous talks". */
+function monthBefore(sorted: readonly string[], upTo: number): string | null {
+  const last = sorted[upTo]?.slice(0, 7);
+  if (last === undefined) return null;
+  for (let i = upTo - 1; i >= 0; i--) {
+    const month = sorted[i]?.slice(0, 7);
+    if (month !== undefined && month !== last) return month;
+  }
+  return null;
 }
 
 function mostCommonLongest(values: (string | null)[]): string | null {
@@ -742,7 +787,15 @@ function bridging(group: Statement[]): { label: string | null; extra: Found[] } 
 }
 
 function statementItems(topic: TalksTopic, list: Statement[]): TalksItem[] {
-  const groups = groupBy(list, similarStatements);
+  const groups = groupByBlocks(list, similarStatements, {
+    // Same words and numbers: always similar (when there is something to compare).
+    signature: (st) => (st.key.size || st.numbers.size ? `${[...st.key].sort()}|${[...st.numbers].sort()}` : null),
+    // A shared number joins two statements that both have numbers.
+    link: (st) => [...st.numbers].map((n) => `n:${n}`),
+    // Word overlap is compared only where a statement without numbers is involved.
+    index: (st) => [...st.key].map((k) => `w:${k}`),
+    query: (st) => (st.numbers.size ? [] : [...st.key].map((k) => `w:${k}`)),
+  });
   const items = groups.map((g) => {
     const best = [...g].sort(
       (a, b) =>
@@ -890,13 +943,38 @@ function stickingPoints(articles: AnalyzedArticle[]): TalksItem[] {
     a.found.article === b.found.article &&
     a.found.sentence.sentence.paragraph === b.found.sentence.sentence.paragraph &&
     Math.abs(a.found.sentence.sentence.index - b.found.sentence.sentence.index) <= 1;
-  const groups = groupBy(list, (a, b) => {
-    if (previous.get(a) === b || previous.get(b) === a || a.found.sentence === b.found.sentence) return true;
-    if (a.topic && b.topic) return a.topic === b.topic;
-    const shared = [...a.key].some((k) => b.key.has(k));
-    const sharedPair = [...a.pairs].some((k) => b.pairs.has(k));
-    return jaccard(a.key, b.key) >= 0.34 || sharedPair || (shared && adjacent(a, b));
-  });
+  const withTopic = (p: Position) => (p.topic ? 't' : 'u');
+  const groups = groupByBlocks(
+    list,
+    (a, b) => {
+      if (previous.get(a) === b || previous.get(b) === a || a.found.sentence === b.found.sentence) return true;
+      if (a.topic && b.topic) return a.topic === b.topic;
+      const shared = [...a.key].some((k) => b.key.has(k));
+      const sharedPair = [...a.pairs].some((k) => b.pairs.has(k));
+      return jaccard(a.key, b.key) >= 0.34 || sharedPair || (shared && adjacent(a, b));
+    },
+    {
+      signature: (p) => `${p.topic}|${p.text}|${[...p.key].sort()}|${[...p.pairs].sort()}`,
+      // One sentence is one sticking point; "those territories" continues the one before it; one named topic is one point.
+      link: (p) => {
+        const prev = previous.get(p);
+        return [
+          `s:${sentenceKey(p.found)}`,
+          ...(prev ? [`s:${sentenceKey(prev.found)}`] : []),
+          ...(p.topic ? [`t:${p.topic}`] : []),
+        ];
+      },
+      // Two named topics decide by name alone; words are compared where one side names none.
+      index: (p) => [
+        ...[...p.key].map((k) => `${withTopic(p)}k:${k}`),
+        ...[...p.pairs].map((k) => `${withTopic(p)}p:${k}`),
+      ],
+      query: (p) => [
+        ...[...p.key].flatMap((k) => (p.topic ? [`uk:${k}`] : [`uk:${k}`, `tk:${k}`])),
+        ...[...p.pairs].flatMap((k) => (p.topic ? [`up:${k}`] : [`up:${k}`, `tp:${k}`])),
+      ],
+    },
+  );
   const items = groups.map((g) => {
     const topic = mostCommon(g.map((p) => p.topic)) ?? mostCommonKeyPhrase(g);
     const ranked = [...g].sort(
@@ -930,8 +1008,9 @@ function mostCommonKeyPhrase(group: Position[]): string {
   for (const p of group) for (const k of p.key) counts.set(k, (counts.get(k) ?? 0) + 1);
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'issue';
   const written = group.flatMap((p) => p.text.split(/[^\p{L}-]+/u)).find((w) => stem(w) === top) ?? top;
+  const after = new RegExp(`\\b${escapeRe(written)}\\s+(\\p{L}+)`, 'iu');
   const following = group
-    .map((p) => new RegExp(`\\b${escapeRe(written)}\\s+(\\p{L}+)`, 'iu').exec(p.text)?.[1]?.toLowerCase())
+    .map((p) => after.exec(p.text)?.[1]?.toLowerCase())
     .filter((w): w is string => !!w && !STOP.has(w) && w.length > 3);
   const next = mostCommon(following);
   return next ? `${written} ${next}` : written;
@@ -971,8 +1050,10 @@ function clauseAround(text: string, start: number): string {
 
 function reactions(articles: AnalyzedArticle[], names: NameIndex, used: Statement[]): TalksItem[] {
   const list: Statement[] = [];
+  const usedBySentence = new Map<AnalyzedSentence, Statement[]>();
+  for (const u of used) pushTo(usedBySentence, u.found.sentence, u);
   const taken = (f: Found, key: Set<string>) =>
-    used.some((u) => u.found.sentence === f.sentence && overlap(u.key, key) >= 0.5);
+    (usedBySentence.get(f.sentence) ?? []).some((u) => overlap(u.key, key) >= 0.5);
   for (const f of sentences(articles)) {
     const { text } = f.sentence;
     const described = [...text.matchAll(DESCRIBED)].filter(
@@ -1009,8 +1090,17 @@ function reactions(articles: AnalyzedArticle[], names: NameIndex, used: Statemen
     if (s.speaker && !taken(f, s.key)) list.push(s);
   }
   // Reactions of one speaker group by overlap; an unattributed one joins only a reaction that contains it.
-  const groups = groupBy(list, (a, b) =>
-    a.speaker && b.speaker ? a.speaker === b.speaker && overlap(a.key, b.key) >= 0.5 : overlap(a.key, b.key) === 1,
+  const groups = groupByBlocks(
+    list,
+    (a, b) =>
+      a.speaker && b.speaker ? a.speaker === b.speaker && overlap(a.key, b.key) >= 0.5 : overlap(a.key, b.key) === 1,
+    {
+      signature: (st) => (st.key.size ? `${st.speaker}|${[...st.key].sort()}` : null),
+      // Overlap needs a shared word: one speaker's reactions meet each other and the unattributed ones.
+      index: (st) => [...st.key].flatMap((k) => (st.speaker ? [`s:${st.speaker}:${k}`, `any:${k}`] : [`none:${k}`])),
+      query: (st) =>
+        [...st.key].flatMap((k) => (st.speaker ? [`s:${st.speaker}:${k}`, `none:${k}`] : [`any:${k}`, `none:${k}`])),
+    },
   );
   const items = groups.map((g) => {
     const speaker = mostCommon(g.map((s) => s.speaker));

@@ -60,8 +60,16 @@ export function contentWords(text: string, stop: ReadonlySet<string>): string[] 
 
 /** Porter stem of a word, for grouping phrases that say the same thing ("advancing" ~ "advance"). */
 export function stem(word: string): string {
-  return stemmer(word.toLowerCase());
+  const lower = word.toLowerCase();
+  let out = STEMS.get(lower);
+  if (out === undefined) {
+    out = stemmer(lower);
+    // The vocabulary of news text is bounded; the cap only guards against unbounded junk input.
+    if (STEMS.size < 200_000) STEMS.set(lower, out);
+  }
+  return out;
 }
+const STEMS = new Map<string, string>();
 
 export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   if (a.size === 0 && b.size === 0) return 0;
