@@ -5,7 +5,7 @@
  */
 import type { Article, Citation, Corpus, Sentence } from '../types.js';
 import { type ArticleMemory, type Attribution, findAttributions, newMemory, remember } from './attribution.js';
-import { buildNameContext, type Entity, findEntities, type NameContext, NameIndex } from './entities.js';
+import { type Entity, findEntities, type NameContext, NameIndex, readNames } from './entities.js';
 import { plain, type Token, tokenize } from './text.js';
 
 export interface AnalyzedSentence {
@@ -36,29 +36,36 @@ export function analyzeCorpus(corpus: Corpus): CorpusAnalysis {
   const hit = cache.get(corpus);
   if (hit) return hit;
   const content = corpus.sentences.filter((s) => !s.boilerplate);
-  const context = buildNameContext(content.map((s) => s.corrected));
+  const reading = readNames(content.map((s) => plain(s.corrected)));
+  const views = new Map<Sentence, View>();
+  content.forEach((sentence, i) => {
+    views.set(sentence, {
+      sentence,
+      text: plain(sentence.corrected),
+      tokens: reading.tokens[i] ?? [],
+      entities: reading.entities[i] ?? [],
+    });
+  });
   const names = new NameIndex();
-  const articles = corpus.articles.map((article) => analyzeArticle(article, context));
+  const articles = corpus.articles.map((article) => analyzeArticle(article, views));
   for (const a of articles) {
     for (const s of a.sentences) {
       for (const e of s.entities) if (e.kind === 'person' || e.kind === 'org') names.add(e.name);
       for (const at of s.attributions) names.add(at.name);
     }
   }
-  const result = { articles, names, context };
+  const result = { articles, names, context: reading.context };
   cache.set(corpus, result);
   return result;
 }
 
-function analyzeArticle(article: Article, context: NameContext): AnalyzedArticle {
+type View = Omit<AnalyzedSentence, 'attributions'>;
+
+function analyzeArticle(article: Article, all: ReadonlyMap<Sentence, View>): AnalyzedArticle {
   const memory = newMemory();
   const views = article.sentences
     .filter((s) => !s.boilerplate)
-    .map((sentence) => {
-      const text = plain(sentence.corrected);
-      const tokens = tokenize(text);
-      return { sentence, text, tokens, entities: findEntities(text, context, tokens) };
-    });
+    .map((sentence) => all.get(sentence) ?? viewOf(sentence));
   const sentences: AnalyzedSentence[] = views.map((view, i) => {
     const next = views[i + 1];
     const sameParagraph = next && next.sentence.paragraph === view.sentence.paragraph ? next : undefined;
@@ -67,6 +74,13 @@ function analyzeArticle(article: Article, context: NameContext): AnalyzedArticle
     return { ...view, attributions };
   });
   return { article, sentences, memory };
+}
+
+/** A sentence the corpus list does not hold (never expected): read on its own. */
+function viewOf(sentence: Sentence): View {
+  const text = plain(sentence.corrected);
+  const tokens = tokenize(text);
+  return { sentence, text, tokens, entities: findEntities(text, undefined, tokens) };
 }
 
 /** A citation of one sentence: article id, outlet, verbatim quote. */

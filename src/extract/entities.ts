@@ -55,7 +55,8 @@ export interface NameContext {
 export const EMPTY_CONTEXT: NameContext = { midCaps: new Set(), surnames: new Map() };
 
 function isCapToken(t: Token): boolean {
-  return isCapitalized(t.text) && /\p{L}/u.test(t.text);
+  // A capital is a letter, so a capitalized token has one.
+  return isCapitalized(t.text);
 }
 
 function stripPossessive(word: string): string {
@@ -286,8 +287,24 @@ function joinPossessors(entities: Entity[], text: string): Entity[] {
 
 /** Builds the name context from all sentences: mid-sentence capitals and surnames of people. */
 export function buildNameContext(sentences: readonly string[]): NameContext {
+  return readNames(sentences.map(plain)).context;
+}
+
+export interface NameReading {
+  context: NameContext;
+  /** Per sentence: its tokens and its entities read with the whole context. */
+  tokens: Token[][];
+  entities: Entity[][];
+}
+
+/**
+ * One pass over the plain texts of all sentences: tokens, the name context, and every sentence's
+ * entities. A sentence's entities are read once with the mid-sentence capitals; they are read again
+ * with the surnames only when one of its words is a known surname (the only thing surnames change).
+ */
+export function readNames(texts: readonly string[]): NameReading {
   const midCaps = new Set<string>();
-  const tokenized = sentences.map((s) => tokenize(plain(s)));
+  const tokenized = texts.map((s) => tokenize(s));
   for (const tokens of tokenized) {
     const firstWord = tokens.findIndex((t) => /\p{L}/u.test(t.text));
     tokens.forEach((t, i) => {
@@ -297,15 +314,23 @@ export function buildNameContext(sentences: readonly string[]): NameContext {
   }
   const base: NameContext = { midCaps, surnames: new Map() };
   const surnames = new Map<string, string>();
-  sentences.forEach((s, i) => {
-    for (const e of findEntities(plain(s), base, tokenized[i])) {
+  const baseEntities = texts.map((s, i) => {
+    const found = findEntities(s, base, tokenized[i]);
+    for (const e of found) {
       if (e.kind !== 'person') continue;
       const parts = e.name.split(/\s+/);
       const last = parts.at(-1)?.toLowerCase();
       if (last && (parts.length >= 2 || e.titles.length > 0) && !surnames.has(last)) surnames.set(last, e.name);
     }
+    return found;
   });
-  return { midCaps, surnames };
+  const context: NameContext = { midCaps, surnames };
+  const entities = baseEntities.map((found, i) => {
+    const tokens = tokenized[i] ?? [];
+    const hasSurname = tokens.some((t) => surnames.has(t.lower) || surnames.has(stripPossessive(t.lower)));
+    return hasSurname ? findEntities(texts[i] ?? '', context, tokens) : found;
+  });
+  return { context, tokens: tokenized, entities };
 }
 
 /* ------------------------------------------------------------ canonical names */

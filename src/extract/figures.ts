@@ -449,7 +449,12 @@ export interface SentenceInput {
 /** Casualty figures in one sentence; `memory` holds the article's earlier figures and is extended. */
 export function figuresInSentence(input: SentenceInput, memory: FigureMemory): RawFigure[] {
   const { text, tokens } = input;
-  const dates = findDates(text, input.published);
+  // Dates are read only for sentences that have a figure: most sentences have none.
+  let dates: DateMention[] | null = null;
+  const datesOf = () => {
+    dates ??= findDates(text, input.published);
+    return dates;
+  };
   const incident = INCIDENT.test(text) && !CUMULATIVE.test(text);
   const out: RawFigure[] = [];
   for (const mention of findNumbers(text)) {
@@ -494,7 +499,7 @@ export function figuresInSentence(input: SentenceInput, memory: FigureMemory): R
       percent: mention.percent,
       claimant,
       claimantExplicit: attribution !== null && attribution.via !== 'pronoun' && attribution.via !== 'report-ref',
-      asOf: asOfFor(dates, mention) ?? (SAME_PERIOD.test(text) ? (sameClaimant?.asOf ?? null) : null),
+      asOf: asOfFor(datesOf(), mention) ?? (SAME_PERIOD.test(text) ? (sameClaimant?.asOf ?? null) : null),
       quote: input.quote,
     };
     out.push(figure);

@@ -184,14 +184,28 @@ export function parseNumber(text: string): number | null {
   return wordsToNumber(t);
 }
 
+/**
+ * The qualifier written right before a number. The leftmost one wins, so the longest reading is taken
+ * ("no fewer than 300" is not "fewer than 300", "just over 40" is not "over 40").
+ */
+const QUALIFIER_BEFORE = new RegExp(String.raw`(?:^|[^\w])(${QUALIFIERS.join('|')})\s+$`);
+
+/**
+ * Verbs that take "over" or "under" as a particle ("hand over 157 prisoners", "took over 30 towns" is
+ * ambiguous, "went under"): after them the word belongs to the verb and does not bound the number.
+ */
+const PARTICLE_VERBS =
+  /(?:^|[^\w])(?:hand|hands|handed|handing|turn|turns|turned|turning|give|gives|gave|given|giving|pass|passes|passed|passing|sign|signs|signed|signing|hold|holds|held|holding|bring|brings|brought|bringing|roll|rolls|rolled|rolling|carry|carries|carried|carrying|send|sends|sent|sending)\s+$/i;
+
 function qualifierBefore(text: string, at: number): { qualifier: string; start: number } | null {
   const before = text.slice(Math.max(0, at - 30), at).toLowerCase();
-  for (const q of QUALIFIERS) {
-    const re = new RegExp(String.raw`(?:^|[^\w])(${q})\s+$`);
-    const m = re.exec(before);
-    if (m) return { qualifier: q, start: at - (before.length - (m.index + m[0].indexOf(q))) };
-  }
-  return null;
+  const m = QUALIFIER_BEFORE.exec(before);
+  const q = m?.[1];
+  if (!m || !q) return null;
+  const offset = before.length - (m.index + m[0].indexOf(q));
+  const start = at - offset;
+  if ((q === 'over' || q === 'under') && PARTICLE_VERBS.test(text.slice(Math.max(0, start - 20), start))) return null;
+  return { qualifier: q, start };
 }
 
 function bounds(qualifier: string, value: number): { low: number | null; high: number | null } {

@@ -41,6 +41,8 @@ export function tokenize(text: string): Token[] {
 }
 
 export function isCapitalized(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(word);
 }
 
