@@ -1,6 +1,7 @@
 /**
- * How the bot answers an interaction: never pings anyone, defers when an answer might miss Discord's
- * 3-second acknowledgement deadline, and turns unexpected failures into a short ephemeral apology.
+ * How the bot answers an interaction: never pings anyone, acknowledges every interaction before any
+ * answer is computed (Discord's deadline is 3 s), computes answers in the answer queue, and turns
+ * unexpected failures into a short ephemeral apology.
  */
 import {
   type InteractionDeferReplyOptions,
@@ -9,6 +10,7 @@ import {
   MessageFlags,
   type MessageMentionOptions,
 } from 'discord.js';
+import { type AnswerQueue, answerQueue } from './queue.js';
 import type { RenderedMessage } from './render.js';
 
 /** On every message: mentions are shown but notify no one (not @everyone, roles, users, nor the replied-to author). */
@@ -17,11 +19,24 @@ export const NO_PINGS: MessageMentionOptions = Object.freeze({
   repliedUser: false,
 }) as MessageMentionOptions;
 
-/** Discord gives 3 s to acknowledge an interaction; defer when the answer is not ready after this long. */
-export const DEFER_AFTER_MS = 2000;
+/**
+ * An answer expected to start later than this after its interaction arrived is acknowledged with an
+ * honest "busy, answering in order" message instead of a bare "thinking…" (edited into the answer later).
+ */
+export const BUSY_NOTICE_AFTER_MS = 2000;
 
 export const APOLOGY =
   'Sorry — something went wrong on my side while answering. It has been logged; please try again in a moment.';
+
+export const TOO_BUSY = 'I have too many questions waiting right now to take yours — please ask again in a minute.';
+
+/** The acknowledgement shown while a long queue is worked through; edited into the answer when it is ready. */
+export function busyMessage(ahead: number): string {
+  return `⏳ Busy: ${ahead} question${ahead === 1 ? '' : 's'} ahead of yours — answering in order; this message will show the answer.`;
+}
+
+/** Interactions whose reply was already turned into the apology (so `apologize` does not send a second one). */
+const apologized = new WeakSet<object>();
 
 /** The parts of a command/autocomplete-free interaction the reply helpers use (a `ChatInputCommandInteraction`). */
 export interface Repliable {
@@ -56,44 +71,59 @@ export function notice(content: string): InteractionReplyOptions {
 
 export interface ReplyPlan {
   ephemeral?: boolean;
-  /** Defer if the answer is not ready this long after Discord created the interaction. */
-  deferAfterMs?: number;
-  now?: () => number;
+  /** The queue the answer is computed in (the process-wide one by default). */
+  queue?: AnswerQueue;
+  /** Acknowledge with the "busy" message when the expected wait exceeds this (default BUSY_NOTICE_AFTER_MS). */
+  busyAfterMs?: number;
 }
 
+/** What `replyWithin` did, for metrics and logs. */
+export type ReplyOutcome = 'answered' | 'busy-answered' | 'refused-busy';
+
 /**
- * Produces an answer and sends it as the interaction reply. If it is not ready in time to meet the
- * acknowledgement deadline, the interaction is deferred first and the answer edited in when ready.
+ * Acknowledges first, then answers: the interaction is deferred (or, when the queue is long, given an
+ * honest "busy" reply) before anything is computed, the answer is produced in the answer queue (which
+ * yields to the event loop between answers, so later interactions are acknowledged meanwhile), and the
+ * acknowledgement is edited into the answer. A full queue refuses at once rather than answering late.
  */
 export async function replyWithin(
   interaction: Repliable,
   produce: () => RenderedMessage | Promise<RenderedMessage>,
   plan: ReplyPlan = {},
-): Promise<void> {
-  const now = plan.now ?? Date.now;
-  // The interaction's age by Discord's clock; clamped so a skewed local clock cannot make us skip deferring.
-  const age = Math.min(Math.max(0, now() - interaction.createdTimestamp), 1000);
-  const wait = Math.max(0, (plan.deferAfterMs ?? DEFER_AFTER_MS) - age);
-  const state: { deferring: Promise<unknown> | null } = { deferring: null };
-  const timer = setTimeout(() => {
-    state.deferring = interaction.deferReply(plan.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  }, wait);
+): Promise<ReplyOutcome> {
+  const queue = plan.queue ?? answerQueue;
+  const flags = plan.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
+  if (queue.full) {
+    await interaction.reply(notice(TOO_BUSY));
+    return 'refused-busy';
+  }
+  const busy = queue.expectedWaitMs() > (plan.busyAfterMs ?? BUSY_NOTICE_AFTER_MS);
+  const acknowledged = busy
+    ? interaction.reply({ content: busyMessage(queue.pending), allowedMentions: NO_PINGS, ...flags })
+    : interaction.deferReply(flags);
+  const job = queue.run(produce);
+  try {
+    await acknowledged;
+  } catch (err) {
+    // Not acknowledged (too late, or Discord refused): nobody would see the answer, so do not compute it.
+    job.cancel();
+    throw err;
+  }
   let message: RenderedMessage;
   try {
-    message = await produce();
+    message = await job.result;
   } catch (err) {
-    // Let a deferral in flight finish so the apology goes to the right place.
-    if (state.deferring) await state.deferring.catch(() => undefined);
+    if (busy) {
+      // Turn the public "busy" message into the apology rather than leaving it waiting forever.
+      await interaction.editReply({ content: APOLOGY, embeds: [], allowedMentions: NO_PINGS }).then(
+        () => apologized.add(interaction),
+        () => undefined,
+      );
+    }
     throw err;
-  } finally {
-    clearTimeout(timer);
   }
-  if (state.deferring) {
-    await state.deferring;
-    await interaction.editReply(editOptions(message));
-  } else {
-    await interaction.reply(replyOptions(message, plan.ephemeral));
-  }
+  await interaction.editReply(editOptions(message));
+  return busy ? 'busy-answered' : 'answered';
 }
 
 /** Defers at once (for work known to be slow: reloads, downloads), then edits the answer in. */
@@ -109,6 +139,7 @@ export async function deferThenReply(
 
 /** A short ephemeral apology, wherever the interaction stands (not yet answered, deferred, or answered). */
 export async function apologize(interaction: Repliable): Promise<void> {
+  if (apologized.has(interaction)) return;
   if (interaction.deferred && !interaction.replied) {
     if (interaction.ephemeral) {
       await interaction.editReply({ content: APOLOGY, embeds: [], allowedMentions: NO_PINGS });
