@@ -1,11 +1,12 @@
 /**
- * Speed benchmark: `npm run bench [-- --sizes seeds,1000,10000] [--subjects engine,flexsearch] [--json]`.
+ * Speed benchmark: `npm run bench [-- --sizes seeds,1000,10000] [--subjects snapshot,engine,flexsearch] [--json]`.
  *
- * For each corpus (the seeds, then generated corpora of N articles) and each subject (the engine's full
- * answer path, MiniSearch with default options, FlexSearch defaults), one child process generates the
- * corpus, builds the index, warms up, and times every question of a fixed mix of distinct questions once.
- * Prints a markdown table with build time, p50/p99 latency and peak RSS, the ratios against the anchors
- * measured in the same run, and whether the 10,000-article target is met.
+ * For each corpus (the seeds, then generated corpora of N articles) and each subject (the whole snapshot the
+ * bot serves — engine, casualty report and talks brief —, the engine's full answer path alone, MiniSearch
+ * with default options, FlexSearch defaults), one child process generates the corpus, builds, answers a first
+ * question (time to the first answer), warms up, and times every question of a fixed mix once.
+ * Prints a markdown table with build time, time to the first answer, p50/p99 latency and peak RSS, the
+ * ratios against the anchors measured in the same run, and whether the 10,000-article targets are met.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -18,6 +19,12 @@ const CHILD = path.join(BENCH_DIR, 'child.ts');
 
 /** The target for the full answer path at 10,000 articles. */
 export const TARGET = { size: 10_000, p99Ms: 50, rssMB: 600 } as const;
+
+/**
+ * The target for the whole snapshot (engine, casualty report, talks brief) at 10,000 articles: the first
+ * answer within 3× MiniSearch's default index build over the same sentences, peak RSS within 1 GB.
+ */
+export const SNAPSHOT_TARGET = { size: 10_000, firstAnswerVsMiniSearch: 3, rssMB: 1024 } as const;
 
 interface Options {
   sizes: CorpusSize[];
@@ -197,6 +204,50 @@ export interface TargetCheck {
   lines: string[];
 }
 
+/** The whole-snapshot target: time to the first answer against MiniSearch's default build, and peak RSS. */
+export function checkSnapshotTarget(all: Measurement[]): TargetCheck {
+  const size = SNAPSHOT_TARGET.size;
+  const snap = find(all, size, 'snapshot');
+  const mini = find(all, size, 'minisearch-defaults');
+  if (!snap) {
+    const ran = all.some((m) => m.corpus === size && m.subject === 'snapshot');
+    return {
+      evaluated: false,
+      met: false,
+      lines: [
+        ran
+          ? `Snapshot target at ${label(size)} articles: NOT MET — the snapshot measurement failed.`
+          : `Snapshot target at ${label(size)} articles: not evaluated (run with --sizes including ${size} and the snapshot).`,
+      ],
+    };
+  }
+  const limit = mini ? SNAPSHOT_TARGET.firstAnswerVsMiniSearch * mini.buildMs : null;
+  const checks: [string, boolean | null][] = [
+    [
+      mini && limit !== null
+        ? `first answer ${fixed(snap.firstAnswerMs / 1000, 1)} s ≤ ${SNAPSHOT_TARGET.firstAnswerVsMiniSearch}× ` +
+          `MiniSearch default build ${fixed(mini.buildMs / 1000, 1)} s = ${fixed(limit / 1000, 1)} s`
+        : 'first answer against MiniSearch default build: MiniSearch not measured in this run',
+      limit !== null ? snap.firstAnswerMs <= limit : null,
+    ],
+    [
+      `snapshot peak RSS ${fixed(snap.peakRssMB, 0)} MB ≤ ${SNAPSHOT_TARGET.rssMB} MB`,
+      snap.peakRssMB <= SNAPSHOT_TARGET.rssMB,
+    ],
+  ];
+  const failed = checks.some(([, ok]) => ok === false);
+  const incomplete = checks.some(([, ok]) => ok === null);
+  const status = failed ? 'NOT MET' : incomplete ? 'INCOMPLETE (a check could not be made in this run)' : 'MET';
+  return {
+    evaluated: true,
+    met: !failed && !incomplete,
+    lines: [
+      `Snapshot target at ${label(size)} articles: ${status}`,
+      ...checks.map(([text, ok]) => `- [${ok === true ? 'x' : ' '}] ${text}${ok === false ? ' — missed' : ''}`),
+    ],
+  };
+}
+
 export function checkTarget(all: Measurement[]): TargetCheck {
   const engine = find(all, TARGET.size, 'engine');
   const flex = find(all, TARGET.size, 'flexsearch');
@@ -259,18 +310,18 @@ function ratio(a: ChildResult | undefined, b: ChildResult | undefined): string {
 export function renderTable(all: Measurement[], opts: Options): string {
   const out: string[] = [];
   out.push(
-    '| corpus | subject | articles / sentences | build s | p50 ms | p99 ms | mean ms | peak RSS MB | corpus RSS MB | timed q | answered / hits |',
-    '|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| corpus | subject | articles / sentences | build s | first answer s | p50 ms | p99 ms | mean ms | peak RSS MB | corpus RSS MB | timed q | answered / hits |',
+    '|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   );
   for (const m of all) {
     if (!m.ok) {
-      out.push(`| ${label(m.corpus)} | ${m.subject} | FAILED: ${m.error.replace(/\|/g, '/')} | | | | | | | | |`);
+      out.push(`| ${label(m.corpus)} | ${m.subject} | FAILED: ${m.error.replace(/\|/g, '/')} | | | | | | | | | |`);
       continue;
     }
     const r = m.result;
     out.push(
       `| ${label(m.corpus)} | ${m.subject} | ${r.articles.toLocaleString('en-US')} / ${r.sentences.toLocaleString('en-US')} | ` +
-        `${fixed(r.buildMs / 1000, 2)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${ms(r.meanMs)} | ` +
+        `${fixed(r.buildMs / 1000, 2)} | ${fixed(r.firstAnswerMs / 1000, 2)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${ms(r.meanMs)} | ` +
         `${fixed(r.peakRssMB, 0)} | ${fixed(r.rssCorpusMB, 0)} | ${r.questions}${r.questions < r.mixSize ? '*' : ''} | ` +
         `${r.answered}/${r.questions} |`,
     );
@@ -286,11 +337,26 @@ export function renderTable(all: Measurement[], opts: Options): string {
     ];
   });
   if (ratioLines.length) out.push('Ratios (same run; below 1× means the engine is faster):', ...ratioLines, '');
+  const snapshotLines = sizes.flatMap((size) => {
+    const snap = find(all, size, 'snapshot');
+    if (!snap) return [];
+    const mini = find(all, size, 'minisearch-defaults');
+    const vs = mini ? ` = ${fixed(snap.firstAnswerMs / mini.buildMs, 2)}× MiniSearch's default build` : '';
+    const p = snap.parts ?? {};
+    const s = (k: string) => fixed((p[k] ?? Number.NaN) / 1000, 2);
+    return [
+      `- ${label(size)}: first answer ${fixed(snap.firstAnswerMs / 1000, 2)} s${vs}; build = engine ${s('engine')} s + ` +
+        `casualty report with the shared analysis ${s('casualties')} s + talks brief ${s('talks')} s; ` +
+        `peak RSS ${fixed(snap.peakRssMB, 0)} MB`,
+    ];
+  });
+  if (snapshotLines.length) out.push('Whole snapshot (what the bot serves):', ...snapshotLines, '');
+  out.push(...checkSnapshotTarget(all).lines, '');
   out.push(...checkTarget(all).lines, '');
   const slowLines = all.flatMap((m) =>
-    m.ok && m.subject === 'engine' && m.result.slowest.length
+    m.ok && (m.subject === 'engine' || m.subject === 'snapshot') && m.result.slowest.length
       ? [
-          `- ${label(m.corpus)}: ${m.result.slowest
+          `- ${label(m.corpus)} (${m.subject}): ${m.result.slowest
             .slice(0, 3)
             .map((x) => `${ms(x.ms)} ms "${x.question}"`)
             .join('; ')}`,
@@ -348,12 +414,25 @@ async function main(): Promise<void> {
     }
   }
   const target = checkTarget(all);
+  const snapshotTarget = checkSnapshotTarget(all);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ target: { ...TARGET, ...target }, measurements: all }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          target: { ...TARGET, ...target },
+          snapshotTarget: { ...SNAPSHOT_TARGET, ...snapshotTarget },
+          measurements: all,
+        },
+        null,
+        2,
+      )}\n`,
+    );
   } else {
     process.stdout.write(`${renderTable(all, opts)}\n`);
   }
-  if (opts.check && target.evaluated && !target.met) process.exitCode = 1;
+  if (opts.check && ((target.evaluated && !target.met) || (snapshotTarget.evaluated && !snapshotTarget.met))) {
+    process.exitCode = 1;
+  }
 }
 
 await main();

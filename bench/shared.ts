@@ -1,6 +1,6 @@
 /** Types and helpers shared by the benchmark's parent (run.ts) and its measurement processes (child.ts). */
 
-export const SUBJECTS = ['engine', 'minisearch-defaults', 'flexsearch'] as const;
+export const SUBJECTS = ['snapshot', 'engine', 'minisearch-defaults', 'flexsearch'] as const;
 export type Subject = (typeof SUBJECTS)[number];
 export type CorpusSize = 'seeds' | number;
 
@@ -24,8 +24,12 @@ export interface ChildResult extends LatencySummary {
   sentences: number;
   /** Time to load or generate the corpus (not part of the subject's build). */
   corpusMs: number;
-  /** Time to build the subject's index from the corpus. */
+  /** Time to build the subject's index from the corpus (snapshot: engine, casualty report and talks brief). */
   buildMs: number;
+  /** Build plus the first question answered right after it: when a user first gets an answer. */
+  firstAnswerMs: number;
+  /** Snapshot only: milliseconds of each part of the build. */
+  parts?: Record<string, number>;
   /** Questions timed (each once). */
   questions: number;
   /** Size of the full question mix. */
