@@ -18,9 +18,30 @@ function contextWords(claim: string, wrong: string): string[] {
 }
 
 function shape(token: string): 'number' | 'name' | 'word' {
-  if (/^[\d.,]+%?$/.test(token)) return 'number';
+  if (/^\d[\d.,]*%?$/.test(token)) return 'number';
   if (/^[A-Z]/.test(token)) return 'name';
   return 'word';
+}
+
+/**
+ * The words of a claim with the punctuation around them dropped, but a number kept whole with its
+ * thousands separators and decimals ("1,710", "2.5", "31%"): a comma inside a number does not split it.
+ */
+function claimWords(claim: string): string[] {
+  return claim
+    .split(/\s+/)
+    .map((w) => w.replace(/^[("'“‘]+/, '').replace(/[)"'”’,;:.!?]+$/, ''))
+    .filter(Boolean);
+}
+
+/** A whole number as written in text: digits with optional thousands separators, decimals and a percent sign. */
+const NUMBER_TOKEN =
+  /(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?%?(?![\w]|[.,]\d)|(?<![\w.,])\d+(?:\.\d+)?%?(?![\w]|[.,]\d)/g;
+
+/** The same number however it is written: "1,170" and "1170" are one value. */
+function numberValue(token: string): number | null {
+  const n = Number(token.replace(/,/g, '').replace(/%$/, ''));
+  return Number.isFinite(n) ? n : null;
 }
 
 /** Finds the correction in one notice sentence (or null). */
@@ -33,7 +54,9 @@ export function parseCorrectionNotice(sentence: string): Correction | null {
   const rightTokens = right.split(/\s+/);
   if (rightTokens.length === 1) {
     const wanted = shape(right);
-    const candidates = claim.split(/[\s,;:]+/).filter((t) => t && shape(t) === wanted && t !== right);
+    const candidates = claimWords(claim).filter(
+      (t) => shape(t) === wanted && t !== right && (wanted !== 'number' || numberValue(t) !== numberValue(right)),
+    );
     const wrong = candidates.at(-1);
     if (wrong) return { wrong, right, notice: sentence.trim(), context: contextWords(claim, wrong) };
     return null;
@@ -71,6 +94,12 @@ export function applyCorrections(text: string, corrections: readonly Correction[
     if (out.includes(c.notice) || c.notice.includes(out)) continue;
     const lower = out.toLowerCase();
     if (c.context.length > 0 && !c.context.some((w) => lower.includes(w))) continue;
+    const wrongValue = shape(c.wrong) === 'number' ? numberValue(c.wrong) : null;
+    if (wrongValue !== null) {
+      // A number is the same number with or without thousands separators: "1,710" and "1710".
+      out = out.replace(NUMBER_TOKEN, (token) => (numberValue(token) === wrongValue ? c.right : token));
+      continue;
+    }
     const escaped = c.wrong.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     out = out.replace(new RegExp(`(?<![\\w.,])${escaped}(?![\\w]|[.,]\\d)`, 'g'), c.right);
   }
