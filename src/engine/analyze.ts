@@ -34,6 +34,7 @@ export interface WeightedTerm extends QuestionTerm {
 export interface DateConstraint {
   year: number | null;
   month: number | null;
+  day: number | null;
   text: string;
 }
 
@@ -262,13 +263,35 @@ function afterPreposition(tokens: readonly Token[], focusEnd: number, i: number)
   return false;
 }
 
+const MONTH_PATTERN =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const monthOf = (word: string) => MONTH_NAMES.findIndex((m) => m.startsWith(word.slice(0, 3))) + 1;
+
+/**
+ * The date a question is about: a year ("in 2025"), a month ("in January 2026") or a day ("the February 3
+ * strikes", "on 3 Feb", "as of January 30").
+ */
 function detectDate(lower: string): DateConstraint | null {
+  const dayFirst = new RegExp(
+    `\\b([0-3]?\\d)(?:st|nd|rd|th)? (?:of )?(${MONTH_PATTERN})\\.?\\b(?:,? ((?:19|20)\\d\\d))?`,
+  ).exec(lower);
+  const monthFirst = new RegExp(
+    `\\b(${MONTH_PATTERN})\\.? ([0-3]?\\d)(?:st|nd|rd|th)?\\b(?![,.]?\\d)(?:,? ((?:19|20)\\d\\d))?`,
+  ).exec(lower);
+  const day = monthFirst
+    ? { month: monthOf(monthFirst[1] ?? ''), day: Number(monthFirst[2]), year: monthFirst[3], text: monthFirst[0] }
+    : dayFirst
+      ? { month: monthOf(dayFirst[2] ?? ''), day: Number(dayFirst[1]), year: dayFirst[3], text: dayFirst[0] }
+      : null;
+  if (day && day.month > 0 && day.day >= 1 && day.day <= 31) {
+    return { year: day.year ? Number(day.year) : null, month: day.month, day: day.day, text: day.text.trim() };
+  }
   const m =
     /\b(?:in |since |by |of )?(?:(early|late|mid)[- ])?(january|february|march|april|may|june|july|august|september|october|november|december)?\s*((?:19|20)\d\d)\b/.exec(
       lower,
     );
   if (m?.[3]) {
-    return { year: Number(m[3]), month: m[2] ? MONTH_NAMES.indexOf(m[2]) + 1 : null, text: m[0].trim() };
+    return { year: Number(m[3]), month: m[2] ? MONTH_NAMES.indexOf(m[2]) + 1 : null, day: null, text: m[0].trim() };
   }
   return null;
 }
@@ -374,6 +397,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
       const t = tokens[k];
       if (t?.lower === 'the') continue;
       if (!t?.capitalized) break;
+      // "did Ukraine's air force say Russia fired": a possessive side names who reports, not who acts.
+      if (/^['’]s\b/.test(clean.slice(t.end, t.end + 3))) break;
       if (t.term && SIDE_TERMS.includes(t.term)) actors.push(t.term);
     }
   }
@@ -395,6 +420,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     if (kind === 'person' && GENERIC_PERSON_WORDS.has(t.lower)) return;
     if (date && /^(?:19|20)\d\d$/.test(t.lower)) return;
     if (date && MONTH_NAMES.includes(t.lower)) return;
+    // The words of a day-precise date ("February 3") are the date constraint, not words to find.
+    if (date?.day && date.text.split(/\W+/).includes(t.lower)) return;
     // A side right before the counted noun qualifies it ("… for Russian deaths"), wherever it stands.
     const qualifiesHead = headIndex >= 0 && i < headIndex && i >= headIndex - 2;
     // "… killed in Russia": a place that is a side qualifies what is counted too.

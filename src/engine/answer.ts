@@ -15,7 +15,9 @@ import {
 } from './constraints.js';
 import type { Retriever } from './retrieval.js';
 import { dateSlots, descriptionPhrase, entitySlots, numberSlots, roleSlots, type Slot } from './slots.js';
+import { standIn } from './soft.js';
 import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, tokenize } from './text.js';
+import { dateFit } from './when.js';
 
 /**
  * Second stage: every sentence of the retrieved passages is scored for the question (coverage of the
@@ -34,13 +36,27 @@ export const MAX_CITATIONS = 6;
 export const MAX_ALTERNATIVES = 3;
 /** Unknown question words (absent from every source) beyond this share of the question's weight: abstain. */
 export const MAX_UNKNOWN_SHARE = 0.5;
+/** A whole sentence with no answer of the wanted kind weighs this share of its relevance. */
+export const SENTENCE_FALLBACK = 0.5;
+/** Answers are read from sentences covering at least this share of what the most relevant one covers. */
+export const RELEVANCE_BAND = 0.6;
+/** A sentence covering this much of the question answers it as a whole when no typed answer holds. */
+export const SENTENCE_ANSWER_COVERAGE = 2;
 
 export interface Candidate {
   sentence: Sentence;
   score: number;
+  /** Share of the question's weight the sentence (or the two before it) covers: relevance alone. */
+  coverage: number;
   key: string;
   text: string;
   claimant: string | null;
+}
+
+/** How well one sentence covers the question, before any reading of an answer in it. */
+export interface Relevance {
+  sentence: Sentence;
+  coverage: number;
 }
 
 interface Prepared {
@@ -130,11 +146,22 @@ function weighTerms(
         : { ...t, term },
     );
   }
-  for (const [term, t] of byTerm) {
+  for (const [written, t] of byTerm) {
     const multiplier = t.head ? 2 : t.proper ? 1.5 : t.focus ? 1.3 : 1;
+    let term = written;
+    let similarity = 1;
+    if ((r.df.get(term) ?? 0) === 0 && !t.proper) {
+      // A word the sources never use stands for the sources' word it was most likely meant as.
+      const stand = standIn(r, q.tokens[t.position]?.lower ?? '');
+      if (stand && (r.df.get(stand.term) ?? 0) > 0 && !byTerm.has(stand.term)) {
+        term = stand.term;
+        similarity = stand.similarity;
+      }
+    }
     const df = r.df.get(term) ?? 0;
     if (df === 0) {
-      // A word no source uses: if it names what is asked about, or a name, the sources cannot answer.
+      // A word no source uses, nor any close to it: if it names what is asked about, or a name, the
+      // sources cannot answer.
       if (t.head || t.proper || t.subject) fatal = true;
       // A plain word no source uses ("next") weighs like a rare word; a name or the focus, like the rarest.
       const w = Math.log(1 + r.sentenceCount) * (t.focus || t.proper ? multiplier : 0.5);
@@ -142,26 +169,22 @@ function weighTerms(
       totalWeight += w;
       continue;
     }
-    const weight = idf(r, term) * multiplier;
+    const weight = idf(r, term) * multiplier * similarity;
     totalWeight += weight;
     known.push({ ...t, term, weight });
   }
   return { known, unknownShare: totalWeight ? unknownWeight / totalWeight : 1, fatal };
 }
 
-function dateFactor(q: QuestionAnalysis, sentence: Sentence, published: string | null, isFigure: boolean): number {
+function dateFactor(
+  r: Retriever,
+  q: QuestionAnalysis,
+  sentence: Sentence,
+  published: string | null,
+  isFigure: boolean,
+): number {
   const text = sentence.corrected;
-  if (q.date) {
-    if (q.date.year && !text.includes(String(q.date.year))) return 0.5;
-    if (q.date.month) {
-      const monthName = new Date(Date.UTC(2000, q.date.month - 1, 1)).toLocaleString('en', {
-        month: 'long',
-        timeZone: 'UTC',
-      });
-      if (!text.includes(monthName) && !/\bearly\b/i.test(text)) return 0.8;
-    }
-    return 1;
-  }
+  if (q.date) return dateFit(r, q.date, sentence);
   if (!isFigure) return 1;
   const year = published ? Number(published.slice(0, 4)) : new Date().getFullYear();
   // A figure dated to an earlier year ("In February 2025, he said…", "in early 2025") is history, not the answer.
@@ -184,7 +207,7 @@ function scoreSentence(
   sentence: Sentence,
   prepared: Prepared,
   contextOf: () => ReadonlySet<string>,
-): Candidate[] {
+): { coverage: number; candidates: Candidate[] } {
   const text = sentence.corrected;
   const { tokens, positions } = prepared;
   let contextTerms: ReadonlySet<string> | undefined;
@@ -193,7 +216,7 @@ function scoreSentence(
     return contextTerms;
   };
   const total = terms.reduce((s, t) => s + t.weight, 0);
-  if (total === 0) return [];
+  if (total === 0) return { coverage: 0, candidates: [] };
   let covered = 0;
   const matched: WeightedTerm[] = [];
   for (const t of terms) {
@@ -205,14 +228,14 @@ function scoreSentence(
   const coverage = covered / total;
   // A name the question gives (known to the sources, not a side) must be in the sentence or just before it.
   const missingName = terms.some((t) => t.proper && !t.side && !positions.has(t.term) && !context().has(t.term));
-  if (coverage < MIN_CONFIDENCE * 0.8) return [];
+  if (coverage < MIN_CONFIDENCE * 0.8) return { coverage, candidates: [] };
   const published = r.corpus.byId.get(sentence.source)?.meta.published ?? null;
   const head = terms.find((t) => t.head);
   const questionSides = new Set(terms.filter((t) => t.side).map((t) => t.term));
   const focusSides = new Set(terms.filter((t) => t.side && t.focus).map((t) => t.term));
   const questionMeasures = new Set(terms.filter((t) => MEASURE_TERMS.includes(t.term)).map((t) => t.term));
   const isFigure = q.kind === 'count' || q.kind === 'percent';
-  const dates = dateFactor(q, sentence, published, isFigure);
+  const dates = dateFactor(r, q, sentence, published, isFigure);
 
   let slots: Slot[];
   let descriptionPenalty = 1;
@@ -238,7 +261,7 @@ function scoreSentence(
       const verbPos = knownVerbs.flatMap((v) => positions.get(v) ?? []);
       const headPos = head ? (positions.get(head.term) ?? []) : [];
       const anchor = verbPos[0] ?? headPos.at(-1);
-      if (anchor === undefined && head) return [];
+      if (anchor === undefined && head) return { coverage, candidates: [] };
       // The thing asked about ("the biggest issue") must be in the sentence, not only a verb of the question.
       // "What did Trump say about the talks?": the sentence must have Trump saying something.
       if (
@@ -279,6 +302,14 @@ function scoreSentence(
   }
 
   const out: Candidate[] = [];
+  // Relevance first: a sentence that covers the question well but holds no answer of the wanted kind (a
+  // person, place or date the slot readers do not see) is still the best support there is; it answers as
+  // a whole sentence, weighed below a typed answer of the same relevance. A figure is never guessed this way.
+  if (slots.length === 0 && !isFigure && q.kind !== 'length') {
+    const score = coverage * SENTENCE_FALLBACK * dates * (missingName ? 0.6 : 1);
+    out.push({ sentence, score, coverage, key: `sentence:${sentence.ordinal}`, text, claimant: null });
+    return { coverage, candidates: out };
+  }
   let claimant: string | null | undefined;
   const matchedWeight = matched.reduce((s, t) => s + t.weight, 0) || 1;
   for (const slot of slots) {
@@ -327,9 +358,9 @@ function scoreSentence(
     }
     const score = coverage * anchor * dates * slot.prior * descriptionPenalty * (missingName ? 0.6 : 1);
     claimant ??= isFigure ? (findClaimant(r, sentence.corrected, tokens) ?? previousClaimant(r, sentence)) : null;
-    out.push({ sentence, score, key: slot.key, text: slot.text, claimant });
+    out.push({ sentence, score, coverage, key: slot.key, text: slot.text, claimant });
   }
-  return out;
+  return { coverage, candidates: out };
 }
 
 /* ----------------------------------------------------------------- answer */
@@ -404,7 +435,7 @@ function asRoleQuestion(r: Retriever, q: QuestionAnalysis): QuestionAnalysis {
 export function scoreCandidates(
   r: Retriever,
   question: string,
-): { q: QuestionAnalysis; candidates: Candidate[]; abstainEarly: boolean } {
+): { q: QuestionAnalysis; candidates: Candidate[]; relevance: Relevance[]; abstainEarly: boolean } {
   const q = asRoleQuestion(r, analyzeQuestion(question));
   const { known, unknownShare, fatal } = weighTerms(r, q);
   // Only names are known and the words about them are not ("Will it rain in Abu Dhabi tomorrow?").
@@ -414,7 +445,7 @@ export function scoreCandidates(
     known.every((t) => t.proper || t.side) &&
     (unknownShare > 0 || !(q.kind === 'role' || q.kind === 'person' || q.kind === 'description'));
   if (fatal || namesOnly || known.length === 0 || unknownShare > MAX_UNKNOWN_SHARE) {
-    return { q, candidates: [], abstainEarly: true };
+    return { q, candidates: [], relevance: [], abstainEarly: true };
   }
 
   const passages = r.search(known.map((t) => t.term));
@@ -442,20 +473,44 @@ export function scoreCandidates(
   };
 
   const candidates: Candidate[] = [];
+  const relevance: Relevance[] = [];
   for (const p of passages) {
     for (const ordinal of p.sentences) {
       const s = r.corpus.sentences[ordinal];
       if (!s || s.boilerplate) continue;
-      candidates.push(...scoreSentence(r, q, known, s, prepared(s), () => contextOf(s)));
+      const scored = scoreSentence(r, q, known, s, prepared(s), () => contextOf(s));
+      candidates.push(...scored.candidates);
+      relevance.push({ sentence: s, coverage: scored.coverage });
     }
   }
   candidates.sort((a, b) => b.score - a.score);
-  return { q, candidates, abstainEarly: false };
+  relevance.sort((a, b) => b.coverage - a.coverage);
+  return { q, candidates, relevance, abstainEarly: false };
 }
 
 export function answerQuestion(r: Retriever, question: string): Answer {
   const total = r.corpus.articles.length;
-  const { q, candidates } = scoreCandidates(r, question);
+  const scored = scoreCandidates(r, question);
+  const { q, relevance } = scored;
+  // Relevance first: an answer is read only from sentences about as relevant as the most relevant one;
+  // the readings of the answer (kind, side, measure, date) rank those, they never reach below them.
+  const top = relevance[0];
+  const band = (top?.coverage ?? 0) * RELEVANCE_BAND;
+  let candidates = scored.candidates.filter((c) => c.coverage >= band);
+  if (top && top.coverage >= SENTENCE_ANSWER_COVERAGE && !candidates.some((c) => c.score >= MIN_CONFIDENCE)) {
+    // No reading of the wanted kind holds in the most relevant sentences: the most relevant sentence is
+    // the answer, as a whole.
+    candidates = [
+      {
+        sentence: top.sentence,
+        score: top.coverage,
+        coverage: top.coverage,
+        key: `sentence:${top.sentence.ordinal}`,
+        text: top.sentence.corrected,
+        claimant: null,
+      },
+    ];
+  }
   if (candidates.length === 0) return abstain(question, q.kind, total);
 
   const groups = new Map<string, Candidate[]>();

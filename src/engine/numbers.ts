@@ -13,6 +13,8 @@ const LENGTH_UNITS = /^(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|yards?|fee
 
 /** Qualifiers as written before a number, longest first. */
 const QUALIFIERS: [RegExp, string][] = [
+  [/\bno (?:fewer|less) than$/i, 'at least'],
+  [/\bno more than$/i, 'up to'],
   [/\bbetween$/i, 'between'],
   [/\bjust under$/i, 'just under'],
   [/\bjust over$/i, 'just over'],
@@ -78,6 +80,21 @@ export function findNumbers(text: string, tokens: readonly Token[]): NumberMenti
     const gapBefore = prev ? text.slice(prev.end, tok.start) : '';
 
     let kind: NumberKind = 'count';
+    if (tok.numeric && ((gapAfter === ':' && after?.numeric) || (gapBefore === ':' && prev?.numeric))) {
+      // A clock time ("07:30 — …", "at 16:20"), not a figure.
+      out.push({
+        first: i,
+        last: gapAfter === ':' ? last + 1 : last,
+        start: tok.start,
+        end: tok.end,
+        value,
+        high: null,
+        kind: 'other',
+        qualifier: 'exact',
+      });
+      i = gapAfter === ':' ? last + 1 : last;
+      continue;
+    }
     if (after && (after.surface === '%' || /^(?:percent|per)$/i.test(after.lower)) && /^\s?$/.test(gapAfter)) {
       kind = 'percent';
       last += after.lower === 'per' ? 2 : 1;

@@ -39,6 +39,8 @@ export interface Retriever {
   df: Map<string, number>;
   /** Passage-level document frequency of each term. */
   passageDf: Map<string, number>;
+  /** Every lower-case word the sources write, with its index term and how often it occurs. */
+  words: Map<string, { term: string; count: number }>;
   search(terms: readonly string[]): Passage[];
   /** Terms of a sentence with token positions (for proximity), lexicon applied. */
   termPositions(text: string, tokens: readonly Token[]): { term: string; pos: number }[];
@@ -130,6 +132,7 @@ export function buildRetriever(corpus: Corpus): Retriever {
   const builder = new LexiconBuilder();
   const df = new Map<string, number>();
   const passageDf = new Map<string, number>();
+  const words = new Map<string, { term: string; count: number }>();
   let sentenceCount = 0;
   let current = '';
 
@@ -170,6 +173,11 @@ export function buildRetriever(corpus: Corpus): Retriever {
       for (const t of tokens) {
         const term = t.term;
         if (!term || !indexable(term)) continue;
+        if (!t.capitalized && !t.numeric) {
+          const w = words.get(t.lower);
+          if (w) w.count++;
+          else words.set(t.lower, { term, count: 1 });
+        }
         all.push(term);
         if (!seen.has(term)) {
           seen.add(term);
@@ -260,5 +268,5 @@ export function buildRetriever(corpus: Corpus): Retriever {
       .flatMap(([id]) => passages[id] ?? []);
   };
 
-  return { corpus, lexicon, passages, sentenceCount, df, passageDf, search, termPositions };
+  return { corpus, lexicon, passages, sentenceCount, df, passageDf, words, search, termPositions };
 }
