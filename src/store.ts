@@ -1,7 +1,9 @@
+import { EventEmitter } from 'node:events';
 import { buildEngine, type Engine } from './engine/engine.js';
 import { buildCasualtyReport } from './extract/casualties.js';
 import { buildTalksBrief } from './extract/talks.js';
 import type { CasualtyReport, TalksBrief } from './extract/types.js';
+import { buildInWorker, type SnapshotHost } from './snapshot-host.js';
 import { loadCorpus } from './sources/load.js';
 import type { Corpus, SourceError } from './types.js';
 
@@ -33,6 +35,24 @@ export type Changed<T> =
   | { outcome: Extract<T, { ok: false }>; reload: null }
   | { outcome: Extract<T, { ok: true }>; reload: ReloadResult };
 
+export interface StoreOptions {
+  /**
+   * `worker` (the bot): each snapshot is built in, and its engine served from, a worker thread, so a
+   * reload never blocks the event loop. `inline` (CLI, console, tests): built on the calling thread.
+   */
+  build?: 'inline' | 'worker';
+  /** How long a replaced snapshot's worker keeps answering callers that still hold it (ms). */
+  retireAfterMs?: number;
+}
+
+/** Emitted as `reload` after every reload, successful or not. */
+export interface ReloadEvent {
+  ok: boolean;
+  ms: number;
+  articles: number | null;
+  cancelled: boolean;
+}
+
 /**
  * Holds the snapshot being served and swaps in a new one in a single assignment once it is fully
  * built. Reloads are serialised: a second reload waits for the first and never interleaves with it.
@@ -40,9 +60,22 @@ export type Changed<T> =
  */
 export class SourceStore {
   #current: Snapshot | null = null;
+  #host: SnapshotHost | null = null;
   #queue: Promise<unknown> = Promise.resolve();
+  #building: { cancel(): Promise<void> } | null = null;
+  #closed = false;
+  readonly #mode: 'inline' | 'worker';
+  readonly #retireAfterMs: number;
+  /** `reload` (ReloadEvent), `worker-exit` ({ code }) when the serving worker stops unexpectedly. */
+  readonly events = new EventEmitter();
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    options: StoreOptions = {},
+  ) {
+    this.#mode = options.build ?? 'inline';
+    this.#retireAfterMs = options.retireAfterMs ?? 10_000;
+  }
 
   get current(): Snapshot {
     if (!this.#current) throw new Error('SourceStore used before the first successful load');
@@ -51,6 +84,11 @@ export class SourceStore {
 
   get ready(): boolean {
     return this.#current !== null;
+  }
+
+  /** True while a reload is building the next snapshot. */
+  get building(): boolean {
+    return this.#building !== null;
   }
 
   /** Runs `task` after every earlier queued task; tasks never overlap. */
@@ -77,11 +115,63 @@ export class SourceStore {
     });
   }
 
+  /**
+   * Stops: cancels a reload in progress (its result says so and nothing is swapped in) and stops the
+   * serving worker. For shutdown; the store serves nothing afterwards.
+   */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#building?.cancel();
+    await this.#host?.close();
+  }
+
   async #load(): Promise<ReloadResult> {
+    const started = performance.now();
+    const result = this.#closed
+      ? { ok: false as const, errors: [{ file: this.dir, problem: 'the bot is shutting down' }], kept: this.#current }
+      : this.#mode === 'worker'
+        ? await this.#loadInWorker()
+        : await this.#loadInline();
+    const cancelled = !result.ok && this.#closed;
+    this.events.emit('reload', {
+      ok: result.ok,
+      ms: performance.now() - started,
+      articles: result.ok ? result.snapshot.corpus.articles.length : null,
+      cancelled,
+    } satisfies ReloadEvent);
+    return result;
+  }
+
+  async #loadInline(): Promise<ReloadResult> {
     const loaded = await loadCorpus(this.dir);
     if (!loaded.ok) return { ok: false, errors: loaded.errors, kept: this.#current };
     const snapshot = buildSnapshot(loaded.corpus);
     this.#current = snapshot;
     return { ok: true, snapshot, warnings: loaded.warnings };
+  }
+
+  async #loadInWorker(): Promise<ReloadResult> {
+    const build = buildInWorker(this.dir);
+    this.#building = build;
+    let built: Awaited<typeof build.result>;
+    try {
+      built = await build.result;
+    } finally {
+      this.#building = null;
+    }
+    if (!built.ok) return { ok: false, errors: built.errors, kept: this.#current };
+    if (this.#closed) {
+      await built.host.close();
+      return { ok: false, errors: [{ file: this.dir, problem: 'the bot is shutting down' }], kept: this.#current };
+    }
+    const previous = this.#host;
+    built.host.onUnexpectedExit((code) => {
+      if (this.#host === built.host) this.events.emit('worker-exit', { code });
+    });
+    // The swap: one assignment each; callers holding the previous snapshot get a grace period.
+    this.#host = built.host;
+    this.#current = built.snapshot;
+    if (previous) setTimeout(() => void previous.close(), this.#retireAfterMs).unref();
+    return { ok: true, snapshot: built.snapshot, warnings: built.warnings };
   }
 }

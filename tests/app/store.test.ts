@@ -1,12 +1,15 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SourceStore } from '../../src/store.js';
-import { tempSources } from '../helpers.js';
+import { loadCorpus } from '../../src/sources/load.js';
+import { buildSnapshot, type ReloadEvent, SourceStore } from '../../src/store.js';
+import { SEEDS, tempSources } from '../helpers.js';
 
-describe('SourceStore', () => {
+describe.each(['inline', 'worker'] as const)('SourceStore (%s build)', (build) => {
   let cleanup: (() => Promise<void>) | undefined;
+  const stores: SourceStore[] = [];
   afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
     await cleanup?.();
     cleanup = undefined;
   });
@@ -14,7 +17,8 @@ describe('SourceStore', () => {
   async function loadedStore() {
     const tmp = await tempSources();
     cleanup = tmp.cleanup;
-    const store = new SourceStore(tmp.dir);
+    const store = new SourceStore(tmp.dir, { build });
+    stores.push(store);
     const first = await store.reload();
     expect(first.ok).toBe(true);
     return { store, dir: tmp.dir };
@@ -67,6 +71,76 @@ describe('SourceStore', () => {
     const answer = store.current.engine.ask('Where are the peace talks taking place?');
     expect(answer.answer).toMatch(/Abu Dhabi/);
     await reloading;
+  });
+});
+
+describe('SourceStore in worker mode', () => {
+  let cleanup: (() => Promise<void>) | undefined;
+  let store: SourceStore | undefined;
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+    await cleanup?.();
+    cleanup = undefined;
+  });
+
+  it('serves exactly what an in-process build would: answers, suggestions, figures and brief', async () => {
+    store = new SourceStore(SEEDS, { build: 'worker' });
+    expect((await store.reload()).ok).toBe(true);
+    const loaded = await loadCorpus(SEEDS);
+    if (!loaded.ok) throw new Error('seeds do not load');
+    const reference = buildSnapshot(loaded.corpus);
+    const q = 'How many prisoners were exchanged?';
+    expect(store.current.engine.ask(q)).toEqual(reference.engine.ask(q));
+    expect(store.current.engine.suggest('pris', 25, 100)).toEqual(reference.engine.suggest('pris', 25, 100));
+    expect(store.current.casualties).toEqual(reference.casualties);
+    expect(store.current.talks).toEqual(reference.talks);
+    expect(store.current.engine.stats).toEqual(reference.engine.stats);
+    const { loadedAt: _a, ...corpus } = store.current.corpus;
+    const { loadedAt: _b, ...expected } = reference.corpus;
+    expect(corpus).toEqual(expected);
+    expect(store.current.corpus.sentences.every((s, i) => s.ordinal === i)).toBe(true);
+  });
+
+  it('keeps the event loop turning while the next snapshot is built', async () => {
+    store = new SourceStore(SEEDS, { build: 'worker' });
+    let turnedDuringBuild = false;
+    const reloading = store.reload();
+    setImmediate(() => {
+      turnedDuringBuild = store?.building === true;
+    });
+    expect((await reloading).ok).toBe(true);
+    expect(turnedDuringBuild).toBe(true);
+  });
+
+  it('cancels a reload in progress when closed (shutdown), swapping nothing in', async () => {
+    store = new SourceStore(SEEDS, { build: 'worker' });
+    const events: ReloadEvent[] = [];
+    store.events.on('reload', (e: ReloadEvent) => events.push(e));
+    const reloading = store.reload();
+    await new Promise((r) => setImmediate(r));
+    await store.close();
+    const result = await reloading;
+    expect(result).toMatchObject({ ok: false, kept: null });
+    if (!result.ok) expect(result.errors[0]?.problem).toMatch(/shutting down/);
+    expect(store.ready).toBe(false);
+    expect(events).toEqual([expect.objectContaining({ ok: false, cancelled: true, articles: null })]);
+  });
+
+  it('names the broken file from the worker and keeps the previous snapshot serving', async () => {
+    const tmp = await tempSources();
+    cleanup = tmp.cleanup;
+    store = new SourceStore(tmp.dir, { build: 'worker' });
+    await store.reload();
+    const before = store.current;
+    await writeFile(path.join(tmp.dir, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const result = await store.reload();
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ file: 'broken.txt', problem: expect.stringMatching(/UTF-8/) }],
+    });
+    expect(store.current).toBe(before);
+    expect(store.current.engine.ask('Where are the peace talks taking place?').answer).toMatch(/Abu Dhabi/);
   });
 });
 

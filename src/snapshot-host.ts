@@ -1,0 +1,203 @@
+/**
+ * The main thread's side of a snapshot worker (`snapshot-worker.ts`).
+ *
+ * Why the index lives in a worker: building it (load, segment, index, figures, brief) takes seconds to
+ * minutes on a large corpus, and the engine is closures over Maps that cannot be copied between
+ * threads. So the worker that builds a snapshot keeps its engine and answers `ask`/`suggest` for it;
+ * the main thread gets the corpus and the reports (plain data, sent in small messages) and an engine
+ * whose methods call the worker synchronously (`Atomics.wait` + `receiveMessageOnPort`, a few tens of
+ * microseconds on top of the answer itself). The event loop is never blocked by a build, whatever the
+ * corpus size, and a reload swaps one worker for the next.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { Engine } from './engine/engine.js';
+import type { CasualtyReport, TalksBrief } from './extract/types.js';
+import type { EngineReply, EngineRequest } from './snapshot-worker.js';
+import type { Snapshot } from './store.js';
+import type { Answer, Article, Corpus, SourceError } from './types.js';
+
+/** An answer taking longer than this is given up on (the caller apologises). */
+export const ENGINE_CALL_TIMEOUT_MS = 10_000;
+
+export type WorkerBuild =
+  | { ok: true; snapshot: Snapshot; warnings: SourceError[]; host: SnapshotHost }
+  | { ok: false; errors: SourceError[]; cancelled?: boolean };
+
+/**
+ * Starts the worker's code: the compiled `.js` in production; under tsx or vitest (this file is `.ts`)
+ * a bootstrap that registers tsx in the worker first (workers do not inherit the parent's loader).
+ */
+function startWorker(options: ConstructorParameters<typeof Worker>[1]): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./snapshot-worker.js', import.meta.url), options);
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/index\.cjs$/, 'index.mjs'),
+  ).href;
+  const entry = new URL('./snapshot-worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { ...options, eval: true });
+}
+
+/** One snapshot's worker, serving its engine synchronously. */
+export class SnapshotHost {
+  readonly #worker: Worker;
+  readonly #port: MessagePort;
+  readonly #flag: Int32Array;
+  #nextId = 1;
+  #closed = false;
+  #exitListeners = new Set<(code: number) => void>();
+
+  constructor(worker: Worker, port: MessagePort, signal: SharedArrayBuffer) {
+    this.#worker = worker;
+    this.#port = port;
+    this.#flag = new Int32Array(signal);
+    worker.once('exit', (code) => {
+      const unexpected = !this.#closed;
+      this.#closed = true;
+      if (unexpected) for (const listener of this.#exitListeners) listener(code);
+    });
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Called if the worker stops without being closed (a crash, out of memory). */
+  onUnexpectedExit(listener: (code: number) => void): void {
+    this.#exitListeners.add(listener);
+  }
+
+  /** Calls the worker's engine and waits for the answer (synchronously, like the in-process engine). */
+  call(request: Omit<EngineRequest, 'id'>, timeoutMs = ENGINE_CALL_TIMEOUT_MS): unknown {
+    if (this.#closed) throw new Error('the index worker has stopped; an admin can run /sources-admin reload');
+    const id = this.#nextId++;
+    Atomics.store(this.#flag, 0, 0);
+    this.#port.postMessage({ ...request, id });
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const left = deadline - performance.now();
+      if (left <= 0 || Atomics.wait(this.#flag, 0, 0, left) === 'timed-out') {
+        throw new Error(`the index worker did not answer ${request.method} within ${timeoutMs} ms`);
+      }
+      // Reset before draining: a reply posted after the drain sets the flag again and wakes the next wait.
+      Atomics.store(this.#flag, 0, 0);
+      for (let m = receiveMessageOnPort(this.#port); m; m = receiveMessageOnPort(this.#port)) {
+        const reply = m.message as EngineReply;
+        if (reply.id !== id) continue; // a late reply to a call that timed out
+        if (reply.ok) return reply.value;
+        throw new Error(`the index worker failed: ${reply.message}`);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#port.close();
+    await this.#worker.terminate();
+  }
+}
+
+/**
+ * Starts a worker that builds the snapshot of `dir`. `cancel()` stops it (SIGTERM during a reload);
+ * the result then says so and nothing is swapped in.
+ */
+export function buildInWorker(dir: string): { result: Promise<WorkerBuild>; cancel(): Promise<void> } {
+  const channel = new MessageChannel();
+  const signal = new SharedArrayBuffer(4);
+  const worker = startWorker({ workerData: { dir, port: channel.port2, signal }, transferList: [channel.port2] });
+  const host = new SnapshotHost(worker, channel.port1, signal);
+  let settled = false;
+  let settle!: (build: WorkerBuild) => void;
+  const result = new Promise<WorkerBuild>((resolve) => {
+    settle = (build) => {
+      if (settled) return;
+      settled = true;
+      if (!build.ok) void host.close();
+      resolve(build);
+    };
+  });
+  const failed = (problem: string): WorkerBuild => ({ ok: false, errors: [{ file: dir, problem }] });
+  const articles: Article[] = [];
+
+  worker.on('message', (message: WorkerMessage) => {
+    if (message.type === 'articles') {
+      for (const a of message.articles) articles.push(a);
+    } else if (message.type === 'failed') {
+      settle({ ok: false, errors: message.errors });
+    } else if (message.type === 'crashed') {
+      settle(failed(`building the index failed: ${firstLine(message.message)}`));
+    } else if (message.type === 'ready') {
+      // Serving from now on: the worker alone must not keep the process alive.
+      worker.unref();
+      settle({ ok: true, snapshot: assemble(dir, articles, message, host), warnings: message.warnings, host });
+    }
+  });
+  worker.on('error', (err) => settle(failed(`building the index failed: ${firstLine(err.message)}`)));
+  worker.on('exit', (code) =>
+    settle(failed(`the index worker stopped (exit code ${code}) before the index was built`)),
+  );
+
+  return {
+    result,
+    cancel: async () => {
+      settle({
+        ok: false,
+        errors: [{ file: dir, problem: 'reload cancelled: the bot is shutting down' }],
+        cancelled: true,
+      });
+      await host.close();
+    },
+  };
+}
+
+type WorkerMessage =
+  | { type: 'articles'; articles: Article[] }
+  | { type: 'failed'; errors: SourceError[] }
+  | { type: 'crashed'; message: string }
+  | ReadyMessage;
+
+interface ReadyMessage {
+  type: 'ready';
+  warnings: SourceError[];
+  loadedAt: string;
+  stats: Engine['stats'];
+  casualties: CasualtyReport;
+  talks: TalksBrief;
+  buildMs: number;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
+
+/** The corpus as `assembleCorpus` made it in the worker: articles in order, sentences numbered across them. */
+function assemble(dir: string, articles: Article[], ready: ReadyMessage, host: SnapshotHost): Snapshot {
+  const sentences = [];
+  for (const a of articles) for (const s of a.sentences) sentences.push(s);
+  const corpus: Corpus = {
+    dir,
+    articles,
+    sentences,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    loadedAt: ready.loadedAt,
+  };
+  const engine: Engine = {
+    corpus,
+    stats: ready.stats,
+    ask: (question) => host.call({ method: 'ask', args: [question] }) as Answer,
+    suggest: (partial, limit, maxLength) =>
+      host.call({ method: 'suggest', args: [partial, limit, maxLength] }) as string[],
+  };
+  return {
+    corpus,
+    engine,
+    casualties: ready.casualties,
+    talks: ready.talks,
+    builtAt: new Date(),
+    buildMs: ready.buildMs,
+  };
+}

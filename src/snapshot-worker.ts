@@ -1,0 +1,82 @@
+/**
+ * A snapshot worker: loads the sources folder and builds the whole snapshot (index, figures, brief)
+ * on its own thread, sends the corpus and reports to the main thread in small messages (so no single
+ * deserialisation blocks the event loop), then serves the engine's `ask` and `suggest` over a
+ * synchronous channel for as long as this snapshot is the one being served. See `snapshot-host.ts`.
+ */
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { buildEngine } from './engine/engine.js';
+import { buildCasualtyReport } from './extract/casualties.js';
+import { buildTalksBrief } from './extract/talks.js';
+import { loadCorpus } from './sources/load.js';
+
+export interface SnapshotWorkerData {
+  dir: string;
+  /** Requests from the main thread arrive here; replies go back on it. */
+  port: MessagePort;
+  /** Int32Array over a SharedArrayBuffer: [0] is set to 1 and notified when a reply is posted. */
+  signal: SharedArrayBuffer;
+}
+
+export type EngineRequest =
+  | { id: number; method: 'ask'; args: [string] }
+  | { id: number; method: 'suggest'; args: [string, number, number] };
+
+export type EngineReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+
+/** Articles per message while the corpus is sent to the main thread. */
+export const ARTICLES_PER_MESSAGE = 100;
+
+async function run(): Promise<void> {
+  const { dir, port, signal } = workerData as SnapshotWorkerData;
+  const parent = parentPort;
+  if (!parent) throw new Error('snapshot-worker must run in a worker thread');
+  const flag = new Int32Array(signal);
+  const started = performance.now();
+  const loaded = await loadCorpus(dir);
+  if (!loaded.ok) {
+    parent.postMessage({ type: 'failed', errors: loaded.errors });
+    return;
+  }
+  const { corpus } = loaded;
+  const engine = buildEngine(corpus);
+  const casualties = buildCasualtyReport(corpus);
+  const talks = buildTalksBrief(corpus);
+  const buildMs = performance.now() - started;
+
+  port.on('message', (request: EngineRequest) => {
+    let reply: EngineReply;
+    try {
+      const value =
+        request.method === 'ask'
+          ? engine.ask(request.args[0])
+          : engine.suggest(request.args[0], request.args[1], request.args[2]);
+      reply = { id: request.id, ok: true, value };
+    } catch (err) {
+      reply = { id: request.id, ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    }
+    port.postMessage(reply);
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  });
+
+  for (let i = 0; i < corpus.articles.length; i += ARTICLES_PER_MESSAGE) {
+    parent.postMessage({ type: 'articles', articles: corpus.articles.slice(i, i + ARTICLES_PER_MESSAGE) });
+  }
+  parent.postMessage({
+    type: 'ready',
+    warnings: loaded.warnings,
+    loadedAt: corpus.loadedAt,
+    stats: engine.stats,
+    casualties,
+    talks,
+    buildMs,
+  });
+}
+
+run().catch((err: unknown) => {
+  parentPort?.postMessage({
+    type: 'crashed',
+    message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+  });
+});
