@@ -1,27 +1,54 @@
-import { getConfigOrExit } from './config.js';
+import { type Config, ConfigError, getConfig } from './config.js';
 import { runConsole } from './console.js';
-import { startBot } from './discord/bot.js';
+import { EXIT_CONFIG, FatalError, startBot } from './discord/bot.js';
 import { createLogger, log, setLogger } from './log.js';
 import { SourceStore } from './store.js';
 
 /**
  * `npm start`: with a DISCORD_TOKEN, the Discord bot; without one, a local console over the same engine.
+ * Anything only an operator can fix (configuration, sources, token, intents) ends with one `fatal` log
+ * line saying what to do and exit status 78 (EX_CONFIG); any other start-up failure with status 1.
  */
+function configOrExit(): Config {
+  try {
+    return getConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    setLogger(createLogger('info'));
+    const problems = err.message
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim());
+    log.fatal(
+      { problems },
+      `invalid configuration: ${problems.join('; ')} — fix these keys in the environment or .env (see .env.example) and start again`,
+    );
+    process.stderr.write(`${err.message}\n`);
+    process.exit(EXIT_CONFIG);
+  }
+}
+
 async function main(): Promise<void> {
-  const config = getConfigOrExit();
+  const config = configOrExit();
   setLogger(createLogger(config.logLevel));
 
-  const store = new SourceStore(config.sourcesDir);
+  // The bot builds every snapshot in a worker thread so reloads never block the gateway; the console inline.
+  const store = new SourceStore(config.sourcesDir, { build: config.discordToken ? 'worker' : 'inline' });
   const loaded = await store.reload();
   if (!loaded.ok) {
-    for (const e of loaded.errors) log.error({ file: e.file, problem: e.problem }, 'source file rejected');
+    log.fatal(
+      { dir: config.sourcesDir, problems: loaded.errors },
+      `the sources in "${config.sourcesDir}" have problems (${loaded.errors
+        .map((e) => `${e.file}: ${e.problem}`)
+        .join('; ')}) — fix or remove those files (or set SOURCES_DIR) and start again`,
+    );
     process.stderr.write(
       `Cannot start: the sources in "${config.sourcesDir}" have problems:\n${loaded.errors
         .map((e) => `  ${e.file}: ${e.problem}`)
         .join('\n')}\nFix or remove those files (or set SOURCES_DIR) and start again.\n`,
     );
-    process.exitCode = 1;
-    return;
+    await store.close();
+    process.exit(EXIT_CONFIG);
   }
   for (const w of loaded.warnings) log.warn({ file: w.file, problem: w.problem }, 'source file skipped');
   log.info(
@@ -45,6 +72,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof FatalError) {
+    log.fatal({ closeCode: err.closeCode, exitCode: err.exitCode }, err.message);
+    process.exit(err.exitCode);
+  }
   log.fatal({ err }, 'start-up failed');
   process.stderr.write(`Start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);

@@ -20,6 +20,50 @@ export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessage
 /** Per user: this many questions (commands or mentions) per window. */
 export const RATE_LIMIT = { limit: 5, windowMs: 30_000 };
 
+/** Exit status for problems only an operator can fix (bad token, intents, configuration): sysexits EX_CONFIG. */
+export const EXIT_CONFIG = 78;
+
+/**
+ * Gateway close codes after which reconnecting cannot help, with what the operator should do.
+ * https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes
+ */
+export const FATAL_CLOSE_CODES: Readonly<Record<number, string>> = {
+  4004: 'Discord rejected DISCORD_TOKEN (gateway close 4004, authentication failed): the token was reset or revoked. Copy the current token from the Developer Portal (your app → Bot → Reset Token) into DISCORD_TOKEN and restart.',
+  4010: 'Discord refused the shard settings (gateway close 4010, invalid shard). Check the shard count and ids and restart.',
+  4011: 'Discord requires sharding for this bot (gateway close 4011). Start it with `npm run start:sharded`.',
+  4012: 'Discord refused the gateway API version (close 4012). Update discord.js and restart.',
+  4013: 'Discord refused the gateway intents as invalid (close 4013). This build requests an invalid intent value; report it as a bug.',
+  4014: 'Discord refused a privileged gateway intent this bot is not approved for (close 4014, disallowed intents). Enable it in the Developer Portal (your app → Bot → Privileged Gateway Intents) or stop requesting it, then restart.',
+};
+
+/** A failure that must stop the process: `message` says what the operator should do. */
+export class FatalError extends Error {
+  override name = 'FatalError';
+  constructor(
+    message: string,
+    readonly exitCode = EXIT_CONFIG,
+    readonly closeCode?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Errors @discordjs/ws reports before a fatal close; the fatal line says it better. */
+const FATAL_WS_ERRORS =
+  /^(?:Authentication failed|Invalid shard|Sharding is required|Used an invalid API version|Used invalid intents|Used disallowed intents)$/;
+
+/** The error message @discordjs/ws gives for each fatal close code. */
+function wsErrorFor(code: number): string | undefined {
+  return {
+    4004: 'Authentication failed',
+    4010: 'Invalid shard',
+    4011: 'Sharding is required',
+    4012: 'Used an invalid API version',
+    4013: 'Used invalid intents',
+    4014: 'Used disallowed intents',
+  }[code];
+}
+
 export interface BotHandle {
   client: Client;
   stop(reason?: string): Promise<void>;
@@ -38,7 +82,11 @@ export function createClient(config: Config): Client {
 export async function startBot(
   config: Config,
   store: SourceStore,
-  options: { handleSignals?: boolean } = {},
+  options: {
+    handleSignals?: boolean;
+    /** Called once when the bot cannot go on (fatal gateway close). Default: log it, shut down, exit non-zero. */
+    onFatal?: (err: FatalError) => void;
+  } = {},
 ): Promise<BotHandle> {
   if (!config.discordToken) throw new Error('DISCORD_TOKEN is not set; the bot cannot connect to Discord.');
   const client = createClient(config);
@@ -62,20 +110,44 @@ export async function startBot(
     );
     void ctx.admins.owners();
   });
-  client.on(Events.Error, (err) => log.error({ err }, 'discord.js error'));
+  client.on(Events.Error, (err) => {
+    if (FATAL_WS_ERRORS.test(err.message)) log.debug({ err }, 'discord.js error before a fatal close');
+    else log.error({ err }, 'discord.js error');
+  });
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord.js warning'));
   client.on(Events.Debug, (message) => log.debug({ message }, 'discord.js'));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'gateway disconnected'));
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    const fatal = FATAL_CLOSE_CODES[event.code];
+    if (fatal) fail(new FatalError(fatal, EXIT_CONFIG, event.code));
+    else log.warn({ code: event.code, shard }, 'gateway disconnected');
+  });
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
 
   let stopping: Promise<void> | null = null;
   const stop = (reason = 'stop requested'): Promise<void> => {
     stopping ??= (async () => {
       log.info({ reason }, 'shutting down');
-      await client.destroy();
+      // A reload in progress is cancelled (nothing half-built is swapped in; files are written atomically).
+      await Promise.all([client.destroy(), store.close()]);
       log.info('disconnected from Discord');
     })();
     return stopping;
+  };
+
+  let failed: FatalError | null = null;
+  let loggedIn = false;
+  const fail = (err: FatalError): void => {
+    if (failed) return;
+    failed = err;
+    // During login the error is thrown from startBot instead (login rejects too), and reported once there.
+    if (!loggedIn) return;
+    if (options.onFatal) {
+      options.onFatal(err);
+      return;
+    }
+    log.fatal({ closeCode: err.closeCode, exitCode: err.exitCode }, err.message);
+    setTimeout(() => process.exit(err.exitCode), 5_000).unref();
+    stop('fatal error').finally(() => process.exit(err.exitCode));
   };
 
   if (options.handleSignals !== false) {
@@ -97,14 +169,28 @@ export async function startBot(
 
   try {
     await client.login(config.discordToken);
+    loggedIn = true;
+    // A fatal close that raced the login's success.
+    if (failed) {
+      const err: FatalError = failed;
+      failed = null;
+      fail(err);
+    }
   } catch (err) {
-    await client.destroy().catch(() => undefined);
+    await Promise.all([client.destroy().catch(() => undefined), store.close()]);
+    if (failed) throw failed;
+    const fatal = Object.entries(FATAL_CLOSE_CODES).find(
+      ([code]) => wsErrorFor(Number(code)) === (err as Error).message,
+    );
+    if (fatal) throw new FatalError(fatal[1], EXIT_CONFIG, Number(fatal[0]));
     const name = (err as { code?: string }).code;
     if (name === 'TokenInvalid') {
-      throw new Error('Discord rejected DISCORD_TOKEN (401). Copy the bot token again from the Developer Portal.');
+      throw new FatalError(
+        'Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the current bot token from the Developer Portal (your app → Bot → Reset Token) into DISCORD_TOKEN and restart.',
+      );
     }
     if (name === 'DisallowedIntents') {
-      throw new Error('Discord refused the requested gateway intents; check the bot settings in the Developer Portal.');
+      throw new FatalError(FATAL_CLOSE_CODES[4014] as string, EXIT_CONFIG, 4014);
     }
     throw err;
   }
