@@ -1,6 +1,8 @@
-/** `/ask question:` — the same as mentioning the bot, for people who prefer slash commands. */
+/** `/ask question: [private:]` — the same as mentioning the bot, for people who prefer slash commands. */
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { cleanQuestion } from '../src/discord/clean.js';
 import { slashCommand } from '../src/discord/command.js';
+import { commandIdsFor, renderHelp, smallTalk, withoutGreeting } from '../src/discord/help.js';
 import {
   lookupIn,
   MAX_AUTOCOMPLETE_CHOICES,
@@ -8,7 +10,8 @@ import {
   renderAnswer,
   toChoices,
 } from '../src/discord/render.js';
-import { notice, replyWithin } from '../src/discord/respond.js';
+import { notice, replyOptions } from '../src/discord/respond.js';
+import { replyWithButtons } from '../src/discord/send.js';
 import type { BotContext } from '../src/discord/types.js';
 import { MAX_QUESTION_CHARS, validateQuestion } from '../src/engine/question.js';
 import { log } from '../src/log.js';
@@ -16,41 +19,59 @@ import { log } from '../src/log.js';
 export const data = slashCommand(
   'ask',
   'Ask a question about the Abu Dhabi peace talks; answered from the indexed articles, with quotes',
-).addStringOption((o) =>
-  o
-    .setName('question')
-    .setDescription('Your question, e.g. "How many prisoners were exchanged?"')
-    .setRequired(true)
-    .setMaxLength(MAX_QUESTION_CHARS)
-    .setAutocomplete(true),
-);
+)
+  .addStringOption((o) =>
+    o
+      .setName('question')
+      .setDescription('Your question, e.g. "How many prisoners were exchanged?"')
+      .setRequired(true)
+      .setMaxLength(MAX_QUESTION_CHARS)
+      .setAutocomplete(true),
+  )
+  .addBooleanOption((o) =>
+    o.setName('private').setDescription('Only you see the answer (default: everyone in the channel)'),
+  );
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const checked = validateQuestion(interaction.options.getString('question', true));
+  const ids = commandIdsFor(interaction.client, ctx.config.guildId);
+  ids.learn('ask', interaction.commandId);
+  const ephemeral = interaction.options.getBoolean('private') ?? false;
+  const raw = cleanQuestion(interaction.options.getString('question') ?? '');
+  const talk = smallTalk(raw);
+  if (talk) {
+    await interaction.reply(replyOptions(renderHelp(talk, await ids.mention()), true));
+    return;
+  }
+  const checked = validateQuestion(withoutGreeting(raw));
   if (!checked.ok) {
     await interaction.reply(notice(checked.error));
     return;
   }
-  await replyWithin(interaction, () => {
-    const snapshot = ctx.store.current;
-    const started = performance.now();
-    const answer = snapshot.engine.ask(checked.question);
-    log.info(
-      {
-        command: 'ask',
-        user: interaction.user.id,
-        abstained: answer.abstained,
-        ms: Math.round(performance.now() - started),
-      },
-      'answered /ask',
-    );
-    return renderAnswer(answer, lookupIn(snapshot.corpus));
-  });
+  const mention = await ids.mention();
+  await replyWithButtons(
+    interaction,
+    () => {
+      const snapshot = ctx.store.current;
+      const started = performance.now();
+      const answer = snapshot.engine.ask(checked.question);
+      log.info(
+        {
+          command: 'ask',
+          user: interaction.user.id,
+          abstained: answer.abstained,
+          ms: Math.round(performance.now() - started),
+        },
+        'answered /ask',
+      );
+      return renderAnswer(answer, lookupIn(snapshot.corpus), { owner: interaction.user.id, mention });
+    },
+    { ephemeral },
+  );
 }
 
 /** Suggestions drawn from the index for what the user has typed so far. */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
-  const partial = interaction.options.getFocused();
+  const partial = cleanQuestion(interaction.options.getFocused());
   const suggestions = ctx.store.current.engine.suggest(partial, MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_LENGTH);
   await interaction.respond(toChoices(suggestions));
 }

@@ -1,11 +1,15 @@
-/** `/casualties side: [measure:]` — reported casualty figures, who claims them, conflicts and numbered sources. */
+/** `/casualties [side:] [measure:]` — reported casualty figures (all sides by default), who claims them, sources. */
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { slashCommand } from '../src/discord/command.js';
-import { lookupIn, MAX_CHOICE_LENGTH, renderCasualties, sideLabel, toChoices } from '../src/discord/render.js';
-import { replyWithin } from '../src/discord/respond.js';
+import { commandIdsFor } from '../src/discord/help.js';
+import { sideLabel, toChoices } from '../src/discord/render.js';
+import { replyWithButtons } from '../src/discord/send.js';
 import type { BotContext } from '../src/discord/types.js';
+import { casualtiesView, parseSide } from '../src/discord/views.js';
 import { filterCasualties, SIDES } from '../src/extract/casualties.js';
-import type { Side } from '../src/extract/types.js';
+
+/** A measure travels in the page buttons' custom ids, so it is kept short. */
+export const MAX_MEASURE_CHARS = 40;
 
 export const data = slashCommand(
   'casualties',
@@ -14,35 +18,25 @@ export const data = slashCommand(
   .addStringOption((o) =>
     o
       .setName('side')
-      .setDescription('Whose casualties')
-      .setRequired(true)
+      .setDescription('Whose casualties (all sides when left empty)')
       .addChoices(SIDES.map((s) => ({ name: sideLabel(s), value: s }))),
   )
   .addStringOption((o) =>
     o
       .setName('measure')
       .setDescription('Only one kind of figure, e.g. killed or wounded')
-      .setMaxLength(MAX_CHOICE_LENGTH)
+      .setMaxLength(MAX_MEASURE_CHARS)
       .setAutocomplete(true),
   );
 
-function parseSide(value: string | null): Side {
-  return (SIDES as readonly string[]).includes(value ?? '') ? (value as Side) : 'all';
-}
-
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const side = parseSide(interaction.options.getString('side', true));
-  const measure = interaction.options.getString('measure')?.trim() || undefined;
-  await replyWithin(interaction, () => {
-    const snapshot = ctx.store.current;
-    const report = filterCasualties(snapshot.casualties, measure ? { side, measure } : { side });
-    return renderCasualties(
-      report,
-      { side, measure: measure ?? null },
-      lookupIn(snapshot.corpus),
-      snapshot.corpus.articles.length,
-    );
-  });
+  commandIdsFor(interaction.client, ctx.config.guildId).learn('casualties', interaction.commandId);
+  // Optional everywhere: a registration from before an option existed (or was optional) still works.
+  const side = parseSide(interaction.options.getString('side'));
+  const measure = interaction.options.getString('measure')?.trim().slice(0, MAX_MEASURE_CHARS) || null;
+  await replyWithButtons(interaction, () =>
+    casualtiesView(ctx.store.current, { side, measure }, { owner: interaction.user.id }),
+  );
 }
 
 /** The measures the index has figures for (for the chosen side), matching what was typed. */
@@ -50,6 +44,8 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Bo
   const typed = interaction.options.getFocused().trim().toLowerCase();
   const side = parseSide(interaction.options.getString('side'));
   const report = filterCasualties(ctx.store.current.casualties, { side });
-  const measures = [...new Set(report.figures.map((f) => f.measure))].sort();
+  const measures = [...new Set(report.figures.map((f) => f.measure))]
+    .filter((m) => m.length <= MAX_MEASURE_CHARS)
+    .sort();
   await interaction.respond(toChoices(measures.filter((m) => m.toLowerCase().includes(typed))));
 }

@@ -1,11 +1,12 @@
-/** `/talks [topic:]` — the cited brief on the talks: participants, outcomes, sticking points, next steps, timeline. */
+/** `/talks [topic:]` — a compact brief on the talks with a button per topic, or one topic in full, with sources. */
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { slashCommand } from '../src/discord/command.js';
-import { lookupIn, renderTalks, topicLabel } from '../src/discord/render.js';
-import { replyWithin } from '../src/discord/respond.js';
+import { commandIdsFor } from '../src/discord/help.js';
+import { topicLabel } from '../src/discord/render.js';
+import { replyWithButtons } from '../src/discord/send.js';
 import type { BotContext } from '../src/discord/types.js';
-import { filterTalks, TALKS_TOPICS } from '../src/extract/talks.js';
-import type { TalksTopic } from '../src/extract/types.js';
+import { parseTopic, talksView } from '../src/discord/views.js';
+import { TALKS_TOPICS } from '../src/extract/talks.js';
 
 export const data = slashCommand(
   'talks',
@@ -13,16 +14,12 @@ export const data = slashCommand(
 ).addStringOption((o) =>
   o
     .setName('topic')
-    .setDescription('Only one part of the brief (all of it when left empty)')
+    .setDescription('Only one part of the brief (a short brief of every part when left empty)')
     .addChoices(TALKS_TOPICS.map((t) => ({ name: topicLabel(t), value: t }))),
 );
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const value = interaction.options.getString('topic');
-  const topic = (TALKS_TOPICS as readonly string[]).includes(value ?? '') ? (value as TalksTopic) : null;
-  await replyWithin(interaction, () => {
-    const snapshot = ctx.store.current;
-    const brief = topic ? filterTalks(snapshot.talks, topic) : snapshot.talks;
-    return renderTalks(brief, topic, lookupIn(snapshot.corpus), snapshot.corpus.articles.length, TALKS_TOPICS);
-  });
+  commandIdsFor(interaction.client, ctx.config.guildId).learn('talks', interaction.commandId);
+  const topic = parseTopic(interaction.options.getString('topic'));
+  await replyWithButtons(interaction, () => talksView(ctx.store.current, topic, { owner: interaction.user.id }));
 }

@@ -38,6 +38,8 @@ export const envSchema = z.object({
   ),
   DISCORD_GUILD_ID: z.preprocess(emptyToUndefined, snowflake.optional()),
   DISCORD_API_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  /** Where the bot keeps what it writes (feedback votes); `data` when unset. */
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
 });
 
 export interface Config {
@@ -48,6 +50,8 @@ export interface Config {
   guildId: string | undefined;
   /** REST base without the version segment, e.g. `http://127.0.0.1:8080/api`. */
   apiUrl: string | undefined;
+  /** DATA_DIR: where feedback votes are stored (`data` when unset). */
+  dataDir?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +75,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     guildId: e.DISCORD_GUILD_ID,
     apiUrl: e.DISCORD_API_URL?.replace(/\/+$/, ''),
+    dataDir: e.DATA_DIR,
   };
 }
 

@@ -17,9 +17,20 @@ export function ownerIds(app: ApplicationLike | null | undefined): string[] {
   return [owner.id];
 }
 
+/** The parts of discord.js' `PermissionsBitField` the check reads (`interaction.memberPermissions`). */
+export interface PermissionsLike {
+  has(permission: bigint, checkAdmin?: boolean): boolean;
+}
+
+/** Discord's Manage Server permission (`PermissionFlagsBits.ManageGuild`). */
+export const MANAGE_SERVER = 1n << 5n;
+
 /**
- * Who may run the admin commands: anyone in `ADMIN_USER_IDS`, plus the application owner (fetched
- * from Discord once, again after a failed fetch).
+ * Who may manage the bot's articles: members with the Manage Server permission in the server where
+ * they run the command (Administrators have it too), anyone in `ADMIN_USER_IDS`, and the application
+ * owner (fetched from Discord once, again after a failed fetch). The command is registered with
+ * `default_member_permissions` = Manage Server, so Discord shows it to exactly those members; the
+ * ADMIN_USER_IDS and the owner can use it wherever a server's integration settings let them see it.
  */
 export class AdminCheck {
   #owners: Promise<string[]> | null = null;
@@ -38,6 +49,12 @@ export class AdminCheck {
       });
     }
     return this.#owners;
+  }
+
+  /** Whether this user, with these permissions where they are, may manage the articles. */
+  async allows(userId: string, permissions: PermissionsLike | null | undefined): Promise<boolean> {
+    if (permissions?.has(MANAGE_SERVER, true)) return true;
+    return this.isAdmin(userId);
   }
 
   async isAdmin(userId: string): Promise<boolean> {

@@ -25,6 +25,9 @@ export async function handleInteraction(
     }
     return;
   }
+  // Buttons and commands this bot no longer has (issue 8): src/discord/buttons.ts.
+  if (!interaction.isChatInputCommand() || !commands.has(interaction.commandName))
+    return (await import('./buttons.js')).handleComponent(interaction, ctx);
   if (!interaction.isChatInputCommand()) return;
 
   const context = { command: interaction.commandName, user: interaction.user.id, interaction: interaction.id };

@@ -5,16 +5,21 @@
 import type { Message } from 'discord.js';
 import { validateQuestion } from '../engine/question.js';
 import { log } from '../log.js';
+import { cleanQuestion } from './clean.js';
+import { commandIdsFor, renderHelp, smallTalk, withoutGreeting } from './help.js';
 import { rateLimitMessage } from './rate-limit.js';
-import { lookupIn, renderAnswer, renderHelp } from './render.js';
+import { lookupIn, type RenderedMessage, renderAnswer } from './render.js';
 import { NO_PINGS } from './respond.js';
 import type { BotContext } from './types.js';
 
-/** The question in a message that mentions the bot: its text without the bot's user or role mentions. */
+/**
+ * The question in a message that mentions the bot: its text without the bot's mentions and without
+ * Discord syntax (other mentions, @everyone/@here, links, markdown — see clean.ts).
+ */
 export function extractQuestion(content: string, botId: string, botRoleId?: string | null): string {
   let text = content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ');
   if (botRoleId) text = text.replace(new RegExp(`<@&${botRoleId}>`, 'g'), ' ');
-  return text.replace(/\s+/g, ' ').trim();
+  return cleanQuestion(text);
 }
 
 /** Whether a message is addressed to the bot: a DM, or it mentions the bot user (or the bot's own managed role). */
@@ -33,7 +38,7 @@ export async function handleMention(message: Message, ctx: BotContext): Promise<
   if (message.author.bot || message.author.id === botId || message.system || message.webhookId) return;
   if (!isAddressedTo(message, botId)) return;
 
-  const send = (payload: { content?: string; embeds?: ReturnType<typeof renderHelp>['embeds'] }) =>
+  const send = (payload: Partial<RenderedMessage>) =>
     // If the question was deleted meanwhile, still answer in the channel (without the reply link).
     message.reply({ ...payload, allowedMentions: NO_PINGS, failIfNotExists: false });
   try {
@@ -44,11 +49,13 @@ export async function handleMention(message: Message, ctx: BotContext): Promise<
     }
     const roleId = message.guild?.roles.botRoleFor(botId)?.id ?? null;
     const raw = extractQuestion(message.content, botId, roleId);
-    if (!raw) {
-      await send(renderHelp(`<@${botId}>`));
+    const talk = smallTalk(raw);
+    if (talk) {
+      const mention = await commandIdsFor(message.client, ctx.config.guildId).mention();
+      await send(renderHelp(talk, mention, `<@${botId}>`));
       return;
     }
-    const checked = validateQuestion(raw);
+    const checked = validateQuestion(withoutGreeting(raw));
     if (!checked.ok) {
       await send({ content: checked.error });
       return;
@@ -65,7 +72,8 @@ export async function handleMention(message: Message, ctx: BotContext): Promise<
       },
       'answered mention',
     );
-    await send(renderAnswer(answer, lookupIn(snapshot.corpus)));
+    const mention = await commandIdsFor(message.client, ctx.config.guildId).mention();
+    await send(renderAnswer(answer, lookupIn(snapshot.corpus), { owner: message.author.id, mention }));
   } catch (err) {
     log.error({ err, user: message.author.id, channel: message.channelId, message: message.id }, 'mention failed');
     await send({ content: MENTION_APOLOGY }).catch((e: unknown) => log.warn({ err: e }, 'could not send the apology'));

@@ -6,11 +6,32 @@
  * long material is cut at a word boundary with "…", and the embed says so in a note.
  * Text that comes from users or articles is markdown-escaped; the structure around it is ours.
  */
-import { type APIEmbed, type APIEmbedField, escapeMarkdown, hyperlink, TimestampStyles, time } from 'discord.js';
+import {
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonStyle,
+  escapeMarkdown,
+  hyperlink,
+  TimestampStyles,
+  time,
+} from 'discord.js';
 import { isChangeOverTime } from '../extract/render.js';
 import type { CasualtyFigure, CasualtyReport, TalksBrief, TalksTopic } from '../extract/types.js';
 import type { ReloadResult } from '../store.js';
-import type { Answer, Citation, Corpus, RichCitation } from '../types.js';
+import type { Answer, Citation } from '../types.js';
+import {
+  excerpt,
+  formatDate,
+  type NumberedSource,
+  namedByTitle,
+  reportName,
+  type SourceLookup,
+  SourceNumbering,
+  shorten,
+  sourceName,
+} from './cite.js';
+import { type ActionRow, button, encodePage, feedbackButtons, linkRow, pagerRow, rows } from './components.js';
 
 /* ------------------------------------------------------------------ limits */
 
@@ -250,101 +271,25 @@ export function fitEmbed(draft: EmbedDraft, budget = MAX_EMBEDS_TOTAL): APIEmbed
 
 /* ----------------------------------------------------------------- sources */
 
-/** What a renderer shows about an article. */
-export interface SourceInfo {
-  id: string;
-  outlet: string | null;
-  title: string | null;
-  published: string | null;
-  url: string | null;
-}
+export type { NumberedSource, SourceInfo, SourceLookup } from './cite.js';
+export { formatDate, lookupIn, SourceNumbering } from './cite.js';
 
-export type SourceLookup = (id: string) => SourceInfo | undefined;
-
-export function lookupIn(corpus: Corpus): SourceLookup {
-  return (id) => {
-    const a = corpus.byId.get(id);
-    if (!a) return undefined;
-    return {
-      id,
-      outlet: a.meta.outlet ?? a.meta.agency,
-      title: a.meta.title,
-      published: a.meta.published,
-      url: a.meta.url,
-    };
-  };
-}
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** "5 Feb 2026" for an ISO date, "Dec 2025" for a month; anything else unchanged. */
-export function formatDate(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  const month = /^(\d{4})-(\d{2})$/.exec(iso);
-  if (month) {
-    const d = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
-    return Number.isNaN(d.getTime()) ? iso : monthFormat.format(d);
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
-}
-
-/** A numbered citation as shown: the article it comes from and the verbatim sentence. */
-export interface NumberedSource {
-  n: number;
-  source: string;
-  outlet: string | null;
-  title: string | null;
-  published: string | null;
-  url: string | null;
-  quote: string;
-}
-
-/** Numbers citations in order of first use; the same sentence from the same article gets the same number. */
-export class SourceNumbering {
-  readonly list: NumberedSource[] = [];
-  #byKey = new Map<string, number>();
-
-  constructor(private readonly lookup: SourceLookup = () => undefined) {}
-
-  number(c: Citation | RichCitation): number {
-    const key = `${c.source}\u0000${c.quote}`;
-    const known = this.#byKey.get(key);
-    if (known) return known;
-    const info = this.lookup(c.source);
-    const rich = c as Partial<RichCitation>;
-    const n = this.list.length + 1;
-    this.list.push({
-      n,
-      source: c.source,
-      outlet: c.outlet ?? info?.outlet ?? `article ${c.source}`,
-      title: rich.title ?? info?.title ?? null,
-      published: rich.published ?? info?.published ?? null,
-      url: info?.url ?? null,
-      quote: c.quote,
-    });
-    this.#byKey.set(key, n);
-    return n;
-  }
-
-  refs(citations: readonly (Citation | RichCitation)[]): string {
-    return [...new Set(citations.map((c) => this.number(c)))].map((n) => `[${n}]`).join('');
-  }
-
-  /** Distinct articles cited. */
-  get articles(): number {
-    return new Set(this.list.map((s) => s.source)).size;
-  }
-}
+/** Sources listed in full (with their quotes) on one page of "all sources". */
+export const SOURCES_PER_PAGE = 5;
+/** Quotes shown under an answer before "Show all sources". */
+export const ANSWER_QUOTES = 2;
+/** Disagreeing answers shown under an answer (the rest are under "Show all sources"). */
+export const ANSWER_ALTERNATIVES = 3;
+/** Casualty figures on one page. */
+export const FIGURES_PER_PAGE = 6;
+/** Brief items on one page of a talks topic. */
+export const TALKS_ITEMS_PER_PAGE = 8;
+/** Items per topic in the compact brief. */
+export const BRIEF_ITEMS_PER_TOPIC = 2;
+/** Characters of an item line in the compact brief. */
+export const BRIEF_ITEM_CHARS = 110;
+/** Characters of a quote under a figure or item (cut around the figure). */
+export const EXCERPT_CHARS = 180;
 
 function linkSafe(text: string): string {
   return text.replace(/[[\]]/g, (c) => (c === '[' ? '(' : ')'));
@@ -354,10 +299,12 @@ function safeUrl(url: string): string {
   return url.replace(/[()\s]/g, (c) => (c === '(' ? '%28' : c === ')' ? '%29' : '%20'));
 }
 
-/** "*Title* · 5 Feb 2026" (title linked when the article has a URL), or null when neither is known. */
-export function titleLine(s: Pick<NumberedSource, 'title' | 'published' | 'url'>): string | null {
+/** "*Title* · 5 Feb 2026" (title linked when the article has a URL, left out when it already names the source). */
+export function titleLine(
+  s: Pick<NumberedSource, 'title' | 'published' | 'url'> & { byTitle?: boolean },
+): string | null {
   const parts: string[] = [];
-  if (s.title) {
+  if (s.title && !s.byTitle) {
     const title = clipEscaped(oneLine(s.title), 150);
     parts.push(s.url ? hyperlink(linkSafe(title), safeUrl(s.url)) : `*${title}*`);
   }
@@ -366,33 +313,47 @@ export function titleLine(s: Pick<NumberedSource, 'title' | 'published' | 'url'>
   return parts.length ? parts.join(' · ') : null;
 }
 
-/** "The Associated Press · *Title* · 5 Feb 2026". */
-export function sourceHeading(s: Pick<NumberedSource, 'outlet' | 'title' | 'published' | 'url' | 'source'>): string {
-  return [escapeText(oneLine(s.outlet ?? s.source)), titleLine(s)].filter(Boolean).join(' · ');
+/** "The Associated Press, also carried by NewsBeat · *Title* · 5 Feb 2026". */
+export function sourceHeading(s: NumberedSource, withTitle = true): string {
+  const name = escapeText(clip(oneLine(reportName(s)), 200));
+  const rest = withTitle ? titleLine(s) : formatDate(s.published);
+  return [name, rest].filter(Boolean).join(' · ');
 }
 
-/** The verbatim quote as a block quote, shortened (with "…") only if it is longer than `max`. */
-export function quoteBlock(quote: string, max = MAX_QUOTE_CHARS): string {
-  return `> ${clipEscaped(oneLine(quote), max)}`;
+/** The verbatim quote as a block quote, cut (with "…") around `focus` only if longer than `max`. */
+export function quoteBlock(quote: string, max = MAX_QUOTE_CHARS, focus?: string | null): string {
+  return `> ${escapeText(excerpt(quote, max, focus))}`;
 }
 
 /** One numbered source as description lines: "**[1]** outlet · title · date" then the quote. */
-export function sourceEntry(s: NumberedSource, quoteMax = MAX_QUOTE_CHARS): string {
-  return `**[${s.n}]** ${sourceHeading(s)}\n${quoteBlock(s.quote, quoteMax)}`;
+export function sourceEntry(s: NumberedSource, quoteMax = MAX_QUOTE_CHARS, focus?: string | null): string {
+  return `**[${s.n}]** ${sourceHeading(s)}\n${quoteBlock(s.quote, quoteMax, focus)}`;
 }
 
-/** A second embed listing numbered sources, fitted into `budget` characters. */
-export function sourcesEmbed(sources: NumberedSource[], budget: number, color: number): APIEmbed | null {
-  if (sources.length === 0 || budget < 200) return null;
-  return fitEmbed(
-    {
-      title: 'Sources',
-      lines: sources.map((s) => sourceEntry(s)),
-      color,
-      moreLines: (n) => `${ELLIPSIS} and ${plural(n, 'more source')} not shown.`,
-    },
-    budget,
-  );
+/** A numbered list of articles (no quotes): one line each, for pages whose quotes are behind "Sources". */
+function articleLines(sources: NumberedSource[]): string[] {
+  const seenTitle = new Set<string>();
+  return sources.map((s) => {
+    const repeat = s.title !== null && seenTitle.has(s.title);
+    if (s.title) seenTitle.add(s.title);
+    return `**[${s.n}]** ${sourceHeading(s, !repeat)}`;
+  });
+}
+
+/** ISO dates inside generated text ("Thursday 2026-02-05", "2026-01") in the one date format ("Thursday 5 Feb 2026"). */
+export function humanDates(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}(?:-\d{2})?\b/g, (iso) => formatDate(iso) ?? iso);
+}
+
+/** Each distinct quote behind one figure or item, once (a syndicated copy joins its original's number). */
+function quoteLines(
+  lines: string[],
+  citations: readonly Citation[],
+  numbering: SourceNumbering,
+  focus: string | null,
+): void {
+  const entries = unique(citations.map((c) => numbering.entry(c)));
+  for (const s of entries) lines.push(`[${s.n}] ${sourceHeading(s, false)}`, quoteBlock(s.quote, EXCERPT_CHARS, focus));
 }
 
 /* ----------------------------------------------------------------- answers */
@@ -400,7 +361,13 @@ export function sourcesEmbed(sources: NumberedSource[], budget: number, color: n
 export interface RenderedMessage {
   content?: string;
   embeds: APIEmbed[];
+  /** Buttons (paging, sources, feedback, links); absent for messages without any. */
+  components?: ActionRow[];
 }
+
+/** How a command is shown in text: a clickable `</name:id>` mention when the id is known. */
+export type CommandMention = (name: string) => string;
+export const plainCommand: CommandMention = (name) => `\`/${name}\``;
 
 function agreementFooter(supporting: number, total: number, disagreeing: number): string {
   const base =
@@ -425,9 +392,53 @@ export function mainAnswer(text: string, alternatives: readonly { answer: string
   return head || text;
 }
 
-/** An answer with its numbered citations: answer + disagreements on top, one field per source. */
-export function renderAnswer(answer: Answer, lookup: SourceLookup = () => undefined): RenderedMessage {
+export interface AnswerOptions {
+  /** The asker: with it, the message gets its buttons (only the asker turns its pages). */
+  owner?: string;
+  view?: 'answer' | 'sources';
+  page?: number;
+  /** 👍/👎 buttons (default: with an owner). */
+  feedback?: boolean;
+  mention?: CommandMention;
+}
+
+/** The page count of an answer's "all sources" view. */
+export function answerSourcePages(answer: Answer, lookup: SourceLookup): number {
+  return Math.max(1, Math.ceil(numberAnswer(answer, lookup).numbering.list.length / SOURCES_PER_PAGE));
+}
+
+function numberAnswer(answer: Answer, lookup: SourceLookup) {
+  const numbering = new SourceNumbering(lookup, 'quote');
+  const alternatives = answer.alternatives.filter((a) => a.citations.length > 0);
+  const main = answer.citations.map((c) => numbering.entry(c));
+  const alts = alternatives.map((a) => ({ answer: a.answer, entries: a.citations.map((c) => numbering.entry(c)) }));
+  return { numbering, main: unique(main), alts: alts.map((a) => ({ ...a, entries: unique(a.entries) })) };
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+const refsOf = (entries: readonly NumberedSource[]) => entries.map((e) => `[${e.n}]`).join('');
+
+function sourceField(s: NumberedSource, quoteMax: number, focus: string | null): APIEmbedField {
+  return {
+    name: `[${s.n}] ${clipEscaped(oneLine(reportName(s)), MAX_FIELD_NAME - 8)}`,
+    value: [titleLine(s), quoteBlock(s.quote, quoteMax, focus)].filter(Boolean).join('\n'),
+  };
+}
+
+/**
+ * An answer: the short answer first with one or two quotes, disagreeing answers with theirs, and a
+ * "Show all sources" button leading to every source, five per page. Numbers resolve on the page.
+ */
+export function renderAnswer(
+  answer: Answer,
+  lookup: SourceLookup = () => undefined,
+  options: AnswerOptions = {},
+): RenderedMessage {
   const title = clipEscaped(oneLine(answer.question), MAX_EMBED_TITLE);
+  const mention = options.mention ?? plainCommand;
   if (answer.abstained || answer.citations.length === 0) {
     return {
       embeds: [
@@ -437,7 +448,7 @@ export function renderAnswer(answer: Answer, lookup: SourceLookup = () => undefi
           lines: [
             escapeText(answer.answer),
             '',
-            'Try rephrasing, or see `/talks` for the talks and `/casualties` for reported figures.',
+            `Try rephrasing, or see ${mention('talks')} for the talks and ${mention('casualties')} for reported figures.`,
           ],
           footer: `Searched ${plural(answer.totalSources, 'source')}`,
         }),
@@ -445,31 +456,81 @@ export function renderAnswer(answer: Answer, lookup: SourceLookup = () => undefi
     };
   }
 
-  const numbering = new SourceNumbering(lookup);
-  const alternatives = answer.alternatives.filter((a) => a.citations.length > 0);
-  const main = mainAnswer(answer.answer, alternatives);
-  const lines = [`**${escapeText(main)}** ${numbering.refs(answer.citations)}`];
-  if (alternatives.length) {
-    lines.push('', '**The sources also give:**');
-    for (const alt of alternatives) lines.push(`• ${escapeText(oneLine(alt.answer))} ${numbering.refs(alt.citations)}`);
+  const { numbering, main, alts } = numberAnswer(answer, lookup);
+  const total = numbering.list.length;
+  const mainText = mainAnswer(answer.answer, alts);
+  const disagreeing = new Set(alts.flatMap((a) => a.entries.flatMap((e) => e.sources))).size;
+  const pages = Math.max(1, Math.ceil(total / SOURCES_PER_PAGE));
+  const view = options.view ?? 'answer';
+  const page = Math.min(Math.max(0, options.page ?? 0), pages - 1);
+
+  if (view === 'sources') {
+    const shown = numbering.list.slice(page * SOURCES_PER_PAGE, (page + 1) * SOURCES_PER_PAGE);
+    const first = page * SOURCES_PER_PAGE + 1;
+    const embed = fitEmbed({
+      title,
+      color: COLORS.answer,
+      lines: [`All ${plural(total, 'source')} behind the answer **${escapeText(oneLine(mainText))}**:`],
+      fields: shown.map((s) => sourceField(s, MAX_FIELD_VALUE - 300, mainText)),
+      footer: `Sources ${first}–${first + shown.length - 1} of ${total}${pages > 1 ? ` · page ${page + 1} of ${pages}` : ''}`,
+    });
+    const components: ActionRow[] = [];
+    if (options.owner) {
+      const state = { kind: 'ask' as const, view: 'sources' as const, page, owner: options.owner };
+      components.push(
+        ...rows(
+          pagerRow(state, pages, [
+            button(encodePage({ ...state, view: 'answer', page: 0 }, 'b'), 'Back to the answer', ButtonStyle.Primary),
+          ]),
+        ),
+        ...rows(linkRow(shown)),
+      );
+    }
+    return withComponents({ embeds: [embed] }, components);
   }
-  const disagreeing = new Set(alternatives.flatMap((a) => a.citations.map((c) => c.source))).size;
-  const fields = numbering.list.map((s) => ({
-    name: `[${s.n}] ${clipEscaped(oneLine(s.outlet ?? s.source), MAX_FIELD_NAME - 8)}`,
-    value: [titleLine(s), quoteBlock(s.quote, MAX_FIELD_VALUE - 300)].filter(Boolean).join('\n'),
-  }));
-  return {
-    embeds: [
-      fitEmbed({
-        title,
-        color: COLORS.answer,
-        lines,
-        fields,
-        footer: agreementFooter(answer.supportingSources, answer.totalSources, disagreeing),
-        moreFields: (n) => `${plural(n, 'more source')} not shown`,
-      }),
-    ],
-  };
+
+  const shownMain = main.slice(0, ANSWER_QUOTES);
+  const shownAlts = alts.slice(0, ANSWER_ALTERNATIVES).map((a) => ({ ...a, shown: a.entries.slice(0, 1) }));
+  const lines = [`**${escapeText(mainText)}** ${refsOf(shownMain)}`];
+  if (main.length > shownMain.length) lines[0] += ` and ${plural(main.length - shownMain.length, 'more report')}`;
+  if (shownAlts.length) {
+    lines.push('', '**The sources also give:**');
+    for (const alt of shownAlts) {
+      const more = alt.entries.length - alt.shown.length;
+      lines.push(
+        `• ${escapeText(oneLine(alt.answer))} ${refsOf(alt.shown)}${more ? ` and ${plural(more, 'more report')}` : ''}`,
+      );
+    }
+    if (alts.length > shownAlts.length)
+      lines.push(`• and ${plural(alts.length - shownAlts.length, 'more answer')}, under all sources`);
+  }
+  const shown = unique([...shownMain, ...shownAlts.flatMap((a) => a.shown)]).sort((a, b) => a.n - b.n);
+  const hidden = total - shown.length;
+  const footer = [
+    agreementFooter(answer.supportingSources, answer.totalSources, disagreeing),
+    hidden > 0 ? `${plural(hidden, 'more source')} under “Show all sources”` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const embed = fitEmbed({
+    title,
+    color: COLORS.answer,
+    lines,
+    fields: shown.map((s) => sourceField(s, 400, mainText)),
+    footer,
+  });
+  const components: ActionRow[] = [];
+  if (options.owner) {
+    const state = { kind: 'ask' as const, view: 'sources' as const, page: 0, owner: options.owner };
+    const buttons = [button(encodePage(state, 's'), `Show all sources (${total})`, ButtonStyle.Primary)];
+    if (options.feedback !== false) buttons.push(...feedbackButtons());
+    components.push(...rows(buttons), ...rows(linkRow(shown)));
+  }
+  return withComponents({ embeds: [embed] }, components);
+}
+
+function withComponents(message: RenderedMessage, components: ActionRow[]): RenderedMessage {
+  return components.length ? { ...message, components } : message;
 }
 
 /* --------------------------------------------------------------- casualties */
@@ -496,6 +557,21 @@ export function figureValue(f: Pick<CasualtyFigure, 'low' | 'high' | 'text'> & {
   return n !== null ? `${numberFormat.format(n)}${unit}` : oneLine(f.text);
 }
 
+/**
+ * The figure as the source wrote it: "about 55,000", "more than 46,000", "1.2 million", "up to
+ * 140,000". The qualifier is added only when the written text does not already carry it, and
+ * "exact" is never shown.
+ */
+export function figureAsWritten(f: Pick<CasualtyFigure, 'text' | 'qualifier' | 'low' | 'high'>): string {
+  let text = oneLine(f.text);
+  if (!text) return figureValue(f);
+  const q = oneLine(f.qualifier ?? '');
+  if (q && q.toLowerCase() !== 'exact' && !text.toLowerCase().includes(q.toLowerCase())) text = `${q} ${text}`;
+  // "More than 50,000" at the start of a sentence reads "more than 50,000" inside a line.
+  if (/^[A-Z][a-z]+\b/.test(text) && /\d/.test(text)) text = text.charAt(0).toLowerCase() + text.slice(1);
+  return text;
+}
+
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -505,12 +581,57 @@ export interface CasualtyQuery {
   measure?: string | null;
 }
 
-/** Casualty figures (value, qualifier, who is counted, claimant, as of), conflicts first, numbered sources after. */
+export interface PageOptions {
+  owner?: string;
+  page?: number;
+  /** `quotes`: the verbatim sentences behind the items of this page. */
+  view?: 'figures' | 'items' | 'quotes';
+  mention?: CommandMention;
+}
+
+/** Figures grouped by who is counted (order of first appearance kept), for paging. */
+export function groupFigures(figures: readonly CasualtyFigure[]): CasualtyFigure[] {
+  const order = [...new Set(figures.map((f) => f.population))];
+  return order.flatMap((p) => figures.filter((f) => f.population === p));
+}
+
+const monthOf = (d: string | null) => (d ? d.slice(0, 7) : null);
+
+/**
+ * Conflicts that are disagreements about the same thing at the same time: the figures' dates match
+ * (to the month). Figures from different dates are a change, not a disagreement; they are all listed anyway.
+ */
+export function sameTimeConflicts(report: CasualtyReport): CasualtyReport['conflicts'] {
+  return report.conflicts.filter((c) => {
+    if (isChangeOverTime(c)) return false;
+    const dates = c.figures.map((cf) => {
+      const match = report.figures.find(
+        (f) => f.text === cf.text && f.claimant === cf.claimant && f.low === cf.low && f.high === cf.high,
+      );
+      return monthOf(match?.asOf ?? null);
+    });
+    return new Set(dates).size === 1;
+  });
+}
+
+function figureLine(f: CasualtyFigure, numbering: SourceNumbering): string {
+  const who = f.claimant ? escapeText(oneLine(f.claimant)) : 'no claimant named';
+  const date = formatDate(f.asOf);
+  return `• ${escapeText(capitalize(oneLine(f.measure)))}: **${escapeText(figureAsWritten(f))}** — ${who}${
+    date ? `, as of ${date}` : ''
+  } ${numbering.refs(f.citations)}`.trimEnd();
+}
+
+/**
+ * Casualty figures, one line each, grouped by who is counted, paged (Previous / Next), with the
+ * articles they come from numbered on each page and the verbatim quotes behind a "Sources" button.
+ */
 export function renderCasualties(
   report: CasualtyReport,
   query: CasualtyQuery,
   lookup: SourceLookup,
   totalSources: number,
+  options: PageOptions = {},
 ): RenderedMessage {
   const scope = [sideLabel(query.side), query.measure ? oneLine(query.measure) : null].filter(Boolean).join(' · ');
   const title = clip(`Casualty figures — ${escapeText(scope)}`, MAX_EMBED_TITLE);
@@ -529,61 +650,81 @@ export function renderCasualties(
       ],
     };
   }
+  const figures = groupFigures(report.figures);
+  const pages = Math.ceil(figures.length / FIGURES_PER_PAGE);
+  const page = Math.min(Math.max(0, options.page ?? 0), pages - 1);
+  const onPage = figures.slice(page * FIGURES_PER_PAGE, (page + 1) * FIGURES_PER_PAGE);
+  const first = page * FIGURES_PER_PAGE + 1;
+  const range = `Figures ${first}–${first + onPage.length - 1} of ${figures.length}`;
+  const pageNote = pages > 1 ? ` · page ${page + 1} of ${pages}` : '';
+  const state = options.owner
+    ? {
+        kind: 'casualties' as const,
+        view: 'figures' as const,
+        page,
+        owner: options.owner,
+        side: query.side,
+        measure: query.measure ?? null,
+      }
+    : null;
 
-  const numbering = new SourceNumbering(lookup);
-  const fields = report.figures.map((f) => {
-    const value = [
-      `**${escapeText(figureValue(f))}**${f.qualifier ? ` (${escapeText(oneLine(f.qualifier))})` : ''}`,
-      figureValue(f) !== oneLine(f.text) ? `As written: “${clipEscaped(oneLine(f.text), 200)}”` : null,
-      `Counted: ${escapeText(oneLine(f.population))}`,
-      `Claimant: ${f.claimant ? escapeText(oneLine(f.claimant)) : 'not stated'}`,
-      `As of: ${escapeText(formatDate(f.asOf) ?? 'not stated')}`,
-      `Sources: ${numbering.refs(f.citations) || 'none'}`,
-    ].filter((l): l is string => l !== null);
-    const name = `${capitalize(oneLine(f.measure))} — ${oneLine(f.population)}`;
-    return { name: clipEscaped(name, MAX_FIELD_NAME), value: value.join('\n') };
-  });
-
-  const lines: string[] = [];
-  const disagreements = report.conflicts.filter((c) => !isChangeOverTime(c)).length;
-  for (const c of report.conflicts) {
-    const figures = c.figures
-      .map((f) => `${escapeText(figureValue(f))}${f.claimant ? ` (${escapeText(oneLine(f.claimant))})` : ''}`)
-      .join(' vs ');
-    // The note, when there is one, already names the figures side by side.
-    const detail = oneLine(c.note) ? escapeText(oneLine(c.note)) : `${figures}.`;
-    const label = isChangeOverTime(c) ? '📈 **Change over time —' : '⚠️ **Sources disagree —';
-    lines.push(`${label} ${escapeText(oneLine(c.about))}:** ${detail}`);
-  }
-  if (lines.length === 0) lines.push('No conflicting figures among my sources for this selection.');
-
-  const footer = [
-    `${plural(report.figures.length, 'figure')} from ${numbering.articles} of ${plural(totalSources, 'source')}`,
-    disagreements ? plural(disagreements, 'conflict') : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  return twoEmbeds(
-    {
-      title,
+  if (options.view === 'quotes') {
+    const numbering = new SourceNumbering(lookup, 'quote');
+    const lines: string[] = [];
+    for (const f of onPage) {
+      lines.push(
+        `**${escapeText(capitalize(oneLine(f.measure)))}: ${escapeText(figureAsWritten(f))} — ${escapeText(oneLine(f.population))}**`,
+      );
+      quoteLines(lines, f.citations, numbering, f.text);
+    }
+    const embed = fitEmbed({
+      title: clip(`Sources — ${title}`, MAX_EMBED_TITLE),
       color: COLORS.casualties,
       lines,
-      fields,
-      footer,
-      moreFields: (n) => `${plural(n, 'more figure')} not shown — narrow with side or measure`,
-    },
-    numbering.list,
-    COLORS.casualties,
-  );
-}
+      footer: `Quotes for ${range.toLowerCase()}${pageNote}`,
+      moreLines: (n) => `${ELLIPSIS} and ${plural(n, 'more line')}; turn the page for the rest.`,
+    });
+    const components = state
+      ? rows([button(encodePage(state, 'b'), 'Back to the figures', ButtonStyle.Primary), ...linkRow(numbering.list)])
+      : [];
+    return withComponents({ embeds: [embed] }, components);
+  }
 
-/** Main embed + numbered sources embed, sharing the 6,000-character message budget. */
-function twoEmbeds(main: EmbedDraft, sources: NumberedSource[], color: number): RenderedMessage {
-  const sourcesWanted = sources.reduce((n, s) => n + sourceEntry(s).length + 1, 'Sources'.length);
-  const reserve = Math.min(sourcesWanted, 2400);
-  const first = fitEmbed(main, MAX_EMBEDS_TOTAL - reserve);
-  const second = sourcesEmbed(sources, MAX_EMBEDS_TOTAL - embedLength(first), color);
-  return { embeds: second ? [first, second] : [first] };
+  const numbering = new SourceNumbering(lookup, 'article');
+  const lines: string[] = [];
+  if (page === 0) {
+    for (const c of sameTimeConflicts(report)) {
+      const detail = oneLine(c.note)
+        ? escapeText(oneLine(c.note))
+        : `${c.figures.map((f) => `${escapeText(figureAsWritten({ ...f, qualifier: '' }))}${f.claimant ? ` (${escapeText(oneLine(f.claimant))})` : ''}`).join(' vs ')}.`;
+      lines.push(`⚠️ **Sources disagree — ${escapeText(oneLine(c.about))}:** ${detail}`, '');
+    }
+  }
+  let population: string | null = null;
+  for (const f of onPage) {
+    if (f.population !== population) {
+      if (population !== null) lines.push('');
+      population = f.population;
+      lines.push(`**${escapeText(capitalize(oneLine(f.population)))}**`);
+    }
+    lines.push(figureLine(f, numbering));
+  }
+  const footer = `${range}${pageNote} · from ${numbering.articles} of ${plural(totalSources, 'source')}`;
+  const main = fitEmbed(
+    { title, color: COLORS.casualties, lines, footer },
+    MAX_EMBEDS_TOTAL - Math.min(2000, numbering.list.length * 200 + 50),
+  );
+  const sources = fitEmbed(
+    { title: 'Sources', color: COLORS.casualties, lines: articleLines(numbering.list) },
+    MAX_EMBEDS_TOTAL - embedLength(main),
+  );
+  const components = state
+    ? rows([
+        ...pagerRow(state, pages, [button(encodePage({ ...state, view: 'quotes' }, 's'), 'Sources (quotes)')]),
+        ...linkRow(numbering.list),
+      ])
+    : [];
+  return withComponents({ embeds: [main, sources] }, components);
 }
 
 /* -------------------------------------------------------------------- talks */
@@ -594,22 +735,47 @@ export const TOPIC_LABELS: Record<string, string> = {
   'sticking-points': 'Sticking points',
   'next-steps': 'Next steps',
   timeline: 'Timeline',
+  reactions: 'Reactions',
 };
 
 export function topicLabel(topic: string): string {
   return TOPIC_LABELS[topic] ?? capitalize(topic.replace(/-/g, ' '));
 }
 
-/** The cited brief: one field per topic (or bullet lines for a single topic), numbered sources after. */
+function topicButtons(
+  brief: TalksBrief,
+  topics: readonly string[],
+  owner: string,
+  current: string | null,
+): APIButtonComponent[] {
+  return topics
+    .filter((t) => brief.items.some((i) => i.topic === t))
+    .map((t, i) => {
+      const n = brief.items.filter((item) => item.topic === t).length;
+      return button(
+        encodePage({ kind: 'talks', view: 'items', page: 0, owner, topic: t }, `t${i}`),
+        `${topicLabel(t)} (${n})`,
+        t === current ? ButtonStyle.Primary : ButtonStyle.Secondary,
+        t === current,
+      );
+    });
+}
+
+/**
+ * The talks. Without a topic: a compact brief that fits one screen (a couple of lines per topic)
+ * with a button for each topic. With one: its items, paged, with the verbatim quotes behind "Sources".
+ */
 export function renderTalks(
   brief: TalksBrief,
   topic: TalksTopic | null,
   lookup: SourceLookup,
   totalSources: number,
   topicOrder: readonly string[] = Object.keys(TOPIC_LABELS),
+  options: PageOptions = {},
 ): RenderedMessage {
   const title = `Abu Dhabi talks — ${topic ? topicLabel(topic) : 'brief'}`;
-  if (brief.items.length === 0) {
+  const items = topic ? brief.items.filter((i) => i.topic === topic) : brief.items;
+  if (items.length === 0) {
     return {
       embeds: [
         fitEmbed({
@@ -621,37 +787,96 @@ export function renderTalks(
       ],
     };
   }
-  const numbering = new SourceNumbering(lookup);
-  const bullet = (summary: string, citations: Citation[]) =>
-    `• ${escapeText(oneLine(summary))} ${numbering.refs(citations)}`.trimEnd();
-  const footerFor = () => `Drawn from ${numbering.articles} of ${plural(totalSources, 'source')}`;
-
-  if (topic) {
-    const lines = brief.items.map((i) => bullet(i.summary, i.citations));
-    const footer = footerFor();
-    return twoEmbeds(
-      { title, color: COLORS.talks, lines, footer, moreLines: (n) => `${ELLIPSIS} and ${plural(n, 'more item')}.` },
-      numbering.list,
-      COLORS.talks,
-    );
-  }
   const topics = [...new Set([...topicOrder, ...brief.items.map((i) => i.topic)])];
-  const fields: APIEmbedField[] = [];
-  for (const t of topics) {
-    const items = brief.items.filter((i) => i.topic === t);
-    if (!items.length) continue;
-    const { text } = fitLines(
-      items.map((i) => bullet(i.summary, i.citations)),
-      MAX_FIELD_VALUE,
-      (n) => `${ELLIPSIS} and ${n} more — use \`/talks topic:${t}\``,
+  const owner = options.owner;
+
+  if (!topic) {
+    const numbering = new SourceNumbering(lookup, 'article');
+    const lines: string[] = [];
+    for (const t of topics) {
+      const its = brief.items.filter((i) => i.topic === t);
+      if (!its.length) continue;
+      if (lines.length) lines.push('');
+      lines.push(`**${topicLabel(t)}**`);
+      for (const i of its.slice(0, BRIEF_ITEMS_PER_TOPIC))
+        lines.push(
+          `• ${escapeText(shorten(humanDates(oneLine(i.summary)), BRIEF_ITEM_CHARS))} ${numbering.refs(i.citations)}`.trimEnd(),
+        );
+      if (its.length > BRIEF_ITEMS_PER_TOPIC)
+        lines.push(`• and ${its.length - BRIEF_ITEMS_PER_TOPIC} more under ${topicLabel(t)}`);
+    }
+    const main = fitEmbed(
+      {
+        title,
+        color: COLORS.talks,
+        lines,
+        footer: `${plural(brief.items.length, 'item')} in ${plural(topics.filter((t) => brief.items.some((i) => i.topic === t)).length, 'topic')} · from ${numbering.articles} of ${plural(totalSources, 'source')}`,
+      },
+      MAX_EMBEDS_TOTAL - 1200,
     );
-    fields.push({ name: topicLabel(t), value: text });
+    const sources = fitEmbed(
+      { title: 'Sources', color: COLORS.talks, lines: articleLines(numbering.list) },
+      MAX_EMBEDS_TOTAL - embedLength(main),
+    );
+    const components = owner ? rows([...topicButtons(brief, topics, owner, null), ...linkRow(numbering.list)]) : [];
+    return withComponents({ embeds: [main, sources] }, components);
   }
-  return twoEmbeds(
-    { title, color: COLORS.talks, fields, footer: footerFor(), moreFields: (n) => `${plural(n, 'more topic')}` },
-    numbering.list,
-    COLORS.talks,
+
+  const pages = Math.ceil(items.length / TALKS_ITEMS_PER_PAGE);
+  const page = Math.min(Math.max(0, options.page ?? 0), pages - 1);
+  const onPage = items.slice(page * TALKS_ITEMS_PER_PAGE, (page + 1) * TALKS_ITEMS_PER_PAGE);
+  const first = page * TALKS_ITEMS_PER_PAGE + 1;
+  const range = `Items ${first}–${first + onPage.length - 1} of ${items.length}${pages > 1 ? ` · page ${page + 1} of ${pages}` : ''}`;
+  const state = owner ? { kind: 'talks' as const, view: 'items' as const, page, owner, topic } : null;
+  const back = state
+    ? [button(encodePage({ ...state, topic: null, page: 0 }, 'b'), '◀ Brief', ButtonStyle.Primary)]
+    : [];
+
+  if (options.view === 'quotes') {
+    const numbering = new SourceNumbering(lookup, 'quote');
+    const lines: string[] = [];
+    for (const i of onPage) {
+      lines.push(`**${escapeText(shorten(humanDates(oneLine(i.summary)), 200))}**`);
+      quoteLines(lines, i.citations, numbering, null);
+    }
+    const embed = fitEmbed({
+      title: `Sources — ${title}`,
+      color: COLORS.talks,
+      lines,
+      footer: `Quotes for ${range.charAt(0).toLowerCase()}${range.slice(1)}`,
+      moreLines: (n) => `${ELLIPSIS} and ${plural(n, 'more line')} not shown.`,
+    });
+    const components = state
+      ? rows([button(encodePage(state, 's'), 'Back to the items', ButtonStyle.Primary), ...linkRow(numbering.list)])
+      : [];
+    return withComponents({ embeds: [embed] }, components);
+  }
+
+  const numbering = new SourceNumbering(lookup, 'article');
+  const lines = onPage.map((i) =>
+    `• ${escapeText(humanDates(oneLine(i.summary)))} ${numbering.refs(i.citations)}`.trimEnd(),
   );
+  const main = fitEmbed(
+    {
+      title,
+      color: COLORS.talks,
+      lines,
+      footer: `${range} · from ${numbering.articles} of ${plural(totalSources, 'source')}`,
+      moreLines: (n) => `${ELLIPSIS} and ${plural(n, 'more item')}.`,
+    },
+    MAX_EMBEDS_TOTAL - 1200,
+  );
+  const sources = fitEmbed(
+    { title: 'Sources', color: COLORS.talks, lines: articleLines(numbering.list) },
+    MAX_EMBEDS_TOTAL - embedLength(main),
+  );
+  const components = state
+    ? rows([
+        ...pagerRow(state, pages, [button(encodePage({ ...state, view: 'quotes' }, 's'), 'Sources (quotes)'), ...back]),
+        ...linkRow(numbering.list),
+      ])
+    : [];
+  return withComponents({ embeds: [main, sources] }, components);
 }
 
 /* ------------------------------------------------------------------ sources */
@@ -663,33 +888,40 @@ export interface IndexSummary {
     title: string | null;
     published: string | null;
     url: string | null;
-    passages: number;
-    sentences: number;
-    figures: number;
+    agency?: string | null;
+    headline?: string | null;
+    passages?: number;
+    sentences?: number;
+    figures?: number;
   }[];
   builtAt: Date;
-  buildMs: number;
+  buildMs?: number;
 }
 
-/** `/sources list`: every indexed article with outlet, date, passages and figures, and when the index was built. */
+/** Articles listed on one page of `/sources list`. */
+export const ARTICLES_PER_PAGE = 10;
+
+/** `/sources list`: every indexed article — name, title, date and link — newest first. */
 export function renderSourcesList(summary: IndexSummary): RenderedMessage {
-  const built = Math.floor(summary.builtAt.getTime() / 1000);
-  const lines = [
-    `Index built ${time(built, TimestampStyles.ShortDateTime)} (${time(built, TimestampStyles.RelativeTime)}) in ${Math.round(summary.buildMs)} ms.`,
-    '',
-    ...summary.articles.map((a) => {
-      const heading = [escapeText(oneLine(a.outlet ?? 'outlet not stated')), titleLine(a)].filter(Boolean).join(' · ');
-      return `**${escapeText(a.id)}** — ${heading}\n${plural(a.passages, 'passage')} · ${plural(a.sentences, 'sentence')} · ${plural(a.figures, 'figure')}`;
-    }),
-  ];
-  const sum = (key: 'passages' | 'sentences' | 'figures') => summary.articles.reduce((n, a) => n + a[key], 0);
+  const articles = [...summary.articles].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
+  const lines = articles.map((a) => {
+    const name = escapeText(oneLine(sourceName(a)));
+    const title = a.title && !namedByTitle(a) ? clipEscaped(oneLine(a.title), 150) : null;
+    const shownTitle = title ? (a.url ? hyperlink(linkSafe(title), safeUrl(a.url)) : `*${title}*`) : null;
+    const date = formatDate(a.published);
+    const link = !shownTitle && a.url ? hyperlink('link', safeUrl(a.url)) : null;
+    return `• **${name}**${[shownTitle, date, link]
+      .filter(Boolean)
+      .map((p) => ` · ${p}`)
+      .join('')}`;
+  });
   return {
     embeds: [
       fitEmbed({
-        title: `Indexed sources (${plural(summary.articles.length, 'article')})`,
+        title: `The articles I answer from (${summary.articles.length})`,
         color: COLORS.sources,
         lines,
-        footer: `${plural(sum('passages'), 'passage')} · ${plural(sum('sentences'), 'sentence')} indexed`,
+        footer: `${plural(summary.articles.length, 'article')}, newest first · updated`,
         timestamp: summary.builtAt.toISOString(),
         moreLines: (n) => `${ELLIPSIS} and ${plural(n, 'more article')} not shown.`,
       }),
@@ -697,26 +929,15 @@ export function renderSourcesList(summary: IndexSummary): RenderedMessage {
   };
 }
 
-/* --------------------------------------------------------------------- help */
+/* -------------------------------------------------------------------- sizes */
 
-export function renderHelp(botMention: string): RenderedMessage {
-  return {
-    embeds: [
-      fitEmbed({
-        title: 'Ask me about the Abu Dhabi peace talks',
-        color: COLORS.help,
-        lines: [
-          `Mention me with a question, e.g. ${botMention} how many prisoners were exchanged?`,
-          'I answer only from my indexed news articles and quote the sentences I used.',
-          '',
-          '`/ask` — ask a question',
-          '`/talks` — who took part, outcomes, sticking points, next steps',
-          '`/casualties` — reported casualty figures, with who claims them',
-          '`/sources list` — the articles I know',
-        ],
-      }),
-    ],
-  };
+/** "812 bytes", "4.2 KB", "1.5 MB" (1 KB = 1,024 bytes). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${kb < 10 ? kb.toFixed(1) : Math.round(kb)} KB`;
+  const mb = kb / 1024;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
 }
 
 /* ------------------------------------------------------------- autocomplete */

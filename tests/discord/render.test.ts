@@ -6,6 +6,8 @@ import {
   ELLIPSIS,
   embedLength,
   escapeText,
+  FIGURES_PER_PAGE,
+  figureAsWritten,
   figureValue,
   fitEmbed,
   fitLines,
@@ -23,7 +25,6 @@ import {
   messageEmbedsLength,
   renderAnswer,
   renderCasualties,
-  renderHelp,
   renderReload,
   renderSourcesList,
   renderTalks,
@@ -53,6 +54,8 @@ function expectWithinLimits(embeds: APIEmbed[], content?: string): void {
     }
   }
 }
+
+const OWNER = '123456789012345678';
 
 const lookup: SourceLookup = (id) => ({
   id,
@@ -277,38 +280,40 @@ const report: CasualtyReport = {
 };
 
 describe('renderCasualties', () => {
-  it('shows each figure with value, qualifier, who is counted, claimant and as-of, plus numbered sources', () => {
+  it('shows one line per figure, grouped by who is counted, with the qualifier as written and one date format', () => {
     const { embeds } = renderCasualties(report, { side: 'ukraine' }, lookup, 5);
     const [main, sources] = embeds;
     expect(main?.title).toBe('Casualty figures — Ukraine');
-    expect(main?.fields).toHaveLength(2);
-    const value = main?.fields?.[0]?.value ?? '';
-    for (const part of [
-      '**55,000** (exact)',
-      'Counted: Ukrainian soldiers',
-      'Claimant: Volodymyr Zelenskyy',
-      'As of: 4 Feb 2026',
-      'Sources: [1]',
-    ])
-      expect(value).toContain(part);
-    expect(main?.fields?.[1]?.value).toContain('Sources: [2]');
+    expect(main?.fields).toBeUndefined();
+    expect(main?.description).toBe(
+      [
+        '**Ukrainian soldiers**',
+        '• Killed: **55,000** — Volodymyr Zelenskyy, as of 4 Feb 2026 [1]',
+        '• Killed: **up to 140,000** — CSIS [2]',
+      ].join('\n'),
+    );
+    expect(main?.description).not.toContain('exact');
     expect(sources?.title).toBe('Sources');
-    expect(sources?.description).toContain('**[1]** Outlet a');
-    expect(sources?.description).toContain('> Zelenskyy said 55,000 soldiers were killed.');
+    expect(sources?.description).toBe(
+      '**[1]** Outlet a · *Title of a* · 5 Feb 2026\n**[2]** Outlet b · *Title of b* · 5 Feb 2026',
+    );
+    expect(main?.footer?.text).toBe('Figures 1–2 of 2 · from 2 of 5 sources');
     expectWithinLimits(embeds);
   });
-  it('calls out conflicts between figures', () => {
-    const { embeds } = renderCasualties(report, { side: 'ukraine' }, lookup, 5);
+  it('calls out a disagreement only between figures of the same date', () => {
+    const sameDate = { ...report, figures: report.figures.map((f) => ({ ...f, asOf: '2026-02-04' })) };
+    const { embeds } = renderCasualties(sameDate, { side: 'ukraine' }, lookup, 5);
     expect(embeds[0]?.description).toContain(
       '⚠️ **Sources disagree — Ukrainian soldiers killed:** Kyiv’s figure is far below outside estimates.',
     );
-    const noNote = { ...report, conflicts: report.conflicts.map((c) => ({ ...c, note: '' })) };
+    const noNote = { ...sameDate, conflicts: sameDate.conflicts.map((c) => ({ ...c, note: '' })) };
     expect(renderCasualties(noNote, { side: 'ukraine' }, lookup, 5).embeds[0]?.description).toContain(
-      '55,000 (Volodymyr Zelenskyy) vs 140,000 (CSIS)',
+      '55,000 (Volodymyr Zelenskyy) vs up to 140,000 (CSIS)',
     );
-    expect(embeds[0]?.footer?.text).toContain('1 conflict');
+    const otherDates = renderCasualties(report, { side: 'ukraine' }, lookup, 5);
+    expect(otherDates.embeds[0]?.description).not.toContain('Sources disagree');
   });
-  it('labels one claimant’s figures at different dates as a change over time, not a disagreement', () => {
+  it('never calls one claimant’s figures at different dates a disagreement', () => {
     const change = {
       about: 'Ukrainian soldiers killed: change over time (Volodymyr Zelenskyy)',
       figures: [
@@ -318,9 +323,7 @@ describe('renderCasualties', () => {
       note: '46,000 as of 2025-02 → 55,000 as of 2026-02-04.',
     };
     const { embeds } = renderCasualties({ ...report, conflicts: [change] }, { side: 'ukraine' }, lookup, 5);
-    expect(embeds[0]?.description).toContain('📈 **Change over time — Ukrainian soldiers killed');
     expect(embeds[0]?.description).not.toContain('Sources disagree');
-    expect(embeds[0]?.footer?.text).not.toContain('conflict');
   });
   it('says plainly when there are no figures', () => {
     const { embeds } = renderCasualties(
@@ -332,17 +335,67 @@ describe('renderCasualties', () => {
     expect(embeds).toHaveLength(1);
     expect(embeds[0]?.description).toContain('No casualty figures for Russia · wounded in my sources.');
   });
-  it('stays within every limit with hundreds of figures', () => {
+  it('pages hundreds of figures: every page within the limits, footers counting what is shown, nothing dropped', () => {
     const many: CasualtyReport = {
       figures: Array.from({ length: 200 }, (_, i) => ({
         ...(report.figures[0] as CasualtyReport['figures'][number]),
+        text: `${i + 1},000`,
         citations: [{ source: `s${i}`, outlet: null, quote: `q${i} `.repeat(300) }],
       })),
       conflicts: Array.from({ length: 60 }, () => report.conflicts[0] as CasualtyReport['conflicts'][number]),
     };
-    const { embeds } = renderCasualties(many, { side: 'all' }, lookup, 200);
-    expectWithinLimits(embeds);
-    expect(embeds[0]?.footer?.text).toContain('narrow with side or measure');
+    const pages = Math.ceil(200 / FIGURES_PER_PAGE);
+    const seen: string[] = [];
+    for (let page = 0; page < pages; page++) {
+      const { embeds, components } = renderCasualties(many, { side: 'all' }, lookup, 200, { owner: OWNER, page });
+      expectWithinLimits(embeds);
+      const lines = (embeds[0]?.description ?? '').split('\n').filter((l) => l.startsWith('• '));
+      seen.push(...lines.map((l) => /\*\*(.+?)\*\*/.exec(l)?.[1] ?? ''));
+      const first = page * FIGURES_PER_PAGE + 1;
+      expect(embeds[0]?.footer?.text).toContain(`Figures ${first}–${first + lines.length - 1} of 200`);
+      expect(embeds[0]?.footer?.text).toContain(`page ${page + 1} of ${pages}`);
+      // Every [n] shown resolves in this page's source list.
+      const refs = new Set([...(embeds[0]?.description ?? '').matchAll(/\[(\d+)\]/g)].map((m) => m[1]));
+      for (const n of refs) expect(embeds[1]?.description).toContain(`**[${n}]**`);
+      expect(components?.[0]?.components.map((b) => ('label' in b ? b.label : ''))).toEqual([
+        '◀ Previous',
+        'Next ▶',
+        'Sources (quotes)',
+      ]);
+    }
+    expect(seen).toEqual(many.figures.map((f) => f.text));
+  });
+  it('shows the quotes behind a page, cut around the figure', () => {
+    const long = {
+      ...report,
+      figures: [
+        {
+          ...(report.figures[0] as CasualtyReport['figures'][number]),
+          citations: [
+            {
+              source: 'a',
+              outlet: 'Outlet a',
+              quote: `${'The war has gone on for years, with many rounds of talks, '.repeat(5)}and Zelenskyy said 55,000 soldiers were killed, more than before.`,
+            },
+          ],
+        },
+      ],
+    };
+    const { embeds } = renderCasualties(long, { side: 'ukraine' }, lookup, 5, { owner: OWNER, view: 'quotes' });
+    expect(embeds[0]?.title).toBe('Sources — Casualty figures — Ukraine');
+    expect(embeds[0]?.description).toContain('55,000 soldiers were killed');
+    expect(embeds[0]?.description).toMatch(/> …/);
+  });
+});
+
+describe('figureAsWritten', () => {
+  it('keeps qualifiers as the source wrote them and never says "exact"', () => {
+    const f = (text: string, qualifier: string) => figureAsWritten({ text, qualifier, low: 1, high: 1 });
+    expect(f('55,000', 'exact')).toBe('55,000');
+    expect(f('55,000', 'about')).toBe('about 55,000');
+    expect(f('More than 46,000', 'more than')).toBe('more than 46,000');
+    expect(f('1.2 million', 'exact')).toBe('1.2 million');
+    expect(f('up to 140,000', 'up to')).toBe('up to 140,000');
   });
 });
 
@@ -381,12 +434,28 @@ describe('formatDate', () => {
 });
 
 describe('renderTalks', () => {
-  it('groups the brief by topic with numbered sources', () => {
-    const { embeds } = renderTalks(brief, null, lookup, 5);
-    expect(embeds[0]?.fields?.map((f) => f.name)).toEqual(['Participants', 'Outcomes']);
-    expect(embeds[0]?.fields?.[1]?.value).toBe('• exchange of 314 prisoners [2]');
+  it('gives a compact brief: a couple of lines per topic, a button per topic, numbers resolving on the page', () => {
+    const { embeds, components } = renderTalks(brief, null, lookup, 5, undefined, { owner: OWNER });
+    expect(embeds[0]?.description).toBe(
+      '**Participants**\n• Steve Witkoff — U.S. special envoy [1]\n\n**Outcomes**\n• exchange of 314 prisoners [2]',
+    );
     expect(embeds[1]?.description).toContain('**[2]** Outlet b');
-    expect(embeds[0]?.footer?.text).toBe('Drawn from 2 of 5 sources');
+    expect(embeds[0]?.footer?.text).toBe('2 items in 2 topics · from 2 of 5 sources');
+    expect(components?.[0]?.components.map((b) => ('label' in b ? b.label : ''))).toEqual([
+      'Participants (1)',
+      'Outcomes (1)',
+    ]);
+  });
+  it('says how many more items a topic has behind its button', () => {
+    const big: TalksBrief = {
+      items: Array.from({ length: 5 }, (_, i) => ({
+        topic: 'participants' as const,
+        summary: `Person ${i}`,
+        citations: [{ source: 'a', outlet: 'Outlet a', quote: 'x' }],
+      })),
+    };
+    const { embeds } = renderTalks(big, null, lookup, 5, undefined, { owner: OWNER });
+    expect(embeds[0]?.description).toContain('• and 3 more under Participants');
   });
   it('lists one topic as bullet lines', () => {
     const one = { items: brief.items.filter((i) => i.topic === 'outcomes') };
@@ -401,33 +470,29 @@ describe('renderTalks', () => {
 });
 
 describe('renderSourcesList', () => {
-  it('lists articles with outlet, date, passages and figures, and when the index was built', () => {
+  it('lists articles by outlet (or title, or headline), title and date — no build statistics', () => {
     const builtAt = new Date('2026-02-06T10:00:00Z');
     const { embeds } = renderSourcesList({
       articles: [
+        { id: 'a1', outlet: 'AP', title: 'Talks', published: '2026-02-05', url: 'https://example.com/(x)' },
         {
-          id: 'a1',
-          outlet: 'AP',
-          title: 'Talks',
-          published: '2026-02-05',
-          url: 'https://example.com/(x)',
-          passages: 12,
-          sentences: 30,
-          figures: 3,
+          id: 'a2',
+          outlet: null,
+          title: null,
+          published: '2026-02-04',
+          url: null,
+          headline: 'Talks resumed on Monday',
         },
-        { id: 'a2', outlet: null, title: null, published: null, url: null, passages: 1, sentences: 2, figures: 0 },
+        { id: 'a3', outlet: null, title: 'A titled story', published: null, url: null },
       ],
       builtAt,
-      buildMs: 42.4,
     });
     const e = embeds[0];
-    expect(e?.title).toBe('Indexed sources (2 articles)');
-    expect(e?.description).toContain(`<t:${builtAt.getTime() / 1000}:f>`);
-    expect(e?.description).toContain('**a1** — AP · [Talks](https://example.com/%28x%29) · 5 Feb 2026');
-    expect(e?.description).toContain('12 passages · 30 sentences · 3 figures');
-    expect(e?.description).toContain('**a2** — outlet not stated\n1 passage · 2 sentences · 0 figures');
-    expect(e?.footer?.text).toBe('13 passages · 32 sentences indexed');
-    expect(e?.timestamp).toBe(builtAt.toISOString());
+    expect(e?.title).toBe('The articles I answer from (3)');
+    expect(e?.description).toContain('• **AP** · [Talks](https://example.com/%28x%29) · 5 Feb 2026');
+    expect(e?.description).toContain('• **“Talks resumed on Monday”** · 4 Feb 2026');
+    expect(e?.description).toContain('• **“A titled story”**');
+    expect(e?.description).not.toMatch(/passage|sentence|ms\b|a1|a2/);
   });
   it('stays within the limits with thousands of articles', () => {
     const articles = Array.from({ length: 3000 }, (_, i) => ({
@@ -468,12 +533,6 @@ describe('renderReload', () => {
     const { content } = renderReload({ ok: false, errors, kept: null });
     expect(content?.length).toBeLessThanOrEqual(MAX_CONTENT_LENGTH);
     expect(content).toMatch(/and \d+ more not shown/);
-  });
-});
-
-describe('renderHelp', () => {
-  it('explains how to ask', () => {
-    expect(renderHelp('<@1>').embeds[0]?.description).toContain('Mention me with a question');
   });
 });
 

@@ -26,6 +26,10 @@ export const DISCORD = {
   /** Interaction tokens stay valid this long for edits and follow-ups. */
   tokenLifetimeMs: 15 * 60 * 1000,
   ephemeralFlag: 1 << 6,
+  actionRowsMax: 5,
+  rowButtonsMax: 5,
+  customIdMax: 100,
+  buttonLabelMax: 80,
 } as const;
 
 /** Gateway intents that must be enabled for the application in the Developer Portal. */

@@ -48,7 +48,8 @@ export interface RecordedRequest {
   at: number;
 }
 
-export type SentKind = 'callback' | 'original' | 'followup' | 'channel';
+/** `update`: a button's message changed in place (callback type 7). */
+export type SentKind = 'callback' | 'original' | 'followup' | 'channel' | 'update';
 
 export interface SentMessage {
   kind: SentKind;
@@ -84,6 +85,8 @@ interface InteractionState {
   original: Json | null;
   followups: Json[];
   originalDeleted: boolean;
+  /** For a button click: the message the button is on. */
+  message?: Json | null;
 }
 
 interface Session {
@@ -284,10 +287,45 @@ export class FakeDiscord extends EventEmitter {
     return this.#interact(4, name, options);
   }
 
-  #interact(type: 2 | 4, name: string, o: InteractOptions) {
+  /**
+   * A user clicks the button `customId` on a message the bot sent (as stored now); resolve
+   * `.result()` for what the bot did: updated the message (ackType 7), replied (4), or deferred (6).
+   */
+  click(message: Json, customId: string, options: { user?: FakeUser; permissions?: string } = {}) {
+    const current = this.#findMessage(String(message.id)) ?? message;
+    const buttons = ((current.components as Json[] | undefined) ?? []).flatMap(
+      (row) => (row.components as Json[] | undefined) ?? [],
+    );
+    const target = buttons.find((b) => b.custom_id === customId);
+    if (!target) throw new Error(`Discord would not deliver the click: no button "${customId}" on the message`);
+    if (target.disabled) throw new Error(`Discord would not deliver the click: button "${customId}" is disabled`);
+    const channelId = String(current.channel_id);
+    const dm = this.#channels.get(channelId)?.type === 1;
+    return this.#interact(3, customId, {
+      ...options,
+      channelId,
+      dm,
+      component: { message: current, data: { custom_id: customId, component_type: 2 } },
+    });
+  }
+
+  #findMessage(id: string): Json | null {
+    for (const channel of this.#messages.values()) {
+      const m = channel.get(id);
+      if (m) return m;
+    }
+    for (const state of this.#interactions.values()) {
+      if (state.original?.id === id) return state.original;
+      const f = state.followups.find((x) => x.id === id);
+      if (f) return f;
+    }
+    return null;
+  }
+
+  #interact(type: 2 | 3 | 4, name: string, o: InteractOptions & { component?: { message: Json; data: Json } }) {
     const user = o.user ?? this.user('member');
     const permissions = o.permissions ?? MEMBER_PERMISSIONS;
-    const registered = this.#globalCommands.find((c) => c.name === name);
+    const registered = type === 3 ? undefined : this.#globalCommands.find((c) => c.name === name);
     if (registered) {
       const needed = registered.default_member_permissions;
       if (!o.dm && typeof needed === 'string' && !hasPermissions(permissions, needed))
@@ -296,8 +334,9 @@ export class FakeDiscord extends EventEmitter {
     }
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${id}${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
-    const channel = o.dm ? this.#dmWith(user) : (this.#channels.get(o.channelId ?? this.channelId) as Json);
-    const data: Json = {
+    const channel =
+      o.dm && !o.channelId ? this.#dmWith(user) : (this.#channels.get(o.channelId ?? this.channelId) as Json);
+    const data: Json = o.component?.data ?? {
       id: registered?.id ?? snowflake(),
       name,
       type: 1,
@@ -309,6 +348,7 @@ export class FakeDiscord extends EventEmitter {
       application_id: this.applicationId,
       type,
       data,
+      ...(o.component ? { message: o.component.message } : {}),
       channel: { ...channel, ...(o.dm ? {} : { permissions }) },
       channel_id: channel.id,
       token,
@@ -340,6 +380,7 @@ export class FakeDiscord extends EventEmitter {
       original: null,
       followups: [],
       originalDeleted: false,
+      message: o.component?.message ?? null,
     };
     this.#interactions.set(id, state);
     this.#byToken.set(token, state);
@@ -373,7 +414,9 @@ export class FakeDiscord extends EventEmitter {
         const shown =
           ack.type === 4
             ? mine.find((m) => m.kind === 'callback')
-            : (mine.find((m) => m.kind === 'original') ?? mine.find((m) => m.kind === 'followup'));
+            : ack.type === 7
+              ? mine.find((m) => m.kind === 'update')
+              : (mine.find((m) => m.kind === 'original') ?? mine.find((m) => m.kind === 'followup'));
         return shown ? { ...base, message: shown, choices: null } : null;
       },
       `a reply to interaction /${state.name}`,
@@ -634,6 +677,7 @@ export class FakeDiscord extends EventEmitter {
     content: string;
     mentions?: Json[];
     embeds?: unknown;
+    components?: unknown;
     flags?: number;
     type?: number;
     extra?: Json;
@@ -658,7 +702,7 @@ export class FakeDiscord extends EventEmitter {
       pinned: false,
       type: o.type ?? 0,
       flags: o.flags ?? 0,
-      components: [],
+      components: Array.isArray(o.components) ? o.components : [],
       ...(o.extra ?? {}),
     };
   }
@@ -870,7 +914,7 @@ export class FakeDiscord extends EventEmitter {
     if (state.ack) return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
     const b = (body ?? {}) as { type?: number; data?: Json };
     const type = b.type;
-    const allowed = state.type === 4 ? [8] : [4, 5, 9];
+    const allowed = state.type === 4 ? [8] : state.type === 3 ? [4, 5, 6, 7] : [4, 5, 9];
     if (typeof type !== 'number' || !allowed.includes(type)) {
       const errors = new FormErrors();
       errors.add(
@@ -892,6 +936,31 @@ export class FakeDiscord extends EventEmitter {
       state.ack = { type, at: Date.now(), ephemeral: false };
       return [204];
     }
+    if (type === 6 || type === 7) {
+      const target = state.message ? this.#findMessage(String(state.message.id)) : null;
+      if (!target) return [404, { message: 'Unknown Message', code: 10008 }];
+      if (type === 7) {
+        const errors = validateMessage(data, ['data']);
+        if (!errors.empty) return [400, errors.body()];
+        const next = applyEdit(target, data);
+        if (isEmptyMessage(next)) return [400, { message: 'Cannot send an empty message', code: 50006 }];
+        Object.assign(target, next, { edited_timestamp: new Date().toISOString() });
+        this.#record({
+          kind: 'update',
+          interactionId: state.id,
+          channelId: state.channelId,
+          messageId: target.id as string,
+          body: data,
+          message: { ...target },
+          ephemeral: (Number(target.flags ?? 0) & DISCORD.ephemeralFlag) !== 0,
+          pings: computePings(data.content, data.allowed_mentions),
+        });
+      }
+      state.ack = { type, at: Date.now(), ephemeral: (Number(target.flags ?? 0) & DISCORD.ephemeralFlag) !== 0 };
+      // Later edits of @original edit the message the button is on.
+      state.original = target;
+      return [204];
+    }
     if (type === 4) {
       const errors = validateMessage(data, ['data']);
       if (!errors.empty) return [400, errors.body()];
@@ -903,6 +972,7 @@ export class FakeDiscord extends EventEmitter {
       author: this.bot,
       content: type === 4 ? String(data.content ?? '') : '',
       embeds: type === 4 ? data.embeds : [],
+      components: type === 4 ? data.components : [],
       flags: (ephemeral ? DISCORD.ephemeralFlag : 0) | (type === 5 ? LOADING_FLAG : 0),
       type: 20,
       extra: {
@@ -977,6 +1047,7 @@ export class FakeDiscord extends EventEmitter {
         author: this.bot,
         content: String(data.content ?? ''),
         embeds: data.embeds,
+        components: data.components,
         flags: ephemeral ? DISCORD.ephemeralFlag : 0,
         type: 0,
         extra: { webhook_id: this.applicationId, application_id: this.applicationId },
@@ -1015,9 +1086,7 @@ export class FakeDiscord extends EventEmitter {
     const data = (body ?? {}) as Json;
     const errors = validateMessage(data);
     if (!errors.empty) return [400, errors.body()];
-    const next: Json = { ...target };
-    if ('content' in data) next.content = data.content ?? '';
-    if ('embeds' in data) next.embeds = ((data.embeds as Json[] | null) ?? []).map((e) => ({ type: 'rich', ...e }));
+    const next = applyEdit(target, data);
     if (isEmptyMessage(next)) return [400, { message: 'Cannot send an empty message', code: 50006 }];
     next.flags = Number(target.flags ?? 0) & ~LOADING_FLAG;
     next.edited_timestamp = target.flags && Number(target.flags) & LOADING_FLAG ? null : new Date().toISOString();
@@ -1056,6 +1125,7 @@ export class FakeDiscord extends EventEmitter {
       author: this.bot,
       content: String(data.content ?? ''),
       embeds: data.embeds,
+      components: data.components,
       type: referenced ? 19 : 0,
       extra: referenced
         ? {
@@ -1085,6 +1155,15 @@ export class FakeDiscord extends EventEmitter {
     this.#dispatchMessage(message);
     return [200, message];
   }
+}
+
+/** A message after an edit: content, embeds and components replaced where the edit gives them. */
+function applyEdit(target: Json, data: Json): Json {
+  const next: Json = { ...target };
+  if ('content' in data) next.content = data.content ?? '';
+  if ('embeds' in data) next.embeds = ((data.embeds as Json[] | null) ?? []).map((e) => ({ type: 'rich', ...e }));
+  if ('components' in data) next.components = (data.components as Json[] | null) ?? [];
+  return next;
 }
 
 function withoutUser({ user: _user, ...member }: Json): Json {

@@ -140,6 +140,65 @@ function validateEmbed(errors: FormErrors, path: Path, embed: unknown): void {
 
 const MENTION_TYPES = new Set(['users', 'roles', 'everyone']);
 
+/** Action rows of buttons (the only components this bot sends), with Discord's limits. */
+function validateComponents(errors: FormErrors, path: Path, components: unknown): void {
+  if (components === undefined || components === null) return;
+  if (!Array.isArray(components)) {
+    errors.add(path, 'LIST_TYPE_CONVERT', 'Only iterables may be used in a ListType');
+    return;
+  }
+  if (components.length > DISCORD.actionRowsMax)
+    errors.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${DISCORD.actionRowsMax} or fewer in length.`);
+  const ids = new Set<string>();
+  components.forEach((row: unknown, i: number) => {
+    const rp = [...path, i];
+    if (!isObject(row) || row.type !== 1 || !Array.isArray(row.components)) {
+      errors.add(rp, 'COMPONENT_LAYOUT_INVALID', 'Invalid action row');
+      return;
+    }
+    if (row.components.length < 1 || row.components.length > DISCORD.rowButtonsMax)
+      errors.add(
+        [...rp, 'components'],
+        'BASE_TYPE_BAD_LENGTH',
+        `Must be between 1 and ${DISCORD.rowButtonsMax} in length.`,
+      );
+    row.components.forEach((b: unknown, j: number) => {
+      const bp = [...rp, 'components', j];
+      if (!isObject(b) || b.type !== 2) {
+        errors.add(bp, 'UNION_TYPE_CHOICES', 'Value of field "type" must be one of (2,).');
+        return;
+      }
+      if (b.label === undefined && b.emoji === undefined)
+        errors.add(bp, 'BUTTON_COMPONENT_LABEL_OR_EMOJI_REQUIRED', 'A label or an emoji is required');
+      if (b.label !== undefined) maxLength(errors, [...bp, 'label'], b.label, DISCORD.buttonLabelMax, true);
+      if (b.style === 5) {
+        if (typeof b.url !== 'string') errors.add([...bp, 'url'], 'BASE_TYPE_REQUIRED', 'This field is required');
+        else checkUrl(errors, [...bp, 'url'], b.url);
+        if (b.custom_id !== undefined)
+          errors.add(
+            [...bp, 'custom_id'],
+            'BUTTON_COMPONENT_CUSTOM_ID_URL_MUTUALLY_EXCLUSIVE',
+            'A link has no custom id',
+          );
+      } else if (typeof b.style !== 'number' || b.style < 1 || b.style > 4) {
+        errors.add([...bp, 'style'], 'BASE_TYPE_CHOICES', 'Value must be one of {1, 2, 3, 4, 5, 6}.');
+      } else if (
+        typeof b.custom_id !== 'string' ||
+        b.custom_id.length < 1 ||
+        b.custom_id.length > DISCORD.customIdMax
+      ) {
+        errors.add(
+          [...bp, 'custom_id'],
+          'BASE_TYPE_BAD_LENGTH',
+          `Must be between 1 and ${DISCORD.customIdMax} in length.`,
+        );
+      } else if (ids.has(b.custom_id)) {
+        errors.add([...bp, 'custom_id'], 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
+      } else ids.add(b.custom_id);
+    });
+  });
+}
+
 /** Validates a message body (create or edit). `path` prefixes error paths (e.g. `['data']` in callbacks). */
 export function validateMessage(body: unknown, path: Path = []): FormErrors {
   const errors = new FormErrors();
@@ -166,6 +225,7 @@ export function validateMessage(body: unknown, path: Path = []): FormErrors {
         );
     }
   }
+  validateComponents(errors, [...path, 'components'], body.components);
   const am = body.allowed_mentions;
   if (am !== undefined && am !== null) {
     if (!isObject(am))

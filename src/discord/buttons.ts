@@ -1,0 +1,85 @@
+/**
+ * Everything that is not a known slash command or autocomplete: button clicks (pages, views,
+ * feedback, confirmations) and commands the bot no longer has (a stale registration). Routed here by
+ * one line in interactions.ts.
+ */
+import { type ButtonInteraction, type Interaction, MessageFlags } from 'discord.js';
+import { log } from '../log.js';
+import { handleAdminButton, isAdminButton } from './admin-buttons.js';
+import { decodePage, FEEDBACK_DOWN, FEEDBACK_UP } from './components.js';
+import { recordVote } from './feedback.js';
+import { commandIdsFor, unknownCommandMessage } from './help.js';
+import type { RenderedMessage } from './render.js';
+import { NO_PINGS, notice } from './respond.js';
+import type { BotContext } from './types.js';
+import { questionOf, viewFor } from './views.js';
+
+export const ONLY_ASKER =
+  'Only the person who asked can turn the pages of that message, so here is your own copy (only you can see it).';
+export const EXPIRED = 'That message is too old to change. Ask again and use the buttons on the new answer.';
+
+/** Handles a button click or an unknown command; anything else is ignored. */
+export async function handleComponent(interaction: Interaction, ctx: BotContext): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand()) {
+      const mention = await commandIdsFor(interaction.client, ctx.config.guildId).mention();
+      log.info({ command: interaction.commandName, user: interaction.user.id }, 'unknown command');
+      await interaction.reply(notice(unknownCommandMessage(mention)));
+      return;
+    }
+    if (!interaction.isButton()) return;
+    await handleButton(interaction, ctx);
+  } catch (err) {
+    log.error({ err, user: interaction.user.id }, 'button failed');
+    if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
+      await interaction
+        .reply(notice('Sorry — that button did not work. Please try again in a moment.'))
+        .catch(() => undefined);
+    }
+  }
+}
+
+function messageOptions(rendered: RenderedMessage) {
+  return {
+    content: rendered.content ?? '',
+    embeds: rendered.embeds,
+    components: rendered.components ?? [],
+    allowedMentions: NO_PINGS,
+  };
+}
+
+async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const id = interaction.customId;
+  if (id === FEEDBACK_UP || id === FEEDBACK_DOWN) {
+    await recordVote(interaction, ctx, id === FEEDBACK_UP ? 1 : -1);
+    return;
+  }
+  if (isAdminButton(id)) {
+    await handleAdminButton(interaction, ctx);
+    return;
+  }
+  const state = decodePage(id);
+  if (!state) {
+    await interaction.reply(notice(EXPIRED));
+    return;
+  }
+  const clicker = interaction.user.id;
+  const mine = state.owner === clicker;
+  const snapshot = ctx.store.current;
+  const mention = await commandIdsFor(interaction.client, ctx.config.guildId).mention();
+  const rendered = viewFor(state, snapshot, clicker, questionOf(interaction.message), mention);
+  if (!rendered) {
+    await interaction.reply(notice(EXPIRED));
+    return;
+  }
+  log.info({ user: clicker, kind: state.kind, view: state.view, page: state.page, mine }, 'button');
+  if (mine) {
+    await interaction.update(messageOptions(rendered));
+    return;
+  }
+  await interaction.reply({
+    ...messageOptions(rendered),
+    content: ONLY_ASKER,
+    flags: MessageFlags.Ephemeral,
+  });
+}

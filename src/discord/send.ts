@@ -1,0 +1,49 @@
+/**
+ * Sends a rendered message with its buttons through the shared acknowledgement path (`replyWithin`
+ * in respond.ts, which sends content and embeds): the interaction is wrapped so that the edit (or
+ * reply) carrying the answer's embeds also carries its components, and a message without embeds
+ * (a busy notice, an apology) carries none.
+ */
+import type { RenderedMessage } from './render.js';
+import { type Repliable, type ReplyOutcome, type ReplyPlan, replyWithin } from './respond.js';
+
+const SENDS = new Set(['reply', 'editReply', 'followUp', 'update']);
+
+/** `interaction` with `reply`/`editReply`/`followUp` adding `components()` to messages that show embeds. */
+export function withButtons<T extends object>(interaction: T, components: () => RenderedMessage['components']): T {
+  return new Proxy(interaction, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== 'function') return value;
+      if (typeof prop === 'string' && SENDS.has(prop)) {
+        return (options: Record<string, unknown> | undefined, ...rest: unknown[]) => {
+          if (options && typeof options === 'object' && 'embeds' in options) {
+            const embeds = options.embeds as unknown[] | undefined;
+            const extra = embeds && embeds.length > 0 ? (components() ?? []) : [];
+            options = { ...options, components: extra };
+          }
+          return (value as (...a: unknown[]) => unknown).call(target, options, ...rest);
+        };
+      }
+      return (value as (...a: unknown[]) => unknown).bind(target);
+    },
+  });
+}
+
+/** `replyWithin`, with the rendered message's buttons attached to the answer. */
+export async function replyWithButtons(
+  interaction: Repliable,
+  produce: () => RenderedMessage | Promise<RenderedMessage>,
+  plan: ReplyPlan = {},
+): Promise<ReplyOutcome> {
+  let produced: RenderedMessage | null = null;
+  const wrapped = withButtons(interaction, () => produced?.components);
+  return replyWithin(
+    wrapped,
+    async () => {
+      produced = await produce();
+      return produced;
+    },
+    plan,
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * One place that turns "what to show" (a command's options, or the state a button carries) into a
+ * rendered message from the snapshot being served. Commands and button clicks both come here, so
+ * page 2 after a click is exactly what the command would have shown as page 2.
+ */
+import { filterCasualties, SIDES } from '../extract/casualties.js';
+import { TALKS_TOPICS } from '../extract/talks.js';
+import type { Side, TalksTopic } from '../extract/types.js';
+import type { Snapshot } from '../store.js';
+import type { PageState } from './components.js';
+import {
+  type CommandMention,
+  lookupIn,
+  type RenderedMessage,
+  renderAnswer,
+  renderCasualties,
+  renderTalks,
+} from './render.js';
+
+export function parseSide(value: string | null | undefined): Side {
+  return (SIDES as readonly string[]).includes(value ?? '') ? (value as Side) : 'all';
+}
+
+export function parseTopic(value: string | null | undefined): TalksTopic | null {
+  return (TALKS_TOPICS as readonly string[]).includes(value ?? '') ? (value as TalksTopic) : null;
+}
+
+export function casualtiesView(
+  snapshot: Snapshot,
+  query: { side: Side; measure: string | null },
+  options: { owner?: string; page?: number; view?: 'figures' | 'quotes' } = {},
+): RenderedMessage {
+  const report = filterCasualties(
+    snapshot.casualties,
+    query.measure ? { side: query.side, measure: query.measure } : { side: query.side },
+  );
+  return renderCasualties(report, query, lookupIn(snapshot.corpus), snapshot.corpus.articles.length, options);
+}
+
+export function talksView(
+  snapshot: Snapshot,
+  topic: TalksTopic | null,
+  options: { owner?: string; page?: number; view?: 'items' | 'quotes' } = {},
+): RenderedMessage {
+  return renderTalks(
+    snapshot.talks,
+    topic,
+    lookupIn(snapshot.corpus),
+    snapshot.corpus.articles.length,
+    TALKS_TOPICS,
+    options,
+  );
+}
+
+/** What a button's state shows, for `owner`; `question` is needed for answers (read from the message). */
+export function viewFor(
+  state: PageState,
+  snapshot: Snapshot,
+  owner: string,
+  question: string | null,
+  mention?: CommandMention,
+): RenderedMessage | null {
+  if (state.kind === 'casualties') {
+    return casualtiesView(
+      snapshot,
+      { side: parseSide(state.side), measure: state.measure },
+      { owner, page: state.page, view: state.view },
+    );
+  }
+  if (state.kind === 'talks')
+    return talksView(snapshot, parseTopic(state.topic), { owner, page: state.page, view: state.view });
+  if (!question) return null;
+  const answer = snapshot.engine.ask(question);
+  return renderAnswer(answer, lookupIn(snapshot.corpus), {
+    owner,
+    view: state.view,
+    page: state.page,
+    ...(mention ? { mention } : {}),
+  });
+}
+
+/** The question an answer message was for: its embed title, without the markdown escapes added to it. */
+export function questionOf(
+  message: { embeds?: readonly { title?: string | null }[] } | null | undefined,
+): string | null {
+  const title = message?.embeds?.[0]?.title;
+  if (!title) return null;
+  return title.replace(/\\([^\w\s])/g, '$1');
+}
