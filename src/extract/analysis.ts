@@ -5,16 +5,31 @@
  */
 import type { Article, Citation, Corpus, Sentence } from '../types.js';
 import { type ArticleMemory, type Attribution, findAttributions, newMemory, remember } from './attribution.js';
-import { type Entity, findEntities, type NameContext, NameIndex, readNames } from './entities.js';
+import { type Entity, findEntities, hasKnownSurname, type NameContext, NameIndex, readNames } from './entities.js';
 import { plain, type Token, tokenize } from './text.js';
 
 export interface AnalyzedSentence {
   sentence: Sentence;
   /** Plain (ASCII quotes) corrected text: what values are read from. */
   text: string;
-  tokens: Token[];
+  /** Tokens of `text`, tokenized on each read (not kept: they are most of the memory of a large corpus). */
+  readonly tokens: Token[];
   entities: Entity[];
   attributions: Attribution[];
+}
+
+/** A sentence's analysis; its tokens are computed again when asked for. */
+class Analyzed implements AnalyzedSentence {
+  constructor(
+    readonly sentence: Sentence,
+    readonly text: string,
+    readonly entities: Entity[],
+    readonly attributions: Attribution[],
+  ) {}
+
+  get tokens(): Token[] {
+    return tokenize(this.text);
+  }
 }
 
 export interface AnalyzedArticle {
@@ -29,58 +44,70 @@ export interface CorpusAnalysis {
   context: NameContext;
 }
 
-const cache = new WeakMap<Corpus, CorpusAnalysis>();
+/** Who reads the analysis of a corpus; once every reader has read it, it is let go. */
+export type AnalysisReader = 'casualties' | 'talks';
+const READERS: readonly AnalysisReader[] = ['casualties', 'talks'];
 
-/** Analyses a corpus once; later calls with the same corpus object return the same result. */
-export function analyzeCorpus(corpus: Corpus): CorpusAnalysis {
+const cache = new WeakMap<Corpus, { analysis: CorpusAnalysis; readers: Set<AnalysisReader> }>();
+
+/**
+ * Analyses a corpus once for both reports. The analysis stays cached for the same corpus object until
+ * each reader has taken it once (the reports are built one after the other from one analysis); after
+ * that it is dropped, so that a served snapshot does not hold it.
+ */
+export function analyzeCorpus(corpus: Corpus, reader?: AnalysisReader): CorpusAnalysis {
   const hit = cache.get(corpus);
-  if (hit) return hit;
+  const entry = hit ?? { analysis: analyze(corpus), readers: new Set<AnalysisReader>() };
+  if (!hit) cache.set(corpus, entry);
+  if (reader) {
+    entry.readers.add(reader);
+    if (READERS.every((r) => entry.readers.has(r))) cache.delete(corpus);
+  }
+  return entry.analysis;
+}
+
+function analyze(corpus: Corpus): CorpusAnalysis {
   const content = corpus.sentences.filter((s) => !s.boilerplate);
   const reading = readNames(content.map((s) => plain(s.corrected)));
-  const views = new Map<Sentence, View>();
+  const baseEntities = new Map<Sentence, Entity[]>();
   content.forEach((sentence, i) => {
-    views.set(sentence, {
-      sentence,
-      text: plain(sentence.corrected),
-      tokens: reading.tokens[i] ?? [],
-      entities: reading.entities[i] ?? [],
-    });
+    baseEntities.set(sentence, reading.entities[i] ?? []);
   });
   const names = new NameIndex();
-  const articles = corpus.articles.map((article) => analyzeArticle(article, views));
+  const articles = corpus.articles.map((article) => analyzeArticle(article, reading.context, baseEntities));
   for (const a of articles) {
     for (const s of a.sentences) {
       for (const e of s.entities) if (e.kind === 'person' || e.kind === 'org') names.add(e.name);
       for (const at of s.attributions) names.add(at.name);
     }
   }
-  const result = { articles, names, context: reading.context };
-  cache.set(corpus, result);
-  return result;
+  return { articles, names, context: reading.context };
 }
 
-type View = Omit<AnalyzedSentence, 'attributions'>;
-
-function analyzeArticle(article: Article, all: ReadonlyMap<Sentence, View>): AnalyzedArticle {
+function analyzeArticle(
+  article: Article,
+  context: NameContext,
+  baseEntities: ReadonlyMap<Sentence, Entity[]>,
+): AnalyzedArticle {
   const memory = newMemory();
+  // Tokens live only while the article is read.
   const views = article.sentences
     .filter((s) => !s.boilerplate)
-    .map((sentence) => all.get(sentence) ?? viewOf(sentence));
+    .map((sentence) => {
+      const text = plain(sentence.corrected);
+      const tokens = tokenize(text);
+      const base = baseEntities.get(sentence);
+      const entities = !base || hasKnownSurname(tokens, context) ? findEntities(text, context, tokens) : base;
+      return { sentence, text, tokens, entities };
+    });
   const sentences: AnalyzedSentence[] = views.map((view, i) => {
     const next = views[i + 1];
     const sameParagraph = next && next.sentence.paragraph === view.sentence.paragraph ? next : undefined;
     const attributions = findAttributions(view, memory, i, sameParagraph);
     remember(memory, i, view.entities, attributions);
-    return { ...view, attributions };
+    return new Analyzed(view.sentence, view.text, view.entities, attributions);
   });
   return { article, sentences, memory };
-}
-
-/** A sentence the corpus list does not hold (never expected): read on its own. */
-function viewOf(sentence: Sentence): View {
-  const text = plain(sentence.corrected);
-  const tokens = tokenize(text);
-  return { sentence, text, tokens, entities: findEntities(text, undefined, tokens) };
 }
 
 /** A citation of one sentence: article id, outlet, verbatim quote. */

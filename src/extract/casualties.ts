@@ -31,7 +31,7 @@ export const MEASURES = [
 
 /** All casualty figures of the corpus, one per mention, with claimants in canonical form. */
 export function extractFigures(corpus: Corpus): RawFigure[] {
-  const analysis = analyzeCorpus(corpus);
+  const analysis = analyzeCorpus(corpus, 'casualties');
   const out: RawFigure[] = [];
   for (const a of analysis.articles) {
     const memory: FigureMemory = { figures: [] };
@@ -42,7 +42,10 @@ export function extractFigures(corpus: Corpus): RawFigure[] {
           index: s.sentence.index,
           text: s.text,
           quote: s.sentence.text,
-          tokens: s.tokens,
+          // Tokenized only for sentences that have a number.
+          get tokens() {
+            return s.tokens;
+          },
           attributions: s.attributions.map((at) => ({ ...at, name: analysis.names.canonical(at.name) })),
           published: a.article.meta.published,
         },

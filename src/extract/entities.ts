@@ -292,20 +292,22 @@ export function buildNameContext(sentences: readonly string[]): NameContext {
 
 export interface NameReading {
   context: NameContext;
-  /** Per sentence: its tokens and its entities read with the whole context. */
-  tokens: Token[][];
+  /**
+   * Per sentence: its entities read with the mid-sentence capitals. Read them again with the whole
+   * context where `hasKnownSurname` says so (the only thing the surnames change).
+   */
   entities: Entity[][];
 }
 
 /**
- * One pass over the plain texts of all sentences: tokens, the name context, and every sentence's
- * entities. A sentence's entities are read once with the mid-sentence capitals; they are read again
- * with the surnames only when one of its words is a known surname (the only thing surnames change).
+ * Two passes over the plain texts of all sentences: the mid-sentence capitals, then every sentence's
+ * entities and the surnames of the people among them. Tokens are not kept (they are most of the memory
+ * of a large corpus); each pass tokenizes again.
  */
 export function readNames(texts: readonly string[]): NameReading {
   const midCaps = new Set<string>();
-  const tokenized = texts.map((s) => tokenize(s));
-  for (const tokens of tokenized) {
+  for (const text of texts) {
+    const tokens = tokenize(text);
     const firstWord = tokens.findIndex((t) => /\p{L}/u.test(t.text));
     tokens.forEach((t, i) => {
       if (i !== firstWord && !OPENERS.has(tokens[i - 1]?.text ?? '') && isCapToken(t))
@@ -314,8 +316,8 @@ export function readNames(texts: readonly string[]): NameReading {
   }
   const base: NameContext = { midCaps, surnames: new Map() };
   const surnames = new Map<string, string>();
-  const baseEntities = texts.map((s, i) => {
-    const found = findEntities(s, base, tokenized[i]);
+  const entities = texts.map((text) => {
+    const found = findEntities(text, base);
     for (const e of found) {
       if (e.kind !== 'person') continue;
       const parts = e.name.split(/\s+/);
@@ -324,13 +326,12 @@ export function readNames(texts: readonly string[]): NameReading {
     }
     return found;
   });
-  const context: NameContext = { midCaps, surnames };
-  const entities = baseEntities.map((found, i) => {
-    const tokens = tokenized[i] ?? [];
-    const hasSurname = tokens.some((t) => surnames.has(t.lower) || surnames.has(stripPossessive(t.lower)));
-    return hasSurname ? findEntities(texts[i] ?? '', context, tokens) : found;
-  });
-  return { context, tokens: tokenized, entities };
+  return { context: { midCaps, surnames }, entities };
+}
+
+/** True when a word of the sentence is a surname of the context: its entities must be read with the context. */
+export function hasKnownSurname(tokens: readonly Token[], ctx: NameContext): boolean {
+  return tokens.some((t) => ctx.surnames.has(t.lower) || ctx.surnames.has(stripPossessive(t.lower)));
 }
 
 /* ------------------------------------------------------------ canonical names */

@@ -448,7 +448,10 @@ export interface SentenceInput {
 
 /** Casualty figures in one sentence; `memory` holds the article's earlier figures and is extended. */
 export function figuresInSentence(input: SentenceInput, memory: FigureMemory): RawFigure[] {
-  const { text, tokens } = input;
+  const { text } = input;
+  const mentions = findNumbers(text);
+  if (mentions.length === 0) return [];
+  const { tokens } = input;
   // Dates are read only for sentences that have a figure: most sentences have none.
   let dates: DateMention[] | null = null;
   const datesOf = () => {
@@ -457,7 +460,7 @@ export function figuresInSentence(input: SentenceInput, memory: FigureMemory): R
   };
   const incident = INCIDENT.test(text) && !CUMULATIVE.test(text);
   const out: RawFigure[] = [];
-  for (const mention of findNumbers(text)) {
+  for (const mention of mentions) {
     const reading = mention.percent ? readPercent(tokens, mention, text) : readCount(tokens, mention, text);
     if (!reading) continue;
     if (mention.yearLike && !reading.headClass) continue;

@@ -250,12 +250,14 @@ function countriesIn(tokens: Token[], entities: Entity[]): string[] {
 
 function rolesIn(s: AnalyzedSentence, names: NameIndex): RoleMention[] {
   const out: RoleMention[] = [];
+  let tokens: Token[] | undefined;
   for (const e of s.entities) {
     if (!isPerson(e)) continue;
     const person = names.canonical(e.name);
     const prefix = e.text.slice(0, e.text.length - e.name.length).trim();
-    const before = roleBefore(s.tokens, s.entities, e);
-    const after = roleAfter(s.tokens, e);
+    tokens ??= s.tokens;
+    const before = roleBefore(tokens, s.entities, e);
+    const after = roleAfter(tokens, e);
     for (const chunk of [before, after]) {
       if (!chunk.length) continue;
       const role = roleText(chunk, s.text);
@@ -846,11 +848,16 @@ function actorStart(s: AnalyzedSentence, at: number): number | null {
 }
 
 function properTopic(s: AnalyzedSentence, from: number, to: number): string | null {
+  let cached: Token[] | undefined;
+  const tokensOf = () => {
+    cached ??= s.tokens;
+    return cached;
+  };
   const e = s.entities.find(
     (x) =>
       x.start >= from &&
       x.end <= to &&
-      !PEOPLE_NOUNS.has(s.tokens[x.tokenEnd]?.lower ?? '') &&
+      !PEOPLE_NOUNS.has(tokensOf()[x.tokenEnd]?.lower ?? '') &&
       (x.kind === 'other' || (x.kind === 'place' && !countryOf(x.text))) &&
       /^[A-Z][a-z]/.test(x.text) &&
       !isWeekdayOrMonth(x.text) &&
@@ -1122,7 +1129,7 @@ function reactions(articles: AnalyzedArticle[], names: NameIndex, used: Statemen
 
 /** Builds the talks brief for a corpus. Pure: the same corpus gives the same brief. */
 export function buildTalksBrief(corpus: Corpus): TalksBrief {
-  const { articles, names } = analyzeCorpus(corpus);
+  const { articles, names } = analyzeCorpus(corpus, 'talks');
   const { outcomes, next } = outcomesAndNextSteps(articles, names);
   return {
     items: [
