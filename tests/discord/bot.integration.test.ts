@@ -77,7 +77,8 @@ describe('connecting', () => {
 describe('/casualties', () => {
   it('replies with an embed of figures and numbered sources, exactly as rendered', async () => {
     const result = await fake.command('casualties', { options: [str('side', 'all')] }).result();
-    expect(result.ackType).toBe(4);
+    // Acknowledged first (deferred), the answer edited in once computed.
+    expect(result.ackType).toBe(5);
     expect(result.ephemeral).toBe(false);
     const embeds = embedsOf(result.message);
     const report = filterCasualties(reference.casualties, { side: 'all' });
