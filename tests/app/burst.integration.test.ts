@@ -1,0 +1,73 @@
+/**
+ * Acknowledge first, always: a burst of interactions through the fake Discord (real discord.js) is
+ * acknowledged within Discord's 3-second deadline and every one is answered. Timing bounds are loose
+ * on purpose (the deadline itself); the measured figures come from `npm run stress`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandDefinitions } from '../../src/discord/registry.js';
+import { type BotProcess, botEnv, FAKE_TOKEN, startBotProcess } from '../fake-discord/harness.js';
+import { noPings } from '../fake-discord/pings.js';
+import { FakeDiscord, type InteractionResult } from '../fake-discord/server.js';
+import { SEEDS } from '../helpers.js';
+
+const BURST = 200;
+const QUESTIONS = [
+  'How many prisoners were exchanged?',
+  'Where are the peace talks taking place?',
+  'Who is Russia’s top negotiator?',
+  'What did Witkoff say about the talks?',
+];
+
+let fake: FakeDiscord;
+let bot: BotProcess;
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start({ token: FAKE_TOKEN, heartbeatIntervalMs: 1000 });
+  fake.setCommands(commandDefinitions());
+  bot = await startBotProcess(fake, botEnv(fake, SEEDS));
+}, 60_000);
+
+afterAll(async () => {
+  await bot?.stop('SIGKILL');
+  await fake?.close();
+});
+
+describe(`a burst of ${BURST} /ask at once`, () => {
+  let results: (InteractionResult | Error)[];
+
+  beforeAll(async () => {
+    // Dispatched back to back, each from a different member (the per-user rate limit does not apply).
+    const sent = Array.from({ length: BURST }, (_, i) =>
+      fake.command('ask', { options: [{ name: 'question', type: 3, value: QUESTIONS[i % QUESTIONS.length] }] }),
+    );
+    results = await Promise.all(sent.map((s) => s.result(60_000).catch((err: Error) => err)));
+  }, 90_000);
+
+  it('acknowledges every interaction within Discord’s 3-second deadline', () => {
+    const acked = results.filter((r): r is InteractionResult => !(r instanceof Error));
+    expect(acked).toHaveLength(BURST);
+    expect(acked.every((r) => r.ackMs < 3000)).toBe(true);
+    expect(fake.rejected.filter((r) => r.route.endsWith('/callback'))).toEqual([]);
+  });
+
+  it('answers every one of them, none lost, with the answer the engine gives', () => {
+    const answered = results.filter((r): r is InteractionResult => !(r instanceof Error) && r.message !== null);
+    expect(answered).toHaveLength(BURST);
+    for (const r of answered) {
+      const embeds = (r.message?.body.embeds ?? []) as { title?: string }[];
+      expect(embeds.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('pings no one in any of the answers', () => {
+    for (const r of results) {
+      if (r instanceof Error || !r.message) continue;
+      expect(r.message.body.allowed_mentions).toMatchObject({ parse: [] });
+      expect(noPings(r.message.pings)).toBe(true);
+    }
+  });
+
+  it('logged no errors', () => {
+    expect(bot.logs.filter((l) => Number(l.level) >= 50)).toEqual([]);
+  });
+});
