@@ -28,6 +28,7 @@ Commands:
   casualties       casualty figures extracted from the articles
   talks            the talks brief: participants, outcomes, sticking points, next steps, timeline
   sources          the indexed articles
+  feedback         the 👍/👎 votes on the bot's answers (from DATA_DIR/feedback.sqlite), newest first
 
 Options:
   --json           machine-readable output (one JSON object; one per line for stdin questions)
@@ -35,6 +36,7 @@ Options:
   --side S         casualties: ${SIDES.join(' | ')}
   --measure M      casualties: only this measure (e.g. killed, wounded, missing)
   --topic T        talks: ${TALKS_TOPICS.join(' | ')}
+  --data DIR       feedback: the data directory (default: DATA_DIR or data/)
   -h, --help       this help`;
 
 export class UsageError extends Error {
@@ -63,6 +65,7 @@ function parse(argv: string[]) {
         side: { type: 'string' },
         measure: { type: 'string' },
         topic: { type: 'string' },
+        data: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -176,7 +179,16 @@ export async function runCli(
       } else write(formatSourcesText(snapshot.corpus, snapshot.builtAt, counts));
       return;
     }
+    case 'feedback': {
+      const { existsSync } = await import('node:fs');
+      const { feedbackFile, FeedbackStore, formatFeedback } = await import('./discord/feedback.js');
+      const { getConfig } = await import('./config.js');
+      const file = feedbackFile(values.data ?? getConfig().dataDir);
+      const votes = existsSync(file) ? new FeedbackStore(file).list(Number.MAX_SAFE_INTEGER) : [];
+      write(values.json ? JSON.stringify({ file, votes }, null, 2) : formatFeedback(votes));
+      return;
+    }
     default:
-      throw new UsageError(`Unknown command "${command}". Commands: ask, casualties, talks, sources.`);
+      throw new UsageError(`Unknown command "${command}". Commands: ask, casualties, talks, sources, feedback.`);
   }
 }

@@ -98,13 +98,14 @@ const THANKS =
 
 /** Whether a message is a greeting, a request for help or thanks rather than a question. */
 export function smallTalk(text: string): SmallTalk | null {
+  if (!text.trim()) return 'help';
   const t = text
     .toLowerCase()
     .replace(/[’']/g, "'")
-    .replace(/[!.,;:)(]+/g, ' ')
+    .replace(/[!?.,;:)(]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!t) return 'help';
+  if (!t) return null;
   // "thanks!" "hi!" — and combinations like "hi, thanks"
   const parts = t.split(/ (?=(?:and |, )?(?:thanks|thank you|hi|hello|hey)\b)/);
   if (HELP.test(t)) return 'help';

@@ -279,6 +279,51 @@ const report: CasualtyReport = {
   ],
 };
 
+describe('renderAnswer with buttons', () => {
+  const many = answer({
+    citations: Array.from({ length: 12 }, (_, i) =>
+      citation(`s${i}`, `Source ${i} says 314 prisoners were exchanged.`),
+    ),
+    supportingSources: 12,
+  });
+  it('shows the short answer with two quotes, and says how many more are under "Show all sources"', () => {
+    const { embeds, components } = renderAnswer(many, lookup, { owner: OWNER });
+    expect(embeds[0]?.description).toBe('**314 prisoners** [1][2] and 10 more reports');
+    expect(embeds[0]?.fields?.map((f) => f.name)).toEqual(['[1] Outlet s0', '[2] Outlet s1']);
+    expect(embeds[0]?.footer?.text).toBe('12 of 5 sources agree · 10 more sources under “Show all sources”');
+    const labels = components?.[0]?.components.map((b) => ('label' in b ? b.label : b.emoji?.name));
+    expect(labels).toEqual(['Show all sources (12)', '👍', '👎']);
+  });
+  it('pages all sources five at a time; every number shown is listed on its page', () => {
+    const pages = [0, 1, 2].map((page) => renderAnswer(many, lookup, { owner: OWNER, view: 'sources', page }));
+    expect(pages.map((p) => p.embeds[0]?.fields?.map((f) => f.name.slice(0, 4)))).toEqual([
+      ['[1] ', '[2] ', '[3] ', '[4] ', '[5] '],
+      ['[6] ', '[7] ', '[8] ', '[9] ', '[10]'],
+      ['[11]', '[12]'],
+    ]);
+    expect(pages[1]?.embeds[0]?.footer?.text).toBe('Sources 6–10 of 12 · page 2 of 3');
+    const nav = pages[1]?.components?.[0]?.components.map((b) => ('label' in b ? b.label : ''));
+    expect(nav).toEqual(['◀ Previous', 'Next ▶', 'Back to the answer']);
+    for (const p of pages) expectWithinLimits(p.embeds);
+  });
+  it('adds a link button for a cited article with a URL', () => {
+    const withUrl: SourceLookup = (id) => ({ ...(lookup(id) as never), url: `https://news.example/${id}` });
+    const { components } = renderAnswer(answer({}), withUrl, { owner: OWNER });
+    expect(components?.[1]?.components).toEqual([
+      { type: 2, style: 5, url: 'https://news.example/a', label: 'Outlet a' },
+      { type: 2, style: 5, url: 'https://news.example/b', label: 'Outlet b' },
+    ]);
+  });
+  it('has no buttons without an asker (CLI-like rendering)', () => {
+    expect(renderAnswer(answer({}), lookup).components).toBeUndefined();
+  });
+  it('writes commands as clickable mentions in an abstention', () => {
+    const mention = (n: string) => `</${n}:1>`;
+    const { embeds } = renderAnswer(answer({ abstained: true, citations: [] }), lookup, { mention });
+    expect(embeds[0]?.description).toContain('see </talks:1> for the talks and </casualties:1>');
+  });
+});
+
 describe('renderCasualties', () => {
   it('shows one line per figure, grouped by who is counted, with the qualifier as written and one date format', () => {
     const { embeds } = renderCasualties(report, { side: 'ukraine' }, lookup, 5);
