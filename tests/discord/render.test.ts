@@ -291,7 +291,9 @@ describe('renderAnswer with buttons', () => {
     expect(embeds[0]?.description).toBe('**314 prisoners** [1][2] and 10 more reports');
     expect(embeds[0]?.fields?.map((f) => f.name)).toEqual(['[1] Outlet s0', '[2] Outlet s1']);
     expect(embeds[0]?.footer?.text).toBe('12 of 5 sources agree · 10 more sources under “Show all sources”');
-    const labels = components?.[0]?.components.map((b) => ('label' in b ? b.label : b.emoji?.name));
+    const labels = components?.[0]?.components.map((b) =>
+      'label' in b && b.label ? b.label : (b as { emoji?: { name?: string } }).emoji?.name,
+    );
     expect(labels).toEqual(['Show all sources (12)', '👍', '👎']);
   });
   it('pages all sources five at a time; every number shown is listed on its page', () => {
@@ -307,7 +309,10 @@ describe('renderAnswer with buttons', () => {
     for (const p of pages) expectWithinLimits(p.embeds);
   });
   it('adds a link button for a cited article with a URL', () => {
-    const withUrl: SourceLookup = (id) => ({ ...(lookup(id) as never), url: `https://news.example/${id}` });
+    const withUrl: SourceLookup = (id) => ({
+      ...(lookup(id) as NonNullable<ReturnType<SourceLookup>>),
+      url: `https://news.example/${id}`,
+    });
     const { components } = renderAnswer(answer({}), withUrl, { owner: OWNER });
     expect(components?.[1]?.components).toEqual([
       { type: 2, style: 5, url: 'https://news.example/a', label: 'Outlet a' },
