@@ -121,7 +121,7 @@ describe('/casualties', () => {
     expect(other.message?.body.content).toBe(ONLY_ASKER);
     expect(embedsOf(other)[0]?.footer?.text).toMatch(/page 2 of/);
     const stored = fake.sent.filter((m) => m.messageId === first.message?.messageId).at(-1);
-    expect((stored?.message.embeds as APIEmbed[])[0]?.footer?.text).toMatch(/page 1 of/);
+    expect(((stored?.message.embeds ?? []) as APIEmbed[])[0]?.footer?.text).toMatch(/page 1 of/);
   });
 
   it('shows the verbatim quotes behind a page with "Sources (quotes)"', async () => {
