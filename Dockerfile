@@ -17,7 +17,9 @@ RUN npm run build
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     SOURCES_DIR=/app/seeds \
-    LOG_LEVEL=info
+    LOG_LEVEL=info \
+    METRICS_PORT=9464 \
+    METRICS_HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
@@ -27,4 +29,8 @@ COPY data ./data
 # Owned by the runtime user so /sources-admin add|remove can write (or mount a volume at SOURCES_DIR).
 COPY --chown=node:node seeds ./seeds
 USER node
+# /metrics for Prometheus; /healthz is 200 once an index serves (503 while the first one is built).
+EXPOSE 9464
+HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.METRICS_PORT||9464)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "dist/src/main.js"]

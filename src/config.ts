@@ -40,6 +40,22 @@ export const envSchema = z.object({
   DISCORD_API_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   /** Where the bot keeps what it writes (feedback votes); `data` when unset. */
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  METRICS_PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be a TCP port (1–65535)')
+      .max(65_535, 'must be a TCP port (1–65535)')
+      .optional(),
+  ),
+  METRICS_HOST: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[\w.:-]+$/, 'must be a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0')
+      .default('127.0.0.1'),
+  ),
 });
 
 export interface Config {
@@ -52,6 +68,10 @@ export interface Config {
   apiUrl: string | undefined;
   /** DATA_DIR: where feedback votes are stored (`data` when unset). */
   dataDir?: string | undefined;
+  /** METRICS_PORT: port for /healthz and /metrics; no HTTP server when unset. */
+  metricsPort?: number | undefined;
+  /** METRICS_HOST: address the metrics server listens on (127.0.0.1 by default). */
+  metricsHost?: string;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +96,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     guildId: e.DISCORD_GUILD_ID,
     apiUrl: e.DISCORD_API_URL?.replace(/\/+$/, ''),
     dataDir: e.DATA_DIR,
+    metricsPort: e.METRICS_PORT,
+    metricsHost: e.METRICS_HOST,
   };
 }
 

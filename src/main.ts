@@ -1,7 +1,9 @@
 import { type Config, ConfigError, getConfig } from './config.js';
 import { runConsole } from './console.js';
 import { EXIT_CONFIG, FatalError, startBot } from './discord/bot.js';
+import { answerQueue } from './discord/queue.js';
 import { createLogger, log, setLogger } from './log.js';
+import { metrics, startMetricsServer } from './metrics.js';
 import { SourceStore } from './store.js';
 
 /**
@@ -34,6 +36,21 @@ async function main(): Promise<void> {
 
   // The bot builds every snapshot in a worker thread so reloads never block the gateway; the console inline.
   const store = new SourceStore(config.sourcesDir, { build: config.discordToken ? 'worker' : 'inline' });
+  metrics.watchStore(store);
+  metrics.watchQueue(answerQueue);
+  if (config.metricsPort !== undefined) {
+    metrics.collectDefaults();
+    const host = config.metricsHost ?? '127.0.0.1';
+    try {
+      // Started before the first build, so /healthz says "starting" (503) until an index serves.
+      await startMetricsServer(store, { port: config.metricsPort, host });
+    } catch (err) {
+      throw new FatalError(
+        `cannot serve metrics on ${host}:${config.metricsPort} (${(err as NodeJS.ErrnoException).code ?? String(err)}) — choose a free METRICS_PORT or leave it empty, and start again`,
+      );
+    }
+    log.info({ host, port: config.metricsPort }, 'serving /healthz and /metrics');
+  }
   const loaded = await store.reload();
   if (!loaded.ok) {
     log.fatal(

@@ -1,6 +1,7 @@
 /** Routes interactions to the command modules, with rate limiting and an apology for unexpected errors. */
 import type { Interaction } from 'discord.js';
 import { log } from '../log.js';
+import { metrics } from '../metrics.js';
 import { rateLimitMessage } from './rate-limit.js';
 import { COMMANDS_BY_NAME } from './registry.js';
 import { apologize, notice } from './respond.js';
@@ -34,18 +35,22 @@ export async function handleInteraction(
   try {
     const command = commands.get(interaction.commandName);
     if (!command) {
+      metrics.interactions.inc({ command: interaction.commandName, outcome: 'unknown_command' });
       await interaction.reply(notice(UNKNOWN_COMMAND));
       return;
     }
     const limited = command.rateLimited === false ? { ok: true as const } : ctx.limiter.take(interaction.user.id);
     if (!limited.ok) {
       log.info({ ...context, retryAfterMs: limited.retryAfterMs }, 'rate limited');
+      metrics.interactions.inc({ command: interaction.commandName, outcome: 'rate_limited' });
       await interaction.reply(notice(rateLimitMessage(limited.retryAfterMs)));
       return;
     }
     await command.execute(interaction, ctx);
+    metrics.interactions.inc({ command: interaction.commandName, outcome: 'ok' });
   } catch (err) {
     log.error({ err, ...context }, 'command failed');
+    metrics.interactions.inc({ command: interaction.commandName, outcome: 'error' });
     await apologize(interaction).catch((e: unknown) => log.warn({ err: e, ...context }, 'could not send the apology'));
   }
 }

@@ -10,6 +10,7 @@ import {
   MessageFlags,
   type MessageMentionOptions,
 } from 'discord.js';
+import { BotMetrics, metrics } from '../metrics.js';
 import { type AnswerQueue, answerQueue } from './queue.js';
 import type { RenderedMessage } from './render.js';
 
@@ -94,6 +95,7 @@ export async function replyWithin(
   const queue = plan.queue ?? answerQueue;
   const flags = plan.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
   if (queue.full) {
+    metrics.busy.inc({ state: 'refused' });
     await interaction.reply(notice(TOO_BUSY));
     return 'refused-busy';
   }
@@ -101,9 +103,11 @@ export async function replyWithin(
   const acknowledged = busy
     ? interaction.reply({ content: busyMessage(queue.pending), allowedMentions: NO_PINGS, ...flags })
     : interaction.deferReply(flags);
+  if (busy) metrics.busy.inc({ state: 'busy_notice' });
   const job = queue.run(produce);
   try {
     await acknowledged;
+    metrics.ackLatency.observe(BotMetrics.since(interaction.createdTimestamp));
   } catch (err) {
     // Not acknowledged (too late, or Discord refused): nobody would see the answer, so do not compute it.
     job.cancel();
@@ -123,6 +127,7 @@ export async function replyWithin(
     throw err;
   }
   await interaction.editReply(editOptions(message));
+  metrics.answerLatency.observe(BotMetrics.since(interaction.createdTimestamp));
   return busy ? 'busy-answered' : 'answered';
 }
 
@@ -133,6 +138,7 @@ export async function deferThenReply(
   plan: { ephemeral?: boolean } = {},
 ): Promise<void> {
   await interaction.deferReply(plan.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  metrics.ackLatency.observe(BotMetrics.since(interaction.createdTimestamp));
   const message = await produce();
   await interaction.editReply(editOptions(message));
 }

@@ -3,6 +3,9 @@
  * acknowledged within Discord's 3-second deadline and every one is answered. Timing bounds are loose
  * on purpose (the deadline itself); the measured figures come from `npm run stress`.
  */
+
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../src/discord/registry.js';
 import { type BotProcess, botEnv, FAKE_TOKEN, startBotProcess } from '../fake-discord/harness.js';
@@ -20,11 +23,22 @@ const QUESTIONS = [
 
 let fake: FakeDiscord;
 let bot: BotProcess;
+let metricsPort: number;
+
+/** A free TCP port on loopback. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
 
 beforeAll(async () => {
   fake = await FakeDiscord.start({ token: FAKE_TOKEN, heartbeatIntervalMs: 1000 });
   fake.setCommands(commandDefinitions());
-  bot = await startBotProcess(fake, botEnv(fake, SEEDS));
+  metricsPort = await freePort();
+  bot = await startBotProcess(fake, botEnv(fake, SEEDS, { METRICS_PORT: String(metricsPort) }));
 }, 60_000);
 
 afterAll(async () => {
@@ -65,6 +79,18 @@ describe(`a burst of ${BURST} /ask at once`, () => {
       expect(r.message.body.allowed_mentions).toMatchObject({ parse: [] });
       expect(noPings(r.message.pings)).toBe(true);
     }
+  });
+
+  it('counts them in /metrics and reports healthy on /healthz', async () => {
+    const health = await fetch(`http://127.0.0.1:${metricsPort}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', articles: 5 });
+    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(Number(/^bot_interactions_total\{command="ask",outcome="ok"\} (\d+)$/m.exec(text)?.[1])).toBe(BURST);
+    expect(Number(/^bot_ack_latency_seconds_count (\d+)$/m.exec(text)?.[1])).toBe(BURST);
+    expect(Number(/^bot_ack_latency_seconds_bucket\{le="3"\} (\d+)$/m.exec(text)?.[1])).toBe(BURST);
+    expect(Number(/^bot_answer_latency_seconds_count (\d+)$/m.exec(text)?.[1])).toBe(BURST);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
   });
 
   it('logged no errors', () => {

@@ -10,7 +10,19 @@ describe('parseConfig', () => {
       logLevel: 'info',
       guildId: undefined,
       apiUrl: undefined,
+      metricsPort: undefined,
+      metricsHost: '127.0.0.1',
     });
+  });
+
+  it('reads METRICS_PORT as a port number and refuses anything that is not one, naming the key', () => {
+    expect(parseConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' })).toMatchObject({
+      metricsPort: 9464,
+      metricsHost: '0.0.0.0',
+    });
+    expect(() => parseConfig({ METRICS_PORT: 'ninety' })).toThrow(/METRICS_PORT: /);
+    expect(() => parseConfig({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT: must be a TCP port/);
+    expect(() => parseConfig({ METRICS_HOST: 'http://x/' })).toThrow(/METRICS_HOST: must be a host name/);
   });
 
   it('treats empty values from .env as unset', () => {
