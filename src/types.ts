@@ -95,6 +95,10 @@ export type AnswerKind =
   | 'length'
   /** "Who is Jared Kushner?": the role the sources give a named person. */
   | 'role'
+  /** "Did they agree to a ceasefire?": "Yes — …" or "No — …", with the sentence that says so. */
+  | 'yes-no'
+  /** "Was it 314 or 157?": the option the sources support. */
+  | 'choice'
   | 'description';
 
 export interface Answer {

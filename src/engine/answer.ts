@@ -15,7 +15,7 @@ import {
 } from './constraints.js';
 import type { Retriever } from './retrieval.js';
 import { dateSlots, descriptionPhrase, entitySlots, numberSlots, roleSlots, type Slot } from './slots.js';
-import { standIn } from './soft.js';
+import { MIN_HEAD_SIMILARITY, MIN_MEANING_SIMILARITY, standIn } from './soft.js';
 import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, tokenize } from './text.js';
 import { dateFit } from './when.js';
 
@@ -29,6 +29,17 @@ import { dateFit } from './when.js';
 export const NOT_FOUND_ANSWER = 'I could not find that in my sources.';
 /** Below this score no sentence supports an answer: abstain. */
 export const MIN_CONFIDENCE = 0.3;
+/**
+ * Below this score a whole-sentence answer (a description, a name, a place, a date) is not supported.
+ * Lower than for a figure: a figure asserts one number, and its side, measure and date checks are what
+ * catch a question the sources do not answer; a sentence shows the reader what it rests on. Calibrated on
+ * the development sets (dev, paraphrases, news-dev).
+ */
+export const MIN_SENTENCE_CONFIDENCE = 0.2;
+
+function minConfidence(kind: AnswerKind): number {
+  return kind === 'count' || kind === 'percent' || kind === 'length' ? MIN_CONFIDENCE : MIN_SENTENCE_CONFIDENCE;
+}
 /** A different answer scoring at least this share of the best one is reported as a disagreement. */
 export const ALTERNATIVE_SHARE = 0.8;
 /** At most this many citations per answer (one per article, best first). */
@@ -40,8 +51,8 @@ export const MAX_UNKNOWN_SHARE = 0.5;
 export const SENTENCE_FALLBACK = 0.5;
 /** Answers are read from sentences covering at least this share of what the most relevant one covers. */
 export const RELEVANCE_BAND = 0.6;
-/** A sentence covering this much of the question answers it as a whole when no typed answer holds. */
-export const SENTENCE_ANSWER_COVERAGE = 2;
+/** "The lowest figure" chooses among figures scoring at least this share of the best one. */
+export const SUPERLATIVE_SHARE = 0.5;
 
 export interface Candidate {
   sentence: Sentence;
@@ -152,7 +163,11 @@ function weighTerms(
     let similarity = 1;
     if ((r.df.get(term) ?? 0) === 0 && !t.proper) {
       // A word the sources never use stands for the sources' word it was most likely meant as.
-      const stand = standIn(r, q.tokens[t.position]?.lower ?? '');
+      const stand = standIn(
+        r,
+        q.tokens[t.position]?.lower ?? '',
+        t.head ? MIN_HEAD_SIMILARITY : MIN_MEANING_SIMILARITY,
+      );
       if (stand && (r.df.get(stand.term) ?? 0) > 0 && !byTerm.has(stand.term)) {
         term = stand.term;
         similarity = stand.similarity;
@@ -228,13 +243,16 @@ function scoreSentence(
   const coverage = covered / total;
   // A name the question gives (known to the sources, not a side) must be in the sentence or just before it.
   const missingName = terms.some((t) => t.proper && !t.side && !positions.has(t.term) && !context().has(t.term));
-  if (coverage < MIN_CONFIDENCE * 0.8) return { coverage, candidates: [] };
+  if (coverage < minConfidence(q.kind) * 0.8) return { coverage, candidates: [] };
   const published = r.corpus.byId.get(sentence.source)?.meta.published ?? null;
   const head = terms.find((t) => t.head);
   const questionSides = new Set(terms.filter((t) => t.side).map((t) => t.term));
   const focusSides = new Set(terms.filter((t) => t.side && t.focus).map((t) => t.term));
   const questionMeasures = new Set(terms.filter((t) => MEASURE_TERMS.includes(t.term)).map((t) => t.term));
   const isFigure = q.kind === 'count' || q.kind === 'percent';
+  const askedOutcomes = questionMeasures.has(CASUALTIES_TERM)
+    ? [CASUALTIES_TERM, ...OUTCOME_TERMS]
+    : OUTCOME_TERMS.filter((m) => questionMeasures.has(m));
   const dates = dateFactor(r, q, sentence, published, isFigure);
 
   let slots: Slot[];
@@ -355,6 +373,8 @@ function scoreSentence(
         else if (modifier === 'none' && focusSides.size > 0) anchor *= 0.75;
       }
       if (isFigure && measureConflict(text, tokens, positions, slot, questionMeasures)) anchor *= 0.3;
+      // "How many were killed": a figure from a sentence that says nothing of anyone killed counts something else.
+      if (isFigure && askedOutcomes.length > 0 && !askedOutcomes.some((m) => positions.has(m))) anchor *= 0.4;
     }
     const score = coverage * anchor * dates * slot.prior * descriptionPenalty * (missingName ? 0.6 : 1);
     claimant ??= isFigure ? (findClaimant(r, sentence.corrected, tokens) ?? previousClaimant(r, sentence)) : null;
@@ -365,7 +385,7 @@ function scoreSentence(
 
 /* ----------------------------------------------------------------- answer */
 
-function cite(r: Retriever, s: Sentence): RichCitation {
+export function cite(r: Retriever, s: Sentence): RichCitation {
   const article = r.corpus.byId.get(s.source);
   return {
     source: s.source,
@@ -407,7 +427,7 @@ function supportShare(kind: AnswerKind): number {
   return kind === 'person' || kind === 'organisation' || kind === 'place' ? 0.3 : 0.5;
 }
 
-function sourcesPhrase(n: number, total: number): string {
+export function sourcesPhrase(n: number, total: number): string {
   return `reported by ${n} of ${total} source${total === 1 ? '' : 's'}`;
 }
 
@@ -488,7 +508,61 @@ export function scoreCandidates(
   return { q, candidates, relevance, abstainEarly: false };
 }
 
-export function answerQuestion(r: Retriever, question: string): Answer {
+/** What the form of a question adds to reading its answer (see forms.ts). */
+export interface AnswerOptions {
+  /** Names the question rules out ("besides X"): no answer may be one of them. */
+  exclude?: readonly string[];
+  /** "The lowest figure": of the figures read for the question, the smallest (or largest) wins. */
+  superlative?: 'lowest' | 'highest' | null;
+  /** Whose figure is asked for ("according to Moscow"): a figure someone else gives weighs less. */
+  claimant?: string | null;
+}
+
+/** A figure attributed to someone other than the claimant asked about weighs this share. */
+export const OTHER_CLAIMANT = 0.4;
+/** …and one attributed to no one, in a sentence that does not name the claimant asked about. */
+export const UNNAMED_CLAIMANT = 0.7;
+
+/** Words any claimant may carry ("ministry", "office"): two claimants sharing only these are not the same. */
+const GENERIC_CLAIMANT_TERMS = new Set(
+  [
+    'ministry',
+    'office',
+    'service',
+    'report',
+    'analysis',
+    'official',
+    'officials',
+    'government',
+    'president',
+    'state',
+  ].map((w) => tokenize(w)[0]?.term ?? w),
+);
+
+/** Index terms of a name, with the lexicon's spellings and acronyms applied. */
+function nameTerms(r: Retriever, name: string): Set<string> {
+  return new Set(
+    r
+      .termPositions(name, tokenize(name))
+      .map((t) => t.term)
+      .filter((t) => !GENERIC_CLAIMANT_TERMS.has(t)),
+  );
+}
+
+function claimantFit(r: Retriever, asked: Set<string>, c: Candidate): number {
+  if (asked.size === 0) return 1;
+  if (c.claimant) return [...nameTerms(r, c.claimant)].some((t) => asked.has(t)) ? 1 : OTHER_CLAIMANT;
+  const said = new Set(r.termPositions(c.sentence.corrected, tokenize(c.sentence.corrected)).map((t) => t.term));
+  return [...asked].some((t) => said.has(t)) ? 1 : UNNAMED_CLAIMANT;
+}
+
+/** The value a figure candidate reads ("count:55000" → 55000), or null for other kinds. */
+function figureValue(c: Candidate): number | null {
+  const m = /^(?:count|percent|length):(\d+(?:\.\d+)?)/.exec(c.key);
+  return m ? Number(m[1]) : null;
+}
+
+export function answerQuestion(r: Retriever, question: string, options: AnswerOptions = {}): Answer {
   const total = r.corpus.articles.length;
   const scored = scoreCandidates(r, question);
   const { q, relevance } = scored;
@@ -496,21 +570,28 @@ export function answerQuestion(r: Retriever, question: string): Answer {
   // the readings of the answer (kind, side, measure, date) rank those, they never reach below them.
   const top = relevance[0];
   const band = (top?.coverage ?? 0) * RELEVANCE_BAND;
-  let candidates = scored.candidates.filter((c) => c.coverage >= band);
-  if (top && top.coverage >= SENTENCE_ANSWER_COVERAGE && !candidates.some((c) => c.score >= MIN_CONFIDENCE)) {
-    // No reading of the wanted kind holds in the most relevant sentences: the most relevant sentence is
-    // the answer, as a whole.
-    candidates = [
-      {
-        sentence: top.sentence,
-        score: top.coverage,
-        coverage: top.coverage,
-        key: `sentence:${top.sentence.ordinal}`,
-        text: top.sentence.corrected,
-        claimant: null,
-      },
-    ];
+  const askedBy = options.claimant ? nameTerms(r, options.claimant) : new Set<string>();
+  if (askedBy.size > 0 && (q.kind === 'count' || q.kind === 'percent')) {
+    scored.candidates = scored.candidates
+      .map((c) => ({ ...c, score: c.score * claimantFit(r, askedBy, c) }))
+      .sort((a, b) => b.score - a.score);
   }
+  const excluded = (options.exclude ?? []).map((x) => x.toLowerCase().split(/\s+/).at(-1) ?? '').filter(Boolean);
+  let candidates = scored.candidates.filter(
+    (c) => c.coverage >= band && !excluded.some((x) => c.text.toLowerCase().includes(x)),
+  );
+  if (options.superlative && candidates.some((c) => figureValue(c) !== null)) {
+    // Of the figures that answer the question about as well as the best, the smallest or the largest.
+    const best = Math.max(...candidates.map((c) => c.score));
+    const close = candidates.filter((c) => figureValue(c) !== null && c.score >= best * SUPERLATIVE_SHARE);
+    const pick = options.superlative === 'lowest' ? Math.min : Math.max;
+    const wanted = pick(...close.map((c) => figureValue(c) ?? 0));
+    candidates = [
+      ...close.filter((c) => figureValue(c) === wanted).map((c) => ({ ...c, score: Math.max(c.score, best) })),
+      ...candidates.filter((c) => figureValue(c) !== wanted),
+    ].sort((a, b) => b.score - a.score);
+  }
+
   if (candidates.length === 0) return abstain(question, q.kind, total);
 
   const groups = new Map<string, Candidate[]>();
@@ -529,7 +610,7 @@ export function answerQuestion(r: Retriever, question: string): Answer {
     })
     .sort((a, b) => b.rank - a.rank);
   const winner = ranked[0];
-  if (!winner || winner.best.score < MIN_CONFIDENCE) return abstain(question, q.kind, total);
+  if (!winner || winner.best.score < minConfidence(q.kind)) return abstain(question, q.kind, total);
 
   const share = supportShare(q.kind);
   let support = winner.list.filter((c) => c.score >= winner.best.score * share);

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { Answer, Corpus } from '../types.js';
-import { answerQuestion } from './answer.js';
+import { ask } from './ask.js';
 import { buildRetriever } from './retrieval.js';
 import { buildSuggester } from './suggest.js';
 
@@ -20,7 +20,7 @@ export function buildEngine(corpus: Corpus): Engine {
   const suggester = buildSuggester(retriever);
   return {
     corpus,
-    ask: (question) => answerQuestion(retriever, question),
+    ask: (question) => ask(retriever, question),
     suggest: (partial, limit, maxLength) => suggester(partial, limit, maxLength),
     stats: { passages: retriever.passages.length, sentences: retriever.sentenceCount, terms: retriever.df.size },
   };

@@ -172,7 +172,15 @@ export function buildRetriever(corpus: Corpus): Retriever {
       const seen = new Set<string>();
       for (const t of tokens) {
         const term = t.term;
-        if (!term || !indexable(term)) continue;
+        if (!term) continue;
+        if (!indexable(term)) {
+          // A number is no index term, but how rare it is still weighs it when a question gives it.
+          if (!seen.has(term)) {
+            seen.add(term);
+            df.set(term, (df.get(term) ?? 0) + 1);
+          }
+          continue;
+        }
         if (!t.capitalized && !t.numeric) {
           const w = words.get(t.lower);
           if (w) w.count++;

@@ -17,6 +17,8 @@ export interface StandIn {
 
 /** Below this cosine similarity a word is not taken to mean the same. */
 export const MIN_MEANING_SIMILARITY = 0.7;
+/** …and for the word naming what is asked about (the head of the focus). */
+export const MIN_HEAD_SIMILARITY = 0.8;
 /** What a misspelt word weighs against the word itself. */
 export const SPELLING_SIMILARITY = 0.9;
 
@@ -45,7 +47,14 @@ function corpusRows(r: Retriever): Row[] {
   return rows;
 }
 
-export function standIn(r: Retriever, word: string): StandIn | null {
+/** Number words are figures, never a stand-in for a thing ("money" is not "millions"). */
+const NUMBER_WORD = /^(?:hundreds?|thousands?|millions?|billions?|dozens?|tens|scores)$/;
+
+/**
+ * `minSimilarity`: how close in meaning a stand-in must be; the word naming what is asked about
+ * deserves a closer one than a word around it.
+ */
+export function standIn(r: Retriever, word: string, minSimilarity = MIN_MEANING_SIMILARITY): StandIn | null {
   const vectors = wordVectors();
   const own = vectors?.row(word);
   // Only a word English does not have is a misspelling: "tanks" is not a typo of "talks".
@@ -63,7 +72,7 @@ export function standIn(r: Retriever, word: string): StandIn | null {
   let best: StandIn | null = null;
   for (const { word: w, term, row } of corpusRows(r)) {
     const similarity = vectors.similarity(own, row);
-    if (similarity >= MIN_MEANING_SIMILARITY && (!best || similarity > best.similarity))
+    if (similarity >= minSimilarity && !NUMBER_WORD.test(w) && (!best || similarity > best.similarity))
       best = { word: w, term, similarity, how: 'meaning' };
   }
   return best;

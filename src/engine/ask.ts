@@ -1,0 +1,137 @@
+import type { Answer, Sentence } from '../types.js';
+import { answerQuestion, cite, scoreCandidates } from './answer.js';
+import {
+  askedClaimant,
+  type ChoiceForm,
+  choiceForm,
+  exclusions,
+  type PolarForm,
+  polarForm,
+  subsetRewrite,
+  superlative,
+} from './forms.js';
+import type { Retriever } from './retrieval.js';
+import { STOP_WORDS, tokenize } from './text.js';
+
+/**
+ * One question, whatever its form: a yes/no question, an either-or choice, a subset ("how many of them
+ * were …"), an exclusion ("besides X") or a superlative ("the lowest figure") is read for what it asks,
+ * then answered from the same scored sentences as a plain question.
+ */
+export function ask(r: Retriever, question: string): Answer {
+  const rewritten = subsetRewrite(question) ?? question;
+  const restore = (a: Answer): Answer => ({ ...a, question });
+  const choice = choiceForm(rewritten);
+  if (choice) {
+    const chosen = answerChoice(r, rewritten, choice);
+    if (chosen) return restore(chosen);
+  }
+  const polar = polarForm(rewritten);
+  if (polar) return restore(answerPolar(r, rewritten, polar));
+  return restore(
+    answerQuestion(r, rewritten, {
+      exclude: exclusions(rewritten),
+      superlative: superlative(rewritten),
+      claimant: askedClaimant(rewritten),
+    }),
+  );
+}
+
+/** Roles only one person holds at a time: "Is X leading the team?" is answered by who leads it. */
+const SOLE_ROLE =
+  /^(?<name>(?:\p{Lu}[\p{L}'’.-]*\s){0,3}\p{Lu}[\p{L}'’.-]*)\s+(?<role>(?:still |now |currently )?(?:leading|heading|chairing|in charge of|running|commanding|the (?:head|leader|chief|chair(?:man|woman)?)\b|head of|leader of|chief of)\b.*)$/u;
+
+/** How far (in tokens) a negation may stand before the words it negates ("did not attend the talks"). */
+const NEGATION_REACH = 4;
+const NEGATION_WORD =
+  /^(?:not|no|never|neither|nor|without|none|cannot|denied|denies|deny|rejected|refused|failed|didn|doesn|don|wasn|weren|isn|aren|hasn|haven|won)$/i;
+
+function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
+  const opener = question.trim().split(/\s+/)[0]?.toLowerCase() ?? 'is';
+  const sole = SOLE_ROLE.exec(form.statement.replace(/\?$/, ''));
+  if (sole?.groups?.name && sole.groups.role) {
+    // "Is Medinsky leading Russia's team?": who does, by the sources — the same person or someone else.
+    const who = answerQuestion(r, `Who ${opener} ${sole.groups.role}?`);
+    if (!who.abstained && (who.kind === 'person' || who.kind === 'role')) {
+      const surname = sole.groups.name.trim().split(/\s+/).at(-1)?.toLowerCase() ?? '';
+      const same = who.answer.toLowerCase().includes(surname);
+      return {
+        ...who,
+        kind: 'yes-no',
+        answer: same ? `Yes — ${who.answer}` : `No — the sources say ${who.answer}`,
+      };
+    }
+  }
+  const plain = answerQuestion(r, form.statement);
+  if (plain.abstained) return plain;
+  const quote = plain.citations[0]?.quote ?? '';
+  const no = negatesStatement(form.statement, quote) !== form.negated;
+  return {
+    ...plain,
+    kind: 'yes-no',
+    alternatives: [],
+    answer: `${no ? 'No' : 'Yes'} — the sources say: ${quote}`,
+    citations: plain.citations.slice(0, 1),
+    supportingSources: Math.min(plain.supportingSources, 1),
+  };
+}
+
+/** A negation in the sentence just before a word of the statement ("Sybiha, who did not attend the talks"). */
+export function negatesStatement(statement: string, sentence: string): boolean {
+  const asked = new Set(tokenize(statement).flatMap((t) => (t.term && !t.capitalized ? [t.term] : [])));
+  const tokens = tokenize(sentence);
+  return tokens.some(
+    (t, i) =>
+      t.term !== null &&
+      asked.has(t.term) &&
+      tokens.slice(Math.max(0, i - NEGATION_REACH), i).some((n) => NEGATION_WORD.test(n.lower)),
+  );
+}
+
+/**
+ * "Was it held at Dolmabahce Palace or Ciragan Palace?": the option that the most relevant sentence naming
+ * it supports best — every other word of the question close to the option, not merely in its sentence.
+ */
+function answerChoice(r: Retriever, question: string, form: ChoiceForm): Answer | null {
+  const { relevance } = scoreCandidates(r, question);
+  const optionTerms = form.options.map((o) => tokenize(o).flatMap((t) => (t.term ? [t.term] : [])));
+  const others = new Set(
+    tokenize(question).flatMap((t) =>
+      t.term && !STOP_WORDS.has(t.lower) && !optionTerms.some((ts) => ts.includes(t.term ?? '')) ? [t.term] : [],
+    ),
+  );
+  let best: { option: string; score: number; sentence: Sentence } | null = null;
+  for (const { sentence, coverage } of relevance.slice(0, 40)) {
+    const tokens = tokenize(sentence.corrected);
+    const terms = tokens.map((t) => t.term);
+    for (const [k, option] of form.options.entries()) {
+      const wanted = optionTerms[k] ?? [];
+      const at = terms.findIndex((t) => t === wanted[0]);
+      if (wanted.length === 0 || at < 0 || !wanted.every((w) => terms.includes(w))) continue;
+      // Each other question word counts by how close it stands to the option.
+      let near = 0;
+      for (const o of others) {
+        const positions = terms.flatMap((t, i) => (t === o ? [i] : []));
+        if (positions.length === 0) continue;
+        const d = Math.min(...positions.map((p) => Math.abs(p - at)));
+        near += 1 / (1 + d / 4);
+      }
+      const score = coverage * (1 + near);
+      if (!best || score > best.score) best = { option, score, sentence };
+    }
+  }
+  const found = best as { option: string; sentence: Sentence } | null;
+  if (!found) return null;
+  const { option, sentence } = found;
+  const total = r.corpus.articles.length;
+  return {
+    question,
+    answer: `${option} — the sources say: ${sentence.text}`,
+    abstained: false,
+    kind: 'choice',
+    supportingSources: 1,
+    totalSources: total,
+    alternatives: [],
+    citations: [cite(r, sentence)],
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Question forms that are not a plain "what/who/how many": yes/no questions, either-or choices,
+ * "besides X" exclusions, "how many of the X were Y" subsets and "the lowest/highest figure"
+ * superlatives. Each is recognised from the shape of English questions, then answered from the same
+ * scored sentences as any other question — the form only decides how the answer is read and worded.
+ */
+
+/** Auxiliaries that open a yes/no question ("Did …", "Is …", "Has …"). */
+const POLAR_OPENERS =
+  /^(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|hasn't|haven't)\b/i;
+/** "Can you tell me …", "Do you know …": a polite frame around a wh-question, not a yes/no question. */
+const POLITE_FRAME = /^(?:can|could|would|will|do|did) (?:you|u|anyone|somebody|someone)\b/i;
+const WH_WORD = /\b(?:who|whom|whose|what|which|when|where|why|how)\b/i;
+const NEGATED_OPENER = /^\w+n['’]t\b/i;
+
+/** Words that exclude what follows them from the answer ("besides Witkoff and Kushner, who …"). */
+const EXCLUDERS = /\b(?:besides|apart from|aside from|other than|except(?: for)?|in addition to|not counting)\s+/i;
+
+export interface PolarForm {
+  /** The question without its opening auxiliary, for scoring sentences. */
+  statement: string;
+  /** "Didn't …": the answer's yes and no are the same, but the statement asked about is negated. */
+  negated: boolean;
+}
+
+export interface ChoiceForm {
+  /** The options as written ("Dolmabahce Palace", "Ciragan Palace"). */
+  options: string[];
+}
+
+export type Superlative = 'lowest' | 'highest';
+
+/** A yes/no question, or null. "Was a NATO commander at the talks, and who?" asks for a name, not yes/no. */
+export function polarForm(question: string): PolarForm | null {
+  const q = question.trim();
+  if (!POLAR_OPENERS.test(q) || POLITE_FRAME.test(q)) return null;
+  if (WH_WORD.test(q.replace(POLAR_OPENERS, ''))) return null;
+  if (choiceForm(q)) return null;
+  return { statement: q.replace(POLAR_OPENERS, '').trim(), negated: NEGATED_OPENER.test(q) };
+}
+
+/**
+ * "Was it 314 or 157?", "held at Dolmabahce Palace or Ciragan Palace?": two options joined by "or", each a
+ * number or a capitalised name (a common-word "or" — "killed or wounded" — asks no choice).
+ */
+export function choiceForm(question: string): ChoiceForm | null {
+  const option = String.raw`(?:(?:the )?\p{Lu}[\p{L}'’.-]*(?: (?:of |de |al[- ])?\p{Lu}[\p{L}'’.-]*){0,3}|\d[\d,.]*(?: (?:million|thousand|billion))?)`;
+  const m = new RegExp(`(${option})(?: \\p{Ll}+)?,? or (${option})`, 'u').exec(question);
+  if (!m?.[1] || !m[2]) return null;
+  const clean = (s: string) => s.replace(/^the /, '').trim();
+  const options = [clean(m[1]), clean(m[2])];
+  if (options[0]?.toLowerCase() === options[1]?.toLowerCase()) return null;
+  return { options };
+}
+
+/** The names a question rules out ("Besides Andrii Hnatov, which officer …" → ["Andrii Hnatov"]). */
+export function exclusions(question: string): string[] {
+  const m = EXCLUDERS.exec(question);
+  if (!m) return [];
+  const rest = question.slice(m.index + m[0].length);
+  // The excluded phrase runs to the next comma or clause word ("…, which", "… who", "… did").
+  const phrase = rest.split(/,|\?|\b(?:which|who|what|how|did|does|do|was|were|is|are)\b/i)[0] ?? '';
+  return phrase
+    .split(/\band\b|&/)
+    .map((p) => p.trim())
+    .filter((p) => /\p{Lu}/u.test(p) || /\d/.test(p));
+}
+
+/**
+ * "How many of the people killed in the strike were children?" → "How many children were among the people
+ * killed in the strike?": the subset is what is counted, the rest is where to find it.
+ */
+export function subsetRewrite(question: string): string | null {
+  const m = /^(.*?\bhow many) of (?:the |those |these |them\b)(.*?) (?:were|are|was|is) (\p{L}[\p{L} -]*?)\??$/iu.exec(
+    question.trim(),
+  );
+  if (!m?.[1] || !m[3]) return null;
+  const where = m[2]?.trim() ?? '';
+  return `${m[1]} ${m[3]} were among ${where ? `the ${where}` : 'them'}?`;
+}
+
+/** "the lowest figure", "the highest estimate", "the smallest number": which end of the figures is wanted. */
+export function superlative(question: string): Superlative | null {
+  if (/\b(?:lowest|smallest|fewest|least|minimum|most conservative)\b/i.test(question)) return 'lowest';
+  if (/\b(?:highest|largest|biggest|greatest|maximum)\b/i.test(question)) return 'highest';
+  return null;
+}
+
+/** Words that negate what a clause says ("did not attend", "no breakthrough", "never", "denied"). */
+const NEGATION =
+  /\b(?:not|no|never|neither|nor|without|none|cannot|denied|denies|deny|rejected|refused|failed to)\b|n['’]t\b/i;
+
+/** Whether a sentence says the opposite of a plain statement: a negation in the clause it shares. */
+export function negates(sentence: string): boolean {
+  return NEGATION.test(sentence);
+}
+
+/**
+ * Whose word the question asks for: "according to Moscow", "according to the UN's monitoring mission",
+ * "did Ukraine's air force say", "What number did X give …" — or null.
+ */
+export function askedClaimant(question: string): string | null {
+  const according = /\baccording to (?:the )?([^,?;]+?)(?:[,?;]|$| in \d| on | as of )/i.exec(question);
+  if (according?.[1]) return according[1].trim();
+  const said =
+    /\b(?:did|does|do|has|have) (?:the )?((?:\p{Lu}[\p{L}'’.-]*(?:['’]s)?\s?)(?:[\p{L}'’.-]+\s){0,3}?)(?:say|said|claim|report|estimate|put|give|count|tell|announce)\b/u.exec(
+      question,
+    );
+  return said?.[1]?.trim() || null;
+}
