@@ -53,7 +53,7 @@ export const rateLimited = false;
 export const NOT_ADMIN = NOT_ALLOWED;
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const sub = interaction.options.getSubcommand(false) ?? 'reload';
+  const sub = interaction.options.getSubcommand(false) ?? 'none';
   if (!(await ctx.admins.allows(interaction.user.id, interaction.memberPermissions))) {
     log.warn({ user: interaction.user.id, sub }, 'non-admin tried an admin command');
     await interaction.reply(notice(NOT_ADMIN));
@@ -134,7 +134,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     await interaction.reply({ ...notice(confirm.content ?? ''), components: confirm.components ?? [] });
     return;
   }
-  await interaction.reply(notice('I do not know that action any more. Try /sources-admin reload, add or remove.'));
+  await interaction.reply(notice('Choose what to do: /sources-admin reload, add or remove.'));
 }
 
 /** Articles for `remove` (admins only): "outlet · title · date · size", matched on any of them or the id. */

@@ -46,7 +46,7 @@ export function confirmRemoval(id: string, owner: string, description: string): 
     button(`${CANCEL}:${owner}`, 'Cancel', ButtonStyle.Secondary),
   ]);
   return {
-    content: `Remove **${escapeText(id)}** (${escapeText(description)}) from the articles I answer from? The index is rebuilt without it.`,
+    content: `Remove **${escapeText(description)}** (file ${escapeText(id)}) from the articles I answer from? The index is rebuilt without it.`,
     embeds: [],
     components,
   };

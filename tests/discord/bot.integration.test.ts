@@ -350,7 +350,7 @@ describe('admin actions', () => {
       })
       .result();
     expect(asked.ephemeral).toBe(true);
-    expect(String(asked.message?.body.content)).toMatch(/^Remove \*\*extra-article\*\*/);
+    expect(String(asked.message?.body.content)).toMatch(/^Remove \*\*.+ · \d.*\*\* \(file extra-article\)/);
     const confirm = await fake
       .click(asked.message?.message ?? {}, `adm:rm:${admin.id}:extra-article`, {
         user: admin,
