@@ -551,8 +551,12 @@ function nameTerms(r: Retriever, name: string): Set<string> {
 
 function claimantFit(r: Retriever, asked: Set<string>, c: Candidate): number {
   if (asked.size === 0) return 1;
-  if (c.claimant) return [...nameTerms(r, c.claimant)].some((t) => asked.has(t)) ? 1 : OTHER_CLAIMANT;
+  if (c.claimant && [...nameTerms(r, c.claimant)].some((t) => asked.has(t))) return 1;
   const said = new Set(r.termPositions(c.sentence.corrected, tokenize(c.sentence.corrected)).map((t) => t.term));
+  // The sentence names the claimant asked about ("… the think tank put the number …"); a side word alone
+  // ("Moscow", "Russian") is in nearly every sentence and names no claimant.
+  if ([...asked].some((t) => !SIDE_TERMS.includes(t) && said.has(t))) return 1;
+  if (c.claimant) return OTHER_CLAIMANT;
   return [...asked].some((t) => said.has(t)) ? 1 : UNNAMED_CLAIMANT;
 }
 

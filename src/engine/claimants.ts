@@ -5,7 +5,10 @@ import type { Retriever } from './retrieval.js';
 import { type Token, tokenize } from './text.js';
 
 export const SPEECH =
-  /^(?:said|says|told|added|announced|stated|estimated|claimed|reported|confirmed|according|revealed|acknowledged|wrote|described)$/;
+  /^(?:said|says|told|added|announced|stated|estimated|estimates|claimed|claims|reported|reports|confirmed|according|revealed|acknowledged|wrote|described|cited|counted|recorded)$/;
+
+/** Nouns for what a claimant publishes: "a report by …", "the analysis of …". */
+const SOURCE_NOUN = /^(?:report|reports|analysis|study|estimate|estimates|survey|data|figures|count|tally|assessment)$/;
 
 export function findClaimant(r: Retriever, text: string, tokens: readonly Token[]): string | null {
   const spans = entitySpans(text, tokens, r.lexicon).filter((s) => s.type === 'person' || s.type === 'organisation');
@@ -18,7 +21,15 @@ export function findClaimant(r: Retriever, text: string, tokens: readonly Token[
       if (d <= limit && (!best || d < best.distance)) best = { span, distance: d };
     }
   });
-  const found = best as { span: EntitySpan; distance: number } | null;
+  let found = best as { span: EntitySpan; distance: number } | null;
+  if (!found) {
+    // "a report by X", "an analysis from X", "figures of X": the source of the report is the claimant.
+    tokens.forEach((t, i) => {
+      if (found || !SOURCE_NOUN.test(t.lower) || !/^(?:by|from|of)$/.test(tokens[i + 1]?.lower ?? '')) return;
+      const span = spans.find((s) => s.first >= i + 2 && s.first <= i + 6);
+      if (span) found = { span, distance: 0 };
+    });
+  }
   if (!found) return null;
   // One spelling across outlets ("Zelensky" → "Zelenskyy"): the corpus' most common one.
   return found.span.text
