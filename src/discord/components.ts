@@ -29,9 +29,10 @@ export type PageState =
       side: string;
       measure: string | null;
     }
-  | { kind: 'talks'; view: 'items' | 'quotes'; page: number; owner: string; topic: string | null };
+  | { kind: 'talks'; view: 'items' | 'quotes'; page: number; owner: string; topic: string | null }
+  | { kind: 'sources'; view: 'items'; page: number; owner: string };
 
-const KIND_CODES = { ask: 'a', casualties: 'c', talks: 't' } as const;
+const KIND_CODES = { ask: 'a', casualties: 'c', talks: 't', sources: 's' } as const;
 const VIEW_CODES: Record<string, string> = {
   answer: 'a',
   sources: 's',
@@ -84,6 +85,7 @@ export function decodePage(customId: string): PageState | null {
     return { kind: 'casualties', view, page, owner, side: arg1 || 'all', measure: arg2 || null };
   if (kindCode === 't' && (view === 'items' || view === 'quotes'))
     return { kind: 'talks', view, page, owner, topic: arg1 || null };
+  if (kindCode === 's' && view === 'items') return { kind: 'sources', view, page, owner };
   return null;
 }
 

@@ -899,13 +899,19 @@ export interface IndexSummary {
 }
 
 /** Articles listed on one page of `/sources list`. */
-export const ARTICLES_PER_PAGE = 10;
+export const ARTICLES_PER_PAGE = 15;
 
-/** `/sources list`: every indexed article — name, title, date and link — newest first. */
-export function renderSourcesList(summary: IndexSummary): RenderedMessage {
+/** `/sources list`: every indexed article — name, title, date and link — newest first, paged. */
+export function renderSourcesList(
+  summary: IndexSummary,
+  options: { owner?: string; page?: number } = {},
+): RenderedMessage {
   const articles = [...summary.articles].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
-  const lines = articles.map((a) => {
-    const name = escapeText(oneLine(sourceName(a)));
+  const pages = Math.max(1, Math.ceil(articles.length / ARTICLES_PER_PAGE));
+  const page = Math.min(Math.max(0, options.page ?? 0), pages - 1);
+  const onPage = articles.slice(page * ARTICLES_PER_PAGE, (page + 1) * ARTICLES_PER_PAGE);
+  const lines = onPage.map((a) => {
+    const name = escapeText(clip(oneLine(sourceName(a)), 200));
     const title = a.title && !namedByTitle(a) ? clipEscaped(oneLine(a.title), 150) : null;
     const shownTitle = title ? (a.url ? hyperlink(linkSafe(title), safeUrl(a.url)) : `*${title}*`) : null;
     const date = formatDate(a.published);
@@ -915,18 +921,23 @@ export function renderSourcesList(summary: IndexSummary): RenderedMessage {
       .map((p) => ` · ${p}`)
       .join('')}`;
   });
-  return {
-    embeds: [
-      fitEmbed({
-        title: `The articles I answer from (${summary.articles.length})`,
-        color: COLORS.sources,
-        lines,
-        footer: `${plural(summary.articles.length, 'article')}, newest first · updated`,
-        timestamp: summary.builtAt.toISOString(),
-        moreLines: (n) => `${ELLIPSIS} and ${plural(n, 'more article')} not shown.`,
-      }),
-    ],
-  };
+  const first = page * ARTICLES_PER_PAGE + 1;
+  const range =
+    articles.length === 0
+      ? 'No articles'
+      : `Articles ${first}–${first + onPage.length - 1} of ${articles.length}${pages > 1 ? ` · page ${page + 1} of ${pages}` : ''}`;
+  const embed = fitEmbed({
+    title: `The articles I answer from (${summary.articles.length})`,
+    color: COLORS.sources,
+    lines: lines.length ? lines : ['No articles are indexed.'],
+    footer: `${range} · newest first · updated`,
+    timestamp: summary.builtAt.toISOString(),
+    moreLines: (n) => `${ELLIPSIS} and ${plural(n, 'more article')} not shown.`,
+  });
+  const components = options.owner
+    ? rows(pagerRow({ kind: 'sources', view: 'items', page, owner: options.owner }, pages))
+    : [];
+  return withComponents({ embeds: [embed] }, components);
 }
 
 /* -------------------------------------------------------------------- sizes */

@@ -10,10 +10,12 @@ import type { Snapshot } from '../store.js';
 import type { PageState } from './components.js';
 import {
   type CommandMention,
+  type IndexSummary,
   lookupIn,
   type RenderedMessage,
   renderAnswer,
   renderCasualties,
+  renderSourcesList,
   renderTalks,
 } from './render.js';
 
@@ -52,6 +54,35 @@ export function talksView(
   );
 }
 
+/** Per-article facts for the listing: name, title, date, link (and counts for other front ends). */
+export function summarize(snapshot: Snapshot): IndexSummary {
+  const lookup = lookupIn(snapshot.corpus);
+  const figures = new Map<string, number>();
+  for (const f of snapshot.casualties.figures) {
+    for (const source of new Set(f.citations.map((c) => c.source))) figures.set(source, (figures.get(source) ?? 0) + 1);
+  }
+  return {
+    articles: snapshot.corpus.articles.map((a) => ({
+      id: a.id,
+      outlet: a.meta.outlet ?? a.meta.agency,
+      title: a.meta.title,
+      published: a.meta.published,
+      url: a.meta.url,
+      agency: a.meta.agency,
+      headline: lookup(a.id)?.headline ?? null,
+      passages: new Set(a.sentences.filter((s) => !s.boilerplate).map((s) => s.paragraph)).size,
+      sentences: a.sentences.filter((s) => !s.boilerplate).length,
+      figures: figures.get(a.id) ?? 0,
+    })),
+    builtAt: snapshot.builtAt,
+    buildMs: snapshot.buildMs,
+  };
+}
+
+export function sourcesView(snapshot: Snapshot, options: { owner?: string; page?: number } = {}): RenderedMessage {
+  return renderSourcesList(summarize(snapshot), options);
+}
+
 /** What a button's state shows, for `owner`; `question` is needed for answers (read from the message). */
 export function viewFor(
   state: PageState,
@@ -69,6 +100,7 @@ export function viewFor(
   }
   if (state.kind === 'talks')
     return talksView(snapshot, parseTopic(state.topic), { owner, page: state.page, view: state.view });
+  if (state.kind === 'sources') return sourcesView(snapshot, { owner, page: state.page });
   if (!question) return null;
   const answer = snapshot.engine.ask(question);
   return renderAnswer(answer, lookupIn(snapshot.corpus), {

@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import {
+  ARTICLES_PER_PAGE,
   clip,
   clipEscaped,
   ELLIPSIS,
@@ -555,9 +556,21 @@ describe('renderSourcesList', () => {
       sentences: 1,
       figures: 0,
     }));
-    const { embeds } = renderSourcesList({ articles, builtAt: new Date(), buildMs: 1 });
-    expectWithinLimits(embeds);
-    expect(embeds[0]?.description).toMatch(/and \d+ more articles not shown/);
+    const last = Math.ceil(3000 / ARTICLES_PER_PAGE) - 1;
+    for (const page of [0, 1, last]) {
+      const { embeds, components } = renderSourcesList({ articles, builtAt: new Date() }, { owner: OWNER, page });
+      expectWithinLimits(embeds);
+      const shown = (embeds[0]?.description ?? '').split('\n').filter((l) => l.startsWith('• ')).length;
+      expect(shown).toBe(ARTICLES_PER_PAGE);
+      const first = page * ARTICLES_PER_PAGE + 1;
+      expect(embeds[0]?.footer?.text).toContain(
+        `Articles ${first}–${first + shown - 1} of 3000 · page ${page + 1} of ${last + 1}`,
+      );
+      expect(components?.[0]?.components.map((b) => ('disabled' in b ? Boolean(b.disabled) : false))).toEqual([
+        page === 0,
+        page === last,
+      ]);
+    }
   });
 });
 
