@@ -7,8 +7,9 @@
 import type { Citation, Corpus } from '../types.js';
 import { analyzeCorpus, citationOf } from './analysis.js';
 import { datesCompatible } from './dates.js';
-import { type FigureMemory, figuresInSentence, type RawFigure } from './figures.js';
+import { type FigureMemory, figuresInSentence, type RawFigure, settleArticle } from './figures.js';
 import { pushTo } from './group.js';
+import { timeStamp } from './incidents.js';
 import { formatNumber } from './text.js';
 import type { CasualtyConflict, CasualtyFigure, CasualtyReport, Side } from './types.js';
 
@@ -35,6 +36,11 @@ export function extractFigures(corpus: Corpus): RawFigure[] {
   const out: RawFigure[] = [];
   for (const a of analysis.articles) {
     const memory: FigureMemory = { figures: [] };
+    // A live blog stamps each entry ("08:55 — …"): the time its counts were reported.
+    const stamps = new Map<number, string | null>();
+    for (const s of a.sentences) {
+      if (!stamps.has(s.sentence.paragraph)) stamps.set(s.sentence.paragraph, timeStamp(s.sentence.text));
+    }
     for (const s of a.sentences) {
       const found = figuresInSentence(
         {
@@ -48,11 +54,15 @@ export function extractFigures(corpus: Corpus): RawFigure[] {
           },
           attributions: s.attributions.map((at) => ({ ...at, name: analysis.names.canonical(at.name) })),
           published: a.article.meta.published,
+          entities: s.entities,
+          paragraph: s.sentence.paragraph,
+          stamp: stamps.get(s.sentence.paragraph) ?? null,
         },
         memory,
       );
       out.push(...found);
     }
+    settleArticle(memory.figures);
   }
   return out;
 }
@@ -105,6 +115,30 @@ function splitByDate(figures: RawFigure[]): RawFigure[][] {
   return clusters.map((c) => c.members);
 }
 
+/** What a merged figure counts beyond the contract's fields: its scope and incident, and when it was reported. */
+interface FigureInfo {
+  scope: RawFigure['scope'];
+  /** Figures with the same key count the same thing and may disagree. */
+  key: string;
+  /** For ordering reports of one incident: first reported at, then the text's own earlier/later words. */
+  reported: string;
+  order: number;
+  /** Earlier counts of the same incident this figure updates, earliest first. */
+  earlier: CasualtyFigure[];
+  /** For incidents: what is counted without the incident, where, and on which day (written or implied). */
+  incident?: { what: string; place: string; day: string | null; implied: boolean };
+}
+
+const INFO = new WeakMap<CasualtyFigure, FigureInfo>();
+
+function infoKey(rep: RawFigure): string {
+  const base = `${rep.population} ${rep.measure}`;
+  if (rep.scope === 'period') return `${base} in ${rep.incident.date ?? 'a period'}`;
+  // An exchange without a date is its own: exchanges of different rounds are different events.
+  if (rep.incident.kind === 'exchange' && !rep.incident.date) return `${base} #${rep.source}#${rep.paragraph}`;
+  return base;
+}
+
 function toFigure(members: RawFigure[], citationFor: (f: RawFigure) => Citation): CasualtyFigure {
   // One reading per article: the one that names its claimant, else the first.
   const perSource = new Map<string, RawFigure>();
@@ -119,7 +153,7 @@ function toFigure(members: RawFigure[], citationFor: (f: RawFigure) => Citation)
     (best, f) => (f.asOf && (!best || f.asOf.length > best.length) ? f.asOf : best),
     null,
   );
-  return {
+  const figure: CasualtyFigure = {
     population: rep.population,
     measure: rep.measure,
     low: rep.low,
@@ -130,6 +164,90 @@ function toFigure(members: RawFigure[], citationFor: (f: RawFigure) => Citation)
     asOf: contractDate(asOf),
     citations: readings.map(citationFor),
   };
+  const first = [...members].sort(
+    (a, b) => a.reportedAt.localeCompare(b.reportedAt) || a.reportOrder - b.reportOrder,
+  )[0] as RawFigure;
+  INFO.set(figure, {
+    scope: rep.scope,
+    key: infoKey(rep),
+    reported: first.reportedAt,
+    order: first.reportOrder,
+    earlier: [],
+    ...(rep.scope === 'incident' && rep.incident.kind !== 'exchange'
+      ? {
+          incident: {
+            what: `${rep.basePopulation} ${rep.measure}`,
+            // An incident without a place is only known to be the same within its article.
+            place: rep.incident.place ?? `#${rep.source}`,
+            day: rep.incident.date,
+            implied: rep.incident.implied ?? false,
+          },
+        }
+      : {}),
+  });
+  return figure;
+}
+
+/**
+ * Counts of one incident reported at different times are updates, not disagreements: the latest stands
+ * as the figure, the earlier ones go with it ("first reports had put the number killed at three").
+ * Counts given at the same time by different claimants stay side by side.
+ */
+function settleUpdates(figures: CasualtyFigure[]): CasualtyFigure[] {
+  const when = (f: CasualtyFigure) => INFO.get(f) as FigureInfo;
+  const byPlace = new Map<string, CasualtyFigure[]>();
+  for (const f of figures) {
+    const incident = INFO.get(f)?.incident;
+    if (incident) pushTo(byPlace, `${incident.what}|${incident.place}`, f);
+  }
+  const superseded = new Set<CasualtyFigure>();
+  for (const group of byPlace.values()) {
+    for (const cluster of sameDays(group)) {
+      if (cluster.length < 2) continue;
+      const ordered = [...cluster].sort(
+        (a, b) => when(a).reported.localeCompare(when(b).reported) || when(a).order - when(b).order,
+      );
+      const latest = ordered.at(-1) as CasualtyFigure;
+      // One key for the incident: its counts are compared with each other, not with other incidents'.
+      for (const f of ordered) when(f).key = `${latest.population} ${latest.measure}`;
+      const sameTime = ordered.filter(
+        (f) => when(f).reported === when(latest).reported && when(f).order === when(latest).order,
+      );
+      // Two counts given at the same time by different sources disagree: shown side by side.
+      if (sameTime.length > 1) continue;
+      const earlier = ordered.slice(0, -1);
+      when(latest).earlier = earlier;
+      for (const f of earlier) superseded.add(f);
+    }
+  }
+  return figures.filter((f) => !superseded.has(f));
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Counts of one place grouped by day: the same day, or the day before or after when one of the days
+ * is only the publication's (an overnight attack is reported the next morning, and followed up the day after).
+ */
+function sameDays(group: CasualtyFigure[]): CasualtyFigure[][] {
+  const info = (f: CasualtyFigure) => INFO.get(f)?.incident;
+  const time = (f: CasualtyFigure) => {
+    const day = info(f)?.day;
+    return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : Number.NaN;
+  };
+  const sorted = [...group].sort((a, b) => (info(a)?.day ?? '').localeCompare(info(b)?.day ?? ''));
+  const clusters: CasualtyFigure[][] = [];
+  for (const f of sorted) {
+    const last = clusters.at(-1);
+    const prev = last?.at(-1);
+    const same =
+      prev &&
+      (info(prev)?.day === info(f)?.day ||
+        ((info(prev)?.implied || info(f)?.implied) && Math.abs(time(f) - time(prev)) <= DAY_MS));
+    if (last && same) last.push(f);
+    else clusters.push([f]);
+  }
+  return clusters;
 }
 
 /** Merges one claim reported by several articles into one record with a citation per article. */
@@ -140,7 +258,7 @@ export function mergeFigures(raw: RawFigure[], citationFor: (f: RawFigure) => Ci
   for (const group of bySignature.values()) {
     for (const members of partition(group)) merged.push(toFigure(members, citationFor));
   }
-  return sortFigures(merged);
+  return sortFigures(settleUpdates(merged));
 }
 
 const MEASURE_RANK = (m: string) => {
@@ -194,11 +312,17 @@ function conflictEntry(about: string, figures: CasualtyFigure[], note: string): 
 export function detectConflicts(figures: readonly CasualtyFigure[]): CasualtyConflict[] {
   const groups = new Map<string, CasualtyFigure[]>();
   for (const f of figures) {
-    const key = `${f.population} ${f.measure}`;
+    const key = INFO.get(f)?.key ?? `${f.population} ${f.measure}`;
     pushTo(groups, key, f);
   }
   const out: CasualtyConflict[] = [];
-  for (const [about, group] of groups) {
+  for (const f of figures) {
+    const earlier = INFO.get(f)?.earlier ?? [];
+    if (earlier.length) out.push(updateEntry(f, earlier));
+  }
+  for (const [key, group] of groups) {
+    // A key names what is counted; a key with "#" also names the article of an undated event.
+    const about = key.replace(/ #.*$/, '');
     const byClaimant = new Map<string, CasualtyFigure[]>();
     for (const f of group) {
       if (f.claimant) pushTo(byClaimant, f.claimant, f);
@@ -218,6 +342,8 @@ export function detectConflicts(figures: readonly CasualtyFigure[]): CasualtyCon
         'Shown side by side; the sources do not settle which is right.';
       out.push(conflictEntry(about, latest, note));
     }
+    // Only running totals change over time; a period's count or an incident's is its own figure.
+    if (group.some((f) => INFO.get(f)?.scope === 'period' || INFO.get(f)?.scope === 'incident')) continue;
     for (const [claimant, list] of byClaimant) {
       const dated = list.filter((f) => f.asOf).sort((a, b) => (a.asOf ?? '').localeCompare(b.asOf ?? ''));
       const steps = dated.filter((f, i) => i === 0 || !sameValue(f, dated[i - 1] as CasualtyFigure));
@@ -232,6 +358,16 @@ export function detectConflicts(figures: readonly CasualtyFigure[]): CasualtyCon
     }
   }
   return out;
+}
+
+/** An update: the earlier counts of one incident, then the count that stands. */
+function updateEntry(latest: CasualtyFigure, earlier: CasualtyFigure[]): CasualtyConflict {
+  const steps = [...earlier, latest];
+  const describeStep = (f: CasualtyFigure) => `${f.text} (${f.claimant ?? 'unattributed'})`;
+  const note =
+    `Later report of the same incident: ${steps.map(describeStep).join(' → ')}. ` +
+    `The latest count, ${latest.text}, is the one shown.`;
+  return conflictEntry(`${latest.population} ${latest.measure}: update`, steps, note);
 }
 
 /* ------------------------------------------------------------ report */

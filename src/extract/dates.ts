@@ -228,7 +228,8 @@ const PHRASE = [
   `(?:${MONTH_RE})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?`,
   'yesterday|today|overnight|last night',
   `(?:the war|the invasion|the conflict|the fighting) (?:began|started)`,
-  '(?<![\\d,.])(?:1[89]|20)\\d{2}(?![\\d,])',
+  // A year is not glued to other digits ("2,025", "20255"); a comma after it ends a clause ("in 2025, up from").
+  '(?<![\\d,.])(?:1[89]|20)\\d{2}(?!\\d|,\\d)',
 ].join('|');
 
 const DATE_RE = new RegExp(`\\b(${PHRASE})\\b`, 'gi');

@@ -14,6 +14,8 @@
  */
 import { type Attribution, attributionFor } from './attribution.js';
 import { type DateMention, findDates } from './dates.js';
+import type { Entity } from './entities.js';
+import { type IncidentReading, readIncident, reportOrder, type Scope } from './incidents.js';
 import {
   ATTACK_NOUNS,
   CLASS_MODIFIERS,
@@ -26,7 +28,7 @@ import {
   RELEASE_WORDS,
   ROLE_NOUNS,
 } from './lexicon.js';
-import { findNumbers, type NumberMention } from './numbers.js';
+import { findNumbers, type NumberMention, wordsToNumber } from './numbers.js';
 import { isCapitalized, type Token } from './text.js';
 
 export interface RawFigure {
@@ -51,6 +53,18 @@ export interface RawFigure {
   claimantExplicit: boolean;
   asOf: string | null;
   quote: string;
+  /** War total, a period's count, or one incident's (see incidents.ts). */
+  scope: Scope;
+  /** The incident (scope `incident`): its kind, place and day; the period (scope `period`) in `eventDate`. */
+  incident: IncidentReading;
+  /** Paragraph of the sentence in its article. */
+  paragraph: number;
+  /** When this count was reported, for ordering updates: publication day, then the entry's time stamp. */
+  reportedAt: string;
+  /** −1 for a count the text calls earlier ("first reports had put …"), +1 for a later one ("now say"). */
+  reportOrder: -1 | 0 | 1;
+  /** The population without the incident, from which `population` is labelled. */
+  basePopulation: string;
 }
 
 /** What the previous figures of the article tell a new one (elliptical "and 40,000 injured"). */
@@ -120,10 +134,35 @@ const HARM_ING: ReadonlyMap<string, string> = new Map([
 const CHANGE_UP = /\b(?:increase[sd]?|rise|rose|risen|rising|jump(?:ed)?|surge[sd]?|grew|growth|up)\b/i;
 const CHANGE_DOWN = /\b(?:decrease[sd]?|decline[sd]?|drop(?:ped)?|fell|fall(?:en)?|down|lower|reduction)\b/i;
 const SAME_PERIOD = /\b(?:over|in|during|for) the same (?:time|period)\b/i;
-const INCIDENT =
-  /\b(?:overnight|last night|yesterday|in (?:a|an|the) (?:\w+ )?(?:attack|strike|shelling|bombing|explosion|raid)|drone (?:strikes|attacks))\b/i;
-const CUMULATIVE =
-  /\b(?:since|through|so far|to date|in total|total|the war|the invasion|the conflict|began|start of)\b/i;
+
+/**
+ * What follows "lost" when it is a harm to the people counted: nothing (the clause ends), a preposition
+ * or conjunction ("lost in the invasion", "lost fighting"), or "their lives". Followed by an object
+ * ("lost power", "lost their homes", "lost heating") it is a loss of something else, not of life.
+ */
+const INTRANSITIVE_AFTER = new Set(
+  (
+    'in on at during since to from over under while when as and or but after before amid near across ' +
+    'fighting defending serving , . ; : — – ) "'
+  ).split(' '),
+);
+
+/** What may follow a harm verb's number that is its whole object: "injured 25, …", "wounding 47 others". */
+const OBJECT_END = new Set([',', '.', ';', ':', 'and', 'or', 'others', 'more', 'in', 'on', 'at', 'during', 'across']);
+
+/** The measure of the harm word at `i`, read with what follows it (see INTRANSITIVE_AFTER). */
+function harmAt(tokens: readonly Token[], i: number): string | undefined {
+  const t = tokens[i];
+  if (!t) return undefined;
+  const m = measureOf(t.lower);
+  if (t.lower !== 'lost' || !m) return m;
+  const next = tokens[i + 1];
+  if (!next || INTRANSITIVE_AFTER.has(next.lower)) return m;
+  if (next.lower === 'lives' || (next.lower === 'their' && tokens[i + 2]?.lower === 'lives')) return m;
+  // "lost 300 soldiers": the number that follows is what was lost.
+  if (/^\d/.test(next.text) || wordsToNumber(next.lower) !== null) return m;
+  return undefined;
+}
 
 function measureOf(word: string): string | undefined {
   return MEASURE_WORDS.get(word) ?? HARM_ING.get(word);
@@ -179,8 +218,9 @@ function verbAfter(tokens: Token[], from: number): { measure: string; index: num
   for (let i = from; i < tokens.length && i < from + 7; i++) {
     const t = tokens[i];
     if (!t) break;
-    const m = measureOf(t.lower);
+    const m = harmAt(tokens, i);
     if (m) return { measure: m, index: i };
+    if (measureOf(t.lower)) return null;
     if (t.lower === 'taken' && tokens[i + 1]?.lower === 'prisoner') return { measure: 'captured', index: i + 1 };
     if (!AUX.has(t.lower)) return null;
   }
@@ -246,7 +286,10 @@ function readCount(tokens: Token[], mention: NumberMention, text: string): Readi
           npEnd: np.headIndex + 1,
         };
       }
-      const verbBefore = beforeWords.map((w) => measureOf(w)).find((m) => m !== undefined);
+      const verbBefore = tokens
+        .slice(Math.max(0, first - 4), first)
+        .map((_, k, window) => harmAt(tokens, first - window.length + k))
+        .find((m) => m !== undefined);
       if (verbBefore && verbBefore !== 'casualties') {
         return { measure: verbBefore, modifiers: np.modifiers, headClass, npEnd: np.headIndex + 1 };
       }
@@ -263,6 +306,12 @@ function readCount(tokens: Token[], mention: NumberMention, text: string): Readi
       }
     }
     return null;
+  }
+  // "and injured 25, the agency said", "wounding 47 others": a harm verb with the number as its object.
+  const verbBefore = harmAt(tokens, first - 1) ?? HARM_ING.get(tokens[first - 1]?.lower ?? '');
+  const afterNumber = tokens[after];
+  if (verbBefore && verbBefore !== 'casualties' && (!afterNumber || OBJECT_END.has(afterNumber.lower))) {
+    return { measure: verbBefore, modifiers: [], headClass: null, npEnd: after };
   }
   // "put Ukrainian military deaths at up to 140,000": the harm noun phrase comes before "at".
   if (
@@ -406,14 +455,69 @@ const CLASS_LABEL: Record<string, string> = {
   prisoners: 'prisoners',
 };
 
-/** "Ukrainian soldiers", "both sides (military)", "Ukrainian civilians (one attack)", "civilians". */
-export function populationLabel(p: Population, incident: boolean): string {
+/** "Ukrainian soldiers", "both sides (military)", "Ukrainian civilians", "civilians". */
+export function populationLabel(p: Population): string {
   const cls = p.cls ? (CLASS_LABEL[p.cls] ?? p.cls) : null;
-  let label: string;
-  if (p.both) label = cls ? `both sides (${cls === 'soldiers' ? 'military' : cls})` : 'both sides';
-  else if (p.demonym) label = cls ? `${p.demonym} ${cls}` : `${p.demonym} (unspecified)`;
-  else label = cls ?? 'people';
-  return incident ? `${label} (one attack)` : label;
+  if (p.both) return cls ? `both sides (${cls === 'soldiers' ? 'military' : cls})` : 'both sides';
+  if (p.demonym) return cls ? `${p.demonym} ${cls}` : `${p.demonym} (unspecified)`;
+  return cls ?? 'people';
+}
+
+/**
+ * The population with the incident it belongs to: "Ukrainian civilians (attack in Kharkiv, 2026-01-24)",
+ * "both sides (prisoners) (exchange, 2025-07-23)". War totals and period counts keep the plain label.
+ */
+export function incidentLabel(base: string, incident: IncidentReading): string {
+  if (incident.scope !== 'incident' || !incident.kind) return base;
+  if (incident.kind === 'exchange') return incident.date ? `${base} (exchange, ${incident.date})` : base;
+  const where = incident.place ? ` in ${incident.place}` : '';
+  return `${base} (${incident.kind}${where}, ${incident.date ?? 'date not stated'})`;
+}
+
+/* --------------------------------------------------------------- one article */
+
+/**
+ * Settles the incidents of one article once all its figures are read: a count with no place of its
+ * own ("five people were wounded in the capital") belongs to the one place the article's other
+ * counts of that day name; with two or more places it stands on its own.
+ */
+export function settleArticle(figures: RawFigure[]): void {
+  const placed = new Map<string, RawFigure[]>();
+  for (const f of figures) {
+    if (f.scope !== 'incident' || f.incident.kind === 'exchange' || !f.incident.place) continue;
+    const key = f.incident.date ?? '';
+    const list = placed.get(key) ?? [];
+    list.push(f);
+    placed.set(key, list);
+  }
+  for (const f of figures) {
+    if (f.scope !== 'incident' || f.incident.kind === 'exchange' || f.incident.place || f.incident.aggregate) continue;
+    const siblings = placed.get(f.incident.date ?? '') ?? [];
+    const places = new Set(siblings.map((x) => x.incident.place));
+    const sibling = siblings.find((x) => x.cls === f.cls) ?? siblings[0];
+    if (places.size !== 1 || !sibling) continue;
+    f.incident = {
+      ...f.incident,
+      place: sibling.incident.place,
+      kind: f.incident.kind === 'attack' ? 'attack' : sibling.incident.kind,
+    };
+    if (!f.demonym && !f.both && sibling.demonym) {
+      f.demonym = sibling.demonym;
+      f.basePopulation = populationLabel({ demonym: f.demonym, both: f.both, cls: f.cls });
+    }
+    f.population = incidentLabel(f.basePopulation, f.incident);
+  }
+  // One incident has one kind: an "incident" in the same place and day as an "attack" is that attack.
+  for (const f of figures) {
+    if (f.scope !== 'incident' || f.incident.kind !== 'incident' || !f.incident.place) continue;
+    const attack = figures.find(
+      (x) =>
+        x.incident.kind === 'attack' && x.incident.place === f.incident.place && x.incident.date === f.incident.date,
+    );
+    if (!attack) continue;
+    f.incident = { ...f.incident, kind: 'attack' };
+    f.population = incidentLabel(f.basePopulation, f.incident);
+  }
 }
 
 /* --------------------------------------------------------------- as-of dates */
@@ -444,6 +548,11 @@ export interface SentenceInput {
   tokens: Token[];
   attributions: Attribution[];
   published: string | null;
+  /** Named entities of the sentence (for the place of an incident). */
+  entities?: Entity[];
+  /** Paragraph of the sentence, and the time stamp of its entry in a live blog ("08:55"). */
+  paragraph?: number;
+  stamp?: string | null;
 }
 
 /** Casualty figures in one sentence; `memory` holds the article's earlier figures and is extended. */
@@ -458,7 +567,6 @@ export function figuresInSentence(input: SentenceInput, memory: FigureMemory): R
     dates ??= findDates(text, input.published);
     return dates;
   };
-  const incident = INCIDENT.test(text) && !CUMULATIVE.test(text);
   const out: RawFigure[] = [];
   for (const mention of mentions) {
     const reading = mention.percent ? readPercent(tokens, mention, text) : readCount(tokens, mention, text);
@@ -484,11 +592,34 @@ export function figuresInSentence(input: SentenceInput, memory: FigureMemory): R
     // An exchange is between two sides.
     if (reading.measure === 'prisoners exchanged' && !pop.demonym) pop.both = true;
     if (pop.cls === 'people' && !/\b(?:soldiers?|troops|military|fighters)\b/i.test(text)) pop.cls = 'civilians';
+    const asOf = asOfFor(datesOf(), mention) ?? (SAME_PERIOD.test(text) ? (sameClaimant?.asOf ?? null) : null);
+    const exchange = reading.measure === 'prisoners exchanged' || reading.measure === 'prisoners released';
+    const incident: IncidentReading = mention.percent
+      ? { scope: 'period', kind: null, place: null, local: false, date: asOf }
+      : readIncident(text, mention.numberStart, {
+          dates: datesOf(),
+          entities: input.entities ?? [],
+          asOf,
+          published: input.published,
+          exchange,
+          stamped: Boolean(input.stamp),
+        });
+    // Victims of an attack on a city are of its country ("three people were injured in Kyiv").
+    if (incident.place && !pop.demonym && !pop.both && pop.cls !== 'soldiers') {
+      pop.demonym = countryOf(incident.place)?.demonym ?? null;
+    }
+    const basePopulation = populationLabel(pop);
     const figure: RawFigure = {
       source: input.source,
       sentence: input.index,
       position: mention.numberStart,
-      population: populationLabel(pop, incident && !mention.percent),
+      population: incidentLabel(basePopulation, incident),
+      basePopulation,
+      scope: incident.scope,
+      incident,
+      paragraph: input.paragraph ?? 0,
+      reportedAt: `${input.published ?? ''}T${input.stamp ?? ''}`,
+      reportOrder: reportOrder(text, mention.numberStart),
       demonym: pop.demonym,
       both: pop.both,
       cls: pop.cls,
@@ -502,7 +633,7 @@ export function figuresInSentence(input: SentenceInput, memory: FigureMemory): R
       percent: mention.percent,
       claimant,
       claimantExplicit: attribution !== null && attribution.via !== 'pronoun' && attribution.via !== 'report-ref',
-      asOf: asOfFor(datesOf(), mention) ?? (SAME_PERIOD.test(text) ? (sameClaimant?.asOf ?? null) : null),
+      asOf: incident.scope === 'incident' && incident.date ? incident.date : asOf,
       quote: input.quote,
     };
     out.push(figure);

@@ -59,10 +59,12 @@ const TENS: Record<string, number> = {
   ninety: 90,
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 };
+/** Multipliers after a number word: "two dozen" is 24. */
+const MULTIPLIERS: Record<string, number> = { dozen: 12 };
 
 const UNIT_WORDS = Object.keys(UNITS).join('|');
 const TEN_WORDS = Object.keys(TENS).join('|');
-const WORD_NUMBER = `(?:(?:${TEN_WORDS})(?:-(?:${UNIT_WORDS}))?|${UNIT_WORDS})(?:\\s+(?:hundred|thousand|million|billion))*`;
+const WORD_NUMBER = `(?:(?:${TEN_WORDS})(?:-(?:${UNIT_WORDS}))?|${UNIT_WORDS})(?:\\s+(?:hundred|thousand|million|billion|dozen))*`;
 const DIGIT_NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s+(?:hundred|thousand|million|billion)\b)?`;
 const PERCENT = String.raw`(?:\s*%|\s+per\s?cent\b)?`;
@@ -153,7 +155,8 @@ export function wordsToNumber(text: string): number | null {
   let seen = false;
   for (const raw of text.toLowerCase().split(/\s+/)) {
     for (const part of raw.split('-')) {
-      if (part in UNITS) current += UNITS[part] ?? 0;
+      if (seen && part in MULTIPLIERS) current = (current || 1) * (MULTIPLIERS[part] ?? 1);
+      else if (part in UNITS) current += UNITS[part] ?? 0;
       else if (part in TENS) current += TENS[part] ?? 0;
       else if (part in SCALES) {
         const scale = SCALES[part] ?? 1;

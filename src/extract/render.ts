@@ -20,8 +20,14 @@ function figureLine(f: CasualtyFigure, totalSources?: number): string {
   return parts.join(' — ');
 }
 
+/** An entry of later reports of one incident ("…: update"), not a disagreement. */
+export function isUpdate(c: CasualtyConflict): boolean {
+  return c.about.endsWith(': update');
+}
+
 /** Conflicts also carry a claimant's own figures at different dates (the contract has no other place). */
 export function isChangeOverTime(c: CasualtyConflict): boolean {
+  if (isUpdate(c)) return false;
   const claimants = new Set(c.figures.map((f) => f.claimant));
   return claimants.size === 1 && !claimants.has(null);
 }
@@ -50,8 +56,9 @@ export function formatCasualtiesText(report: CasualtyReport, totalSources?: numb
     }
     lines.push(`  • ${figureLine(f, totalSources)}`, ...citationLines(f.citations, '      '));
   }
-  const disagreements = report.conflicts.filter((c) => !isChangeOverTime(c));
+  const disagreements = report.conflicts.filter((c) => !isChangeOverTime(c) && !isUpdate(c));
   const changes = report.conflicts.filter(isChangeOverTime);
+  const updates = report.conflicts.filter(isUpdate);
   if (disagreements.length) {
     lines.push('', 'Conflicting figures (shown side by side, not resolved)');
     for (const c of disagreements) lines.push(...conflictLines(c));
@@ -59,6 +66,10 @@ export function formatCasualtiesText(report: CasualtyReport, totalSources?: numb
   if (changes.length) {
     lines.push('', 'Change over time');
     for (const c of changes) lines.push(...conflictLines(c));
+  }
+  if (updates.length) {
+    lines.push('', 'Updated counts (later reports of the same incident)');
+    for (const c of updates) lines.push(...conflictLines(c));
   }
   return lines.join('\n');
 }

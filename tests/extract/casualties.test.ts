@@ -69,7 +69,7 @@ describe('what counts as a casualty figure', () => {
 
   it('marks a single attack so it is not compared with war totals', () => {
     const [f] = one('Two people were injured in the Ukrainian capital as a result of overnight Russian drone strikes.');
-    expect(f).toMatchObject({ population: 'Ukrainian civilians (one attack)', measure: 'wounded', low: 2 });
+    expect(f).toMatchObject({ population: 'Ukrainian civilians (attack, 2026-02-05)', measure: 'wounded', low: 2 });
   });
 
   it('skips drones, missiles, distances, ages, years and territory shares', () => {

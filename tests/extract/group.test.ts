@@ -35,7 +35,10 @@ describe('groupByBlocks', () => {
       },
       { signature: (s) => s, link: (s) => (s === 'y' || s === 'z' ? ['yz'] : []), index: () => ['all'] },
     );
-    expect(groups).toEqual([['x', 'x'], ['y', 'z']]);
+    expect(groups).toEqual([
+      ['x', 'x'],
+      ['y', 'z'],
+    ]);
     expect(calls).toBeGreaterThan(0);
   });
 

@@ -1,0 +1,217 @@
+/**
+ * What a casualty figure counts beyond who and how: the incident it belongs to. News text gives three
+ * kinds of count, and only counts of the same thing can disagree:
+ * - a war total: "55,000 soldiers have been killed since the invasion began" (scope `war`);
+ * - a period count: "2,088 civilians were killed in 2024", "in December alone, 150" (scope `period`);
+ * - an incident: "the overnight drone attack on Kharkiv wounded 19 people", "three people were injured in
+ *   Kyiv" (scope `incident`), identified by what happened, where and when.
+ * The clause the figure stands in decides: its event noun (attack, strike, shelling, exchange …), the
+ * place named after a locative preposition, the date, and the words that make a count cumulative or
+ * a period's. A later report of the same incident updates it; `reportOrder` reads "first reports had
+ * put …", "an earlier update …" (before) and "now say", "rose to" (after).
+ */
+import type { DateMention } from './dates.js';
+import type { Entity } from './entities.js';
+import { countryOf } from './lexicon.js';
+
+export type Scope = 'war' | 'period' | 'incident';
+
+export interface IncidentReading {
+  scope: Scope;
+  /** For incidents: "attack" when an attack noun names it, else "incident"; "exchange" for prisoner swaps. */
+  kind: 'attack' | 'incident' | 'exchange' | null;
+  /** The place the clause names for it ("Kharkiv"), or null. */
+  place: string | null;
+  /** The place is a generic local one ("in the capital", "in the city"): the article's own place. */
+  local: boolean;
+  /** The event's date (incident) or the period counted (period), as precise as the text. */
+  date: string | null;
+  /** A toll or total over several places: never given the place of another count. */
+  aggregate?: boolean;
+  /** The day is the publication's, not written: the event may be of the day before ("overnight"). */
+  implied?: boolean;
+}
+
+/** Where a clause ends: a semicolon, a dash between spaces, or a contrasting conjunction after a comma. */
+const CLAUSE_BREAK = /;|\s[—–]\s|,\s+(?:while|whereas|but|although|though)\s/g;
+
+/** The clause of `text` around offset `at`. */
+export function clauseAround(text: string, at: number): { start: number; end: number } {
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    const i = m.index ?? 0;
+    if (i + m[0].length <= at) start = i + m[0].length;
+    else if (i >= at) {
+      end = i;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+function pieceAround(text: string, at: number, start: number, end: number): { start: number; end: number } {
+  const before = text.slice(start, at);
+  const cut = before.lastIndexOf(', ');
+  const after = text.slice(at, end).indexOf(', ');
+  return { start: cut >= 0 ? start + cut + 2 : start, end: after >= 0 ? at + after : end };
+}
+
+/** Nouns that name one violent event or its weapons (English news vocabulary, not a story's). */
+const EVENT_NOUN =
+  /\b(?:attacks?|strikes?|airstrikes?|air strikes?|shelling|bombings?|bombardments?|barrages?|raids?|explosions?|blasts?|assaults?|shootings?|ambush(?:es)?|missiles?|drones?|rockets?|crash(?:es)?|derailments?|fire)\b/i;
+/** The same nouns in the singular: one event, even when dated only by month ("a strike in November"). */
+const SINGLE_EVENT =
+  /\b(?:an?|the|that|this|one|same|single)\s+(?:\w+[\s-]+){0,3}?(?:attack|strike|airstrike|shelling|bombing|bombardment|barrage|raid|explosion|blast|assault|shooting|ambush|crash|derailment)\b/i;
+/**
+ * Times that put a count on one night. (A weekday is not one: "briefing the council on Monday" dates a
+ * statement, not an event.)
+ */
+const EVENT_TIME = /\b(?:overnight|last night|in the early hours|the night's)\b/i;
+/** Dates read from the publication day rather than written: a written date says more. */
+const IMPLIED_DATE = /^(?:overnight|today|tonight|this morning|last night)$/i;
+/** Words that make a count cumulative: everything so far. */
+const CUMULATIVE = /\b(?:since|so far|to date|in total|all told|overall|began|start of|throughout|through)\b/i;
+/** A count for the whole war, when no period is named: "the war has killed …", "lost in the invasion". */
+const WAR = /\b(?:war|invasion|conflict|fighting|battlefield)\b/i;
+/** Words that sum counts up: "the night's toll", "a total of". */
+const AGGREGATE = /\b(?:toll|total|overall|altogether|in all)\b/i;
+/** A generic local place: the article's city or region. */
+const LOCAL_PLACE =
+  /\b(?:in|on|across|around|near)\s+the\s+(?:\w+\s+)?(?:capital|city|town|village|region|area|district)\b/i;
+const LOCATIVE = /\b(?:in|on|at|near|across|around|over|outside|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$/i;
+
+function placeIn(text: string, from: number, to: number, entities: readonly Entity[]): string | null {
+  let best: string | null = null;
+  for (const e of entities) {
+    if (e.start < from || e.end > to) continue;
+    if (e.kind !== 'place' && e.kind !== 'other') continue;
+    const before = text.slice(Math.max(from, e.start - 30), e.start);
+    // "Kharkiv: regional governor …" opens an entry about the place.
+    const heading = e.start === from && /^\s*:/.test(text.slice(e.end, e.end + 2));
+    if (!heading && !LOCATIVE.test(before)) continue;
+    const written = e.text.replace(/'s$/, '');
+    const c = countryOf(written);
+    // A country names where a war is fought, not where one attack hit ("in Ukraine"); its capital is a place.
+    if (c && (c.name.toLowerCase() === written.toLowerCase() || c.demonym.toLowerCase() === written.toLowerCase())) {
+      continue;
+    }
+    best ??= written;
+  }
+  return best;
+}
+
+function precision(iso: string | null): number {
+  return iso ? iso.split('-').length : 0;
+}
+
+/**
+ * The scope of a figure at `at` in `text`. `dates` are the sentence's dates; `asOf` the figure's date
+ * as read for the whole sentence; `published` the article's day; `exchange` says the figure counts
+ * prisoners handed over.
+ */
+export function readIncident(
+  text: string,
+  at: number,
+  opts: {
+    dates: readonly DateMention[];
+    entities: readonly Entity[];
+    asOf: string | null;
+    published: string | null;
+    exchange: boolean;
+    /** The entry has a time stamp (a live blog): what it reports happened on its day. */
+    stamped: boolean;
+  },
+): IncidentReading {
+  const clause = clauseAround(text, at);
+  // The comma-delimited piece of the clause holding the figure: "since 2022" in "…, making 2025 the
+  // deadliest year since 2022" does not make the count before it cumulative.
+  const piece = pieceAround(text, at, clause.start, clause.end);
+  const dateIn = (from: number, to: number) =>
+    opts.dates
+      .filter((d) => d.start >= from && d.end <= to && d.iso && d.role !== 'start' && d.role !== 'compare')
+      .sort(
+        (a, b) =>
+          precision(b.iso) - precision(a.iso) || Number(IMPLIED_DATE.test(a.text)) - Number(IMPLIED_DATE.test(b.text)),
+      )[0]?.iso ?? null;
+  // A date counts the figure's period when it stands in the figure's own piece, or sets the period of
+  // the whole clause ("In December alone, …", "During 2024, …"); "In February 2025, he said …" dates a statement.
+  const periodDate = (d: DateMention) =>
+    (d.start >= piece.start && d.end <= piece.end) ||
+    /^\s*alone\b/i.test(text.slice(d.end, d.end + 8)) ||
+    /\b(?:during|throughout|over)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, d.start - 16), d.start));
+  const clauseDate =
+    dateIn(piece.start, piece.end) ??
+    (opts.dates.some((d) => d.start >= clause.start && d.end <= clause.end && d.iso && periodDate(d))
+      ? dateIn(clause.start, clause.end)
+      : null);
+  const date = clauseDate ?? opts.asOf;
+  const war: IncidentReading = { scope: 'war', kind: null, place: null, local: false, date: null };
+  const pieceText = text.slice(piece.start, piece.end);
+  const clauseText = text.slice(clause.start, clause.end);
+  if (opts.exchange) {
+    const place = placeIn(text, clause.start, clause.end, opts.entities);
+    return { scope: 'incident', kind: 'exchange', place, local: false, date: precision(date) === 3 ? date : null };
+  }
+  if (CUMULATIVE.test(pieceText) && !SINGLE_EVENT.test(clauseText)) return war;
+  // A count for a year or a month ("in 2024", "in December alone", "last year") is that period's, unless
+  // the clause names one event ("a strike on Ternopil in November").
+  if (clauseDate && precision(clauseDate) < 3 && !SINGLE_EVENT.test(clauseText)) {
+    return { scope: 'period', kind: null, place: null, local: false, date: clauseDate };
+  }
+  // What happened and where: in the figure's clause, else in the rest of its sentence ("The same attack
+  // killed four people in Kyiv; an earlier update had put the number of injured at 19").
+  const evidence = (from: number, to: number) => {
+    const part = text.slice(from, to);
+    const place = placeIn(text, from, to, opts.entities);
+    return {
+      place,
+      local: !place && LOCAL_PLACE.test(part),
+      attack: EVENT_NOUN.test(part),
+      event: EVENT_NOUN.test(part) || EVENT_TIME.test(part) || SINGLE_EVENT.test(part) || EARLIER.test(part),
+      war: WAR.test(part) && !EVENT_TIME.test(part) && !SINGLE_EVENT.test(part),
+    };
+  };
+  let found = evidence(clause.start, clause.end);
+  const whole = evidence(0, text.length);
+  if (!found.event && !found.place && !found.local && !WAR.test(pieceText) && !whole.war) found = whole;
+  // A toll or total sums up several places ("put the night's toll at …"): it is of none of them.
+  const aggregate = AGGREGATE.test(pieceText);
+  if (aggregate) found = { ...found, place: null, local: false };
+  // A clause without a place of its own is about the place its sentence names.
+  else if (!found.place && !found.local && whole.place) found = { ...found, place: whole.place };
+  if (WAR.test(pieceText) && !found.event) return war;
+  if (!(found.event || found.place || found.local || opts.stamped)) return war;
+  const day = precision(date) === 3 ? date : precision(date) === 0 ? opts.published : date;
+  return {
+    scope: 'incident',
+    kind: found.attack || whole.attack ? 'attack' : 'incident',
+    place: found.place,
+    local: found.local,
+    aggregate,
+    date: day,
+    implied: precision(date) !== 3,
+  };
+}
+
+const EARLIER =
+  /\b(?:(?:first|initial|early|earlier|previous|preliminary)\s+(?:reports?|counts?|updates?|figures?|estimates?|tolls?|tallies)|initially|at first)\b|\bhad\s+(?:earlier\s+|initially\s+|first\s+)?(?:put|given|reported|said)\b/i;
+const LATER = /\b(?:now|later|has risen|have risen|rose|climbed|updated|revised|latest|final)\b/i;
+
+/** Whether the clause reports an earlier (−1) or later (+1) count than the rest of its article, or neither (0). */
+export function reportOrder(text: string, at: number): -1 | 0 | 1 {
+  const { start, end } = clauseAround(text, at);
+  const clause = text.slice(start, end);
+  if (EARLIER.test(clause)) return -1;
+  if (LATER.test(clause)) return 1;
+  return 0;
+}
+
+/** "08:55 — …": the time stamp of a live-blog entry, as HH:MM, or null. */
+export function timeStamp(paragraphStart: string): string | null {
+  const m = /^\s*(\d{1,2}):(\d{2})\s*(?:[—–-]|GMT|UTC|local)/.exec(paragraphStart);
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${m[2]}` : null;
+}

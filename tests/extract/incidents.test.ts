@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { buildCasualtyReport, extractFigures } from '../../src/extract/casualties.js';
+import { clauseAround, reportOrder, timeStamp } from '../../src/extract/incidents.js';
+import { corpusOf } from './corpus.js';
+
+const figures = (text: string, published = '2026-03-12') => extractFigures(corpusOf([{ id: 'a', text, published }]));
+const report = (articles: { id: string; text: string; published?: string }[]) =>
+  buildCasualtyReport(corpusOf(articles));
+
+describe('clauses and report order', () => {
+  it('ends a clause at a semicolon or a spaced dash', () => {
+    const text = 'The raid killed nine people; officials had earlier put the toll at six — a count now revised.';
+    expect(text.slice(clauseAround(text, text.indexOf('six')).start, clauseAround(text, text.indexOf('six')).end)).toBe(
+      ' officials had earlier put the toll at six',
+    );
+  });
+
+  it('reads earlier and later reports from the words of the clause', () => {
+    const text = 'Medics now say 12 were hurt; first reports had put the number at eight.';
+    expect(reportOrder(text, text.indexOf('12'))).toBe(1);
+    expect(reportOrder(text, text.indexOf('eight'))).toBe(-1);
+  });
+
+  it('reads the time stamp of a live-blog entry', () => {
+    expect(timeStamp('09:40 — Officials say two people were hurt.')).toBe('09:40');
+    expect(timeStamp('Officials say two people were hurt.')).toBeNull();
+  });
+});
+
+describe('the scope of a figure', () => {
+  it('tells a war total, a period count and one attack apart', () => {
+    const [war] = figures('Since the war began, 3,400 Norlandic civilians have been killed, the ministry said.');
+    const [period] = figures('In 2025 alone, 610 Norlandic civilians were killed, the ministry said.');
+    const [attack] = figures('A missile strike on Velmar killed 14 people overnight, the governor said.');
+    expect([war?.scope, period?.scope, attack?.scope]).toEqual(['war', 'period', 'incident']);
+    expect(period?.incident.date).toBe('2025');
+    expect(attack?.incident).toMatchObject({ kind: 'attack', place: 'Velmar', date: '2026-03-12' });
+  });
+
+  it('does not take the date of a statement for the period counted', () => {
+    const [f] = figures('In February 2025, the minister said 9,100 Norlandic soldiers had been killed in the war.');
+    expect(f?.scope).toBe('war');
+  });
+
+  it('gives a count without a place of its own the one place its article names that day', () => {
+    const fs = figures(
+      'Two people were injured in Velmar overnight. Officials now say four people were hurt in the city.',
+    );
+    expect(fs.map((f) => f.incident.place)).toEqual(['Velmar', 'Velmar']);
+  });
+
+  it('keeps a toll over several places apart from each place', () => {
+    const fs = figures(
+      'Drones wounded six people in Velmar and three in Ostrava overnight; the night toll stood at nine wounded.',
+    );
+    expect(fs.find((f) => f.low === 9)?.incident.place).toBeNull();
+  });
+});
+
+describe('what is a harm to people', () => {
+  it('does not count people who lost power or heating as killed', () => {
+    expect(figures('About 200,000 people lost power after the strike, and 40,000 residents lost heating.')).toEqual([]);
+    expect(figures('More than 90,000 households were left without electricity.')).toEqual([]);
+  });
+
+  it('counts people who lost their lives, or were lost in a war', () => {
+    const [a] = figures('Some 300 soldiers lost their lives in the battle for the town.');
+    const [b] = figures('An estimated 5,000 Norlandic troops were lost in the invasion.');
+    expect([a?.measure, b?.measure]).toEqual(['killed', 'killed']);
+  });
+
+  it('reads a number that is the object of a harm verb', () => {
+    const fs = figures('The strike killed three people and injured 25, the mayor said.');
+    expect(fs.map((f) => [f.low, f.measure])).toEqual([
+      [3, 'killed'],
+      [25, 'wounded'],
+    ]);
+  });
+});
+
+describe('conflicts and updates', () => {
+  it('never shows counts of different attacks as conflicting', () => {
+    const r = report([
+      {
+        id: 'a',
+        text: 'A drone attack on Velmar wounded 12 people overnight, the governor said.',
+        published: '2026-03-10',
+      },
+      {
+        id: 'b',
+        text: 'A missile strike on Ostrava wounded 30 people overnight, the mayor said.',
+        published: '2026-03-11',
+      },
+    ]);
+    expect(r.conflicts).toEqual([]);
+    expect(r.figures).toHaveLength(2);
+  });
+
+  it('never shows different prisoner exchanges as conflicting', () => {
+    const r = report([
+      { id: 'a', text: 'In May the sides agreed to exchange 400 prisoners, the mediator said.' },
+      { id: 'b', text: 'Last week they agreed to exchange 95 prisoners, the envoy said.' },
+    ]);
+    expect(r.conflicts).toEqual([]);
+  });
+
+  it('prefers the later, higher count of the same attack and shows it as an update', () => {
+    const r = report([
+      { id: 'a', text: 'A missile strike on Velmar killed five people, the governor said.', published: '2026-03-10' },
+      { id: 'b', text: 'The missile strike on Velmar killed nine people, the governor said.', published: '2026-03-10' },
+      {
+        id: 'c',
+        text: 'Rescuers said the strike on Velmar killed 11 people; first reports had put the toll at five.',
+        published: '2026-03-11',
+      },
+    ]);
+    const killed = r.figures.filter((f) => f.measure === 'killed');
+    expect(killed.map((f) => f.low)).toEqual([11]);
+    expect(r.conflicts).toEqual([
+      expect.objectContaining({ about: expect.stringMatching(/: update$/), note: expect.stringMatching(/→ 11/) }),
+    ]);
+  });
+
+  it('still shows two claimants disagreeing on a war total', () => {
+    const r = report([
+      { id: 'a', text: 'Since the invasion, 20,000 Norlandic soldiers have been killed, President Mara Voss said.' },
+      {
+        id: 'b',
+        text: 'Since the invasion, 45,000 Norlandic soldiers have been killed, the Institute for Conflict Studies estimated.',
+      },
+    ]);
+    expect(r.conflicts.map((c) => c.about)).toEqual(['Norlandic soldiers killed']);
+  });
+});
