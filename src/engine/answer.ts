@@ -51,8 +51,8 @@ export const MAX_UNKNOWN_SHARE = 0.5;
 export const SENTENCE_FALLBACK = 0.5;
 /** Answers are read from sentences covering at least this share of what the most relevant one covers. */
 export const RELEVANCE_BAND = 0.6;
-/** "The lowest figure" chooses among figures scoring at least this share of the best one. */
-export const SUPERLATIVE_SHARE = 0.5;
+/** "The lowest figure" chooses among figures scoring at least this share of the best one (a figure far from the counted noun scores low, though it counts the same). */
+export const SUPERLATIVE_SHARE = 0.25;
 
 export interface Candidate {
   sentence: Sentence;

@@ -9,6 +9,7 @@ import {
   polarForm,
   subsetRewrite,
   superlative,
+  withoutFormWords,
 } from './forms.js';
 import type { Retriever } from './retrieval.js';
 import { STOP_WORDS, tokenize } from './text.js';
@@ -28,8 +29,9 @@ export function ask(r: Retriever, question: string): Answer {
   }
   const polar = polarForm(rewritten);
   if (polar) return restore(answerPolar(r, rewritten, polar));
+  // The words of the form itself ("besides X,", "lowest") are not words to find in the answer.
   return restore(
-    answerQuestion(r, rewritten, {
+    answerQuestion(r, withoutFormWords(rewritten), {
       exclude: exclusions(rewritten),
       superlative: superlative(rewritten),
       claimant: askedClaimant(rewritten),

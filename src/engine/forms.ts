@@ -79,6 +79,22 @@ export function subsetRewrite(question: string): string | null {
   return `${m[1]} ${m[3]} were among ${where ? `the ${where}` : 'them'}?`;
 }
 
+const SUPERLATIVE_WORDS =
+  /\b(?:lowest|smallest|fewest|least|minimum|most conservative|highest|largest|biggest|greatest|maximum)\b/gi;
+
+/** The question without the words of its form: the exclusion phrase and superlatives. */
+export function withoutFormWords(question: string): string {
+  let q = question;
+  const m = EXCLUDERS.exec(q);
+  if (m) {
+    const rest = q.slice(m.index + m[0].length);
+    const end = rest.search(/,|\b(?:which|who|what|how|did|does|do|was|were|is|are)\b/i);
+    q = `${q.slice(0, m.index)}${end >= 0 ? rest.slice(end).replace(/^,\s*/, '') : ''}`;
+  }
+  const stripped = q.replace(SUPERLATIVE_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  return stripped || question;
+}
+
 /** "the lowest figure", "the highest estimate", "the smallest number": which end of the figures is wanted. */
 export function superlative(question: string): Superlative | null {
   if (/\b(?:lowest|smallest|fewest|least|minimum|most conservative)\b/i.test(question)) return 'lowest';

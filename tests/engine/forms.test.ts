@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  askedClaimant,
+  choiceForm,
+  exclusions,
+  polarForm,
+  subsetRewrite,
+  superlative,
+} from '../../src/engine/forms.js';
+
+describe('polarForm', () => {
+  it('reads a question opened by an auxiliary as yes/no', () => {
+    expect(polarForm('Did the envoys agree to a ceasefire?')).toEqual({
+      statement: 'the envoys agree to a ceasefire?',
+      negated: false,
+    });
+    expect(polarForm("Didn't the mayor resign?")?.negated).toBe(true);
+  });
+
+  it('leaves polite frames, wh-words and either-or questions alone', () => {
+    expect(polarForm('Can you tell me how many people were hurt?')).toBeNull();
+    expect(polarForm('Was a general at the meeting, and who?')).toBeNull();
+    expect(polarForm('Was it held in Geneva or Vienna?')).toBeNull();
+    expect(polarForm('How many ships sank?')).toBeNull();
+  });
+});
+
+describe('choiceForm', () => {
+  it('finds two named options joined by "or"', () => {
+    expect(choiceForm('Was the summit held at Blair House or Camp David?')?.options).toEqual([
+      'Blair House',
+      'Camp David',
+    ]);
+  });
+
+  it('finds two figures joined by "or"', () => {
+    expect(choiceForm('Were 120 or 240 detainees freed?')?.options).toEqual(['120', '240']);
+  });
+
+  it('asks no choice for common words joined by "or"', () => {
+    expect(choiceForm('How many were killed or wounded?')).toBeNull();
+  });
+});
+
+describe('exclusions', () => {
+  it('names what "besides", "apart from" and "other than" rule out', () => {
+    expect(exclusions('Besides Anna Berg and Tom Ilves, who else spoke?')).toEqual(['Anna Berg', 'Tom Ilves']);
+    expect(exclusions('Which minister, apart from Sato, attended?')).toEqual(['Sato']);
+    expect(exclusions('Who attended the dinner?')).toEqual([]);
+  });
+});
+
+describe('subsetRewrite', () => {
+  it('turns "how many of the P were Y" into counting Y among P', () => {
+    expect(subsetRewrite('How many of the passengers rescued were children?')).toBe(
+      'How many children were among the passengers rescued?',
+    );
+    expect(subsetRewrite('How many sailors were rescued?')).toBeNull();
+  });
+});
+
+describe('superlative', () => {
+  it('tells which end of the figures is wanted', () => {
+    expect(superlative('What was the lowest estimate of the dead?')).toBe('lowest');
+    expect(superlative('Which figure was the highest?')).toBe('highest');
+    expect(superlative('How many were hurt?')).toBeNull();
+  });
+});
+
+describe('askedClaimant', () => {
+  it('reads "according to X" and "did X say"', () => {
+    expect(askedClaimant('How many were hurt, according to the regional governor?')).toBe('regional governor');
+    expect(askedClaimant('How many boats did the Coast Guard say it stopped?')).toBe('Coast Guard');
+    expect(askedClaimant('How many boats were stopped?')).toBeNull();
+  });
+});

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { negatesStatement } from '../../src/engine/ask.js';
+import { buildEngine } from '../../src/engine/engine.js';
+import { findNumbers } from '../../src/engine/numbers.js';
+import { buildRetriever } from '../../src/engine/retrieval.js';
+import { standIn } from '../../src/engine/soft.js';
+import { tokenize } from '../../src/engine/text.js';
+import { parseVectors, wordVectors } from '../../src/engine/vectors.js';
+import { DATE_MISMATCH, dateFit, sentenceDates } from '../../src/engine/when.js';
+import { corpusOf } from '../eval/corpus.js';
+
+// Every article of these fixtures is published on Tuesday 2026-03-10.
+
+describe('sentenceDates', () => {
+  const corpus = corpusOf({
+    'a.txt':
+      'Shelling hit the port on Monday, officials said.\n\n' +
+      'The ministry said on Monday that the toll had risen. It gave no figure.\n\n' +
+      '10:20 — Firefighters are still at the scene.\n\n' +
+      'A ferry sank off the coast on Sunday. The same storm flooded two villages.\n',
+  });
+  const r = buildRetriever(corpus);
+  const dates = (i: number) => sentenceDates(r, corpus.sentences[i] as (typeof corpus.sentences)[number]);
+
+  it('resolves a weekday against the publication date', () => {
+    expect(dates(0)).toEqual({ dates: [{ year: 2026, month: 3, day: 9 }], implied: false });
+  });
+
+  it('does not take the day something was said for the day it happened', () => {
+    expect(dates(1).implied).toBe(true);
+  });
+
+  it('reads a clock time as no date, so the publication date stands', () => {
+    expect(dates(3)).toEqual({ dates: [{ year: 2026, month: 3, day: 10 }], implied: true });
+  });
+
+  it('lets a sentence with no date of its own take the one before it in the paragraph', () => {
+    expect(dates(5)).toEqual({ dates: [{ year: 2026, month: 3, day: 8 }], implied: false });
+  });
+
+  it('fits a day-precise question date within a day, and weighs a contradicting one down', () => {
+    const sunday = corpus.sentences[4] as (typeof corpus.sentences)[number];
+    expect(dateFit(r, { year: null, month: 3, day: 8, text: 'march 8' }, sunday)).toBe(1);
+    expect(dateFit(r, { year: null, month: 2, day: 3, text: 'february 3' }, sunday)).toBe(DATE_MISMATCH);
+  });
+});
+
+describe('findNumbers', () => {
+  const read = (text: string) => findNumbers(text, tokenize(text));
+
+  it('reads a clock time as no figure', () => {
+    expect(read('07:30 — Police say 12 people were hurt.').map((n) => [n.value, n.kind])).toEqual([
+      [7, 'other'],
+      [12, 'count'],
+    ]);
+  });
+
+  it('reads "no fewer than" as a lower bound', () => {
+    expect(read('They freed no fewer than 300 detainees.')[0]?.qualifier).toBe('at least');
+    expect(read('They freed no more than 30 detainees.')[0]?.qualifier).toBe('up to');
+  });
+});
+
+describe('standIn', () => {
+  const r = buildRetriever(
+    corpusOf({
+      'p.txt':
+        'The parliament must ratify the treaty. Two civilians died. Talks resumed in Vienna. Russian troops left.\n',
+    }),
+  );
+
+  it('reads a misspelt word as the sources’ word', () => {
+    expect(standIn(r, 'civlians')).toMatchObject({ word: 'civilians', how: 'spelling' });
+  });
+
+  it('does not take an English word for a typo of another ("tanks" is not "talks")', () => {
+    expect(standIn(r, 'tanks')?.word).not.toBe('talks');
+  });
+
+  it.runIf(wordVectors() !== null)('finds the sources’ word for one they never use, by meaning', () => {
+    expect(standIn(r, 'legislature')).toMatchObject({ word: 'parliament', how: 'meaning' });
+  });
+
+  it('never stands in a side word, however close in meaning', () => {
+    expect(standIn(r, 'ukrainian')?.word).not.toBe('russian');
+  });
+});
+
+describe('parseVectors', () => {
+  it('reads the compact layout and scores identical words as similar', () => {
+    const words = Buffer.from('alpha\nbeta', 'utf8');
+    const header = Buffer.alloc(16);
+    header.write('VEC1', 0, 'latin1');
+    header.writeUInt32LE(2, 4);
+    header.writeUInt32LE(2, 8);
+    header.writeUInt32LE(words.length, 12);
+    const v = parseVectors(Buffer.concat([header, words, Buffer.from(Int8Array.from([127, 0, 0, 127]).buffer)]));
+    expect(v?.row('beta')).toBe(1);
+    expect(v?.similarity(0, 0)).toBeCloseTo(1);
+    expect(v?.similarity(0, 1)).toBeCloseTo(0);
+  });
+
+  it('rejects anything else', () => {
+    expect(parseVectors(Buffer.from('not vectors at all'))).toBeNull();
+  });
+});
+
+describe('negatesStatement', () => {
+  it('sees a negation just before a word of the statement', () => {
+    expect(
+      negatesStatement('the minister attend the summit', 'The minister, who did not attend the summit, wrote.'),
+    ).toBe(true);
+    expect(negatesStatement('the minister attend the summit', 'The minister attended the summit on Monday.')).toBe(
+      false,
+    );
+  });
+});
+
+describe('question forms, answered from an article the engine has never seen', () => {
+  const e = buildEngine(
+    corpusOf({
+      'summit.txt':
+        'The summit was held at Blair House, not at Camp David.\n\n' +
+        'Foreign Minister Lena Ost did not attend the summit.\n\n' +
+        'The delegation was led by General Ivo Marek, with Colonel Sara Lind and Colonel Piet Vos beside him.\n\n' +
+        'A storm killed 12 people in the port, eight of them children, the coast guard said.\n\n' +
+        'Police said 40 people were hurt; the mayor later put the number of injured at 35.\n',
+    }),
+  );
+
+  it('answers a yes/no question with the sentence that says no', () => {
+    expect(e.ask('Did Foreign Minister Lena Ost attend the summit?').answer).toMatch(/^No — /);
+  });
+
+  it('answers "is X leading" by who leads', () => {
+    expect(e.ask('Is Sara Lind leading the delegation?').answer).toMatch(/^No — .*Marek/);
+  });
+
+  it('picks the option of an either-or question that the sources support', () => {
+    expect(e.ask('Was the summit held at Blair House or Camp David?').answer).toMatch(/^Blair House — /);
+  });
+
+  it('rules out what "besides" names', () => {
+    expect(e.ask('Besides Sara Lind, which colonel was with the delegation?').answer).toMatch(/Piet Vos/);
+  });
+
+  it('counts a subset among the people counted', () => {
+    expect(e.ask('How many of the people killed in the storm were children?').answer).toMatch(/eight/);
+  });
+
+  it('takes the lowest of the figures asked for', () => {
+    expect(e.ask('What was the lowest figure given for people injured?').answer).toMatch(/35/);
+  });
+});
