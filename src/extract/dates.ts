@@ -269,10 +269,44 @@ export function findDates(text: string, published: string | null): DateMention[]
     const before = text.slice(Math.max(0, start - 60), start);
     const role = roleOf(before, phrase);
     // "The start of the war", "the war began": no calendar date (chrono finds none either).
-    const iso = resolveDate(phrase, published);
+    const iso = resolveDate(isFuture(text, start) ? forward(phrase) : phrase, published);
     out.push({ start, end: start + phrase.length, text: phrase, iso, role });
   }
   return out;
+}
+
+/**
+ * Tense, for a weekday or month named without "last"/"next": a future clause ("talks will resume on
+ * Friday", "the second round would take place on Wednesday", "set for Sunday") names the next such day;
+ * any other ("said on Friday") the most recent one, the publication day included.
+ */
+const FUTURE_MARKER =
+  /\b(?:will|shall|would|is due to|are due to|was due to|were due to|(?:is|are|was|were) (?:set|scheduled|expected|planned|slated|going) to|plans? to|planning to|intends? to|aims? to)\b|'ll\b/gi;
+/** What ends the reach of a future marker: a new clause, or a verb of saying in the past ("said on Monday"). */
+const FUTURE_BREAK =
+  /[;:.!?]|,\s+(?:but|while|and|though|although)\b|\b(?:said|told|announced|added|confirmed|wrote)\b/gi;
+const SCHEDULED_FOR =
+  /\b(?:set|scheduled|planned|slated|due|expected|pencilled in|penciled in|moved|postponed|pushed back)\s+(?:for|to|until|till)\s+$/i;
+const BARE_DAY_OR_MONTH = new RegExp(
+  `^(?:(?:${WEEKDAY_RE})(?:\\s+(?:night|morning|afternoon|evening))?|(?:${MONTH_RE}))$`,
+  'i',
+);
+
+/** True when the date at `at` stands in a future clause of `text`. */
+export function isFuture(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  if (SCHEDULED_FOR.test(before)) return true;
+  let marker = -1;
+  for (const m of before.matchAll(FUTURE_MARKER)) marker = m.index ?? 0;
+  if (marker < 0) return false;
+  const between = before.slice(marker);
+  FUTURE_BREAK.lastIndex = 0;
+  return !FUTURE_BREAK.test(between.slice(between.search(/\s/) + 1));
+}
+
+/** "Friday" → "next Friday": the day or month ahead. Other phrases say their own direction. */
+function forward(phrase: string): string {
+  return BARE_DAY_OR_MONTH.test(phrase.trim()) ? `next ${phrase}` : phrase;
 }
 
 /** True when `a` and `b` can name the same time: equal, or one is a prefix of the other ("2025" and "2025-02"). */

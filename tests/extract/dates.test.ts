@@ -172,3 +172,31 @@ describe('datesCompatible', () => {
     expect(datesCompatible(null, '2025-02')).toBe(true);
   });
 });
+
+describe('tense of a weekday or month named alone', () => {
+  const iso = (text: string, published: string) => findDates(text, published).map((d) => d.iso);
+
+  it('reads a weekday in a past or present clause as the most recent one', () => {
+    expect(iso('The envoys met on Friday.', '2026-03-12')).toEqual(['2026-03-06']);
+  });
+
+  it('reads a weekday in a future clause as the next one', () => {
+    expect(iso('The envoys will meet again on Friday.', '2026-03-12')).toEqual(['2026-03-13']);
+    expect(iso('A third round is set for Monday.', '2026-03-12')).toEqual(['2026-03-16']);
+  });
+
+  it('keeps a saying verb in the past between the future and the date', () => {
+    expect(iso('The envoys will meet, the minister said on Friday.', '2026-03-12')).toEqual(['2026-03-06']);
+  });
+
+  it('reads reported future ("would") after a dated statement', () => {
+    expect(iso('She said on Monday that the talks would open on Wednesday.', '2026-03-10')).toEqual([
+      '2026-03-09',
+      '2026-03-11',
+    ]);
+  });
+
+  it('reads a month in a future clause as the next one', () => {
+    expect(iso('The agency will publish its count in January.', '2026-03-12')).toEqual(['2027-01']);
+  });
+});

@@ -79,3 +79,22 @@ describe('qualifierClass', () => {
     expect(qualifierClass('up to')).not.toBe(qualifierClass('more than'));
   });
 });
+
+describe('qualifiers read in full', () => {
+  const read = (text: string) => findNumbers(text).map((m) => [m.qualifier, m.low, m.high]);
+
+  it('takes the longest qualifier written before the number', () => {
+    expect(read('no fewer than 300 people')).toEqual([['no fewer than', 300, null]]);
+    expect(read('just over 40 villages')).toEqual([['just over', 40, null]]);
+    expect(read('fewer than 20 homes')).toEqual([['fewer than', null, 20]]);
+  });
+
+  it('does not read the particle of a phrasal verb as a qualifier', () => {
+    expect(read('they agreed to hand over 157 prisoners')).toEqual([['exact', 157, 157]]);
+    expect(read('for over 157 days')).toEqual([['over', 157, null]]);
+  });
+
+  it('multiplies by dozen', () => {
+    expect(read('nearly two dozen injured')).toEqual([['nearly', null, 24]]);
+  });
+});
