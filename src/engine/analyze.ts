@@ -35,6 +35,8 @@ export interface DateConstraint {
   year: number | null;
   month: number | null;
   day: number | null;
+  /** "As of January 30": the date of the reporting, not of the event. */
+  asOf?: boolean;
   text: string;
 }
 
@@ -284,7 +286,8 @@ function detectDate(lower: string): DateConstraint | null {
       ? { month: monthOf(dayFirst[2] ?? ''), day: Number(dayFirst[1]), year: dayFirst[3], text: dayFirst[0] }
       : null;
   if (day && day.month > 0 && day.day >= 1 && day.day <= 31) {
-    return { year: day.year ? Number(day.year) : null, month: day.month, day: day.day, text: day.text.trim() };
+    const asOf = /\b(?:as of|as at)\s*$/.test(lower.slice(0, lower.indexOf(day.text)));
+    return { year: day.year ? Number(day.year) : null, month: day.month, day: day.day, text: day.text.trim(), asOf };
   }
   const m =
     /\b(?:in |since |by |of )?(?:(early|late|mid)[- ])?(january|february|march|april|may|june|july|august|september|october|november|december)?\s*((?:19|20)\d\d)\b/.exec(

@@ -109,8 +109,21 @@ function fits(q: DateConstraint, d: EventDate, implied: boolean): boolean {
 
 /** 1 when the sentence's dates fit the question's date, less when they do not (never a veto). */
 export function dateFit(r: Retriever, q: DateConstraint, s: Sentence): number {
+  if (q.asOf) return reportedBy(r, q, s);
   const { dates, implied } = sentenceDates(r, s);
   if (dates.length === 0) return DATE_UNSTATED_MISMATCH;
   if (dates.some((d) => fits(q, d, implied))) return 1;
   return implied ? DATE_UNSTATED_MISMATCH : DATE_MISMATCH;
+}
+
+/** How long before an "as of" date a report still tells how things stood then. */
+const AS_OF_DAYS = 7;
+
+/** "As of January 30": a report published on that day or in the week before it says how things stood. */
+function reportedBy(r: Retriever, q: DateConstraint, s: Sentence): number {
+  const p = published(r, s);
+  if (!p || q.month === null || q.day === null) return 1;
+  const at = Date.UTC(q.year ?? p.getUTCFullYear(), q.month - 1, q.day, 12);
+  const gap = (at - p.getTime()) / DAY_MS;
+  return gap >= 0 && gap <= AS_OF_DAYS ? 1 : DATE_UNSTATED_MISMATCH;
 }
