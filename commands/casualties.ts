@@ -35,7 +35,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const side = parseSide(interaction.options.getString('side'));
   const measure = interaction.options.getString('measure')?.trim().slice(0, MAX_MEASURE_CHARS) || null;
   await replyWithButtons(interaction, () =>
-    casualtiesView(ctx.store.current, { side, measure }, { owner: interaction.user.id }),
+    casualtiesView(ctx.store.current, { side, measure }, { owner: interaction.user.id, chart: 'attach' }),
   );
 }
 

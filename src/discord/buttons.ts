@@ -6,6 +6,7 @@
 import { type ButtonInteraction, type Interaction, MessageFlags } from 'discord.js';
 import { log } from '../log.js';
 import { handleAdminButton, isAdminButton } from './admin-buttons.js';
+import { CHART_FILE } from './chart.js';
 import { decodePage, FEEDBACK_DOWN, FEEDBACK_UP } from './components.js';
 import { recordVote } from './feedback.js';
 import { commandIdsFor, unknownCommandMessage } from './help.js';
@@ -67,7 +68,9 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
   const mine = state.owner === clicker;
   const snapshot = ctx.store.current;
   const mention = await commandIdsFor(interaction.client, ctx.config.guildId).mention();
-  const rendered = viewFor(state, snapshot, clicker, questionOf(interaction.message), mention);
+  // A page turned on the asker's own message keeps the chart uploaded with it; a private copy has none.
+  const hasChart = mine && interaction.message.attachments.some((a) => a.name === CHART_FILE);
+  const rendered = viewFor(state, snapshot, clicker, questionOf(interaction.message), mention, hasChart);
   if (!rendered) {
     await interaction.reply(notice(EXPIRED));
     return;

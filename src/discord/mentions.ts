@@ -38,9 +38,14 @@ export async function handleMention(message: Message, ctx: BotContext): Promise<
   if (message.author.bot || message.author.id === botId || message.system || message.webhookId) return;
   if (!isAddressedTo(message, botId)) return;
 
-  const send = (payload: Partial<RenderedMessage>) =>
+  const send = ({ files, ...payload }: Partial<RenderedMessage>) =>
     // If the question was deleted meanwhile, still answer in the channel (without the reply link).
-    message.reply({ ...payload, allowedMentions: NO_PINGS, failIfNotExists: false });
+    message.reply({
+      ...payload,
+      ...(files?.length ? { files: files.map((f) => ({ attachment: f.data, name: f.name })) } : {}),
+      allowedMentions: NO_PINGS,
+      failIfNotExists: false,
+    });
   try {
     const limited = ctx.limiter.take(message.author.id);
     if (!limited.ok) {

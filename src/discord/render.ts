@@ -363,6 +363,8 @@ export interface RenderedMessage {
   embeds: APIEmbed[];
   /** Buttons (paging, sources, feedback, links); absent for messages without any. */
   components?: ActionRow[];
+  /** Files to upload with the message (the casualties chart); embeds refer to them as `attachment://name`. */
+  files?: { name: string; data: Buffer }[];
 }
 
 /** How a command is shown in text: a clickable `</name:id>` mention when the id is known. */
@@ -587,6 +589,8 @@ export interface PageOptions {
   /** `quotes`: the verbatim sentences behind the items of this page. */
   view?: 'figures' | 'items' | 'quotes';
   mention?: CommandMention;
+  /** An image shown in the main embed (`attachment://casualties.png`). */
+  image?: string;
 }
 
 /** Figures grouped by who is counted (order of first appearance kept), for paging. */
@@ -705,7 +709,7 @@ export function renderCasualties(
     if (f.population !== population) {
       if (population !== null) lines.push('');
       population = f.population;
-      lines.push(`**${escapeText(capitalize(oneLine(f.population)))}**`);
+      lines.push(`**${escapeText(capitalize(humanDates(oneLine(f.population))))}**`);
     }
     lines.push(figureLine(f, numbering));
   }
@@ -714,6 +718,7 @@ export function renderCasualties(
     { title, color: COLORS.casualties, lines, footer },
     MAX_EMBEDS_TOTAL - Math.min(2000, numbering.list.length * 200 + 50),
   );
+  if (options.image) main.image = { url: options.image };
   const sources = fitEmbed(
     { title: 'Sources', color: COLORS.casualties, lines: articleLines(numbering.list) },
     MAX_EMBEDS_TOTAL - embedLength(main),

@@ -9,8 +9,11 @@ import { type Repliable, type ReplyOutcome, type ReplyPlan, replyWithin } from '
 
 const SENDS = new Set(['reply', 'editReply', 'followUp', 'update']);
 
-/** `interaction` with `reply`/`editReply`/`followUp` adding `components()` to messages that show embeds. */
-export function withButtons<T extends object>(interaction: T, components: () => RenderedMessage['components']): T {
+/**
+ * `interaction` with `reply`/`editReply`/`followUp` adding the rendered message's components (and
+ * files) to messages that show embeds.
+ */
+export function withButtons<T extends object>(interaction: T, rendered: () => RenderedMessage | null): T {
   return new Proxy(interaction, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target) as unknown;
@@ -19,8 +22,9 @@ export function withButtons<T extends object>(interaction: T, components: () => 
         return (options: Record<string, unknown> | undefined, ...rest: unknown[]) => {
           if (options && typeof options === 'object' && 'embeds' in options) {
             const embeds = options.embeds as unknown[] | undefined;
-            const extra = embeds && embeds.length > 0 ? (components() ?? []) : [];
-            options = { ...options, components: extra };
+            const message = embeds && embeds.length > 0 ? rendered() : null;
+            const files = message?.files?.map((f) => ({ attachment: f.data, name: f.name }));
+            options = { ...options, components: message?.components ?? [], ...(files?.length ? { files } : {}) };
           }
           return (value as (...a: unknown[]) => unknown).call(target, options, ...rest);
         };
@@ -37,7 +41,7 @@ export async function replyWithButtons(
   plan: ReplyPlan = {},
 ): Promise<ReplyOutcome> {
   let produced: RenderedMessage | null = null;
-  const wrapped = withButtons(interaction, () => produced?.components);
+  const wrapped = withButtons(interaction, () => produced);
   return replyWithin(
     wrapped,
     async () => {

@@ -7,9 +7,11 @@ import { filterCasualties, SIDES } from '../extract/casualties.js';
 import { TALKS_TOPICS } from '../extract/talks.js';
 import type { Side, TalksTopic } from '../extract/types.js';
 import type { Snapshot } from '../store.js';
+import { CHART_FILE, casualtiesPng } from './chart.js';
 import type { PageState } from './components.js';
 import {
   type CommandMention,
+  groupFigures,
   type IndexSummary,
   lookupIn,
   type RenderedMessage,
@@ -27,16 +29,27 @@ export function parseTopic(value: string | null | undefined): TalksTopic | null 
   return (TALKS_TOPICS as readonly string[]).includes(value ?? '') ? (value as TalksTopic) : null;
 }
 
+/**
+ * `chart: 'attach'` renders the chart and uploads it with the message; `'keep'` refers to a chart the
+ * message already has (a page turned on it); nothing: no chart (a private copy, the quotes view).
+ */
 export function casualtiesView(
   snapshot: Snapshot,
   query: { side: Side; measure: string | null },
-  options: { owner?: string; page?: number; view?: 'figures' | 'quotes' } = {},
+  options: { owner?: string; page?: number; view?: 'figures' | 'quotes'; chart?: 'attach' | 'keep' } = {},
 ): RenderedMessage {
   const report = filterCasualties(
     snapshot.casualties,
     query.measure ? { side: query.side, measure: query.measure } : { side: query.side },
   );
-  return renderCasualties(report, query, lookupIn(snapshot.corpus), snapshot.corpus.articles.length, options);
+  const { chart, ...rest } = options;
+  const png = chart === 'attach' && options.view !== 'quotes' ? casualtiesPng(groupFigures(report.figures)) : null;
+  const image = (png || chart === 'keep') && options.view !== 'quotes' ? `attachment://${CHART_FILE}` : undefined;
+  const rendered = renderCasualties(report, query, lookupIn(snapshot.corpus), snapshot.corpus.articles.length, {
+    ...rest,
+    ...(image ? { image } : {}),
+  });
+  return png && rendered.embeds.length > 1 ? { ...rendered, files: [{ name: CHART_FILE, data: png }] } : rendered;
 }
 
 export function talksView(
@@ -90,12 +103,13 @@ export function viewFor(
   owner: string,
   question: string | null,
   mention?: CommandMention,
+  hasChart = false,
 ): RenderedMessage | null {
   if (state.kind === 'casualties') {
     return casualtiesView(
       snapshot,
       { side: parseSide(state.side), measure: state.measure },
-      { owner, page: state.page, view: state.view },
+      { owner, page: state.page, view: state.view, ...(hasChart ? { chart: 'keep' as const } : {}) },
     );
   }
   if (state.kind === 'talks')

@@ -35,6 +35,8 @@ async function referenceSnapshot(dir: string): Promise<Snapshot> {
 const str = (name: string, value: string, extra: Record<string, unknown> = {}) => ({ name, type: 3, value, ...extra });
 const sub = (name: string, options: unknown[] = []) => [{ name, type: 1, options }];
 const embedsOf = (m: SentMessage | null) => (m?.body.embeds ?? []) as APIEmbed[];
+/** /casualties replies carry the chart as the main embed's image. */
+const CHART = { image: 'attachment://casualties.png' };
 /** Command mentions as the bot writes them: `</name:id>` with the ids the fake registered. */
 const mention = () => mentionWith(new Map(fake.commands().map((c) => [String(c.name), String(c.id)])));
 /** Embeds as the bot sent them vs. as the renderer produces them (JSON round trip on both sides). */
@@ -82,7 +84,7 @@ describe('/casualties', () => {
     expect(result.ephemeral).toBe(false);
     const embeds = embedsOf(result.message);
     const report = filterCasualties(reference.casualties, { side: 'all' });
-    const expected = renderCasualties(report, { side: 'all', measure: null }, lookupIn(reference.corpus), 5);
+    const expected = renderCasualties(report, { side: 'all', measure: null }, lookupIn(reference.corpus), 5, CHART);
     expect(embeds).toEqual(plain(expected.embeds));
     expect(embeds[0]?.title).toBe('Casualty figures — All sides');
     if (report.figures.length > 0) {
@@ -95,7 +97,9 @@ describe('/casualties', () => {
     const result = await fake.command('casualties', { options }).result();
     const report = filterCasualties(reference.casualties, { side: 'ukraine', measure: 'killed' });
     expect(embedsOf(result.message)).toEqual(
-      plain(renderCasualties(report, { side: 'ukraine', measure: 'killed' }, lookupIn(reference.corpus), 5).embeds),
+      plain(
+        renderCasualties(report, { side: 'ukraine', measure: 'killed' }, lookupIn(reference.corpus), 5, CHART).embeds,
+      ),
     );
   });
   it('suggests measures from the index for the chosen side', async () => {

@@ -86,6 +86,19 @@ describe('/casualties', () => {
     expect(buttonsOf(result).find((b) => b.style === 5)).toMatchObject({ url: NEWSBEAT_URL });
   });
 
+  it('attaches a chart of the figures, kept when the asker turns the page', async () => {
+    const asker = fake.user('charter');
+    const first = await fake.command('casualties', { user: asker }).result();
+    expect(embedsOf(first)[0]?.image?.url).toBe('attachment://casualties.png');
+    const upload = fake.requests.find(
+      (r) =>
+        r.route.includes(`/webhooks/`) && r.files.includes('casualties.png') && r.at >= (first.message?.at ?? 0) - 5000,
+    );
+    expect(upload).toBeDefined();
+    const next = await fake.click(messageOf(first), button(first, 'Next ▶'), { user: asker }).result();
+    expect(embedsOf(next)[0]?.image?.url).toBe('attachment://casualties.png');
+  });
+
   it('still answers when the registration is stale (no options registered at all)', async () => {
     const stale = commandDefinitions().map((c) =>
       c.name === 'casualties' ? { name: 'casualties', description: 'Casualty figures', type: 1 } : c,

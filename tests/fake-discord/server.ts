@@ -309,6 +309,12 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
+  #attachmentFor(filename: string, channelId: string): Json {
+    const id = snowflake();
+    const url = `http://127.0.0.1:${this.#port}/attachments/${channelId}/${id}/${encodeURIComponent(filename)}`;
+    return { id, filename, size: 0, url, proxy_url: url, content_type: 'image/png' };
+  }
+
   #findMessage(id: string): Json | null {
     for (const channel of this.#messages.values()) {
       const m = channel.get(id);
@@ -835,7 +841,7 @@ export class FakeDiscord extends EventEmitter {
     const webhookRoute = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(p);
     if (webhookRoute) {
       const [, app, token, message] = webhookRoute;
-      return open(() => this.#webhook(method, app as string, token as string, message, body, r.query));
+      return open(() => this.#webhook(method, app as string, token as string, message, body, r.query, r.files));
     }
 
     const channelRoute = /^\/channels\/(\d+)(\/messages|\/typing)?$/.exec(p);
@@ -1027,6 +1033,7 @@ export class FakeDiscord extends EventEmitter {
     messageId: string | undefined,
     body: unknown,
     query: Record<string, string>,
+    files: string[] = [],
   ): [number, unknown?] {
     const state = this.#byToken.get(token);
     if (!state || app !== this.applicationId || !state.ack || state.ack.type === 8 || state.ack.type === 9)
@@ -1087,6 +1094,8 @@ export class FakeDiscord extends EventEmitter {
     const errors = validateMessage(data);
     if (!errors.empty) return [400, errors.body()];
     const next = applyEdit(target, data);
+    // Uploaded files become the message's attachments (an edit without files keeps the old ones).
+    if (files.length) next.attachments = files.map((name) => this.#attachmentFor(name, state.channelId));
     if (isEmptyMessage(next)) return [400, { message: 'Cannot send an empty message', code: 50006 }];
     next.flags = Number(target.flags ?? 0) & ~LOADING_FLAG;
     next.edited_timestamp = target.flags && Number(target.flags) & LOADING_FLAG ? null : new Date().toISOString();
