@@ -403,8 +403,29 @@ function citationsOf(r: Retriever, candidates: readonly Candidate[]): { citation
   for (const c of [...candidates].sort((a, b) => b.score - a.score))
     if (!bySource.has(c.sentence.source)) bySource.set(c.sentence.source, c);
   const list = [...bySource.values()];
-  return { citations: list.slice(0, MAX_CITATIONS).map((c) => cite(r, c.sentence)), sources: list.length };
+  // Syndicated copies (the same sentence carried by several articles) are one report, not several.
+  const reports = new Set(list.map((c) => reportKey(c.sentence.text))).size;
+  return { citations: list.slice(0, MAX_CITATIONS).map((c) => cite(r, c.sentence)), sources: reports };
 }
+
+/** A sentence's words, without case, quotes or spacing: the same key for a syndicated copy of it. */
+export function reportKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[‘’“”"'`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Share of one sentence's content words that another sentence also has. */
+function sharedWords(a: Prepared, b: Prepared): number {
+  const mine = [...a.positions.keys()];
+  if (mine.length === 0) return 0;
+  return mine.filter((t) => b.positions.has(t)).length / mine.length;
+}
+
+/** Another article's sentence supports a whole-sentence answer only when it says much the same. */
+export const SAME_STATEMENT_SHARE = 0.4;
 
 function abstain(q: string, kind: AnswerKind, total: number): Answer {
   return {
@@ -625,10 +646,14 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       const prev = bySource.get(c.sentence.source);
       if (!prev || c.score > prev.score) bySource.set(c.sentence.source, c);
     }
+    const said = prepare(r, winner.best.sentence.corrected);
     support = [
       winner.best,
       ...[...bySource.values()].filter(
-        (c) => c.sentence.source !== winner.best.sentence.source && c.score >= winner.best.score * 0.8,
+        (c) =>
+          c.sentence.source !== winner.best.sentence.source &&
+          c.score >= winner.best.score * 0.8 &&
+          sharedWords(said, prepare(r, c.sentence.corrected)) >= SAME_STATEMENT_SHARE,
       ),
     ];
   }

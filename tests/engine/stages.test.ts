@@ -152,3 +152,20 @@ describe('question forms, answered from an article the engine has never seen', (
     expect(e.ask('What was the lowest figure given for people injured?').answer).toMatch(/35/);
   });
 });
+
+describe('independent reports', () => {
+  it('counts a syndicated copy of the same sentence as one report', () => {
+    const wire = 'Rescuers said 31 miners were trapped underground after the blast.';
+    const e = buildEngine(
+      corpusOf({
+        'wire.txt': `${wire}\n`,
+        'copy.txt': `${wire}\n`,
+        'own.txt': 'The blast left 31 miners trapped, the mine operator told reporters.\n',
+      }),
+    );
+    const a = e.ask('How many miners were trapped?');
+    expect(a.answer).toMatch(/^31 miners/);
+    expect(a.supportingSources).toBe(2);
+    expect(a.citations).toHaveLength(3);
+  });
+});
