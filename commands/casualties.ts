@@ -11,6 +11,14 @@ import { filterCasualties, SIDES } from '../src/extract/casualties.js';
 /** A measure travels in the page buttons' custom ids, so it is kept short. */
 export const MAX_MEASURE_CHARS = 40;
 
+/** The measure as typed, shortened until it fits a button's custom id (URI-encoded). */
+export function fitMeasure(raw: string | null | undefined): string {
+  // By code points, so an emoji is never split into a lone surrogate.
+  const chars = Array.from((raw ?? '').trim()).slice(0, MAX_MEASURE_CHARS);
+  while (encodeURIComponent(chars.join('')).length > MAX_MEASURE_CHARS) chars.pop();
+  return chars.join('').trim();
+}
+
 export const data = slashCommand(
   'casualties',
   'Casualty figures reported in the indexed articles, with who claims them and their sources',
@@ -33,7 +41,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   commandIdsFor(interaction.client, ctx.config.guildId).learn('casualties', interaction.commandId);
   // Optional everywhere: a registration from before an option existed (or was optional) still works.
   const side = parseSide(interaction.options.getString('side'));
-  const measure = interaction.options.getString('measure')?.trim().slice(0, MAX_MEASURE_CHARS) || null;
+  const measure = fitMeasure(interaction.options.getString('measure')) || null;
   await replyWithButtons(interaction, () =>
     casualtiesView(ctx.store.current, { side, measure }, { owner: interaction.user.id, chart: 'attach' }),
   );

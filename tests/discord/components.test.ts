@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fitMeasure } from '../../commands/casualties.js';
 import {
   clipLabel,
   decodePage,
@@ -68,5 +69,19 @@ describe('rows / linkRow / clipLabel', () => {
   });
   it('clips labels to the button limit', () => {
     expect(clipLabel('x'.repeat(200)).length).toBe(MAX_BUTTON_LABEL);
+  });
+});
+
+describe('fitMeasure', () => {
+  it('shortens any typed measure until its page buttons fit the custom id limit', () => {
+    for (const typed of ['killed', 'убитые и раненые '.repeat(5), '💥'.repeat(50), 'x'.repeat(300)]) {
+      const measure = fitMeasure(typed);
+      const id = encodePage(
+        { kind: 'casualties', view: 'figures', page: 99, owner: '12345678901234567890', side: 'civilians', measure },
+        'n',
+      );
+      expect(id.length).toBeLessThanOrEqual(MAX_CUSTOM_ID);
+    }
+    expect(fitMeasure('  killed ')).toBe('killed');
   });
 });
