@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { editDistance, type Token } from './text.js';
 import { ORGANISATION_WORDS, TITLE_WORDS } from './vocabulary.js';
 
@@ -244,6 +245,9 @@ export class LexiconBuilder {
         type = 'person';
       else if (e.place > 0) type = 'place';
       else if (words.length >= 2 && words.length <= 3) type = 'person';
+      // What the corpus suggests is a person may be a country or a body general English knows
+      // ("the United Arab Emirates said …"): compromise's lexicon of places and organisations decides.
+      if (type === 'person') type = knownNonPerson(key) ?? type;
       types.set(key, type);
       if (type === 'person' && words.length >= 2) {
         const canonicalSurname = variants.get(surname) ?? surname;
@@ -255,6 +259,19 @@ export class LexiconBuilder {
     }
     return { types, surnames, variants, acronyms };
   }
+}
+
+const knownTypes = new Map<string, EntityType | null>();
+
+/** 'place' or 'organisation' when compromise reads a name as one and not as a person, else null. */
+function knownNonPerson(name: string): EntityType | null {
+  let type = knownTypes.get(name);
+  if (type !== undefined) return type;
+  const title = name.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+  const doc = nlp(title);
+  type = doc.people().found ? null : doc.places().found ? 'place' : doc.organizations().found ? 'organisation' : null;
+  knownTypes.set(name, type);
+  return type;
 }
 
 /** Builds the lexicon from every sentence of a corpus (tokens and text per sentence). */
