@@ -30,6 +30,9 @@ export const DATE_MISMATCH = 0.25;
 export const DATE_UNSTATED_MISMATCH = 0.6;
 
 const DAY_MS = 86_400_000;
+/** "Briefing the Security Council on Monday, …", "Speaking to reporters on Friday": when it was said. */
+const ADDRESSING_ON =
+  /\b(?:briefing|addressing|speaking (?:to|at|on)|writing (?:on|in)|testifying (?:to|before)|interviewed by|in an interview with)\b(?:\s+[\p{L}'’.-]+){0,5}\s+(?:on|late on|early on)?\s*$/iu;
 /** A reporting verb right before a date: the date is the statement's. */
 const REPORTED_ON =
   /\b(?:said|says|told|announced|reported|added|stated|confirmed|briefing|statement|report(?:ed)? published|released)(?: \w+)?(?: on| late| early)?\s*$/i;
@@ -58,7 +61,8 @@ function ownDates(r: Retriever, s: Sentence): EventDate[] {
     // A clock time ("10:20") or a bare number is no calendar date.
     if (!month && !d.isCertain('year')) continue;
     // "…, the UN said on Monday": when something was said, not when it happened.
-    if (REPORTED_ON.test(s.corrected.slice(Math.max(0, res.index - 24), res.index))) continue;
+    const before = s.corrected.slice(Math.max(0, res.index - 60), res.index);
+    if (REPORTED_ON.test(before.slice(-24)) || ADDRESSING_ON.test(before)) continue;
     // A bare year or month without a year from the text: only what it states.
     out.push({
       year: d.get('year') ?? 0,

@@ -169,3 +169,14 @@ describe('independent reports', () => {
     expect(a.citations).toHaveLength(3);
   });
 });
+
+describe('sentenceDates, when something was said', () => {
+  it('does not take the day of a briefing for the day of what it reports', () => {
+    const corpus = corpusOf({
+      'b.txt': 'Briefing the Security Council on Monday, the envoy said floods killed 300 people last year.\n',
+    });
+    const r = buildRetriever(corpus);
+    const s = corpus.sentences[0] as (typeof corpus.sentences)[number];
+    expect(sentenceDates(r, s).dates.some((d) => d.day === 9)).toBe(false);
+  });
+});
