@@ -159,7 +159,7 @@ export const ORG_WORDS = new Set(
   (
     'ministry department center centre council mission watch command agency institute office committee ' +
     'commission organization organisation nations union force forces army navy group service services ' +
-    'bank fund court government parliament university foundation tv news times post press network ' +
+    'bank fund board court government parliament university foundation tv news times post press network ' +
     'cross society association party studies monitor bureau authority police guard corps assembly ' +
     'administration cabinet staff directorate observatory program programme project initiative coalition ' +
     'alliance federation company corporation inc reuters kremlin pentagon senate congress house embassy ' +

@@ -12,6 +12,7 @@ import { findDates } from './dates.js';
 import type { Entity, NameIndex } from './entities.js';
 import { groupByBlocks, pushTo } from './group.js';
 import { countryOf, FUNCTION_WORDS, NAME_TITLES, ORG_WORDS, PEOPLE_NOUNS, ROLE_NOUNS } from './lexicon.js';
+import { wordsToNumber } from './numbers.js';
 import { contentWords, isCapitalized, jaccard, stem, type Token } from './text.js';
 import type { TalksBrief, TalksItem, TalksTopic } from './types.js';
 
@@ -196,7 +197,11 @@ function roleAfter(tokens: Token[], e: Entity): Token[] {
     const t = tokens[i];
     if (!t || t.text === ',' || t.text === '.' || t.text === ';' || t.text === '"') break;
     const lower = t.lower.replace(/'s$/, '');
-    if (picked.length === 0 && !(['the', 'a', 'an', 'former'].includes(lower) || isCapitalized(t.text))) return [];
+    if (
+      picked.length === 0 &&
+      !(['the', 'a', 'an', 'former'].includes(lower) || isCapitalized(t.text) || ROLE_NOUNS.has(lower))
+    )
+      return [];
     if (ROLE_NOUNS.has(lower)) lastRole = picked.length;
     picked.push(t);
   }
@@ -286,6 +291,8 @@ function participantsIn(s: AnalyzedSentence): Entity[] {
   for (const m of s.text.matchAll(PARTICIPATION)) {
     const at = m.index ?? 0;
     const before = s.text.slice(0, at);
+    // "who did not attend the talks": not a participant.
+    if (/\b(?:not|never|n't)\s+(?:\w+\s+)?$/i.test(before)) continue;
     if (/\bwho\s+(?:was|were|is|are|has been)?\s*(?:also\s+)?$/i.test(before)) {
       const antecedent = people.filter((e) => e.end <= at).at(-1);
       if (antecedent) out.add(antecedent);
@@ -305,10 +312,98 @@ function participantsIn(s: AnalyzedSentence): Entity[] {
   return [...out];
 }
 
+/** The sentence, or one of the two before it in its article, is about the talks ("On Saturday they were joined by …"). */
+function aboutTalks(f: Found): boolean {
+  if (TALK_WORDS.test(f.sentence.text)) return true;
+  const list = f.article.sentences;
+  const i = list.indexOf(f.sentence);
+  return list.slice(Math.max(0, i - 5), i).some((s) => TALK_WORDS.test(s.text) || LINE_UP.test(s.text));
+}
+
+/** For each sentence of an article, the country its section heading names ("## Ukraine: …"), if any. */
+function sectionCountries(article: AnalyzedArticle): Map<AnalyzedSentence, string | null> {
+  const out = new Map<AnalyzedSentence, string | null>();
+  let country: string | null = null;
+  for (const s of article.sentences) {
+    if (HEADING.test(s.text)) country = headingCountry(s.text.replace(HEADING, ''));
+    out.set(s, country);
+  }
+  return out;
+}
+
+const BULLET = /^\s*(?:[-*•–]|\d+[.)])\s+/;
+const HEADING = /^\s*#{1,6}\s+/;
+/** An introduction of who took part: "the team included:", "## The delegations", "Who was at the table". */
+const LINE_UP =
+  /\b(?:delegations?|teams?|negotiators?|participants?|line-up|lineup|took part|attended|included|includes|consisted|members?|at the table)\b/i;
+
+/**
+ * Members named in lists: a bulleted item ("- Kyrylo Budanov, head of …") under an introduction that
+ * says who took part (the sentence before the list, its section heading, or the article title), with
+ * the delegation named by the section heading ("## Ukraine: …") when it names a country.
+ */
+function listMembers(articles: AnalyzedArticle[]): { person: Entity; found: Found; delegation: string | null }[] {
+  const out: { person: Entity; found: Found; delegation: string | null }[] = [];
+  for (const article of articles) {
+    const title = article.article.meta.title ?? article.sentences[0]?.text ?? '';
+    let heading: string | null = null;
+    let intro = '';
+    for (const sentence of article.sentences) {
+      const text = sentence.text;
+      if (HEADING.test(text)) {
+        heading = text.replace(HEADING, '');
+        intro = '';
+        continue;
+      }
+      if (!BULLET.test(text)) {
+        // Only the first sentence of a paragraph can open a list item; the others continue it.
+        if (sentence.sentence.index === 0 || !isSameParagraphAsPrevious(article, sentence)) intro = text;
+        continue;
+      }
+      if (!LINE_UP.test(intro) && !LINE_UP.test(heading ?? '') && !LINE_UP.test(title)) continue;
+      const person = sentence.entities.find((e) => isPerson(e) && e.start < 60);
+      if (!person) continue;
+      const country = heading ? headingCountry(heading) : null;
+      out.push({ person, found: { article, sentence }, delegation: country });
+    }
+  }
+  return out;
+}
+
+function isSameParagraphAsPrevious(article: AnalyzedArticle, s: AnalyzedSentence): boolean {
+  const i = article.sentences.indexOf(s);
+  return i > 0 && article.sentences[i - 1]?.sentence.paragraph === s.sentence.paragraph;
+}
+
+/** The country a section heading is about: "Ukraine: a team built around …" → Ukraine. */
+function headingCountry(heading: string): string | null {
+  const lead = heading.split(/[:—–-]/)[0] ?? '';
+  const words = lead.trim().split(/\s+/);
+  for (let n = Math.min(4, words.length); n >= 1; n--) {
+    const c = countryOf(words.slice(0, n).join(' '));
+    if (c) return c.name;
+  }
+  return null;
+}
+
 function participants(articles: AnalyzedArticle[], names: NameIndex): TalksItem[] {
   const roles = new Map<string, { mentions: RoleMention[]; found: Found[] }>();
   const evidence = new Map<string, Found[]>();
   const team = new Map<string, string>();
+  const sections = new Map<AnalyzedArticle, Map<AnalyzedSentence, string | null>>();
+  const sectionsOf = (a: AnalyzedArticle) => {
+    let m = sections.get(a);
+    if (!m) {
+      m = sectionCountries(a);
+      sections.set(a, m);
+    }
+    return m;
+  };
+  for (const list of listMembers(articles)) {
+    const person = names.canonical(list.person.name);
+    pushTo(evidence, person, list.found);
+    if (list.delegation && !team.has(person)) team.set(person, list.delegation);
+  }
   for (const f of sentences(articles)) {
     for (const e of f.sentence.entities) {
       const led = isPerson(e) ? LED_BY.exec(f.sentence.text.slice(0, e.start)) : null;
@@ -323,10 +418,12 @@ function participants(articles: AnalyzedArticle[], names: NameIndex): TalksItem[
         pushTo(evidence, r.person, f);
       }
     }
-    if (!TALK_WORDS.test(f.sentence.text) && !/dispatched to/i.test(f.sentence.text)) continue;
+    if (!aboutTalks(f) && !/dispatched to/i.test(f.sentence.text)) continue;
     for (const e of participantsIn(f.sentence)) {
       const person = names.canonical(e.name);
       pushTo(evidence, person, f);
+      const section = sectionsOf(f.article).get(f.sentence);
+      if (section && !team.has(person)) team.set(person, section);
     }
   }
   const countryOfPerson = (person: string, depth = 0): string | null => {
@@ -338,7 +435,10 @@ function participants(articles: AnalyzedArticle[], names: NameIndex): TalksItem[
   const items: (TalksItem & { delegation: string; weight: number })[] = [];
   for (const [person, found] of evidence) {
     const mentions = roles.get(person)?.mentions ?? [];
-    const delegation = countryOfPerson(person) ?? team.get(person) ?? 'delegation not stated';
+    // A country named in a role beats the team or section it was listed in; a bare capitalized word does not.
+    const fromRoles = countryOfPerson(person);
+    const known = fromRoles && countryOf(fromRoles) ? fromRoles : null;
+    const delegation = known ?? team.get(person) ?? fromRoles ?? 'delegation not stated';
     const roleList = pickRoles(mentions.map((m) => m.role));
     const summary = `${person} — ${roleList.length ? roleList.join('; ') : 'role not stated'} (${delegation})`;
     const sources = new Set(found.map((f) => f.article.article.id)).size;
@@ -497,6 +597,8 @@ interface TalkEvent {
   place: string | null;
   date: string | null;
   dateText: string | null;
+  /** Every day the sentence gives the event ("on Wednesday and Thursday", "two days … ended on Saturday"). */
+  days: string[];
   found: Found;
 }
 
@@ -520,8 +622,20 @@ function eventsIn(f: Found): TalkEvent[] {
   const ordinal = ORDINAL.exec(text);
   const possessiveDate = POSSESSIVE_DATE.exec(text) ?? DATE_TALKS.exec(text);
   if (!ordinal && !possessiveDate && !EVENT_VERB.test(text)) return [];
-  const dates = findDates(text, published).filter((d) => d.iso && d.role !== 'start' && d.role !== 'compare');
-  const date = dates.find((d) => d.role !== 'report') ?? null;
+  const dates = findDates(text, published).filter(
+    (d) => d.iso && d.role !== 'start' && d.role !== 'compare' && d.role !== 'report',
+  );
+  // A date right after a verb of saying dates the statement ("Peskov said on Monday that the round would
+  // take place on Wednesday"): the event's date is another one, if the sentence gives it.
+  const eventDates = dates.filter((d) => !SAID_BEFORE.test(text.slice(Math.max(0, d.start - 50), d.start)));
+  const date = eventDates[0] ?? dates[0] ?? null;
+  const days = new Set(eventDates.map((d) => d.iso ?? '').filter((d) => d.length === 10));
+  // "ended two days of talks on Saturday": the days before it belong to the same talks.
+  const span = SPAN_ENDED.exec(text);
+  const length = span ? (wordsToNumber(span[1] ?? '') ?? Number(span[1])) : 0;
+  if (date?.iso?.length === 10 && length > 1 && length < 8) {
+    for (let k = 1; k < length; k++) days.add(addDays(date.iso, -k));
+  }
   const place = placeIn(f.sentence);
   if (!ordinal && !date) return [];
   if (!ordinal && !possessiveDate && !place) return [];
@@ -536,9 +650,31 @@ function eventsIn(f: Found): TalkEvent[] {
       place,
       date: date?.iso ?? null,
       dateText: date?.text ?? null,
+      days: [...days].sort(),
       found: f,
     },
   ];
+}
+
+const SAID_BEFORE =
+  /\b(?:said|says|told|tells|announced|confirmed|added|wrote|stated|declared|insisted|reported|briefed)\b(?:\s+[\w'’]+){0,3}?\s+(?:(?:late|early)\s+)?(?:on\s+)?$/i;
+const SPAN_ENDED =
+  /\b(?:ended|concluded|wrapped up|closed|finished|completed)\s+(?:their\s+|the\s+)?(two|three|four|five|\d)[- ]days?\b/i;
+
+function addDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+function dayDistance(a: string, b: string): number {
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
+
+/** Two ordinals of the same noun that differ ("first round", "second round") name different talks. */
+function ordinalsConflict(a: string | null, b: string | null, relative: (o: string | null) => boolean): boolean {
+  if (!a || !b || a === b || relative(a) || relative(b)) return false;
+  return a.split(' ').at(-1) === b.split(' ').at(-1);
 }
 
 function timeline(articles: AnalyzedArticle[]): TalksItem[] {
@@ -570,9 +706,11 @@ function timeline(articles: AnalyzedArticle[]): TalksItem[] {
     (a, b) => {
       if (a.ordinal && b.ordinal && a.ordinal === b.ordinal && !relative(a.ordinal)) return true;
       if (a.date && b.date && a.date.slice(0, 7) === b.date.slice(0, 7)) {
-        const conflict =
-          a.ordinal && b.ordinal && a.ordinal !== b.ordinal && !relative(a.ordinal) && !relative(b.ordinal);
-        return !conflict && (a.date.length === 7 || b.date.length === 7 || a.date === b.date);
+        if (ordinalsConflict(a.ordinal, b.ordinal, relative)) return false;
+        if (a.date.length === 7 || b.date.length === 7 || a.date === b.date) return true;
+        // Days of one round of talks: two days apart at most, at the same place.
+        if (a.place && b.place && a.place !== b.place) return false;
+        return dayDistance(a.date, b.date) <= 2;
       }
       return false;
     },
@@ -593,11 +731,22 @@ function timeline(articles: AnalyzedArticle[]): TalksItem[] {
     const date = g
       .map((e) => e.date)
       .reduce<string | null>((best, d) => (d && (!best || d.length > best.length) ? d : best), null);
+    const days = [...new Set(g.flatMap((e) => e.days))].sort();
+    const first = days[0];
+    const last = days.at(-1);
+    const onDay = (d: string) => `${weekdayName(d)} ${d}`;
     const weekday = date && date.length === 10 ? weekdayName(date) : null;
-    const display = ordinalLabel && /\b(?:day|round)$/.test(ordinalLabel) ? `${ordinalLabel} of talks` : label;
+    // A round is named by its round ordinal over a day ordinal ("second round" over "second day").
+    const roundLabel = mostCommonLongest(
+      g.map((e) => (/\bround$/.test(e.ordinal ?? '') && !relative(e.ordinal) ? e.ordinal : null)),
+    );
+    const bestOrdinal = roundLabel ?? ordinalLabel;
+    const display = bestOrdinal && /\b(?:day|round)$/.test(bestOrdinal) ? `${bestOrdinal} of talks` : label;
     const parts = [capitalize(display)];
     if (place) parts.push(place);
-    parts.push(date ? (weekday ? `${weekday} ${date}` : date) : 'date not stated');
+    const range =
+      first && last && first !== last && dayDistance(first, last) <= 3 ? `${onDay(first)} – ${onDay(last)}` : null;
+    parts.push(range ?? (date ? (weekday ? `${weekday} ${date}` : date) : 'date not stated'));
     return {
       date,
       item: { topic: 'timeline' as const, summary: parts.join(' — '), citations: citations(g.map((e) => e.found)) },

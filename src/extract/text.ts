@@ -2,11 +2,17 @@
 import { stemmer } from 'stemmer';
 
 /**
- * Replaces typographic quotes and apostrophes with ASCII ones, one character for one character,
- * so offsets into the result are offsets into the original.
+ * Replaces typographic quotes and apostrophes with ASCII ones and blanks markdown emphasis, one
+ * character for one character, so offsets into the result are offsets into the original.
  */
 export function plain(text: string): string {
-  return text.replace(/[‘’ʼ]/g, "'").replace(/[“”«»]/g, '"');
+  return (
+    text
+      .replace(/[‘’ʼ]/g, "'")
+      .replace(/[“”«»]/g, '"')
+      // Markdown emphasis ("**Name**,") is layout, not text: blanked, so that offsets stay the same.
+      .replace(/\*\*|__/g, '  ')
+  );
 }
 
 export interface Token {
