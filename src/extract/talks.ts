@@ -317,7 +317,13 @@ function aboutTalks(f: Found): boolean {
   if (TALK_WORDS.test(f.sentence.text)) return true;
   const list = f.article.sentences;
   const i = list.indexOf(f.sentence);
-  return list.slice(Math.max(0, i - 5), i).some((s) => TALK_WORDS.test(s.text) || LINE_UP.test(s.text));
+  if (list.slice(Math.max(0, i - 5), i).some((s) => TALK_WORDS.test(s.text) || LINE_UP.test(s.text))) return true;
+  // …or its section is: "## Ukraine: a team built around security officials".
+  for (let k = i - 1; k >= 0; k--) {
+    const s = list[k];
+    if (s && HEADING.test(s.text)) return TALK_WORDS.test(s.text) || LINE_UP.test(s.text);
+  }
+  return false;
 }
 
 /** For each sentence of an article, the country its section heading names ("## Ukraine: …"), if any. */
