@@ -162,8 +162,10 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
     ) {
       return 'count';
     }
-    if (next.some((w) => PERSON_ROLE_WORDS.has(w))) return 'person';
-    if (next.some((w) => ORGANISATION_TYPE_WORDS.has(w))) return 'organisation';
+    // "What did Russia's envoy blame …": the noun after a "did" is the subject, not the kind of answer.
+    const subjectFollows = /^(?:did|does|do|will|would|can|could|should|has|have|had)$/.test(words[wh + 1] ?? '');
+    if (!subjectFollows && next.some((w) => PERSON_ROLE_WORDS.has(w))) return 'person';
+    if (!subjectFollows && next.some((w) => ORGANISATION_TYPE_WORDS.has(w))) return 'organisation';
     if (next.some((w) => FIGURE_WORDS.has(w))) return 'count';
     if (next.some((w) => PERCENT_WORDS.has(w))) return 'percent';
   }

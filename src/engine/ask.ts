@@ -1,5 +1,6 @@
 import type { Answer, Sentence } from '../types.js';
 import { answerQuestion, cite, scoreCandidates } from './answer.js';
+import { normaliseChat } from './casual.js';
 import {
   askedClaimant,
   type ChoiceForm,
@@ -20,7 +21,8 @@ import { STOP_WORDS, tokenize } from './text.js';
  * then answered from the same scored sentences as a plain question.
  */
 export function ask(r: Retriever, question: string): Answer {
-  const rewritten = subsetRewrite(question) ?? question;
+  const plain = normaliseChat(question);
+  const rewritten = subsetRewrite(plain) ?? plain;
   const restore = (a: Answer): Answer => ({ ...a, question });
   const choice = choiceForm(rewritten);
   if (choice) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normaliseChat } from '../../src/engine/casual.js';
 import {
   askedClaimant,
   choiceForm,
@@ -72,5 +73,16 @@ describe('askedClaimant', () => {
     expect(askedClaimant('How many were hurt, according to the regional governor?')).toBe('regional governor');
     expect(askedClaimant('How many boats did the Coast Guard say it stopped?')).toBe('Coast Guard');
     expect(askedClaimant('How many boats were stopped?')).toBeNull();
+  });
+});
+
+describe('normaliseChat', () => {
+  it('reads chat spellings as the English they stand for', () => {
+    expect(normaliseChat('yo whos leading the team rn??')).toBe('who is leading the team right now?');
+    expect(normaliseChat('how many ppl r hurt')).toBe('how many people are hurt');
+  });
+
+  it('leaves initials and ordinary words alone', () => {
+    expect(normaliseChat('Did the U.S. envoy meet W. Smith?')).toBe('Did the U.S. envoy meet W. Smith?');
   });
 });

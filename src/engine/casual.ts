@@ -1,0 +1,70 @@
+/**
+ * Chat spellings people type in Discord ("whos", "wat", "r", "ppl", "rn"), read as the English they stand
+ * for before a question is analysed. General English chat usage, not words of any article.
+ */
+const CHAT_FORMS: Readonly<Record<string, string>> = {
+  whos: 'who is',
+  whats: 'what is',
+  wheres: 'where is',
+  whens: 'when is',
+  hows: 'how is',
+  wat: 'what',
+  wut: 'what',
+  wht: 'what',
+  wen: 'when',
+  wher: 'where',
+  hw: 'how',
+  r: 'are',
+  u: 'you',
+  ur: 'your',
+  ppl: 'people',
+  ppls: 'people',
+  rn: 'right now',
+  atm: 'at the moment',
+  nite: 'night',
+  tonite: 'tonight',
+  thru: 'through',
+  bc: 'because',
+  cuz: 'because',
+  coz: 'because',
+  abt: 'about',
+  pls: 'please',
+  plz: 'please',
+  govt: 'government',
+  gov: 'government',
+  intl: 'international',
+  w: 'with',
+  b4: 'before',
+  '2day': 'today',
+  yday: 'yesterday',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  approx: 'approximately',
+  num: 'number',
+  im: "I'm",
+  dont: "don't",
+  didnt: "didn't",
+  doesnt: "doesn't",
+  isnt: "isn't",
+  wasnt: "wasn't",
+  arent: "aren't",
+  werent: "weren't",
+  hasnt: "hasn't",
+  havent: "haven't",
+  cant: "can't",
+  wont: "won't",
+};
+
+/** Interjections that open a chat message and ask nothing ("yo", "hey", "ok so"). */
+const OPENERS = /^(?:(?:yo|hey|hi|hello|ok|okay|so|um+|uh+|pls|please|quick q(?:uestion)?|q)\b[\s,:!-]*)+/i;
+
+export function normaliseChat(question: string): string {
+  const words = question.replace(OPENERS, '').replace(/([?!])\1+/g, '$1');
+  return words.replace(/\b[\p{L}\d]+\b/gu, (w) => {
+    const form = CHAT_FORMS[w.toLowerCase()];
+    if (form === undefined) return w;
+    // "U.S." or a capitalised "W" as an initial stay as written.
+    if (w.length === 1 && w === w.toUpperCase() && w !== 'I') return w;
+    return form;
+  });
+}
