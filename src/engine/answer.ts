@@ -129,9 +129,10 @@ function weighTerms(
 ): { known: WeightedTerm[]; unknownShare: number; fatal: boolean } {
   const mapped = new Map<number, string>();
   for (const { term, pos } of r.termPositions(q.question, q.tokens)) if (!mapped.has(pos)) mapped.set(pos, term);
-  // A misspelt name ("Zelenski", "Witkof") stands for the name the sources spell one letter differently.
+  // A misspelt name ("Zelenski", "Witkof", or typed lower-case: "kostyukv") stands for the name the
+  // sources spell one letter differently.
   for (const t of q.terms) {
-    if (!t.proper) continue;
+    if (!t.proper && (r.df.get(mapped.get(t.position) ?? t.term) ?? 0) > 0) continue;
     const spelled = nearestName(r, q.tokens[t.position]?.lower ?? '');
     if (spelled) mapped.set(t.position, spelled);
   }
