@@ -18,6 +18,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'dev', questions: 'tests/fixtures/questions.jsonl', sources: [SEEDS] },
   { name: 'paraphrases', questions: 'tests/fixtures/paraphrases.jsonl', sources: [SEEDS] },
   { name: 'news-dev', questions: `${NEWS_DEV}/questions.jsonl`, sources: [SEEDS, NEWS_DEV] },
+  // Written from the articles alone, by someone who had not read the engine: development material.
+  { name: 'dev2', questions: 'tests/fixtures/dev2.jsonl', sources: [SEEDS, NEWS_DEV] },
   { name: 'heldout', questions: 'tests/fixtures/heldout.jsonl', sources: [SEEDS, NEWS_DEV], optional: true },
 ];
 
