@@ -14,11 +14,11 @@ export const CHART_FILE = 'casualties.png';
 /** Bars drawn at most; a report with more figures is charted for its first ones (the caption says so). */
 export const MAX_CHART_BARS = 24;
 
-const WIDTH = 1000;
-const LABEL_WIDTH = 360;
-const BAR_AREA = WIDTH - LABEL_WIDTH - 250;
-const ROW = 26;
-const HEADING = 30;
+const WIDTH = 800;
+const LABEL_WIDTH = 330;
+const BAR_AREA = WIDTH - LABEL_WIDTH - 230;
+const ROW = 32;
+const HEADING = 34;
 const PAD = 16;
 const COLORS = { solid: '#c53030', range: '#feb2b2', text: '#1a202c', muted: '#4a5568', grid: '#e2e8f0' };
 
@@ -53,8 +53,8 @@ function barOf(f: CasualtyFigure): Bar | null {
   const who = f.claimant ?? 'no claimant named';
   const date = formatDate(f.asOf);
   return {
-    label: clipText(`${f.measure} — ${who}${date ? `, ${date}` : ''}`, 52),
-    value: clipText(figureAsWritten(f), 32),
+    label: clipText(`${f.measure} — ${who}${date ? `, ${date}` : ''}`, 44),
+    value: clipText(figureAsWritten(f), 26),
     solid: upTo && !atLeast ? 0 : solid || end,
     end,
     arrow: atLeast && !upTo,
@@ -73,25 +73,25 @@ export function casualtiesSvg(figures: readonly CasualtyFigure[]): string | null
     count++;
   }
   if (count === 0) return null;
-  const height = PAD * 2 + 34 + [...groups.values()].reduce((h, bars) => h + HEADING + bars.length * ROW + 8, 0);
+  const height = PAD * 2 + 40 + [...groups.values()].reduce((h, bars) => h + HEADING + bars.length * ROW + 8, 0);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${PAD}" y="${PAD + 18}" font-size="18" font-weight="bold" fill="${COLORS.text}">Reported casualty figures (each panel on its own scale)</text>`,
+    `<text x="${PAD}" y="${PAD + 18}" font-size="20" font-weight="bold" fill="${COLORS.text}">Reported casualty figures (each panel on its own scale)</text>`,
   ];
-  let y = PAD + 34;
+  let y = PAD + 40;
   for (const [population, bars] of groups) {
     const max = Math.max(...bars.map((b) => b.end), 1);
     const scale = (v: number) => (v / max) * BAR_AREA;
     parts.push(
-      `<text x="${PAD}" y="${y + 20}" font-size="15" font-weight="bold" fill="${COLORS.text}">${esc(clipText(humanDates(population), 80))}</text>`,
+      `<text x="${PAD}" y="${y + 20}" font-size="18" font-weight="bold" fill="${COLORS.text}">${esc(clipText(humanDates(population), 80))}</text>`,
     );
     y += HEADING;
     for (const b of bars) {
       const x0 = LABEL_WIDTH;
       const mid = y + ROW / 2;
       parts.push(
-        `<text x="${LABEL_WIDTH - 8}" y="${mid + 4}" font-size="12" text-anchor="end" fill="${COLORS.muted}">${esc(b.label)}</text>`,
+        `<text x="${LABEL_WIDTH - 8}" y="${mid + 4}" font-size="14" text-anchor="end" fill="${COLORS.muted}">${esc(b.label)}</text>`,
         `<rect x="${x0}" y="${y + 4}" width="${BAR_AREA}" height="${ROW - 8}" fill="${COLORS.grid}"/>`,
       );
       if (b.end > b.solid)
@@ -108,7 +108,7 @@ export function casualtiesSvg(figures: readonly CasualtyFigure[]): string | null
           `<path d="M ${tip + 2} ${y + 5} L ${tip + 12} ${mid} L ${tip + 2} ${y + ROW - 5} Z" fill="${COLORS.solid}"/>`,
         );
       parts.push(
-        `<text x="${x0 + BAR_AREA + 18}" y="${mid + 4}" font-size="13" font-weight="bold" fill="${COLORS.text}">${esc(b.value)}</text>`,
+        `<text x="${x0 + BAR_AREA + 18}" y="${mid + 4}" font-size="16" font-weight="bold" fill="${COLORS.text}">${esc(b.value)}</text>`,
       );
       y += ROW;
     }

@@ -21,7 +21,7 @@ export interface SourceInfo {
 export type SourceLookup = (id: string) => SourceInfo | undefined;
 
 /** Longest headline used as an article's name. */
-export const MAX_HEADLINE_CHARS = 90;
+export const MAX_HEADLINE_CHARS = 70;
 
 export function lookupIn(corpus: Corpus): SourceLookup {
   return (id) => {

@@ -287,7 +287,7 @@ export const TALKS_ITEMS_PER_PAGE = 8;
 /** Items per topic in the compact brief. */
 export const BRIEF_ITEMS_PER_TOPIC = 2;
 /** Characters of an item line in the compact brief. */
-export const BRIEF_ITEM_CHARS = 110;
+export const BRIEF_ITEM_CHARS = 90;
 /** Characters of a quote under a figure or item (cut around the figure). */
 export const EXCERPT_CHARS = 180;
 
@@ -424,9 +424,12 @@ function unique<T>(xs: T[]): T[] {
 const refsOf = (entries: readonly NumberedSource[]) => entries.map((e) => `[${e.n}]`).join('');
 
 function sourceField(s: NumberedSource, quoteMax: number, focus: string | null): APIEmbedField {
+  // A headline quoted as the sentence is not repeated as the title above it.
+  const sameAsTitle = s.title !== null && oneLine(s.title) === oneLine(s.quote);
+  const heading = sameAsTitle ? formatDate(s.published) : titleLine(s);
   return {
     name: `[${s.n}] ${clipEscaped(oneLine(reportName(s)), MAX_FIELD_NAME - 8)}`,
-    value: [titleLine(s), quoteBlock(s.quote, quoteMax, focus)].filter(Boolean).join('\n'),
+    value: [heading, quoteBlock(s.quote, quoteMax, focus)].filter(Boolean).join('\n'),
   };
 }
 
@@ -491,10 +494,15 @@ export function renderAnswer(
     return withComponents({ embeds: [embed] }, components);
   }
 
-  const shownMain = main.slice(0, ANSWER_QUOTES);
-  const shownAlts = alts.slice(0, ANSWER_ALTERNATIVES).map((a) => ({ ...a, shown: a.entries.slice(0, 1) }));
+  // The answer page numbers only what it shows, 1, 2, 3… in reading order ("all sources" numbers everything).
+  const pickedMain = main.slice(0, ANSWER_QUOTES);
+  const pickedAlts = alts.slice(0, ANSWER_ALTERNATIVES).map((a) => a.entries.slice(0, 1));
+  const local = new Map<NumberedSource, NumberedSource>();
+  for (const e of [...pickedMain, ...pickedAlts.flat()]) if (!local.has(e)) local.set(e, { ...e, n: local.size + 1 });
+  const renumber = (es: NumberedSource[]) => es.map((e) => local.get(e) ?? e);
+  const shownMain = renumber(pickedMain);
+  const shownAlts = alts.slice(0, ANSWER_ALTERNATIVES).map((a, i) => ({ ...a, shown: renumber(pickedAlts[i] ?? []) }));
   const lines = [`**${escapeText(mainText)}** ${refsOf(shownMain)}`];
-  if (main.length > shownMain.length) lines[0] += ` and ${plural(main.length - shownMain.length, 'more report')}`;
   if (shownAlts.length) {
     lines.push('', '**The sources also give:**');
     for (const alt of shownAlts) {
@@ -506,7 +514,7 @@ export function renderAnswer(
     if (alts.length > shownAlts.length)
       lines.push(`• and ${plural(alts.length - shownAlts.length, 'more answer')}, under all sources`);
   }
-  const shown = unique([...shownMain, ...shownAlts.flatMap((a) => a.shown)]).sort((a, b) => a.n - b.n);
+  const shown = [...local.values()];
   const hidden = total - shown.length;
   const footer = [
     agreementFooter(answer.supportingSources, answer.totalSources, disagreeing),

@@ -289,7 +289,7 @@ describe('renderAnswer with buttons', () => {
   });
   it('shows the short answer with two quotes, and says how many more are under "Show all sources"', () => {
     const { embeds, components } = renderAnswer(many, lookup, { owner: OWNER });
-    expect(embeds[0]?.description).toBe('**314 prisoners** [1][2] and 10 more reports');
+    expect(embeds[0]?.description).toBe('**314 prisoners** [1][2]');
     expect(embeds[0]?.fields?.map((f) => f.name)).toEqual(['[1] Outlet s0', '[2] Outlet s1']);
     expect(embeds[0]?.footer?.text).toBe('12 of 5 sources agree · 10 more sources under “Show all sources”');
     const labels = components?.[0]?.components.map((b) =>
@@ -319,6 +319,15 @@ describe('renderAnswer with buttons', () => {
       { type: 2, style: 5, url: 'https://news.example/a', label: 'Outlet a' },
       { type: 2, style: 5, url: 'https://news.example/b', label: 'Outlet b' },
     ]);
+  });
+  it('numbers what the answer page shows 1, 2, 3 in reading order, disagreeing answers included', () => {
+    const a = answer({
+      citations: [1, 2, 3, 4].map((i) => citation(`m${i}`, `Main ${i}: 314.`)),
+      alternatives: [{ answer: '300 prisoners', citations: [citation('x', 'Other: 300.')] }],
+    });
+    const { embeds } = renderAnswer(a, lookup, { owner: OWNER });
+    expect(embeds[0]?.description).toBe('**314 prisoners** [1][2]\n\n**The sources also give:**\n• 300 prisoners [3]');
+    expect(embeds[0]?.fields?.map((f) => f.name)).toEqual(['[1] Outlet m1', '[2] Outlet m2', '[3] Outlet x']);
   });
   it('has no buttons without an asker (CLI-like rendering)', () => {
     expect(renderAnswer(answer({}), lookup).components).toBeUndefined();
