@@ -8,6 +8,7 @@ import {
   exclusions,
   type PolarForm,
   polarForm,
+  roleRewrite,
   subsetRewrite,
   superlative,
   withoutFormWords,
@@ -21,7 +22,8 @@ import { STOP_WORDS, tokenize } from './text.js';
  * then answered from the same scored sentences as a plain question.
  */
 export function ask(r: Retriever, question: string): Answer {
-  const plain = normaliseChat(question);
+  const chat = normaliseChat(question);
+  const plain = roleRewrite(chat) ?? chat;
   const rewritten = subsetRewrite(plain) ?? plain;
   const restore = (a: Answer): Answer => ({ ...a, question });
   const choice = choiceForm(rewritten);

@@ -58,13 +58,17 @@ const CHAT_FORMS: Readonly<Record<string, string>> = {
 /** Interjections that open a chat message and ask nothing ("yo", "hey", "ok so"). */
 const OPENERS = /^(?:(?:yo|hey|hi|hello|ok|okay|so|um+|uh+|pls|please|quick q(?:uestion)?|q)\b[\s,:!-]*)+/i;
 
+/** "Right now", "at the moment": the time of asking, which every report already is as of. */
+const TIME_OF_ASKING = /\s*\b(?:right now|at the moment|as of (?:now|today)|these days|nowadays)\b/gi;
+
 export function normaliseChat(question: string): string {
   const words = question.replace(OPENERS, '').replace(/([?!])\1+/g, '$1');
-  return words.replace(/\b[\p{L}\d]+\b/gu, (w) => {
+  const expanded = words.replace(/\b[\p{L}\d]+\b/gu, (w) => {
     const form = CHAT_FORMS[w.toLowerCase()];
     if (form === undefined) return w;
     // "U.S." or a capitalised "W" as an initial stay as written.
     if (w.length === 1 && w === w.toUpperCase() && w !== 'I') return w;
     return form;
   });
+  return expanded.replace(TIME_OF_ASKING, '').trim() || expanded;
 }

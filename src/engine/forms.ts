@@ -124,3 +124,26 @@ export function askedClaimant(question: string): string | null {
     );
   return said?.[1]?.trim() || null;
 }
+
+/** Nouns for what someone does: "what is X's job", "what post does X hold". */
+const ROLE_NOUNS = '(?:job|role|position|title|post|occupation|profession|function|rank)';
+
+/**
+ * Questions about someone's role, however worded, as "Who is X?": "What's X's job?", "What job does X
+ * hold?", "What does X do?", "Who is X to Y?" (the relation is the role the sources give X).
+ */
+export function roleRewrite(question: string): string | null {
+  const q = question.trim().replace(/\?+$/, '');
+  const patterns = [
+    new RegExp(`^what(?:'s|’s| is| was)\\s+(?:the\\s+)?(.+?)['’]s?\\s+${ROLE_NOUNS}$`, 'iu'),
+    new RegExp(`^what(?:'s|’s| is| was)\\s+the\\s+${ROLE_NOUNS}\\s+of\\s+(.+)$`, 'iu'),
+    new RegExp(`^what\\s+${ROLE_NOUNS}\\s+(?:does|did|do)\\s+(.+?)\\s+(?:hold|have|has|do|play)$`, 'iu'),
+    /^what\s+(?:does|did)\s+(.+?)\s+do(?:\s+for\s+(?:a\s+)?(?:living|work))?$/iu,
+    /^who\s+(?:is|was)\s+(.+?)\s+to\s+.+$/iu,
+  ];
+  for (const re of patterns) {
+    const name = re.exec(q)?.[1]?.trim();
+    if (name && name.split(/\s+/).length <= 5) return `Who is ${name}?`;
+  }
+  return null;
+}

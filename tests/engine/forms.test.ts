@@ -5,6 +5,7 @@ import {
   choiceForm,
   exclusions,
   polarForm,
+  roleRewrite,
   subsetRewrite,
   superlative,
 } from '../../src/engine/forms.js';
@@ -84,5 +85,14 @@ describe('normaliseChat', () => {
 
   it('leaves initials and ordinary words alone', () => {
     expect(normaliseChat('Did the U.S. envoy meet W. Smith?')).toBe('Did the U.S. envoy meet W. Smith?');
+  });
+});
+
+describe('roleRewrite', () => {
+  it('asks "who is X" however a question about someone’s role is worded', () => {
+    expect(roleRewrite("What's Anna Berg's job?")).toBe('Who is Anna Berg?');
+    expect(roleRewrite('What position does Tom Ilves hold?')).toBe('Who is Tom Ilves?');
+    expect(roleRewrite('Who is Tom Ilves to the president?')).toBe('Who is Tom Ilves?');
+    expect(roleRewrite('What did Tom Ilves say?')).toBeNull();
   });
 });
