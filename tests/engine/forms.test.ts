@@ -79,7 +79,7 @@ describe('askedClaimant', () => {
 
 describe('normaliseChat', () => {
   it('reads chat spellings as the English they stand for', () => {
-    expect(normaliseChat('yo whos leading the team rn??')).toBe('who is leading the team right now?');
+    expect(normaliseChat('yo whos leading the team rn??')).toBe('who is leading the team?');
     expect(normaliseChat('how many ppl r hurt')).toBe('how many people are hurt');
   });
 
