@@ -352,8 +352,30 @@ function quoteLines(
   numbering: SourceNumbering,
   focus: string | null,
 ): void {
-  const entries = unique(citations.map((c) => numbering.entry(c)));
-  for (const s of entries) lines.push(`[${s.n}] ${sourceHeading(s, false)}`, quoteBlock(s.quote, EXCERPT_CHARS, focus));
+  // Articles are numbered as on the page the quotes belong to; the same sentence in two copies is shown once.
+  const byQuote = new Map<string, Set<number>>();
+  for (const c of citations) {
+    const key = oneLine(c.quote);
+    byQuote.set(key, (byQuote.get(key) ?? new Set()).add(numbering.number(c)));
+  }
+  for (const [quote, ns] of byQuote)
+    lines.push(`${quoteBlock(quote, EXCERPT_CHARS, focus)} ${[...ns].map((n) => `[${n}]`).join('')}`);
+}
+
+/** The quotes view of a page: the quotes (embed 1), then the articles their numbers stand for (embed 2). */
+function quotesMessage(
+  draft: EmbedDraft,
+  numbering: SourceNumbering,
+  back: APIButtonComponent | null,
+): RenderedMessage {
+  const reserve = Math.min(2000, numbering.list.length * 200 + 50);
+  const main = fitEmbed(draft, MAX_EMBEDS_TOTAL - reserve);
+  const sources = fitEmbed(
+    { title: 'Sources', color: draft.color, lines: articleLines(numbering.list) },
+    MAX_EMBEDS_TOTAL - embedLength(main),
+  );
+  const components = back ? rows([back, ...linkRow(numbering.list)]) : [];
+  return withComponents({ embeds: [main, sources] }, components);
 }
 
 /* ----------------------------------------------------------------- answers */
@@ -681,25 +703,25 @@ export function renderCasualties(
     : null;
 
   if (options.view === 'quotes') {
-    const numbering = new SourceNumbering(lookup, 'quote');
+    const numbering = new SourceNumbering(lookup, 'article');
     const lines: string[] = [];
     for (const f of onPage) {
       lines.push(
-        `**${escapeText(capitalize(oneLine(f.measure)))}: ${escapeText(figureAsWritten(f))} — ${escapeText(oneLine(f.population))}**`,
+        `**${escapeText(capitalize(oneLine(f.measure)))}: ${escapeText(figureAsWritten(f))} — ${escapeText(humanDates(oneLine(f.population)))}**`,
       );
       quoteLines(lines, f.citations, numbering, f.text);
     }
-    const embed = fitEmbed({
-      title: clip(`Sources — ${title}`, MAX_EMBED_TITLE),
-      color: COLORS.casualties,
-      lines,
-      footer: `Quotes for ${range.toLowerCase()}${pageNote}`,
-      moreLines: (n) => `${ELLIPSIS} and ${plural(n, 'more line')}; turn the page for the rest.`,
-    });
-    const components = state
-      ? rows([button(encodePage(state, 'b'), 'Back to the figures', ButtonStyle.Primary), ...linkRow(numbering.list)])
-      : [];
-    return withComponents({ embeds: [embed] }, components);
+    return quotesMessage(
+      {
+        title: clip(`Sources — ${title}`, MAX_EMBED_TITLE),
+        color: COLORS.casualties,
+        lines,
+        footer: `Quotes for ${range.toLowerCase()}${pageNote}`,
+        moreLines: (n) => `${ELLIPSIS} and ${plural(n, 'more line')} not shown.`,
+      },
+      numbering,
+      state ? button(encodePage(state, 'b'), 'Back to the figures', ButtonStyle.Primary) : null,
+    );
   }
 
   const numbering = new SourceNumbering(lookup, 'article');
@@ -846,23 +868,23 @@ export function renderTalks(
     : [];
 
   if (options.view === 'quotes') {
-    const numbering = new SourceNumbering(lookup, 'quote');
+    const numbering = new SourceNumbering(lookup, 'article');
     const lines: string[] = [];
     for (const i of onPage) {
       lines.push(`**${escapeText(shorten(humanDates(oneLine(i.summary)), 200))}**`);
       quoteLines(lines, i.citations, numbering, null);
     }
-    const embed = fitEmbed({
-      title: `Sources — ${title}`,
-      color: COLORS.talks,
-      lines,
-      footer: `Quotes for ${range.charAt(0).toLowerCase()}${range.slice(1)}`,
-      moreLines: (n) => `${ELLIPSIS} and ${plural(n, 'more line')} not shown.`,
-    });
-    const components = state
-      ? rows([button(encodePage(state, 's'), 'Back to the items', ButtonStyle.Primary), ...linkRow(numbering.list)])
-      : [];
-    return withComponents({ embeds: [embed] }, components);
+    return quotesMessage(
+      {
+        title: `Sources — ${title}`,
+        color: COLORS.talks,
+        lines,
+        footer: `Quotes for ${range.charAt(0).toLowerCase()}${range.slice(1)}`,
+        moreLines: (n) => `${ELLIPSIS} and ${plural(n, 'more line')} not shown.`,
+      },
+      numbering,
+      state ? button(encodePage(state, 's'), 'Back to the items', ButtonStyle.Primary) : null,
+    );
   }
 
   const numbering = new SourceNumbering(lookup, 'article');
