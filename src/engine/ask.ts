@@ -1,4 +1,4 @@
-import type { Answer, Sentence } from '../types.js';
+import type { Answer, Correction, Sentence } from '../types.js';
 import { answerQuestion, cite, scoreCandidates } from './answer.js';
 import { normaliseChat } from './casual.js';
 import {
@@ -26,6 +26,8 @@ export function ask(r: Retriever, question: string): Answer {
   const plain = roleRewrite(chat) ?? chat;
   const rewritten = subsetRewrite(plain) ?? plain;
   const restore = (a: Answer): Answer => ({ ...a, question });
+  const corrected = answerCorrection(r, rewritten);
+  if (corrected) return restore(corrected);
   const choice = choiceForm(rewritten);
   if (choice) {
     const chosen = answerChoice(r, rewritten, choice);
@@ -139,5 +141,53 @@ function answerChoice(r: Retriever, question: string, form: ChoiceForm): Answer 
     totalSources: total,
     alternatives: [],
     citations: [cite(r, sentence)],
+  };
+}
+
+/** A question about a correction notice: what the story first said, or what it says now. */
+const ABOUT_CORRECTION =
+  /\b(?:correct(?:ion|ions|ed)|earlier version|wrong(?:ly)?|incorrect(?:ly)?|mistaken(?:ly)?|erroneous(?:ly)?|misreported|originally (?:said|gave|reported|stated))\b/i;
+/** …and whether it asks for the wrong value rather than the right one. */
+const ASKS_WRONG =
+  /\b(?:earlier|original(?:ly)?|first|wrong(?:ly)?|incorrect(?:ly)?|mistaken(?:ly)?|erroneous(?:ly)?|initially|before (?:the|its) correction|misreported)\b/i;
+
+/**
+ * "What did the earlier version say?", "What wrong year had it given?": the correction notice that shares
+ * the most words with the question answers it, with the notice itself cited.
+ */
+function answerCorrection(r: Retriever, question: string): Answer | null {
+  if (!ABOUT_CORRECTION.test(question)) return null;
+  const asked = new Set(
+    tokenize(question.replace(ABOUT_CORRECTION, ' ')).flatMap((t) =>
+      t.term && !STOP_WORDS.has(t.lower) ? [t.term] : [],
+    ),
+  );
+  let best: { score: number; article: (typeof r.corpus.articles)[number]; c: Correction } | null = null;
+  for (const article of r.corpus.articles) {
+    for (const c of article.corrections) {
+      const words = new Set(
+        tokenize(`${c.notice} ${article.meta.title ?? ''}`).flatMap((t) => (t.term ? [t.term] : [])),
+      );
+      const score = [...asked].filter((t) => words.has(t)).length;
+      if (score > 0 && (!best || score > best.score)) best = { score, article, c };
+    }
+  }
+  const found = best as { article: (typeof r.corpus.articles)[number]; c: Correction } | null;
+  if (!found) return null;
+  const { article, c } = found;
+  const sentences = article.sentences.filter((s) => s.text.length > 0 && c.notice.includes(s.text));
+  if (sentences.length === 0) return null;
+  const wrong = ASKS_WRONG.test(question);
+  return {
+    question,
+    answer: wrong
+      ? `${c.wrong} — what the earlier version said; the correction gives ${c.right}`
+      : `${c.right} — as corrected (the earlier version said ${c.wrong})`,
+    abstained: false,
+    kind: 'description',
+    supportingSources: 1,
+    totalSources: r.corpus.articles.length,
+    alternatives: [],
+    citations: sentences.map((s) => cite(r, s)),
   };
 }

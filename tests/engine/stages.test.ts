@@ -180,3 +180,23 @@ describe('sentenceDates, when something was said', () => {
     expect(sentenceDates(r, s).dates.some((d) => d.day === 9)).toBe(false);
   });
 });
+
+describe('questions about a correction', () => {
+  const e = buildEngine(
+    corpusOf({
+      'fix.txt':
+        'The bridge reopened after 14 months of repairs, the city said.\n\n' +
+        'This story corrects an earlier version that said the bridge reopened after 18 months of repairs. It should be 14.\n',
+    }),
+  );
+
+  it('gives what the earlier version said, citing the notice', () => {
+    const a = e.ask('How many months of repairs did the earlier version of the bridge story say?');
+    expect(a.answer).toMatch(/^18 — /);
+    expect(a.citations[0]?.quote).toMatch(/corrects an earlier version/);
+  });
+
+  it('gives the corrected value when asked for it', () => {
+    expect(e.ask('What is the corrected number of months of bridge repairs?').answer).toMatch(/^14 — /);
+  });
+});
