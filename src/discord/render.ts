@@ -554,7 +554,8 @@ export function renderAnswer(
   const components: ActionRow[] = [];
   if (options.owner) {
     const state = { kind: 'ask' as const, view: 'sources' as const, page: 0, owner: options.owner };
-    const buttons = [button(encodePage(state, 's'), `Show all sources (${total})`, ButtonStyle.Primary)];
+    // "Show all sources" only when some are not on the answer page.
+    const buttons = hidden > 0 ? [button(encodePage(state, 's'), `Show all sources (${total})`, ButtonStyle.Primary)] : [];
     if (options.feedback !== false) buttons.push(...feedbackButtons());
     components.push(...rows(buttons), ...rows(linkRow(shown)));
   }

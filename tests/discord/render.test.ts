@@ -329,6 +329,11 @@ describe('renderAnswer with buttons', () => {
     expect(embeds[0]?.description).toBe('**314 prisoners** [1][2]\n\n**The sources also give:**\n• 300 prisoners [3]');
     expect(embeds[0]?.fields?.map((f) => f.name)).toEqual(['[1] Outlet m1', '[2] Outlet m2', '[3] Outlet x']);
   });
+  it('offers "Show all sources" only when some are not on the answer page', () => {
+    const { components } = renderAnswer(answer({}), lookup, { owner: OWNER });
+    const labels = components?.[0]?.components.map((b) => ('label' in b ? b.label : undefined));
+    expect(labels).toEqual([undefined, undefined]);
+  });
   it('has no buttons without an asker (CLI-like rendering)', () => {
     expect(renderAnswer(answer({}), lookup).components).toBeUndefined();
   });
