@@ -555,7 +555,8 @@ export function renderAnswer(
   if (options.owner) {
     const state = { kind: 'ask' as const, view: 'sources' as const, page: 0, owner: options.owner };
     // "Show all sources" only when some are not on the answer page.
-    const buttons = hidden > 0 ? [button(encodePage(state, 's'), `Show all sources (${total})`, ButtonStyle.Primary)] : [];
+    const buttons =
+      hidden > 0 ? [button(encodePage(state, 's'), `Show all sources (${total})`, ButtonStyle.Primary)] : [];
     if (options.feedback !== false) buttons.push(...feedbackButtons());
     components.push(...rows(buttons), ...rows(linkRow(shown)));
   }
