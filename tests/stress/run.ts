@@ -1,0 +1,374 @@
+/**
+ * Stress run through the fake Discord (loopback only; real discord.js in a child process):
+ *
+ *   npm run stress                       burst of 1,000 /ask; reload of 1,000 extra articles under traffic
+ *   npm run stress -- --small            the quick version (burst 100, reload 100 articles)
+ *   npm run stress -- --burst 500 --reload-articles 10000 --traffic 20 --json
+ *
+ * Scenarios: a burst of simultaneous /ask (acknowledged within 3 s, answered, lost, ack and answer
+ * latency); a /sources-admin reload with N generated articles while /ask keeps arriving (largest
+ * acknowledgement time and lost interactions during the reload); a symbolic link in the sources folder
+ * (refused by name, its text never served); a revoked token (gateway close 4004 → exit status).
+ * Bounded in count and time; prints a markdown table. Not run by `npm test` (timings are noisy).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateArticleTexts, loadSeedCorpus, sourceSentences } from '../../bench/corpus.js';
+import { commandDefinitions } from '../../src/discord/registry.js';
+import { type BotProcess, botEnv, copySeeds, FAKE_TOKEN, REPO, startBotProcess } from '../fake-discord/harness.js';
+import { ADMIN_PERMISSIONS, FakeDiscord, type RecordedRequest, type SentMessage } from '../fake-discord/server.js';
+
+interface Options {
+  burst: number;
+  reloadArticles: number;
+  /** /ask per second during the reload. */
+  traffic: number;
+  json: boolean;
+  /** Upper bound for any one scenario (s). */
+  timeoutS: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const small = argv.includes('--small');
+  const options: Options = {
+    burst: small ? 100 : 1000,
+    reloadArticles: small ? 100 : 1000,
+    traffic: 20,
+    json: argv.includes('--json'),
+    timeoutS: 600,
+  };
+  const num = (flag: string, max: number) => {
+    const i = argv.indexOf(flag);
+    if (i < 0) return undefined;
+    const n = Number(argv[i + 1]);
+    if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`${flag} takes a whole number from 0 to ${max}`);
+    return n;
+  };
+  options.burst = num('--burst', 5000) ?? options.burst;
+  options.reloadArticles = num('--reload-articles', 20_000) ?? options.reloadArticles;
+  options.traffic = num('--traffic', 200) ?? options.traffic;
+  options.timeoutS = num('--timeout', 3600) ?? options.timeoutS;
+  return options;
+}
+
+const QUESTIONS = [
+  'How many prisoners were exchanged?',
+  'Where are the peace talks taking place?',
+  'Who is Russia’s top negotiator?',
+  'What did Witkoff say about the talks?',
+];
+
+type Row = { scenario: string; measure: string; value: string; target?: string; ok?: boolean };
+
+const percentile = (values: number[], p: number) => {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+};
+const ms = (n: number) => (Number.isFinite(n) ? `${Math.round(n)} ms` : '—');
+
+/** Follows every interaction dispatched to the fake: when it was acknowledged and when its answer showed. */
+class Tracker {
+  readonly dispatched = new Map<string, number>();
+  readonly acked = new Map<string, number>();
+  readonly answered = new Map<string, number>();
+  readonly refused = new Map<string, number>();
+
+  constructor(fake: FakeDiscord) {
+    fake.on('request', (r: RecordedRequest) => {
+      const m = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(r.route);
+      if (!m) return;
+      const id = m[1] as string;
+      if (!this.dispatched.has(id)) return;
+      if (r.status < 300) this.acked.set(id, r.at);
+      else this.refused.set(id, r.status);
+    });
+    fake.on('sent', (s: SentMessage) => {
+      if (!s.interactionId || !this.dispatched.has(s.interactionId)) return;
+      const answer =
+        (s.kind === 'callback' || s.kind === 'original') && (s.body.embeds as unknown[] | undefined)?.length;
+      if (answer && !this.answered.has(s.interactionId)) this.answered.set(s.interactionId, s.at);
+    });
+  }
+
+  ask(fake: FakeDiscord, question: string): string {
+    const sent = fake.command('ask', { options: [{ name: 'question', type: 3, value: question }] });
+    this.dispatched.set(sent.id, Date.now());
+    return sent.id;
+  }
+
+  async settle(ids: string[], timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const pending = ids.filter((id) => !this.answered.has(id) && !this.refused.has(id));
+      // An interaction nobody acknowledged within the deadline is lost: stop waiting for it.
+      const open = pending.filter((id) => this.acked.has(id) || Date.now() - (this.dispatched.get(id) ?? 0) < 3500);
+      if (open.length === 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  summary(ids: string[]) {
+    const ackMs = ids.flatMap((id) => {
+      const a = this.acked.get(id);
+      return a === undefined ? [] : [a - (this.dispatched.get(id) ?? a)];
+    });
+    const answerMs = ids.flatMap((id) => {
+      const a = this.answered.get(id);
+      return a === undefined ? [] : [a - (this.dispatched.get(id) ?? a)];
+    });
+    return {
+      count: ids.length,
+      ackedInTime: ackMs.filter((x) => x <= 3000).length,
+      answered: answerMs.length,
+      lost: ids.filter((id) => !this.acked.has(id)).length,
+      ackP50: percentile(ackMs, 50),
+      ackP99: percentile(ackMs, 99),
+      ackMax: Math.max(...ackMs, 0),
+      answerP50: percentile(answerMs, 50),
+      answerP99: percentile(answerMs, 99),
+    };
+  }
+}
+
+async function withBot<T>(
+  sourcesDir: string,
+  extraEnv: Record<string, string>,
+  run: (fake: FakeDiscord, bot: BotProcess) => Promise<T>,
+): Promise<T> {
+  const fake = await FakeDiscord.start({ token: FAKE_TOKEN, heartbeatIntervalMs: 1000 });
+  fake.setCommands(commandDefinitions());
+  const bot = await startBotProcess(fake, botEnv(fake, sourcesDir, extraEnv), {
+    timeoutMs: 120_000,
+  });
+  try {
+    return await run(fake, bot);
+  } finally {
+    await bot.stop('SIGTERM');
+    await fake.close();
+  }
+}
+
+async function burst(options: Options, rows: Row[]): Promise<void> {
+  const sources = await copySeeds();
+  try {
+    await withBot(sources.dir, {}, async (fake) => {
+      const tracker = new Tracker(fake);
+      const started = Date.now();
+      const ids = Array.from({ length: options.burst }, (_, i) =>
+        tracker.ask(fake, QUESTIONS[i % QUESTIONS.length] as string),
+      );
+      const dispatchMs = Date.now() - started;
+      await tracker.settle(ids, options.timeoutS * 1000);
+      const s = tracker.summary(ids);
+      const total = Math.max(...[...tracker.answered.values()], started) - started;
+      const name = `burst of ${options.burst} /ask`;
+      rows.push(
+        { scenario: name, measure: 'dispatched in', value: ms(dispatchMs) },
+        {
+          scenario: name,
+          measure: 'acknowledged within 3 s',
+          value: `${s.ackedInTime}/${s.count}`,
+          target: `${s.count}/${s.count}`,
+          ok: s.ackedInTime === s.count,
+        },
+        {
+          scenario: name,
+          measure: 'answered',
+          value: `${s.answered}/${s.count}`,
+          target: `${s.count}/${s.count}`,
+          ok: s.answered === s.count,
+        },
+        { scenario: name, measure: 'lost', value: String(s.lost), target: '0', ok: s.lost === 0 },
+        {
+          scenario: name,
+          measure: 'ack p50 / p99 / max',
+          value: `${ms(s.ackP50)} / ${ms(s.ackP99)} / ${ms(s.ackMax)}`,
+        },
+        { scenario: name, measure: 'answer p50 / p99', value: `${ms(s.answerP50)} / ${ms(s.answerP99)}` },
+        { scenario: name, measure: 'all answered after', value: ms(total) },
+      );
+    });
+  } finally {
+    await sources.cleanup();
+  }
+}
+
+async function reloadUnderTraffic(options: Options, rows: Row[]): Promise<void> {
+  const sources = await copySeeds();
+  const name = `reload +${options.reloadArticles} articles under ${options.traffic} /ask/s`;
+  try {
+    // Generated articles are written after start-up, so only the reload builds the large index.
+    const pool = sourceSentences(await loadSeedCorpus());
+    await withBot(sources.dir, { ADMIN_USER_IDS: '' }, async (fake) => {
+      for (const a of generateArticleTexts(pool, options.reloadArticles)) {
+        await writeFile(path.join(sources.dir, `${a.id}.txt`), a.text);
+        await writeFile(
+          path.join(sources.dir, `${a.id}.meta.json`),
+          JSON.stringify({ outlet: null, published: a.published }),
+        );
+      }
+      const tracker = new Tracker(fake);
+      const ids: string[] = [];
+      const started = Date.now();
+      const reload = fake.command('sources-admin', {
+        options: [{ name: 'reload', type: 1, options: [] }],
+        user: fake.owner,
+        permissions: ADMIN_PERMISSIONS,
+      });
+      let done = false;
+      const result = reload.result(options.timeoutS * 1000).finally(() => {
+        done = true;
+      });
+      const interval = Math.max(1, Math.round(1000 / Math.max(1, options.traffic)));
+      let n = 0;
+      while (!done && Date.now() - started < options.timeoutS * 1000) {
+        ids.push(tracker.ask(fake, QUESTIONS[n++ % QUESTIONS.length] as string));
+        await new Promise((r) => setTimeout(r, interval));
+      }
+      const reply = await result.catch((err: Error) => err);
+      const reloadMs = Date.now() - started;
+      await tracker.settle(ids, 60_000);
+      const s = tracker.summary(ids);
+      const text = reply instanceof Error ? reply.message : String(reply.message?.body.content ?? '');
+      const rebuilt = /Index rebuilt from (\d+) articles/.exec(text)?.[1];
+      rows.push(
+        {
+          scenario: name,
+          measure: 'reload',
+          value: rebuilt ? `${rebuilt} articles in ${ms(reloadMs)}` : `not rebuilt: ${text.slice(0, 120)}`,
+          ok: Boolean(rebuilt),
+        },
+        { scenario: name, measure: '/ask during the reload', value: String(s.count) },
+        {
+          scenario: name,
+          measure: 'largest ack time (gap)',
+          value: ms(s.ackMax),
+          target: '≤ 100 ms',
+          ok: s.ackMax <= 100,
+        },
+        { scenario: name, measure: 'ack p50 / p99', value: `${ms(s.ackP50)} / ${ms(s.ackP99)}` },
+        { scenario: name, measure: 'answer p50 / p99', value: `${ms(s.answerP50)} / ${ms(s.answerP99)}` },
+        { scenario: name, measure: 'lost', value: String(s.lost), target: '0', ok: s.lost === 0 },
+      );
+    });
+  } finally {
+    await sources.cleanup();
+  }
+}
+
+async function symlinkRefused(rows: Row[]): Promise<void> {
+  const sources = await copySeeds();
+  const outside = await mkdtemp(path.join(tmpdir(), 'stress-outside-'));
+  const name = 'symlink in SOURCES_DIR';
+  try {
+    await writeFile(
+      path.join(outside, 'secret.txt'),
+      'The secret code word agreed in Abu Dhabi was PELICAN, a negotiator said on Tuesday.\n',
+    );
+    await withBot(sources.dir, {}, async (fake) => {
+      await symlink(path.join(outside, 'secret.txt'), path.join(sources.dir, 'leak.txt'));
+      const reply = await fake
+        .command('sources-admin', {
+          options: [{ name: 'reload', type: 1, options: [] }],
+          user: fake.owner,
+          permissions: ADMIN_PERMISSIONS,
+        })
+        .result(60_000);
+      const text = String(reply.message?.body.content ?? '');
+      const asked = await fake
+        .command('ask', { options: [{ name: 'question', type: 3, value: 'What was the secret code word?' }] })
+        .result(30_000);
+      const leaked = JSON.stringify(asked.message?.body ?? {}).includes('PELICAN');
+      const refused = /leak\.txt\*\*: is a symbolic link/.test(text);
+      rows.push(
+        {
+          scenario: name,
+          measure: 'reload refuses it by name',
+          value: refused ? 'yes' : `no: ${text.slice(0, 100)}`,
+          target: 'yes',
+          ok: refused,
+        },
+        { scenario: name, measure: 'its text served', value: leaked ? 'yes' : 'no', target: 'no', ok: !leaked },
+      );
+    });
+  } finally {
+    await sources.cleanup();
+    await rm(outside, { recursive: true, force: true });
+  }
+}
+
+async function revokedToken(rows: Row[]): Promise<void> {
+  const fake = await FakeDiscord.start({ token: FAKE_TOKEN, heartbeatIntervalMs: 1000 });
+  try {
+    fake.on('request', (r: RecordedRequest) => {
+      if (r.route === '/gateway/bot') (fake as { token: string }).token = 'revoked.token.value';
+    });
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: REPO,
+      env: botEnv(fake, path.join(REPO, 'seeds'), { LOG_LEVEL: 'warn' }),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr?.setEncoding('utf8').on('data', (c: string) => {
+      stderr += c;
+    });
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 60_000);
+    const code = await new Promise<number | null>((r) => proc.once('exit', (c) => r(c)));
+    clearTimeout(timer);
+    const fatal = stderr.split('\n').filter((l) => l.includes('"level":60')).length;
+    const name = 'revoked token (close 4004)';
+    rows.push(
+      {
+        scenario: name,
+        measure: 'exit status',
+        value: String(code),
+        target: 'non-zero',
+        ok: code !== 0 && code !== null,
+      },
+      { scenario: name, measure: 'fatal log lines', value: String(fatal), target: '1', ok: fatal === 1 },
+    );
+  } finally {
+    await fake.close();
+  }
+}
+
+function print(rows: Row[], json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return;
+  }
+  const lines = ['| scenario | measure | value | target | |', '|---|---|---|---|---|'];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.scenario} | ${r.measure} | ${r.value} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? '✅' : '❌'} |`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const rows: Row[] = [];
+  const step = async (label: string, run: () => Promise<void>) => {
+    process.stderr.write(`stress: ${label}…\n`);
+    try {
+      await run();
+    } catch (err) {
+      rows.push({ scenario: label, measure: 'error', value: (err as Error).message.split('\n')[0] ?? '', ok: false });
+    }
+  };
+  if (options.burst > 0) await step('burst', () => burst(options, rows));
+  if (options.reloadArticles > 0) await step('reload under traffic', () => reloadUnderTraffic(options, rows));
+  await step('symlink', () => symlinkRefused(rows));
+  await step('revoked token', () => revokedToken(rows));
+  print(rows, options.json);
+  process.exitCode = rows.some((r) => r.ok === false) ? 1 : 0;
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`stress failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
