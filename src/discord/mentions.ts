@@ -6,11 +6,13 @@ import type { Message } from 'discord.js';
 import { validateQuestion } from '../engine/question.js';
 import { log } from '../log.js';
 import { cleanQuestion } from './clean.js';
+import { followUpQuestion } from './followup.js';
 import { commandIdsFor, renderHelp, smallTalk, withoutGreeting } from './help.js';
 import { rateLimitMessage } from './rate-limit.js';
 import { lookupIn, type RenderedMessage, renderAnswer } from './render.js';
 import { NO_PINGS } from './respond.js';
 import type { BotContext } from './types.js';
+import { questionOf } from './views.js';
 
 /**
  * The question in a message that mentions the bot: its text without the bot's mentions and without
@@ -28,6 +30,18 @@ export function isAddressedTo(message: Message, botId: string): boolean {
   if (message.mentions.users.has(botId)) return true;
   const role = message.guild?.roles.botRoleFor(botId);
   return role ? message.mentions.roles.has(role.id) : false;
+}
+
+/**
+ * The question of the bot's answer this message replies to, if it is one: from the cache, where
+ * discord.js puts the message a reply refers to (Discord sends it with the reply).
+ */
+export function previousQuestion(message: Message, botId: string): string | null {
+  const id = message.reference?.messageId;
+  if (!id) return null;
+  const referenced = message.channel.messages.cache.get(id);
+  if (!referenced || referenced.author.id !== botId) return null;
+  return questionOf(referenced);
 }
 
 export const MENTION_APOLOGY = 'Sorry — something went wrong on my side while answering. Please try again in a moment.';
@@ -60,7 +74,10 @@ export async function handleMention(message: Message, ctx: BotContext): Promise<
       await send(renderHelp(talk, mention, `<@${botId}>`));
       return;
     }
-    const checked = validateQuestion(withoutGreeting(raw));
+    // A reply to one of the bot's answers is read with that answer's question as context.
+    const previous = previousQuestion(message, botId);
+    const typed = withoutGreeting(raw);
+    const checked = validateQuestion(previous ? followUpQuestion(previous, typed) : typed);
     if (!checked.ok) {
       await send({ content: checked.error });
       return;
@@ -75,7 +92,7 @@ export async function handleMention(message: Message, ctx: BotContext): Promise<
         abstained: answer.abstained,
         ms: Math.round(performance.now() - started),
       },
-      'answered mention',
+      previous ? 'answered follow-up mention' : 'answered mention',
     );
     const mention = await commandIdsFor(message.client, ctx.config.guildId).mention();
     await send(renderAnswer(answer, lookupIn(snapshot.corpus), { owner: message.author.id, mention }));

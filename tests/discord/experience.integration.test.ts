@@ -250,6 +250,18 @@ describe('mentions', () => {
       'a reply',
     );
 
+  it('answers a reply to one of its answers with the earlier question as context ("and Russia?")', async () => {
+    const author = fake.user('follower');
+    const first = await replyTo(
+      fake.postMessage(`<@${fake.bot.id}> How many Ukrainian soldiers have been killed?`, { author }),
+    );
+    const followUp = fake.postMessage('and Russia?', { author, replyTo: first.message });
+    const reply = await replyTo(followUp);
+    expect((reply.body.embeds as APIEmbed[])[0]?.title).toBe('How many Russian soldiers have been killed?');
+    expect(bot.logs.some((l) => l.msg === 'answered follow-up mention')).toBe(true);
+    expect(noPings(reply.pings)).toBe(true);
+  });
+
   it('answers "thanks" with a friendly pointer to the commands, not an article sentence', async () => {
     const reply = await replyTo(fake.postMessage(`<@${fake.bot.id}> thanks!`));
     const [embed] = reply.body.embeds as APIEmbed[];

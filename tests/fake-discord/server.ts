@@ -441,12 +441,18 @@ export class FakeDiscord extends EventEmitter {
    * A user posts a message: stored and dispatched as MESSAGE_CREATE. `<@id>` in the content become
    * `mentions`; without the Message Content intent the bot gets the content only if it is mentioned.
    */
-  postMessage(content: string, options: { author?: FakeUser; channelId?: string; dm?: boolean } = {}): Json {
+  postMessage(
+    content: string,
+    options: { author?: FakeUser; channelId?: string; dm?: boolean; replyTo?: Json; ping?: boolean } = {},
+  ): Json {
     const author = options.author ?? this.user('member');
     const channel = options.dm
       ? this.#dmWith(author)
       : (this.#channels.get(options.channelId ?? this.channelId) as Json);
     const ids = [...content.matchAll(/<@!?(\d{17,20})>/g)].map((m) => m[1] as string);
+    // A reply pings the author of the message replied to unless the ping is turned off.
+    const repliedTo = options.replyTo ? (options.replyTo.author as FakeUser) : null;
+    if (repliedTo && options.ping !== false) ids.push(repliedTo.id);
     const mentions = [...new Set(ids)]
       .map((id) => this.#users.get(id))
       .filter((u): u is FakeUser => Boolean(u))
@@ -456,7 +462,21 @@ export class FakeDiscord extends EventEmitter {
       author,
       content,
       mentions,
-      extra: options.dm ? {} : { member: withoutUser(makeMember(author, this.createdAt)) },
+      type: options.replyTo ? 19 : 0,
+      extra: {
+        ...(options.dm ? {} : { member: withoutUser(makeMember(author, this.createdAt)) }),
+        ...(options.replyTo
+          ? {
+              message_reference: {
+                type: 0,
+                message_id: options.replyTo.id,
+                channel_id: channel.id,
+                ...(channel.guild_id ? { guild_id: channel.guild_id } : {}),
+              },
+              referenced_message: options.replyTo,
+            }
+          : {}),
+      },
     });
     this.#store(message);
     this.#dispatchMessage(message);
