@@ -571,15 +571,53 @@ function nameTerms(r: Retriever, name: string): Set<string> {
   );
 }
 
-function claimantFit(r: Retriever, asked: Set<string>, c: Candidate): number {
-  if (asked.size === 0) return 1;
-  if (c.claimant && [...nameTerms(r, c.claimant)].some((t) => asked.has(t))) return 1;
-  const said = new Set(r.termPositions(c.sentence.corrected, tokenize(c.sentence.corrected)).map((t) => t.term));
+/** A name as compared: lower case, no leading article, no possessive, single spaces. */
+function normName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/^the\s+/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Whether a figure's claimant is the one the question asks about: one name inside the other ("defense
+ * ministry" in "Russian Defense Ministry"), an acronym of it ("UN"), or every distinctive word of the asked
+ * name in it. "Human Rights Watch" is not the "UN Human Rights Monitoring Mission".
+ */
+function sameClaimant(r: Retriever, asked: string, claimant: string): boolean {
+  const a = normName(asked);
+  const b = normName(claimant);
+  if (!a || !b) return false;
+  if (b.includes(a) || a.includes(b)) return true;
+  // An acronym among the asked words ("the CSIS think tank") that spells the claimant out, or the reverse.
+  for (const word of a.split(' ')) {
+    const spelled = (r.lexicon.acronyms.get(word) ?? []).map(normName);
+    if (spelled.some((full) => full.includes(b) || b.includes(full))) return true;
+  }
+  for (const word of b.split(' ')) {
+    const spelled = (r.lexicon.acronyms.get(word) ?? []).map(normName);
+    if (spelled.some((full) => full.includes(a) || a.includes(full))) return true;
+  }
+  const askedTerms = nameTerms(r, asked);
+  const claimantTerms = nameTerms(r, claimant);
+  return askedTerms.size > 0 && [...askedTerms].every((t) => claimantTerms.has(t));
+}
+
+function claimantFit(r: Retriever, asked: string, c: Candidate): number {
+  if (c.claimant && sameClaimant(r, asked, c.claimant)) return 1;
   // The sentence names the claimant asked about ("… the think tank put the number …"); a side word alone
   // ("Moscow", "Russian") is in nearly every sentence and names no claimant.
-  if ([...asked].some((t) => !SIDE_TERMS.includes(t) && said.has(t))) return 1;
+  const askedTerms = nameTerms(r, asked);
+  const distinctive = [...askedTerms].filter((t) => !SIDE_TERMS.includes(t));
+  const said = new Set(r.termPositions(c.sentence.corrected, tokenize(c.sentence.corrected)).map((t) => t.term));
+  if (distinctive.length > 0) {
+    if (distinctive.every((t) => said.has(t))) return 1;
+    return c.claimant ? OTHER_CLAIMANT : UNNAMED_CLAIMANT;
+  }
   if (c.claimant) return OTHER_CLAIMANT;
-  return [...asked].some((t) => said.has(t)) ? 1 : UNNAMED_CLAIMANT;
+  return [...askedTerms].some((t) => said.has(t)) ? 1 : UNNAMED_CLAIMANT;
 }
 
 /** The value a figure candidate reads ("count:55000" → 55000), or null for other kinds. */
@@ -596,8 +634,8 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   // the readings of the answer (kind, side, measure, date) rank those, they never reach below them.
   const top = relevance[0];
   const band = (top?.coverage ?? 0) * RELEVANCE_BAND;
-  const askedBy = options.claimant ? nameTerms(r, options.claimant) : new Set<string>();
-  if (askedBy.size > 0 && (q.kind === 'count' || q.kind === 'percent')) {
+  const askedBy = options.claimant;
+  if (askedBy && nameTerms(r, askedBy).size > 0 && (q.kind === 'count' || q.kind === 'percent')) {
     scored.candidates = scored.candidates
       .map((c) => ({ ...c, score: c.score * claimantFit(r, askedBy, c) }))
       .sort((a, b) => b.score - a.score);

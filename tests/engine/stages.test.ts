@@ -200,3 +200,21 @@ describe('questions about a correction', () => {
     expect(e.ask('What is the corrected number of months of bridge repairs?').answer).toMatch(/^14 — /);
   });
 });
+
+describe('the claimant a question asks for', () => {
+  const e = buildEngine(
+    corpusOf({
+      'c.txt':
+        'The Red Cross Monitoring Mission said 120 civilians were killed in the region last month.\n\n' +
+        'The Health Ministry said 140 civilians were killed in the region last month.\n',
+    }),
+  );
+
+  it('prefers the figure of the claimant asked about', () => {
+    expect(e.ask('How many civilians were killed, according to the Health Ministry?').answer).toMatch(/^140/);
+  });
+
+  it('does not take a claimant sharing only some words for the one asked about', () => {
+    expect(e.ask('How many civilians did Red Cross Watch say were killed?').abstained).toBe(true);
+  });
+});
