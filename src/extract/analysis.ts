@@ -4,7 +4,7 @@
  * name index that maps every spelling of a name to its canonical form across articles.
  */
 import type { Article, Citation, Corpus, Sentence } from '../types.js';
-import { type ArticleMemory, type Attribution, findAttributions, newMemory, remember } from './attribution.js';
+import { type Attribution, findAttributions, newMemory, remember } from './attribution.js';
 import { type Entity, findEntities, hasKnownSurname, type NameContext, NameIndex, readNames } from './entities.js';
 import { plain, type Token, tokenize } from './text.js';
 
@@ -35,7 +35,6 @@ class Analyzed implements AnalyzedSentence {
 export interface AnalyzedArticle {
   article: Article;
   sentences: AnalyzedSentence[];
-  memory: ArticleMemory;
 }
 
 export interface CorpusAnalysis {
@@ -107,7 +106,7 @@ function analyzeArticle(
     remember(memory, i, view.entities, attributions);
     return new Analyzed(view.sentence, view.text, view.entities, attributions);
   });
-  return { article, sentences, memory };
+  return { article, sentences };
 }
 
 /** A citation of one sentence: article id, outlet, verbatim quote. */

@@ -6,7 +6,7 @@
  */
 import { pushTo } from './group.js';
 import { type Country, countryOf, FUNCTION_WORDS, NAME_TITLES, ORG_WORDS, ROLE_NOUNS } from './lexicon.js';
-import { editDistance, isCapitalized, plain, type Token, tokenize } from './text.js';
+import { editDistance, isCapitalized, plain, type Token, tokenize, tokenTexts } from './text.js';
 
 export type EntityKind = 'person' | 'org' | 'place' | 'role' | 'other';
 
@@ -228,6 +228,19 @@ function classify(
 
 const SAY_NEXT = /^(?:said|says|told|tells|added|adds|wrote|announced|stated|claimed|described|insisted|argued)$/;
 
+/**
+ * One string object for each name written: a corpus names the same people and places over and over,
+ * and the analysis of every sentence is kept while the reports are built.
+ */
+const INTERNED = new Map<string, string>();
+function intern(s: string): string {
+  const hit = INTERNED.get(s);
+  if (hit !== undefined) return hit;
+  if (INTERNED.size < 500_000) INTERNED.set(s, s);
+  return s;
+}
+const NO_TITLES: string[] = [];
+
 /** Named entities of one sentence (pass the plain text, see `plain`). */
 export function findEntities(text: string, ctx: NameContext = EMPTY_CONTEXT, tokens = tokenize(text)): Entity[] {
   const spans = capitalSpans(tokens, ctx);
@@ -247,15 +260,15 @@ export function findEntities(text: string, ctx: NameContext = EMPTY_CONTEXT, tok
     const followedBySay = next !== undefined && SAY_NEXT.test(next.lower);
     const c = classify(words, ctx, followedBySay);
     out.push({
-      text: text.slice(first.start, last.end),
+      text: intern(text.slice(first.start, last.end)),
       start: first.start,
       end: last.end,
       tokenStart: span.from,
       tokenEnd: span.to,
-      name: c.name,
+      name: intern(c.name),
       kind: c.kind,
       possessive: span.possessive,
-      titles: c.titles,
+      titles: c.titles.length ? c.titles.map(intern) : NO_TITLES,
       country: c.country,
     });
   }
@@ -307,11 +320,11 @@ export interface NameReading {
 export function readNames(texts: readonly string[]): NameReading {
   const midCaps = new Set<string>();
   for (const text of texts) {
-    const tokens = tokenize(text);
-    const firstWord = tokens.findIndex((t) => /\p{L}/u.test(t.text));
-    tokens.forEach((t, i) => {
-      if (i !== firstWord && !OPENERS.has(tokens[i - 1]?.text ?? '') && isCapToken(t))
-        midCaps.add(stripPossessive(t.lower));
+    const words = tokenTexts(text);
+    const firstWord = words.findIndex((w) => /\p{L}/u.test(w));
+    words.forEach((w, i) => {
+      if (i !== firstWord && !OPENERS.has(words[i - 1] ?? '') && isCapitalized(w))
+        midCaps.add(stripPossessive(w.toLowerCase()));
     });
   }
   const base: NameContext = { midCaps, surnames: new Map() };

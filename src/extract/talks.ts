@@ -389,7 +389,9 @@ function headingCountry(heading: string): string | null {
     const c = countryOf(words.slice(0, n).join(' '));
     if (c) return c.name;
   }
-  return null;
+  // A heading that is a name before its colon ("Norland: a team of diplomats") names its party.
+  const named = words.length <= 3 && words.every((w) => isCapitalized(w) && !FUNCTION_WORDS.has(w.toLowerCase()));
+  return named && /[:—–]/.test(heading) ? words.join(' ').replace(/'s$/, '') : null;
 }
 
 function participants(articles: AnalyzedArticle[], names: NameIndex): TalksItem[] {

@@ -46,6 +46,17 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** The texts of `tokenize(text)` only, without offsets or lower-case forms: for scans of a whole corpus. */
+export function tokenTexts(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.match(TOKEN) ?? []) {
+    if (m.length > 1 && m.endsWith('.') && !/^(?:\p{L}\.){2,}$/u.test(m) && !ABBREVIATIONS.has(m)) {
+      out.push(m.slice(0, -1), '.');
+    } else out.push(m);
+  }
+  return out;
+}
+
 export function isCapitalized(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;

@@ -64,6 +64,39 @@ describe('talks patterns on short texts', () => {
   });
 });
 
+describe('when and who, read more closely', () => {
+  const brief = (text: string, published = '2026-05-14') =>
+    buildTalksBrief(corpusOf([{ id: 'a', text, published, outlet: 'Test' }]));
+
+  it('gives a round of talks all its days', () => {
+    const b = brief('Envoys ended two days of talks in Oslo on Tuesday without a deal.');
+    expect(summaries(b, 'timeline')).toEqual(['Talks — Oslo — Monday 2026-05-11 – Tuesday 2026-05-12']);
+  });
+
+  it('dates the talks, not the statement that announced them', () => {
+    const b = brief('The minister said on Monday that the second round of talks would take place on Friday in Oslo.');
+    expect(summaries(b, 'timeline')).toEqual(['Second round of talks — Oslo — Friday 2026-05-15']);
+  });
+
+  it('lists the members of a bulleted line-up with the delegation of their section', () => {
+    const b = brief(
+      '# Who sat at the table in Oslo\n\n## Norland: a team of diplomats\n\n' +
+        'The Norlandic delegation included:\n\n- **Anna Lind**, deputy foreign minister\n- **Piet Brandt**, an adviser to the prime minister\n',
+    );
+    expect(summaries(b, 'participants')).toEqual(
+      expect.arrayContaining([
+        'Anna Lind — deputy foreign minister (Norland)',
+        expect.stringMatching(/^Piet Brandt — adviser to the prime minister \(Norland\)$/),
+      ]),
+    );
+  });
+
+  it('does not list someone who did not attend', () => {
+    const b = brief('Foreign Minister Ola Berg, who did not attend the talks in Oslo, criticised them.');
+    expect(summaries(b, 'participants').some((s) => s.startsWith('Ola Berg'))).toBe(false);
+  });
+});
+
 describe('the talks brief of the seed articles', () => {
   let brief: TalksBrief;
   beforeAll(async () => {
