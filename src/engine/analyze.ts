@@ -1,5 +1,6 @@
 import { MONTHS } from '../extract/lexicon.js';
 import type { AnswerKind } from '../types.js';
+import { asksDuration } from './slots.js';
 import { CONCEPT_TERMS, MEASURE_TERMS, QUESTION_NOISE, SIDE_TERMS, type Token, termOf, tokenize } from './text.js';
 import { PERSON_ROLE_WORDS } from './vocabulary.js';
 
@@ -477,6 +478,11 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     terms.some((t) => FIGURE_VERB_TERMS.has(t.term))
   ) {
     kind = 'count';
+  }
+  // "How long did the meeting last?": a span of time; the distance words "long" stands for are not wanted.
+  if (kind === 'length' && asksDuration(clean)) {
+    const distance = termOf('kilometer');
+    for (let k = terms.length - 1; k >= 0; k--) if (terms[k]?.term === distance) terms.splice(k, 1);
   }
   const asksWhatWasSaid =
     subject !== null && /\b(?:say|said|tell|told|think|claim|claimed|announce|announced)\b/.test(lower);

@@ -9,6 +9,8 @@ const MONTHS = new Set(
   ),
 );
 
+const TIME_UNITS = /^(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)$/i;
+
 const LENGTH_UNITS = /^(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|yards?|feet|foot)$/i;
 
 /** Qualifiers as written before a number, longest first. */
@@ -26,7 +28,7 @@ const QUALIFIERS: [RegExp, string][] = [
   [/\b(?:about|around|approximately|roughly|some|an estimated|estimated)$/i, 'about'],
 ];
 
-export type NumberKind = 'count' | 'percent' | 'length' | 'year' | 'date' | 'other';
+export type NumberKind = 'count' | 'percent' | 'length' | 'duration' | 'year' | 'date' | 'other';
 
 export interface NumberMention {
   /** Index of the first and last token of the number (qualifier excluded, unit included). */
@@ -103,6 +105,10 @@ export function findNumbers(text: string, tokens: readonly Token[]): NumberMenti
       last += 1;
     } else if (after && /^-$/.test(gapAfter) && /^(?:years?|months?|days?|weeks?)$/.test(after.lower)) {
       kind = 'other';
+    } else if (after && TIME_UNITS.test(after.lower) && /^\s$/.test(gapAfter)) {
+      // "40 minutes", "five months", "about 1 hour": a span of time.
+      kind = 'duration';
+      last += 1;
     } else if (/^-/.test(gapBefore.trim()) || /^°/.test(gapAfter)) {
       kind = 'other';
     } else if (tok.numeric && /^(?:1[89]|20)\d\d$/.test(tok.surface)) {

@@ -9,7 +9,7 @@ import type { QuestionAnalysis, WeightedTerm } from './analyze.js';
 import { type EntitySpan, entitySpans, personKey } from './entities.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import type { Retriever } from './retrieval.js';
-import type { Token } from './text.js';
+import { type Token, termOf } from './text.js';
 import { ORGANISATION_WORDS, PERSON_ROLE_WORDS } from './vocabulary.js';
 
 export interface Slot {
@@ -42,8 +42,30 @@ function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention):
   return text.slice(m.start, end).replace(/\s+/g, ' ').trim();
 }
 
+const TIME_UNIT_TERMS = new Set(
+  ['second', 'minute', 'hour', 'day', 'night', 'week', 'month', 'year', 'decade'].flatMap((w) => [
+    termOf(w) ?? w,
+    termOf(`${w}s`) ?? w,
+  ]),
+);
+
+/** A "how long" question about time: "how long did it last", "how long ago", "how long has it been". */
+export function asksDuration(question: string): boolean {
+  return /\bhow long (?:did|does|do|will|would|has|have|had|ago|since|before|after|until)\b|\b(?:last|lasted|lasts|take|took|takes|go on|went on)\W*$|\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\b/i.test(
+    question.trim(),
+  );
+}
+
 export function numberSlots(text: string, tokens: readonly Token[], kind: AnswerKind, q: QuestionAnalysis): Slot[] {
-  const wanted: NumberMention['kind'][] = kind === 'percent' ? ['percent'] : kind === 'length' ? ['length'] : ['count'];
+  // "How long did the meeting last?" asks for a span of time; "How long is the front line?" for a distance.
+  const wanted: NumberMention['kind'][] =
+    kind === 'percent'
+      ? ['percent']
+      : kind === 'length'
+        ? [asksDuration(q.question) ? 'duration' : 'length']
+        : ['count'];
+  // "How many months …": a span of time counts the unit asked about.
+  if (kind === 'count' && q.terms.some((t) => t.head && TIME_UNIT_TERMS.has(t.term))) wanted.push('duration');
   if (kind === 'count' && (q.terms.some((t) => t.term === 'percent') || /\bhow much\b/i.test(q.question)))
     wanted.push('percent');
   const questionNumbers = new Set(q.tokens.filter((t) => t.numeric).map((t) => t.surface.replace(/,/g, '')));

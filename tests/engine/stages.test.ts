@@ -218,3 +218,16 @@ describe('the claimant a question asks for', () => {
     expect(e.ask('How many civilians did Red Cross Watch say were killed?').abstained).toBe(true);
   });
 });
+
+describe('how long something lasted', () => {
+  it('reads a span of time for "how long did … last", a distance for "how long is …"', () => {
+    const e = buildEngine(
+      corpusOf({
+        'm.txt':
+          'The closed-door meeting lasted nearly three hours, aides said.\n\nThe new pipeline is 800 kilometers long.\n',
+      }),
+    );
+    expect(e.ask('How long did the closed-door meeting last?').answer).toMatch(/^nearly three hours/);
+    expect(e.ask('How long is the pipeline?').answer).toMatch(/800/);
+  });
+});
