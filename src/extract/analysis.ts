@@ -5,7 +5,7 @@
  */
 import type { Article, Citation, Corpus, Sentence } from '../types.js';
 import { type Attribution, findAttributions, newMemory, remember } from './attribution.js';
-import { type Entity, findEntities, hasKnownSurname, type NameContext, NameIndex, readNames } from './entities.js';
+import { type Entity, findEntities, type NameContext, NameIndex, readNames, withSurnames } from './entities.js';
 import { plain, type Token, tokenize } from './text.js';
 
 export interface AnalyzedSentence {
@@ -96,7 +96,7 @@ function analyzeArticle(
       const text = plain(sentence.corrected);
       const tokens = tokenize(text);
       const base = baseEntities.get(sentence);
-      const entities = !base || hasKnownSurname(tokens, context) ? findEntities(text, context, tokens) : base;
+      const entities = base ? withSurnames(base, context) : findEntities(text, context, tokens);
       return { sentence, text, tokens, entities };
     });
   const sentences: AnalyzedSentence[] = views.map((view, i) => {

@@ -342,9 +342,21 @@ export function readNames(texts: readonly string[]): NameReading {
   return { context: { midCaps, surnames }, entities };
 }
 
-/** True when a word of the sentence is a surname of the context: its entities must be read with the context. */
-export function hasKnownSurname(tokens: readonly Token[], ctx: NameContext): boolean {
-  return tokens.some((t) => ctx.surnames.has(t.lower) || ctx.surnames.has(stripPossessive(t.lower)));
+/**
+ * A sentence's entities read with the surnames of the whole context: the one thing surnames change is
+ * that a single word with no title, otherwise unknown, is a person when it is a known surname
+ * ("Zelenskyy" alone, after "Volodymyr Zelenskyy" elsewhere). Equal to `findEntities` with the context.
+ */
+export function withSurnames(entities: readonly Entity[], ctx: NameContext): Entity[] {
+  let out: Entity[] | null = null;
+  entities.forEach((e, i) => {
+    if (e.kind !== 'other' || e.titles.length || /\s/.test(e.name)) return;
+    const lower = e.name.toLowerCase();
+    if (EVENT_WORDS.has(lower) || !ctx.surnames.has(lower)) return;
+    out ??= [...entities];
+    out[i] = { ...e, kind: 'person' };
+  });
+  return out ?? (entities as Entity[]);
 }
 
 /* ------------------------------------------------------------ canonical names */

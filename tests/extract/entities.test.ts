@@ -62,3 +62,19 @@ describe('sameName and NameIndex', () => {
     expect(acronym('Center for Strategic and International Studies')).toBe('CSIS');
   });
 });
+
+describe('withSurnames', () => {
+  it('reads entities as findEntities does with the whole context', async () => {
+    const { readNames, withSurnames, findEntities } = await import('../../src/extract/entities.js');
+    const texts = [
+      'President Mara Voss spoke in Oslo.',
+      'Voss said the talks would go on.',
+      'Talks resumed in Geneva.',
+    ];
+    const { context, entities } = readNames(texts);
+    texts.forEach((text, i) => {
+      expect(withSurnames(entities[i] ?? [], context)).toEqual(findEntities(text, context));
+    });
+    expect(withSurnames(entities[1] ?? [], context).find((e) => e.name === 'Voss')?.kind).toBe('person');
+  });
+});
