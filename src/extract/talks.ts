@@ -312,19 +312,27 @@ function participantsIn(s: AnalyzedSentence): Entity[] {
   return [...out];
 }
 
-/** The sentence, or one of the two before it in its article, is about the talks ("On Saturday they were joined by …"). */
+/**
+ * The sentence, or one of the five before it in its article, is about the talks or who took part, or its
+ * section heading is ("## Ukraine: a team built around …"; "On Saturday they were joined by …").
+ */
 function aboutTalks(f: Found): boolean {
-  if (TALK_WORDS.test(f.sentence.text)) return true;
-  const list = f.article.sentences;
-  const i = list.indexOf(f.sentence);
-  if (list.slice(Math.max(0, i - 5), i).some((s) => TALK_WORDS.test(s.text) || LINE_UP.test(s.text))) return true;
-  // …or its section is: "## Ukraine: a team built around security officials".
-  for (let k = i - 1; k >= 0; k--) {
-    const s = list[k];
-    if (s && HEADING.test(s.text)) return TALK_WORDS.test(s.text) || LINE_UP.test(s.text);
+  let flags = ABOUT.get(f.article);
+  if (!flags) {
+    flags = new Map();
+    let heading = false;
+    const recent: boolean[] = [];
+    for (const s of f.article.sentences) {
+      const talk = TALK_WORDS.test(s.text);
+      if (HEADING.test(s.text)) heading = talk || LINE_UP.test(s.text);
+      flags.set(s, talk || heading || recent.slice(-5).some(Boolean));
+      recent.push(talk || LINE_UP.test(s.text));
+    }
+    ABOUT.set(f.article, flags);
   }
-  return false;
+  return flags.get(f.sentence) ?? false;
 }
+const ABOUT = new WeakMap<AnalyzedArticle, Map<AnalyzedSentence, boolean>>();
 
 /** For each sentence of an article, the country its section heading names ("## Ukraine: …"), if any. */
 function sectionCountries(article: AnalyzedArticle): Map<AnalyzedSentence, string | null> {
