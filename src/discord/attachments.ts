@@ -1,3 +1,5 @@
+import { formatSize } from './render.js';
+
 /** Downloads an uploaded file (a Discord attachment URL) with a size cap and a timeout. */
 export type Download = { ok: true; bytes: Uint8Array } | { ok: false; problem: string };
 
@@ -15,7 +17,10 @@ export async function downloadAttachment(url: string, maxBytes: number, timeoutM
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
     await response.body.cancel().catch(() => undefined);
-    return { ok: false, problem: `too large: ${declared} bytes, the limit is ${maxBytes}` };
+    return {
+      ok: false,
+      problem: `too large: ${formatSize(declared)}; an article can be at most ${formatSize(maxBytes)}`,
+    };
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -27,7 +32,7 @@ export async function downloadAttachment(url: string, maxBytes: number, timeoutM
       total += value.byteLength;
       if (total > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        return { ok: false, problem: `too large: more than ${maxBytes} bytes` };
+        return { ok: false, problem: `too large: an article can be at most ${formatSize(maxBytes)}` };
       }
       chunks.push(value);
     }

@@ -1011,11 +1011,12 @@ export function renderReload(result: ReloadResult, before: string[] = []): Rende
   const lines = [...before];
   if (result.ok) {
     const s = result.snapshot;
-    lines.push(
-      `✅ Index rebuilt from ${plural(s.corpus.articles.length, 'article')} (${plural(s.corpus.sentences.filter((x) => !x.boilerplate).length, 'sentence')}) in ${Math.round(s.buildMs)} ms; it is answering now.`,
-    );
+    lines.push(`✅ Index rebuilt from ${plural(s.corpus.articles.length, 'article')}; I answer from them now.`);
     if (result.warnings.length) {
-      lines.push('Skipped:', ...result.warnings.map((w) => `• ${escapeText(w.file)}: ${escapeText(w.problem)}`));
+      lines.push(
+        'These files were left out:',
+        ...result.warnings.map((w) => `• ${escapeText(w.file)}: ${escapeText(w.problem)}`),
+      );
     }
   } else {
     const kept = result.kept;
