@@ -6,7 +6,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { RenderedMessage } from '../discord/render.js';
 
-const ESCAPED = /\\([\\*_~`|>#[\]()-])/g;
+const ESCAPED = /\\([^\w\s])/g;
 
 function html(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
