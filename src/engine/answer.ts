@@ -216,6 +216,39 @@ function dateFactor(
   return 1;
 }
 
+/** "person:…", "count:…", "sentence:…": what kind of reading a candidate is. */
+function kindOfKey(key: string): string {
+  return key.slice(0, key.indexOf(':'));
+}
+
+/** A sentence that does not name the place a question asks about weighs this share. */
+export const MISSING_PLACE = 0.5;
+
+/** Side-folded city names after a locative preposition in the question ("killed in Kyiv"). */
+function placeWords(q: QuestionAnalysis): string[] {
+  return q.terms
+    .filter(
+      (t) =>
+        t.side &&
+        q.tokens[t.position]?.capitalized === true &&
+        /^(?:in|at|near|outside|around|from|over)$/.test(q.tokens[t.position - 1]?.lower ?? ''),
+    )
+    .map((t) => q.tokens[t.position]?.lower ?? '')
+    .filter((w) => w.length >= 3 && !SIDE_COUNTRY_FORMS.test(w));
+}
+
+/** The country names and demonyms of the sides themselves: "in Ukraine" is answered by "Ukrainian". */
+const SIDE_COUNTRY_FORMS = /^(?:ukrain|russia|america|united|us$|usa$|u\.s)/;
+
+function mentions(sentence: Sentence | undefined, word: string): boolean {
+  return sentence !== undefined && sentence.corrected.toLowerCase().includes(word);
+}
+
+function before(r: Retriever, s: Sentence): Sentence | undefined {
+  const prev = r.corpus.byId.get(s.source)?.sentences[s.index - 1];
+  return prev && prev.paragraph === s.paragraph ? prev : undefined;
+}
+
 function scoreSentence(
   r: Retriever,
   q: QuestionAnalysis,
@@ -244,6 +277,9 @@ function scoreSentence(
   const coverage = covered / total;
   // A name the question gives (known to the sources, not a side) must be in the sentence or just before it.
   const missingName = terms.some((t) => t.proper && !t.side && !positions.has(t.term) && !context().has(t.term));
+  // A city that stands for a side ("in Kyiv", "near Moscow") is a place too: the sentence must name it,
+  // not merely its side.
+  const missingPlace = placeWords(q).some((w) => !mentions(sentence, w) && !mentions(before(r, sentence), w));
   if (coverage < minConfidence(q.kind) * 0.8) return { coverage, candidates: [] };
   const published = r.corpus.byId.get(sentence.source)?.meta.published ?? null;
   const head = terms.find((t) => t.head);
@@ -325,7 +361,7 @@ function scoreSentence(
   // person, place or date the slot readers do not see) is still the best support there is; it answers as
   // a whole sentence, weighed below a typed answer of the same relevance. A figure is never guessed this way.
   if (slots.length === 0 && !isFigure && q.kind !== 'length') {
-    const score = coverage * SENTENCE_FALLBACK * dates * (missingName ? 0.6 : 1);
+    const score = coverage * SENTENCE_FALLBACK * dates * (missingName ? 0.6 : 1) * (missingPlace ? MISSING_PLACE : 1);
     out.push({ sentence, score, coverage, key: `sentence:${sentence.ordinal}`, text, claimant: null });
     return { coverage, candidates: out };
   }
@@ -377,7 +413,14 @@ function scoreSentence(
       // "How many were killed": a figure from a sentence that says nothing of anyone killed counts something else.
       if (isFigure && askedOutcomes.length > 0 && !askedOutcomes.some((m) => positions.has(m))) anchor *= 0.4;
     }
-    const score = coverage * anchor * dates * slot.prior * descriptionPenalty * (missingName ? 0.6 : 1);
+    const score =
+      coverage *
+      anchor *
+      dates *
+      slot.prior *
+      descriptionPenalty *
+      (missingName ? 0.6 : 1) *
+      (missingPlace ? MISSING_PLACE : 1);
     claimant ??= isFigure ? (findClaimant(r, sentence.corrected, tokens) ?? previousClaimant(r, sentence)) : null;
     out.push({ sentence, score, coverage, key: slot.key, text: slot.text, claimant });
   }
@@ -708,6 +751,8 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     for (const g of ranked.slice(1)) {
       if (alternatives.length >= MAX_ALTERNATIVES) break;
       if (g.best.score < winner.best.score * ALTERNATIVE_SHARE) continue;
+      // An alternative answers the same way: a name beside a name, not a whole sentence beside a name.
+      if (kindOfKey(g.best.key) !== kindOfKey(winner.best.key)) continue;
       const alt = citationsOf(
         r,
         g.list.filter((c) => c.score >= g.best.score * supportShare(q.kind)),

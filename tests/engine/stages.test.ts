@@ -231,3 +231,15 @@ describe('how long something lasted', () => {
     expect(e.ask('How long is the pipeline?').answer).toMatch(/800/);
   });
 });
+
+describe('a city that stands for a side', () => {
+  it('must be named by the sentence that answers "in <city>"', () => {
+    const e = buildEngine(
+      corpusOf({
+        'k.txt':
+          'In Odesa, four people were wounded overnight.\n\nIn Kyiv, nine people were wounded overnight, the mayor said.\n',
+      }),
+    );
+    expect(e.ask('How many people were wounded in Kyiv?').answer).toMatch(/^nine/);
+  });
+});
