@@ -33,4 +33,6 @@ USER node
 EXPOSE 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.METRICS_PORT||9464)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/src/main.js"]
+# discord.js ShardingManager: SHARD_COUNT shards (auto: Discord's recommendation), one process each; shard N
+# serves /healthz and /metrics on METRICS_PORT + N. A single unsharded process: node dist/src/main.js
+CMD ["node", "dist/src/shard.js"]

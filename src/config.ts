@@ -49,6 +49,15 @@ export const envSchema = z.object({
       .max(65_535, 'must be a TCP port (1–65535)')
       .optional(),
   ),
+  SHARD_COUNT: z.preprocess(
+    emptyToUndefined,
+    z
+      .union([
+        z.literal('auto'),
+        z.coerce.number().int('must be a whole number or auto').min(1, 'must be at least 1 (or auto)'),
+      ])
+      .default('auto'),
+  ),
   METRICS_HOST: z.preprocess(
     emptyToUndefined,
     z
@@ -72,6 +81,10 @@ export interface Config {
   metricsPort?: number | undefined;
   /** METRICS_HOST: address the metrics server listens on (127.0.0.1 by default). */
   metricsHost?: string;
+  /** SHARD_COUNT for `npm run start:sharded`: a number, or `auto` (Discord's recommendation). */
+  shardCount?: number | 'auto';
+  /** The shard ids this process runs when started by the ShardingManager (its SHARDS variable); else null. */
+  shardIds?: number[] | null;
 }
 
 export class ConfigError extends Error {
@@ -98,7 +111,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     metricsPort: e.METRICS_PORT,
     metricsHost: e.METRICS_HOST,
+    shardCount: e.SHARD_COUNT,
+    shardIds: shardIdsFrom(env.SHARDS),
   };
+}
+
+/** SHARDS as discord.js' ShardingManager sets it for a shard process: a JSON array of ids. */
+function shardIdsFrom(value: string | undefined): number[] | null {
+  if (!value) return null;
+  try {
+    const ids: unknown = JSON.parse(value);
+    return Array.isArray(ids) && ids.every((id) => Number.isInteger(id)) ? (ids as number[]) : null;
+  } catch {
+    return null;
+  }
 }
 
 let cached: Config | undefined;

@@ -41,15 +41,17 @@ async function main(): Promise<void> {
   if (config.metricsPort !== undefined) {
     metrics.collectDefaults();
     const host = config.metricsHost ?? '127.0.0.1';
+    // Under the ShardingManager, shard N listens on METRICS_PORT + N.
+    const port = config.metricsPort + (config.shardIds?.[0] ?? 0);
     try {
       // Started before the first build, so /healthz says "starting" (503) until an index serves.
-      await startMetricsServer(store, { port: config.metricsPort, host });
+      await startMetricsServer(store, { port, host });
     } catch (err) {
       throw new FatalError(
-        `cannot serve metrics on ${host}:${config.metricsPort} (${(err as NodeJS.ErrnoException).code ?? String(err)}) — choose a free METRICS_PORT or leave it empty, and start again`,
+        `cannot serve metrics on ${host}:${port} (${(err as NodeJS.ErrnoException).code ?? String(err)}) — choose a free METRICS_PORT or leave it empty, and start again`,
       );
     }
-    log.info({ host, port: config.metricsPort }, 'serving /healthz and /metrics');
+    log.info({ host, port }, 'serving /healthz and /metrics');
   }
   const loaded = await store.reload();
   if (!loaded.ok) {

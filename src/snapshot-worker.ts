@@ -4,6 +4,7 @@
  * deserialisation blocks the event loop), then serves the engine's `ask` and `suggest` over a
  * synchronous channel for as long as this snapshot is the one being served. See `snapshot-host.ts`.
  */
+import { setPriority } from 'node:os';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { buildEngine } from './engine/engine.js';
 import { buildCasualtyReport } from './extract/casualties.js';
@@ -27,8 +28,20 @@ export type EngineReply = { id: number; ok: true; value: unknown } | { id: numbe
 /** Articles per message while the corpus is sent to the main thread. */
 export const ARTICLES_PER_MESSAGE = 100;
 
+/**
+ * Building is background work: on Linux `setPriority` here lowers this thread only, so the main thread
+ * (gateway, acknowledgements) wins the CPU when cores are short. Answers are unaffected in practice: the
+ * main thread waits (idle) while this worker computes one.
+ */
+export const BUILD_NICENESS = 10;
+
 async function run(): Promise<void> {
   const { dir, port, signal } = workerData as SnapshotWorkerData;
+  try {
+    setPriority(BUILD_NICENESS);
+  } catch {
+    // Not permitted on this platform: build at normal priority.
+  }
   const parent = parentPort;
   if (!parent) throw new Error('snapshot-worker must run in a worker thread');
   const flag = new Int32Array(signal);

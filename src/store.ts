@@ -51,7 +51,11 @@ export interface ReloadEvent {
   ms: number;
   articles: number | null;
   cancelled: boolean;
+  /** `local`: asked for here (an admin, a change, start-up); `peer`: because another shard changed the sources. */
+  origin: ReloadOrigin;
 }
+
+export type ReloadOrigin = 'local' | 'peer';
 
 /**
  * Holds the snapshot being served and swaps in a new one in a single assignment once it is fully
@@ -99,8 +103,8 @@ export class SourceStore {
   }
 
   /** Loads the directory, builds a new snapshot and swaps it in; on failure keeps serving the old one. */
-  reload(): Promise<ReloadResult> {
-    return this.exclusive(() => this.#load());
+  reload(options: { origin?: ReloadOrigin } = {}): Promise<ReloadResult> {
+    return this.exclusive(() => this.#load(options.origin ?? 'local'));
   }
 
   /**
@@ -111,7 +115,7 @@ export class SourceStore {
     return this.exclusive(async (): Promise<Changed<T>> => {
       const outcome = await task();
       if (!outcome.ok) return { outcome: outcome as Extract<T, { ok: false }>, reload: null };
-      return { outcome: outcome as Extract<T, { ok: true }>, reload: await this.#load() };
+      return { outcome: outcome as Extract<T, { ok: true }>, reload: await this.#load('local') };
     });
   }
 
@@ -125,7 +129,7 @@ export class SourceStore {
     await this.#host?.close();
   }
 
-  async #load(): Promise<ReloadResult> {
+  async #load(origin: ReloadOrigin): Promise<ReloadResult> {
     const started = performance.now();
     const result = this.#closed
       ? { ok: false as const, errors: [{ file: this.dir, problem: 'the bot is shutting down' }], kept: this.#current }
@@ -138,6 +142,7 @@ export class SourceStore {
       ms: performance.now() - started,
       articles: result.ok ? result.snapshot.corpus.articles.length : null,
       cancelled,
+      origin,
     } satisfies ReloadEvent);
     return result;
   }

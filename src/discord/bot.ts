@@ -6,7 +6,7 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Config } from '../config.js';
 import { log } from '../log.js';
-import type { SourceStore } from '../store.js';
+import type { ReloadEvent, SourceStore } from '../store.js';
 import { AdminCheck } from './admin.js';
 import { handleInteraction } from './interactions.js';
 import { handleMention } from './mentions.js';
@@ -52,6 +52,41 @@ export class FatalError extends Error {
 const FATAL_WS_ERRORS =
   /^(?:Authentication failed|Invalid shard|Sharding is required|Used an invalid API version|Used invalid intents|Used disallowed intents)$/;
 
+/** Sent by a shard to the ShardingManager after it changed or reloaded the sources. */
+export const SOURCES_CHANGED = 'talks-bot:sources-changed';
+/** Sent by the ShardingManager to every other shard: reload, another shard changed the sources. */
+export const RELOAD_SOURCES = 'talks-bot:reload-sources';
+
+/**
+ * Under the ShardingManager every shard holds its own snapshot: a reload (or add/remove) done on one
+ * shard is announced to the manager, which asks every other shard to reload from the same folder.
+ * Reloads asked for by a peer are not announced again.
+ */
+export function linkShards(client: Pick<Client, 'shard' | 'isReady'>, store: SourceStore): void {
+  store.events.on('reload', (e: ReloadEvent) => {
+    if (!e.ok || e.origin !== 'local' || !client.isReady()) return;
+    client.shard
+      ?.send({ type: SOURCES_CHANGED })
+      .catch((err: unknown) => log.warn({ err }, 'could not tell the other shards to reload'));
+  });
+  process.on('message', (message: { type?: string } | null) => {
+    if (message?.type !== RELOAD_SOURCES) return;
+    void store.reload({ origin: 'peer' }).then(
+      (result) =>
+        result.ok
+          ? log.info(
+              { articles: result.snapshot.corpus.articles.length },
+              'reloaded: another shard changed the sources',
+            )
+          : log.error(
+              { errors: result.errors },
+              'reload asked for by another shard failed; the previous index keeps serving',
+            ),
+      (err: unknown) => log.error({ err }, 'reload asked for by another shard failed'),
+    );
+  });
+}
+
 /** The error message @discordjs/ws gives for each fatal close code. */
 function wsErrorFor(code: number): string | undefined {
   return {
@@ -96,6 +131,8 @@ export async function startBot(
     limiter: new RateLimiter(RATE_LIMIT),
     admins: new AdminCheck(config.adminUserIds, () => client.application?.fetch() ?? Promise.resolve(null)),
   };
+
+  if (client.shard) linkShards(client, store);
 
   client.on(Events.InteractionCreate, (interaction) => {
     void handleInteraction(interaction, ctx);

@@ -12,7 +12,16 @@ describe('parseConfig', () => {
       apiUrl: undefined,
       metricsPort: undefined,
       metricsHost: '127.0.0.1',
+      shardCount: 'auto',
+      shardIds: null,
     });
+  });
+
+  it('reads SHARD_COUNT as a number or auto, and the shard ids the ShardingManager gives a shard', () => {
+    expect(parseConfig({ SHARD_COUNT: '2', SHARDS: '[1]' })).toMatchObject({ shardCount: 2, shardIds: [1] });
+    expect(parseConfig({ SHARD_COUNT: 'auto' }).shardCount).toBe('auto');
+    expect(() => parseConfig({ SHARD_COUNT: '0' })).toThrow(/SHARD_COUNT: /);
+    expect(parseConfig({ SHARDS: 'garbage' }).shardIds).toBeNull();
   });
 
   it('reads METRICS_PORT as a port number and refuses anything that is not one, naming the key', () => {
