@@ -193,6 +193,8 @@ const PROBES = [localNoon(2001, 3, 14), localNoon(2012, 10, 27)] as const;
  * Returns null when the phrase needs a publication date that is missing, or is not a date.
  */
 export function resolveDate(phrase: string, published: string | null): string | null {
+  const absolute = calendarDate(phrase);
+  if (absolute !== undefined) return absolute;
   const key = `${published}|${phrase}`;
   const hit = RESOLVED.get(key);
   if (hit !== undefined) return hit;
@@ -200,6 +202,51 @@ export function resolveDate(phrase: string, published: string | null): string | 
   if (RESOLVED.size < 200_000) RESOLVED.set(key, iso);
   return iso;
 }
+const MONTH_INDEX = new Map<string, number>(MONTHS.map((m, i) => [m, i + 1]));
+const DAY_MONTH_YEAR = /^(\d{1,2})\s+([a-z]+),?\s+(\d{4})$/i;
+const MONTH_DAY_YEAR = /^([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
+const MONTH_YEAR = /^([a-z]+),?\s+(\d{4})$/i;
+const YEAR_ONLY = /^(?:(?:early|mid|late)[\s-]+)?(\d{4})$/i;
+const END_OF_YEAR = /^the end of (\d{4})$/i;
+
+/**
+ * A date written with its year needs no reference: read directly (what chrono reads for these forms, checked
+ * in the tests), without chrono. `undefined` for every other phrase, and for impossible days ("February 30"),
+ * which chrono reads its own way.
+ */
+function calendarDate(phrase: string): string | null | undefined {
+  const p = phrase.trim();
+  const year = (y: string | undefined) => {
+    const n = Number(y);
+    return n >= 1000 && n <= 2999 ? String(n) : null;
+  };
+  const ymd = (y: string | undefined, monthName: string | undefined, d: string | undefined) => {
+    const m = MONTH_INDEX.get((monthName ?? '').toLowerCase());
+    const yy = year(y);
+    const day = Number(d);
+    if (!m || !yy || day < 1 || day > new Date(Date.UTC(Number(yy), m, 0)).getUTCDate()) return undefined;
+    return `${yy}-${pad(m)}-${pad(day)}`;
+  };
+  let m = MONTH_DAY_YEAR.exec(p);
+  if (m) return ymd(m[3], m[1], m[2]);
+  m = DAY_MONTH_YEAR.exec(p);
+  if (m) return ymd(m[3], m[2], m[1]);
+  m = MONTH_YEAR.exec(p);
+  if (m) {
+    const month = MONTH_INDEX.get((m[1] ?? '').toLowerCase());
+    const yy = year(m[2]);
+    return month && yy ? `${yy}-${pad(month)}` : undefined;
+  }
+  m = YEAR_ONLY.exec(p);
+  if (m) return year(m[1]) ?? undefined;
+  m = END_OF_YEAR.exec(p);
+  if (m) {
+    const yy = year(m[1]);
+    return yy ? `${yy}-12` : undefined;
+  }
+  return undefined;
+}
+
 /** chrono is the slowest step of the pass; one phrase against one publication date always reads the same. */
 const RESOLVED = new Map<string, string | null>();
 
@@ -233,6 +280,7 @@ const PHRASE = [
 ].join('|');
 
 const DATE_RE = new RegExp(`\\b(${PHRASE})\\b`, 'gi');
+const BARE_MONTH = new RegExp(`^(?:${MONTH_RE})$`, 'i');
 
 const END_BEFORE = /(?:through|thru|by|until|till|up to|as of|to|and|ending(?: in)?)\s+(?:the\s+)?$/i;
 const START_BEFORE = /(?:since|from|between|starting(?: in)?|beginning(?: in)?)\s+(?:the\s+)?$/i;
@@ -265,7 +313,7 @@ export function findDates(text: string, published: string | null): DateMention[]
     const phrase = m[1] ?? '';
     const start = m.index ?? 0;
     // "May" and "March" are also words; only take a bare month name when it is capitalized.
-    if (new RegExp(`^(?:${MONTH_RE})$`, 'i').test(phrase) && !/^[A-Z]/.test(phrase)) continue;
+    if (BARE_MONTH.test(phrase) && !/^[A-Z]/.test(phrase)) continue;
     const before = text.slice(Math.max(0, start - 60), start);
     const role = roleOf(before, phrase);
     // "The start of the war", "the war began": no calendar date (chrono finds none either).

@@ -200,3 +200,18 @@ describe('tense of a weekday or month named alone', () => {
     expect(iso('The agency will publish its count in January.', '2026-03-12')).toEqual(['2027-01']);
   });
 });
+
+describe('dates written with their year', () => {
+  it('reads them without a reference, as chrono does', () => {
+    expect(resolveDate('March 9, 2021', null)).toBe('2021-03-09');
+    expect(resolveDate('9 March 2021', '2026-01-05')).toBe('2021-03-09');
+    expect(resolveDate('March 2021', null)).toBe('2021-03');
+    expect(resolveDate('late 2021', null)).toBe('2021');
+    expect(resolveDate('the end of 2021', null)).toBe('2021-12');
+    expect(resolveDate('2021', null)).toBe('2021');
+  });
+
+  it('leaves impossible days to chrono', () => {
+    expect(resolveDate('February 30, 2022', null)).toBe('2022');
+  });
+});
