@@ -191,38 +191,53 @@ export function roleSlots(
   const first = span?.first ?? at;
   const last = span?.last ?? at;
   const name = text.slice(tokens[first]?.start ?? 0, tokens[last]?.end ?? 0);
-  let role = '';
+  // Every reading of the role the sentence gives, each a slot: the apposition after the name, the title
+  // before it, the apposition before it. A one-word title ("General") says less than a description, and a
+  // past role ("then defence minister", "former …") is not what the person is.
+  const roles: { role: string; prior: number }[] = [];
   const after = /^,\s+((?:the |a |an )?[^,;.“”"]{3,90}?)(?:,|\.|;|$)/.exec(text.slice(tokens[last]?.end ?? 0));
   const firstWord = (after?.[1] ?? '').split(/\s+/)[0]?.toLowerCase() ?? '';
   const clauseStart = /^(?:who|which|and|but|or|said|says|told|according|was|were|is|are|has|have|had|will|would)$/;
-  if (after?.[1] && !clauseStart.test(firstWord) && !/(?:ed|ing)$/.test(firstWord)) role = after[1].trim();
-  if (!role) {
-    // Walk back over the title: hyphenated words ("son-in-law") and names with "and" ("Security and
-    // Defense Council") belong to it.
-    let k = first - 1;
-    while (k >= 0 && first - k <= 8) {
-      const gap = text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0);
-      if (/[,;:()—–“”"]/.test(gap)) break;
-      const hyphenated = gap === '-' || text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0) === '-';
-      const inName =
-        /^(?:and|of|for)$/.test(tokens[k]?.lower ?? '') &&
-        tokens.slice(k + 1, first).some((t) => ORGANISATION_WORDS.has(t.lower));
-      if (ROLE_STOP.test(tokens[k]?.lower ?? '') && !hyphenated && !inName) break;
-      k--;
-    }
-    if (k + 1 < first) role = text.slice(tokens[k + 1]?.start ?? 0, tokens[first - 1]?.end ?? 0).trim();
+  if (after?.[1] && !clauseStart.test(firstWord) && !/(?:ed|ing)$/.test(firstWord)) {
+    roles.push({ role: after[1].trim(), prior: 1 });
   }
-  if (!role) {
-    // "…, with the EU’s ambassador to Ukraine, Katarina Mathernova": the apposition before the name.
-    const before = /(?:^|[,;—–]\s)(?:with |by |and )?((?:the |a |an )?[^,;—–“”"]{3,80}),\s*$/.exec(
-      text.slice(0, tokens[first]?.start ?? 0),
-    );
-    const words = (before?.[1] ?? '').toLowerCase().split(/[\s’']+/);
-    if (before?.[1] && words.some((w) => PERSON_ROLE_WORDS.has(w))) role = before[1].trim();
+  // Walk back over the title: hyphenated words ("son-in-law") and names with "and" ("Security and
+  // Defense Council") belong to it.
+  let k = first - 1;
+  while (k >= 0 && first - k <= 8) {
+    const gap = text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0);
+    if (/[,;:()—–“”"]/.test(gap)) break;
+    const hyphenated = gap === '-' || text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0) === '-';
+    const inName =
+      /^(?:and|of|for)$/.test(tokens[k]?.lower ?? '') &&
+      tokens.slice(k + 1, first).some((t) => ORGANISATION_WORDS.has(t.lower));
+    if (ROLE_STOP.test(tokens[k]?.lower ?? '') && !hyphenated && !inName) break;
+    k--;
   }
-  if (!role) return [];
-  return [{ first, last, key: `role:${role.toLowerCase()}`, text: `${name}: ${role}`, prior: 1 }];
+  if (k + 1 < first) {
+    const title = text.slice(tokens[k + 1]?.start ?? 0, tokens[first - 1]?.end ?? 0).trim();
+    roles.push({ role: title, prior: title.split(/\s+/).length === 1 ? ONE_WORD_TITLE : 0.9 });
+  }
+  // "…, with the EU’s ambassador to Ukraine, Katarina Mathernova": the apposition before the name.
+  const before = /(?:^|[,;—–]\s)(?:with |by |and )?((?:the |a |an )?[^,;—–“”"]{3,80}),\s*$/.exec(
+    text.slice(0, tokens[first]?.start ?? 0),
+  );
+  const words = (before?.[1] ?? '').toLowerCase().split(/[\s’']+/);
+  if (before?.[1] && words.some((w) => PERSON_ROLE_WORDS.has(w))) roles.push({ role: before[1].trim(), prior: 0.9 });
+  return roles.map(({ role, prior }) => ({
+    first,
+    last,
+    key: `role:${role.toLowerCase()}`,
+    text: `${name}: ${role}`,
+    prior: PAST_ROLE.test(role) ? prior * PAST_ROLE_PRIOR : prior,
+  }));
 }
+
+/** A title of one word ("General", "President") says less about someone than a description does. */
+export const ONE_WORD_TITLE = 0.6;
+/** "then defence minister", "former envoy", "ex-president": a role someone no longer holds. */
+const PAST_ROLE = /^(?:(?:the|a|an)\s+)?(?:then|former|ex-|erstwhile|previous|outgoing|onetime|one-time|late)\b/i;
+export const PAST_ROLE_PRIOR = 0.5;
 
 /** Longest description answer, in words. */
 export const MAX_DESCRIPTION_WORDS = 40;

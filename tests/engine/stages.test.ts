@@ -243,3 +243,19 @@ describe('a city that stands for a side', () => {
     expect(e.ask('How many people were wounded in Kyiv?').answer).toMatch(/^nine/);
   });
 });
+
+describe('who someone is', () => {
+  it('prefers a description to a one-word title, and a present role to a past one', () => {
+    const e = buildEngine(
+      corpusOf({
+        'r.txt':
+          'General Mira Holt spoke first.\n\n' +
+          'Mira Holt, the commander of the northern fleet, arrived on Monday.\n\n' +
+          'Omar Reyes, then finance minister, signed the 2019 deal.\n\n' +
+          'Omar Reyes, the central bank governor, spoke later.\n',
+      }),
+    );
+    expect(e.ask('Who is Mira Holt?').answer).toMatch(/commander of the northern fleet/);
+    expect(e.ask('Who is Omar Reyes?').answer).toMatch(/central bank governor/);
+  });
+});
