@@ -1,5 +1,6 @@
 /** `/ask question: [private:]` — the same as mentioning the bot, for people who prefer slash commands. */
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { suggestFor } from '../src/discord/autocomplete.js';
 import { cleanQuestion } from '../src/discord/clean.js';
 import { slashCommand } from '../src/discord/command.js';
 import { commandIdsFor, renderHelp, smallTalk, withoutGreeting } from '../src/discord/help.js';
@@ -72,6 +73,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 /** Suggestions drawn from the index for what the user has typed so far. */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const partial = cleanQuestion(interaction.options.getFocused());
-  const suggestions = ctx.store.current.engine.suggest(partial, MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_LENGTH);
+  const { engine } = ctx.store.current;
+  const suggestions = suggestFor(partial, (p) => engine.suggest(p, MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_LENGTH));
   await interaction.respond(toChoices(suggestions));
 }

@@ -189,6 +189,18 @@ describe('/ask', () => {
     expect(embedsOf(all)[0]?.footer?.text).toMatch(/^Sources 1–\d+ of \d+/);
   });
 
+  it('suggests whole questions for a single letter, and no "who is <word>" or duplicate variants', async () => {
+    const one = await fake.autocomplete('ask', { options: [str('question', 'w', { focused: true })] }).result();
+    expect(one.choices?.length).toBeGreaterThan(0);
+    for (const c of one.choices ?? []) expect(String(c.value)).toMatch(/\s/);
+    const who = await fake
+      .autocomplete('ask', { options: [str('question', 'who is wit', { focused: true })] })
+      .result();
+    expect((who.choices ?? []).map((c) => c.value)).not.toContain('who is withdrawal');
+    const trump = await fake.autocomplete('ask', { options: [str('question', 'trump', { focused: true })] }).result();
+    expect((trump.choices ?? []).filter((c) => /Trump say/.test(String(c.value)))).toHaveLength(1);
+  });
+
   it('answers privately when asked to', async () => {
     const result = await fake
       .command('ask', { options: [str('question', clean), { name: 'private', type: 5, value: true }] })
