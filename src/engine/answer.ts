@@ -216,6 +216,12 @@ function dateFactor(
   return 1;
 }
 
+/** Words that give a reason or a purpose in English news prose. */
+const REASON_MARKERS =
+  /\b(?:because|since|due to|owing to|as a result|in retaliation|in response|in protest|in order to|so that|the reason|aimed at|accused of|over (?:his|her|its|their|the|a|an)\b|after (?:it|he|she|they) )/i;
+/** A sentence giving no reason weighs this share for a "why" question. */
+export const NO_REASON = 0.7;
+
 /** "person:…", "count:…", "sentence:…": what kind of reading a candidate is. */
 function kindOfKey(key: string): string {
   return key.slice(0, key.indexOf(':'));
@@ -319,6 +325,8 @@ function scoreSentence(
       if (anchor === undefined && head) return { coverage, candidates: [] };
       // The thing asked about ("the biggest issue") must be in the sentence, not only a verb of the question.
       // "What did Trump say about the talks?": the sentence must have Trump saying something.
+      // "Why …?": a sentence that gives a reason ("because", "over", "in retaliation for") answers it.
+      if (/^why\b/i.test(q.question) && !REASON_MARKERS.test(text)) descriptionPenalty *= NO_REASON;
       if (
         q.asksWhatWasSaid &&
         !speaks(

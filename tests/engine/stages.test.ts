@@ -259,3 +259,16 @@ describe('who someone is', () => {
     expect(e.ask('Who is Omar Reyes?').answer).toMatch(/central bank governor/);
   });
 });
+
+describe('why questions', () => {
+  it('answer with the sentence that gives a reason', () => {
+    const e = buildEngine(
+      corpusOf({
+        'w.txt':
+          'The port of Varna was closed on Monday, officials said.\n\n' +
+          'The port of Varna was closed because a storm damaged the harbour wall.\n',
+      }),
+    );
+    expect(e.ask('Why was the port of Varna closed?').answer).toMatch(/because a storm/);
+  });
+});
