@@ -3,7 +3,7 @@
  * on SIGINT/SIGTERM. `config.apiUrl` (DISCORD_API_URL) points REST — and through `GET /gateway/bot`
  * the gateway — at a proxy or the test fake instead of Discord.
  */
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, REST } from 'discord.js';
 import type { Config } from '../config.js';
 import { log } from '../log.js';
 import type { ReloadEvent, SourceStore } from '../store.js';
@@ -105,13 +105,32 @@ export interface BotHandle {
 }
 
 export function createClient(config: Config): Client {
-  return new Client({
+  const client = new Client({
     intents: INTENTS,
     // DMs arrive for channels the bot has not cached yet.
     partials: [Partials.Channel],
     allowedMentions: NO_PINGS,
     rest: config.apiUrl ? { api: config.apiUrl } : {},
   });
+  exemptInteractionWebhooks(client, config);
+  return client;
+}
+
+/**
+ * Interaction follow-ups and edits (`/webhooks/<app>/<interaction token>`, sent without the bot token)
+ * are not bound by Discord's global 50 requests/s bot limit, but @discordjs/rest counts every request
+ * against it: 1,000 answers after a burst then trickle out over 20 s. They go through a second REST
+ * client without the global cap instead; per-route limits (and 429 retries) still apply there.
+ */
+export function exemptInteractionWebhooks(client: Client, config: Pick<Config, 'apiUrl'>): REST {
+  const webhooks = new REST({
+    ...(config.apiUrl ? { api: config.apiUrl } : {}),
+    globalRequestsPerSecond: Number.MAX_SAFE_INTEGER,
+  });
+  const request = client.rest.request.bind(client.rest);
+  client.rest.request = (options) =>
+    options.auth === false && options.fullRoute.startsWith('/webhooks/') ? webhooks.request(options) : request(options);
+  return webhooks;
 }
 
 export async function startBot(
