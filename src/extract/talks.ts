@@ -1040,9 +1040,15 @@ function topicKey(object: string): Set<string> {
   );
 }
 
+/** Words of a settlement: a position on them is a sticking point wherever it is written. */
+const SETTLEMENT =
+  /\b(?:settlement|agreement|accord|deal|concessions?|withdrawal|ceasefire|truce|guarantees?|assurances?)\b/i;
+
 function positions(articles: AnalyzedArticle[]): Position[] {
   const out: Position[] = [];
   for (const f of sentences(articles)) {
+    // A position is a sticking point of the talks only where the text is about the talks.
+    if (!aboutTalks(f) && !SETTLEMENT.test(f.sentence.text)) continue;
     const { text } = f.sentence;
     for (const m of text.matchAll(POSITION)) {
       const at = m.index ?? 0;
@@ -1068,6 +1074,8 @@ function positions(articles: AnalyzedArticle[]): Position[] {
         const lead = start !== null ? text.slice(start, at) : `${subjectBefore(text, at)} `;
         phrase = `${lead}${m[0].trim()} ${object}`;
       }
+      // "a list of children it wanted returned": the object stands before the verb, not after it.
+      if (/^\s*\w+ed\b(?:\s*[,.;]|\s*$)/.test(object)) continue;
       const key = topicKey(object);
       const topic =
         properTopic(f.sentence, at, at + m[0].length + object.length + 2) ?? properTopic(f.sentence, at, text.length);
@@ -1214,10 +1222,17 @@ function subjectOfVerb(s: AnalyzedSentence, at: number, names: NameIndex): strin
 }
 
 /** The clause around a short quote: "Putin has shown no sign that he is willing to "start real negotiations."" */
-function clauseAround(text: string, start: number): string {
-  const before = text.slice(0, start);
-  const from = Math.max(before.lastIndexOf(', ') + 2, 0);
-  return clauseFrom(text, from, 24);
+/**
+ * The clause a short quote completes, up to the quote's end: 'The document is "100% ready,"' (the words
+ * after it, "he told reporters there", are the attribution); after a verb of saying, what was said.
+ */
+function clauseEndingAt(text: string, quoteStart: number, quoteEnd: number): string {
+  const before = text.slice(0, quoteStart);
+  const cut = Math.max(before.lastIndexOf(', '), before.lastIndexOf('; '));
+  const lead = text.slice(cut >= 0 ? cut + 2 : 0, quoteEnd);
+  const said = /^.*?\b(?:said|says|told [\w ]{1,30}?)\s+(?:that\s+)?/i.exec(lead);
+  const words = (said ? lead.slice(said[0].length) : lead).replace(/"/g, '').trim().split(/\s+/);
+  return words.length > 24 ? `${words.slice(0, 24).join(' ')} …` : words.join(' ');
 }
 
 function reactions(articles: AnalyzedArticle[], names: NameIndex, used: Statement[]): TalksItem[] {
@@ -1246,9 +1261,7 @@ function reactions(articles: AnalyzedArticle[], names: NameIndex, used: Statemen
       if (!EVALUATIVE.test(quote) && !TALK_WORDS.test(quote)) continue;
       const at = m.index ?? 0;
       const short = quote.split(/\s+/).length < 6;
-      const body = short
-        ? clauseAround(text, at).replace(/^.*?\b(?:said|says|told [\w ]{1,30}?)\s+(?:that\s+)?/i, '')
-        : quote;
+      const body = short ? clauseEndingAt(text, at, at + m[0].length) : quote;
       const s = statement(f, at, body, names);
       if (!s.speaker || taken(f, s.key)) continue;
       list.push({ ...s, summary: short ? body.replace(/[\s,;:.]+$/, '') : `"${quote}"` });

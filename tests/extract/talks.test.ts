@@ -91,6 +91,21 @@ describe('when and who, read more closely', () => {
     );
   });
 
+  it('reads a short quote with the clause it completes', () => {
+    const b = brief(
+      'The mediators met in Oslo on Monday for talks. The draft accord on the border is "almost ready," the envoy Anna Lind told reporters there.',
+    );
+    expect(summaries(b, 'reactions')).toContain('Anna Lind: The draft accord on the border is almost ready');
+  });
+
+  it('keeps positions outside any talk of talks out of the sticking points', () => {
+    const b = brief(
+      'The council met on the flooding. The mayor rejected claims that the dam was unsafe. ' +
+        'She also gave the council a list of roads she wanted repaired.',
+    );
+    expect(summaries(b, 'sticking-points')).toEqual([]);
+  });
+
   it('does not list someone who did not attend', () => {
     const b = brief('Foreign Minister Ola Berg, who did not attend the talks in Oslo, criticised them.');
     expect(summaries(b, 'participants').some((s) => s.startsWith('Ola Berg'))).toBe(false);
