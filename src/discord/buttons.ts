@@ -66,23 +66,29 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
   }
   const clicker = interaction.user.id;
   const mine = state.owner === clicker;
+  const question = questionOf(interaction.message);
+  if (state.kind === 'ask' && !question) {
+    await interaction.reply(notice(EXPIRED));
+    return;
+  }
+  // An answer is asked again (the engine may be slow on a large index): acknowledge first, then edit.
+  const slow = state.kind === 'ask';
+  if (slow) {
+    if (mine) await interaction.deferUpdate();
+    else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  }
   const snapshot = ctx.store.current;
   const mention = await commandIdsFor(interaction.client, ctx.config.guildId).mention();
   // A page turned on the asker's own message keeps the chart uploaded with it; a private copy has none.
   const hasChart = mine && interaction.message.attachments.some((a) => a.name === CHART_FILE);
-  const rendered = viewFor(state, snapshot, clicker, questionOf(interaction.message), mention, hasChart);
+  const rendered = viewFor(state, snapshot, clicker, question, mention, hasChart);
   if (!rendered) {
     await interaction.reply(notice(EXPIRED));
     return;
   }
   log.info({ user: clicker, kind: state.kind, view: state.view, page: state.page, mine }, 'button');
-  if (mine) {
-    await interaction.update(messageOptions(rendered));
-    return;
-  }
-  await interaction.reply({
-    ...messageOptions(rendered),
-    content: ONLY_ASKER,
-    flags: MessageFlags.Ephemeral,
-  });
+  const options = mine ? messageOptions(rendered) : { ...messageOptions(rendered), content: ONLY_ASKER };
+  if (slow) await interaction.editReply(options);
+  else if (mine) await interaction.update(options);
+  else await interaction.reply({ ...options, flags: MessageFlags.Ephemeral });
 }

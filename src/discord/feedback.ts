@@ -106,6 +106,8 @@ export const VOTE_FAILED = 'Sorry — I could not save your vote just now.';
 
 /** A click on 👍/👎: the question from the message, the answer and sources as the engine gives them now. */
 export async function recordVote(interaction: ButtonInteraction, ctx: BotContext, vote: 1 | -1): Promise<void> {
+  // The answer is asked again to store it with its sources: acknowledge first.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const question = questionOf(interaction.message);
   let content = vote === 1 ? THANKS_UP : THANKS_DOWN;
   try {
@@ -126,7 +128,7 @@ export async function recordVote(interaction: ButtonInteraction, ctx: BotContext
     log.error({ err, user: interaction.user.id }, 'could not record feedback');
     content = VOTE_FAILED;
   }
-  await interaction.reply({ content, allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
+  await interaction.editReply({ content, allowedMentions: NO_PINGS });
 }
 
 /** `npm run cli -- feedback`: the votes as text lines (newest first), or JSON. */

@@ -184,7 +184,9 @@ describe('/ask', () => {
     const labels = buttonsOf(result).map((b) => b.label ?? '');
     expect(labels[0]).toMatch(/^Show all sources \(\d+\)$/);
     const all = await fake.click(messageOf(result), button(result, /^Show all sources/), { user: asker }).result();
-    expect(all.ackType).toBe(7);
+    // The answer is asked again: acknowledged first (deferred update), then the same message edited.
+    expect(all.ackType).toBe(6);
+    expect(all.message?.messageId).toBe(result.message?.messageId);
     expect(embedsOf(all)[0]?.description).toMatch(/^All \d+ sources? behind the answer/);
     expect(embedsOf(all)[0]?.footer?.text).toMatch(/^Sources 1–\d+ of \d+/);
   });
@@ -296,7 +298,8 @@ describe('mentions', () => {
     const show = rows.flatMap((r) => r.components).find((b) => /^Show all sources/.test(b.label ?? ''));
     expect(show?.custom_id).toContain(author.id);
     const clicked = await fake.click(reply.message, String(show?.custom_id), { user: author }).result();
-    expect(clicked.ackType).toBe(7);
+    expect(clicked.ackType).toBe(6);
+    expect(clicked.message?.messageId).toBe(reply.messageId);
   });
 });
 
