@@ -232,6 +232,7 @@ export class LexiconBuilder {
     }
 
     const types = new Map<string, EntityType>();
+    let checked = 0;
     const surnames = new Map<string, string>();
     const surnameCounts = new Map<string, number>();
     for (const [key, e] of evidence) {
@@ -247,7 +248,10 @@ export class LexiconBuilder {
       else if (words.length >= 2 && words.length <= 3) type = 'person';
       // What the corpus suggests is a person may be a country or a body general English knows
       // ("the United Arab Emirates said …"): compromise's lexicon of places and organisations decides.
-      if (type === 'person') type = knownNonPerson(key) ?? type;
+      if (type === 'person' && e.count >= 2 && checked < MAX_NAME_CHECKS) {
+        checked++;
+        type = knownNonPerson(key) ?? type;
+      }
       types.set(key, type);
       if (type === 'person' && words.length >= 2) {
         const canonicalSurname = variants.get(surname) ?? surname;
@@ -262,6 +266,11 @@ export class LexiconBuilder {
 }
 
 const knownTypes = new Map<string, EntityType | null>();
+/**
+ * At most this many names are looked up in compromise per build (2–3 ms each): a large corpus keeps its
+ * corpus-evidence typing for the rest. Names mentioned once are not looked up.
+ */
+export const MAX_NAME_CHECKS = 2000;
 
 /** 'place' or 'organisation' when compromise reads a name as one and not as a person, else null. */
 function knownNonPerson(name: string): EntityType | null {
