@@ -1,10 +1,13 @@
+import { formatDate } from './discord/cite.js';
 import type { Answer, Corpus, RichCitation } from './types.js';
 
 /** Plain-text renderings for people (CLI and console). Discord has its own renderers in src/discord/. */
 
+/** "The Associated Press, “Title”, 5 Feb 2026 (000_e18e…)": who published it first, the file id last. */
 function citationLabel(c: RichCitation): string {
-  const parts = [c.outlet ?? 'outlet not stated', c.title ? `“${c.title}”` : null, c.published].filter(Boolean);
-  return `${c.source} — ${parts.join(', ')}`;
+  const name = c.outlet ?? (c.title ? null : 'outlet not named in the text');
+  const parts = [name, c.title ? `“${c.title}”` : null, formatDate(c.published)].filter(Boolean);
+  return `${parts.join(', ')} (${c.source})`;
 }
 
 export function formatAnswerText(a: Answer): string {
@@ -33,7 +36,7 @@ export function formatSourcesText(corpus: Corpus, builtAt: Date, figuresBySource
   for (const a of corpus.articles) {
     const passages = a.sentences.filter((s) => !s.boilerplate).length;
     lines.push(
-      `- ${a.id}: ${a.meta.outlet ?? 'outlet not stated'}${a.meta.published ? `, ${a.meta.published}` : ''}${
+      `- ${a.id}: ${a.meta.outlet ?? a.meta.agency ?? 'outlet not named in the text'}${a.meta.published ? `, ${formatDate(a.meta.published)}` : ''}${
         a.meta.title ? ` — “${a.meta.title}”` : ''
       } (${passages} sentences, ${figuresBySource.get(a.id) ?? 0} casualty figures${
         a.corrections.length
