@@ -54,6 +54,15 @@ async function main(): Promise<void> {
     log.info({ host, port }, 'serving /healthz and /metrics');
   }
   const loaded = await store.reload();
+  if (
+    !loaded.ok &&
+    loaded.errors.some((e) => /^(?:building the index failed|the index worker stopped)/.test(e.problem))
+  ) {
+    // Not the files: a bug while building (already logged with its stack). Status 1, so it is not mistaken for configuration.
+    log.fatal({ dir: config.sourcesDir }, 'could not build the index (a bug, logged above); the bot cannot start');
+    await store.close();
+    process.exit(1);
+  }
   if (!loaded.ok) {
     log.fatal(
       { dir: config.sourcesDir, problems: loaded.errors },

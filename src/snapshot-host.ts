@@ -23,7 +23,7 @@ export const ENGINE_CALL_TIMEOUT_MS = 10_000;
 
 export type WorkerBuild =
   | { ok: true; snapshot: Snapshot; warnings: SourceError[]; host: SnapshotHost }
-  | { ok: false; errors: SourceError[]; cancelled?: boolean };
+  | { ok: false; errors: SourceError[]; cancelled?: boolean; crash?: string };
 
 /**
  * Starts the worker's code: the compiled `.js` in production; under tsx or vitest (this file is `.ts`)
@@ -105,10 +105,17 @@ export class SnapshotHost {
  * Starts a worker that builds the snapshot of `dir`. `cancel()` stops it (SIGTERM during a reload);
  * the result then says so and nothing is swapped in.
  */
-export function buildInWorker(dir: string): { result: Promise<WorkerBuild>; cancel(): Promise<void> } {
+export function buildInWorker(
+  dir: string,
+  options: { heapMb?: number } = {},
+): { result: Promise<WorkerBuild>; cancel(): Promise<void> } {
   const channel = new MessageChannel();
   const signal = new SharedArrayBuffer(4);
-  const worker = startWorker({ workerData: { dir, port: channel.port2, signal }, transferList: [channel.port2] });
+  const worker = startWorker({
+    workerData: { dir, port: channel.port2, signal },
+    transferList: [channel.port2],
+    ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
+  });
   const host = new SnapshotHost(worker, channel.port1, signal);
   let settled = false;
   let settle!: (build: WorkerBuild) => void;
@@ -120,7 +127,12 @@ export function buildInWorker(dir: string): { result: Promise<WorkerBuild>; canc
       resolve(build);
     };
   });
-  const failed = (problem: string): WorkerBuild => ({ ok: false, errors: [{ file: dir, problem }] });
+  /** A bug or a dead worker, not a problem with the files: the full text goes to the log, the first line to the admin. */
+  const failed = (problem: string, crash: string): WorkerBuild => ({
+    ok: false,
+    errors: [{ file: dir, problem }],
+    crash,
+  });
   const articles: Article[] = [];
 
   worker.on('message', (message: WorkerMessage) => {
@@ -129,17 +141,20 @@ export function buildInWorker(dir: string): { result: Promise<WorkerBuild>; canc
     } else if (message.type === 'failed') {
       settle({ ok: false, errors: message.errors });
     } else if (message.type === 'crashed') {
-      settle(failed(`building the index failed: ${firstLine(message.message)}`));
+      settle(failed(`building the index failed: ${firstLine(message.message)}`, message.message));
     } else if (message.type === 'ready') {
       // Serving from now on: the worker alone must not keep the process alive.
       worker.unref();
       settle({ ok: true, snapshot: assemble(dir, articles, message, host), warnings: message.warnings, host });
     }
   });
-  worker.on('error', (err) => settle(failed(`building the index failed: ${firstLine(err.message)}`)));
-  worker.on('exit', (code) =>
-    settle(failed(`the index worker stopped (exit code ${code}) before the index was built`)),
+  worker.on('error', (err) =>
+    settle(failed(`building the index failed: ${firstLine(err.message)}`, err.stack ?? err.message)),
   );
+  worker.on('exit', (code) => {
+    const problem = `the index worker stopped (exit code ${code}) before the index was built`;
+    settle(failed(problem, problem));
+  });
 
   return {
     result,

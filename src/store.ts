@@ -3,6 +3,7 @@ import { buildEngine, type Engine } from './engine/engine.js';
 import { buildCasualtyReport } from './extract/casualties.js';
 import { buildTalksBrief } from './extract/talks.js';
 import type { CasualtyReport, TalksBrief } from './extract/types.js';
+import { log } from './log.js';
 import { buildInWorker, type SnapshotHost } from './snapshot-host.js';
 import { loadCorpus } from './sources/load.js';
 import type { Corpus, SourceError } from './types.js';
@@ -43,6 +44,8 @@ export interface StoreOptions {
   build?: 'inline' | 'worker';
   /** How long a replaced snapshot's worker keeps answering callers that still hold it (ms). */
   retireAfterMs?: number;
+  /** Heap limit of each snapshot worker (MB); a build that needs more fails and the old snapshot keeps serving. */
+  workerHeapMb?: number;
 }
 
 /** Emitted as `reload` after every reload, successful or not. */
@@ -70,6 +73,7 @@ export class SourceStore {
   #closed = false;
   readonly #mode: 'inline' | 'worker';
   readonly #retireAfterMs: number;
+  readonly #workerHeapMb: number | undefined;
   /** `reload` (ReloadEvent), `worker-exit` ({ code }) when the serving worker stops unexpectedly. */
   readonly events = new EventEmitter();
 
@@ -79,6 +83,7 @@ export class SourceStore {
   ) {
     this.#mode = options.build ?? 'inline';
     this.#retireAfterMs = options.retireAfterMs ?? 10_000;
+    this.#workerHeapMb = options.workerHeapMb;
   }
 
   get current(): Snapshot {
@@ -156,7 +161,7 @@ export class SourceStore {
   }
 
   async #loadInWorker(): Promise<ReloadResult> {
-    const build = buildInWorker(this.dir);
+    const build = buildInWorker(this.dir, { heapMb: this.#workerHeapMb });
     this.#building = build;
     let built: Awaited<typeof build.result>;
     try {
@@ -164,7 +169,10 @@ export class SourceStore {
     } finally {
       this.#building = null;
     }
-    if (!built.ok) return { ok: false, errors: built.errors, kept: this.#current };
+    if (!built.ok) {
+      if (built.crash) log.error({ err: built.crash, dir: this.dir }, 'building the index crashed');
+      return { ok: false, errors: built.errors, kept: this.#current };
+    }
     if (this.#closed) {
       await built.host.close();
       return { ok: false, errors: [{ file: this.dir, problem: 'the bot is shutting down' }], kept: this.#current };

@@ -127,6 +127,18 @@ describe('SourceStore in worker mode', () => {
     expect(events).toEqual([expect.objectContaining({ ok: false, cancelled: true, articles: null })]);
   });
 
+  it('fails a build that crashes its worker (here: out of memory), says so in one line, and swaps nothing in', async () => {
+    store = new SourceStore(SEEDS, { build: 'worker', workerHeapMb: 1 });
+    const result = await store.reload();
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors[0]?.file).toBe(SEEDS);
+      expect(result.errors[0]?.problem).toMatch(/^(?:building the index failed|the index worker stopped)/);
+      expect(result.errors[0]?.problem).not.toContain('\n');
+    }
+    expect(store.ready).toBe(false);
+  });
+
   it('names the broken file from the worker and keeps the previous snapshot serving', async () => {
     const tmp = await tempSources();
     cleanup = tmp.cleanup;
