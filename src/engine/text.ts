@@ -117,7 +117,29 @@ export function tokenize(text: string): Token[] {
       numeric,
     });
   }
+  unfoldLostThings(tokens);
   return tokens;
+}
+
+const LOSE_FORMS = /^(?:lost|lose|loses|losing)$/;
+const DETERMINERS = /^(?:their|its|his|her|the|all|some|much|most|access|contact)$/;
+const LOSE = 'lose';
+
+/**
+ * "Lost" is a death ("soldiers lost", "lost 55,000 troops", "lost their lives") except with a thing as its
+ * object: "lost power", "lost their homes", "lost heating" count no one killed.
+ */
+function unfoldLostThings(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || !LOSE_FORMS.test(t.lower)) continue;
+    let k = i + 1;
+    while (tokens[k] && DETERMINERS.test(tokens[k]?.lower ?? '') && k < i + 3) k++;
+    const object = tokens[k];
+    if (!object || object.numeric || object.capitalized || !object.term) continue;
+    if (/^(?:lives?|life|soldiers?|troops?|men|people|civilians?|servicemen|fighters?)$/.test(object.lower)) continue;
+    tokens[i] = { ...t, term: LOSE };
+  }
 }
 
 /** Index terms of a text (stop words dropped, duplicates kept). */

@@ -272,3 +272,13 @@ describe('why questions', () => {
     expect(e.ask('Why was the port of Varna closed?').answer).toMatch(/because a storm/);
   });
 });
+
+describe('tokenize: "lost"', () => {
+  it('is a death for people, not for things lost', () => {
+    const killed = tokenize('soldiers killed')[1]?.term;
+    expect(tokenize('The army lost 300 soldiers')[2]?.term).toBe(killed);
+    expect(tokenize('Families lost their lives')[1]?.term).toBe(killed);
+    expect(tokenize('Homes lost power overnight')[1]?.term).not.toBe(killed);
+    expect(tokenize('The town lost its heating')[2]?.term).not.toBe(killed);
+  });
+});
