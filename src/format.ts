@@ -3,11 +3,11 @@ import type { Answer, Corpus, RichCitation } from './types.js';
 
 /** Plain-text renderings for people (CLI and console). Discord has its own renderers in src/discord/. */
 
-/** "The Associated Press, “Title”, 5 Feb 2026 (000_e18e…)": who published it first, the file id last. */
+/** "000_e18e… — The Associated Press, “Title”, 5 Feb 2026". */
 function citationLabel(c: RichCitation): string {
   const name = c.outlet ?? (c.title ? null : 'outlet not named in the text');
   const parts = [name, c.title ? `“${c.title}”` : null, formatDate(c.published)].filter(Boolean);
-  return `${parts.join(', ')} (${c.source})`;
+  return `${c.source} — ${parts.join(', ')}`;
 }
 
 export function formatAnswerText(a: Answer): string {
