@@ -179,7 +179,10 @@ export class LexiconBuilder {
       const after = tokens[run.last + 1];
       if (after && SPEECH_VERBS.test(after.lower)) this.#bump(key, 'person', 2);
       if (before && SPEECH_VERBS.test(before.lower)) this.#bump(key, 'person', 1);
-      if (before && PLACE_PREPOSITIONS.test(before.lower) && !run.title) this.#bump(key, 'place', 2);
+      // "according to X" names a source (a person or a body), not a destination.
+      const according = before?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
+      if (according) this.#bump(key, 'person', 1);
+      else if (before && PLACE_PREPOSITIONS.test(before.lower) && !run.title) this.#bump(key, 'place', 2);
       if (text.slice(tokens[run.last]?.end ?? 0).startsWith(', who')) this.#bump(key, 'person', 2);
       // "Center for Strategic and International Studies (CSIS)"
       const paren = /^\s*\(([A-Z]{2,8})\)/.exec(text.slice(tokens[run.last]?.end ?? 0));
@@ -248,9 +251,9 @@ export class LexiconBuilder {
       else if (words.length >= 2 && words.length <= 3) type = 'person';
       // What the corpus suggests is a person may be a country or a body general English knows
       // ("the United Arab Emirates said …"): compromise's lexicon of places and organisations decides.
-      if (type === 'person' && e.count >= 2 && checked < MAX_NAME_CHECKS) {
+      if (e.count >= 2 && checked < MAX_NAME_CHECKS && (type === 'person' || words.length >= 2)) {
         checked++;
-        type = knownNonPerson(key) ?? type;
+        type = knownType(key) ?? type;
       }
       types.set(key, type);
       if (type === 'person' && words.length >= 2) {
@@ -272,13 +275,20 @@ const knownTypes = new Map<string, EntityType | null>();
  */
 export const MAX_NAME_CHECKS = 2000;
 
-/** 'place' or 'organisation' when compromise reads a name as one and not as a person, else null. */
-function knownNonPerson(name: string): EntityType | null {
+/**
+ * What compromise reads a name as, where its lexicon knows: a person (first names it knows), a place (a
+ * country, a city) or an organisation; null when it does not know or reads it more than one way.
+ */
+function knownType(name: string): EntityType | null {
   let type = knownTypes.get(name);
   if (type !== undefined) return type;
   const title = name.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
   const doc = nlp(title);
-  type = doc.people().found ? null : doc.places().found ? 'place' : doc.organizations().found ? 'organisation' : null;
+  const found: EntityType[] = [];
+  if (doc.people().found) found.push('person');
+  if (doc.places().found) found.push('place');
+  if (doc.organizations().found) found.push('organisation');
+  type = found.length === 1 ? (found[0] ?? null) : null;
   knownTypes.set(name, type);
   return type;
 }
