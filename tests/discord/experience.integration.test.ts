@@ -60,7 +60,7 @@ beforeAll(async () => {
   fake = await FakeDiscord.start({ token: FAKE_TOKEN, heartbeatIntervalMs: 1000 });
   fake.setCommands(commandDefinitions());
   bot = await startBotProcess(fake, botEnv(fake, sources.dir, { DATA_DIR: dataDir }));
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await bot?.stop('SIGKILL');
