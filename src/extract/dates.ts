@@ -195,6 +195,8 @@ const PROBES = [localNoon(2001, 3, 14), localNoon(2012, 10, 27)] as const;
 export function resolveDate(phrase: string, published: string | null): string | null {
   const absolute = calendarDate(phrase);
   if (absolute !== undefined) return absolute;
+  const dayOfMonth = monthDay(phrase, published) ?? relativeDay(phrase, published) ?? relativePeriod(phrase, published);
+  if (dayOfMonth !== undefined) return dayOfMonth;
   const key = `${published}|${phrase}`;
   const hit = RESOLVED.get(key);
   if (hit !== undefined) return hit;
@@ -208,6 +210,10 @@ const MONTH_DAY_YEAR = /^([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
 const MONTH_YEAR = /^([a-z]+),?\s+(\d{4})$/i;
 const YEAR_ONLY = /^(?:(?:early|mid|late)[\s-]+)?(\d{4})$/i;
 const END_OF_YEAR = /^the end of (\d{4})$/i;
+const START_OF_YEAR = /^(?:the\s+)?(?:start|beginning) of (\d{4})$/i;
+/** The start of the war or of "the year": no calendar date (chrono finds none either). */
+const NO_DATE =
+  /^(?:(?:the\s+)?(?:start|beginning) of (?:the war|the invasion|the conflict|the year)|(?:the war|the invasion|the conflict|the fighting) (?:began|started)|the past month|next week)$/i;
 
 /**
  * A date written with its year needs no reference: read directly (what chrono reads for these forms, checked
@@ -218,7 +224,7 @@ function calendarDate(phrase: string): string | null | undefined {
   const p = phrase.trim();
   const year = (y: string | undefined) => {
     const n = Number(y);
-    return n >= 1000 && n <= 2999 ? String(n) : null;
+    return n >= 1000 && n <= 9999 ? String(n) : null;
   };
   const ymd = (y: string | undefined, monthName: string | undefined, d: string | undefined) => {
     const m = MONTH_INDEX.get((monthName ?? '').toLowerCase());
@@ -244,13 +250,102 @@ function calendarDate(phrase: string): string | null | undefined {
     const yy = year(m[1]);
     return yy ? `${yy}-12` : undefined;
   }
+  m = START_OF_YEAR.exec(p);
+  if (m) return year(m[1]) ?? undefined;
+  if (NO_DATE.test(p)) return null;
   return undefined;
+}
+
+const RELATIVE_PERIOD =
+  /^(?:(the end of )?(last|this|next) (year|month)|the (?:past|previous) year|the previous month|(last|this) week|(last|this|next) ([a-z]+))$/i;
+
+/**
+ * A month or year named from the publication day ("last month", "the end of last year", "last December",
+ * "this week"): what chrono and `newsConventions` read, checked in the tests, without chrono.
+ */
+function relativePeriod(phrase: string, published: string | null): string | null | undefined {
+  const ref = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published ?? '');
+  const m = RELATIVE_PERIOD.exec(phrase.trim());
+  if (!ref || !m) return undefined;
+  const y = Number(ref[1]);
+  const mo = Number(ref[2]);
+  const monthOf = (offset: number) => {
+    const d = new Date(Date.UTC(y, mo - 1 + offset, 1));
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+  };
+  const step = (w: string | undefined) => (w?.toLowerCase() === 'last' ? -1 : w?.toLowerCase() === 'next' ? 1 : 0);
+  const lower = phrase.trim().toLowerCase();
+  if (m[3]) {
+    const endOf = Boolean(m[1]);
+    if (m[3].toLowerCase() === 'year') return endOf ? `${y + step(m[2])}-12` : String(y + step(m[2]));
+    if (endOf && step(m[2]) > 0) return undefined;
+    return monthOf(step(m[2]));
+  }
+  if (/^the (?:past|previous) year$/.test(lower)) return String(y - 1);
+  if (lower === 'the previous month') return monthOf(-1);
+  if (m[4]) {
+    const d = new Date(Date.UTC(y, mo - 1, Number(ref[3]) + (m[4].toLowerCase() === 'last' ? -7 : 0)));
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+  }
+  const named = MONTH_INDEX.get((m[6] ?? '').toLowerCase());
+  if (!named) return undefined;
+  return `${monthYear(y, mo, named, m[5]?.toLowerCase())}-${pad(named)}`;
+}
+
+const MONTH_DAY = /^([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?$/i;
+
+/**
+ * "March 9" in an article of a given day: the most recent March 9 by the month (a bare month is the most
+ * recent one, its own month included); "December 45" names the month only (the number is a count);
+ * an impossible day ("February 30") names nothing. What chrono and the conventions above read, checked in
+ * the tests, without chrono. `undefined` for other phrases.
+ */
+function monthDay(phrase: string, published: string | null): string | null | undefined {
+  const m = MONTH_DAY.exec(phrase.trim());
+  const ref = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published ?? '');
+  const month = MONTH_INDEX.get((m?.[1] ?? '').toLowerCase());
+  if (!m || !ref || !month) return undefined;
+  const year = monthYear(Number(ref[1]), Number(ref[2]), month, undefined);
+  const day = Number(m[2]);
+  if (day > 31) return `${year}-${pad(month)}`;
+  if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+const WEEKDAY_PHRASE = new RegExp(
+  `^(?:(last|past|this|next|early|late)\\s+)?(${WEEKDAYS.join('|')})(?:\\s+(?:night|morning|afternoon|evening))?$`,
+  'i',
+);
+const SAME_DAY = /^(?:today|tonight|this morning|this afternoon|this evening|overnight)$/i;
+const DAY_BEFORE = /^(?:yesterday|last night)$/i;
+
+/**
+ * A weekday or a day named from the publication day ("Friday", "last Friday", "yesterday", "overnight"):
+ * what chrono and `newsConventions` read, checked in the tests, without chrono. `undefined` for other phrases.
+ */
+function relativeDay(phrase: string, published: string | null): string | null | undefined {
+  const ref = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published ?? '');
+  if (!ref) return undefined;
+  const p = phrase.trim();
+  const day = (offset: number) => {
+    const d = new Date(Date.UTC(Number(ref[1]), Number(ref[2]) - 1, Number(ref[3]) + offset));
+    return d.toISOString().slice(0, 10);
+  };
+  if (SAME_DAY.test(p)) return day(0);
+  if (DAY_BEFORE.test(p)) return day(-1);
+  const m = WEEKDAY_PHRASE.exec(p);
+  if (!m) return undefined;
+  const weekday = (WEEKDAYS as readonly string[]).indexOf((m[2] ?? '').toLowerCase());
+  const today = new Date(Date.UTC(Number(ref[1]), Number(ref[2]) - 1, Number(ref[3]))).getUTCDay();
+  const modifier = m[1]?.toLowerCase();
+  return day(weekdayOffset(today, weekday, modifier === 'early' || modifier === 'late' ? undefined : modifier));
 }
 
 /** chrono is the slowest step of the pass; one phrase against one publication date always reads the same. */
 const RESOLVED = new Map<string, string | null>();
 
-function resolveUncached(phrase: string, published: string | null): string | null {
+/** chrono's reading with the conventions above, uncached (exported for the tests of the direct readings). */
+export function resolveUncached(phrase: string, published: string | null): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published ?? '');
   if (m) return isoAgainst(phrase, localNoon(Number(m[1]), Number(m[2]), Number(m[3])));
   const [a, b] = PROBES.map((ref) => isoAgainst(phrase, ref));

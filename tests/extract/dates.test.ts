@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesCompatible, findDates, resolveDate } from '../../src/extract/dates.js';
+import { datesCompatible, findDates, resolveDate, resolveUncached } from '../../src/extract/dates.js';
 import { asOfFor } from '../../src/extract/figures.js';
 import { findNumbers } from '../../src/extract/numbers.js';
 
@@ -213,5 +213,76 @@ describe('dates written with their year', () => {
 
   it('leaves impossible days to chrono', () => {
     expect(resolveDate('February 30, 2022', null)).toBe('2022');
+  });
+});
+
+describe('a month and a day without a year', () => {
+  it('reads what chrono reads, for every month, day and publication date', () => {
+    for (const published of ['2026-01-05', '2024-02-29', '2025-12-31', '2026-07-15']) {
+      for (const month of ['January', 'February', 'April', 'June', 'December']) {
+        for (const day of [1, 9, 28, 29, 30, 31, 32, 45]) {
+          const phrase = `${month} ${day}`;
+          expect(resolveDate(phrase, published)).toBe(resolveUncached(phrase, published));
+        }
+      }
+    }
+  });
+
+  it('reads weekdays and days named from the publication day as chrono does', () => {
+    const phrases = ['today', 'tonight', 'yesterday', 'overnight', 'last night', 'this morning'];
+    for (const w of ['Monday', 'Thursday', 'Saturday']) {
+      phrases.push(w, `last ${w}`, `past ${w}`, `this ${w}`, `next ${w}`, `early ${w}`, `late ${w}`, `${w} night`);
+    }
+    for (const published of ['2026-01-05', '2026-02-05', '2024-02-29', '2025-12-31']) {
+      for (const phrase of phrases) expect(resolveDate(phrase, published)).toBe(resolveUncached(phrase, published));
+    }
+  });
+
+  it('reads months and years named from the publication day as chrono does', () => {
+    const phrases = [
+      'last month',
+      'this month',
+      'next month',
+      'last year',
+      'Last year',
+      'this year',
+      'next year',
+      'the end of last year',
+      'the end of this year',
+      'the end of last month',
+      'the past year',
+      'the previous year',
+      'the previous month',
+      'the past month',
+      'last week',
+      'this week',
+      'next week',
+      'last December',
+      'this December',
+      'next December',
+      'last January',
+      'next March',
+      'the start of the war',
+      'the war began',
+      'the start of 2025',
+    ];
+    for (const published of ['2026-01-05', '2026-03-31', '2025-12-31', '2024-02-29', '2026-07-01']) {
+      for (const phrase of phrases) expect(resolveDate(phrase, published)).toBe(resolveUncached(phrase, published));
+    }
+  });
+
+  it('reads dates with their year as chrono does', () => {
+    for (const phrase of [
+      'March 9, 2021',
+      '9 March 2021',
+      'March 2021',
+      'late 2021',
+      'the end of 2021',
+      '2021',
+      'February 7342',
+      'early 8123',
+    ]) {
+      expect(resolveDate(phrase, '2026-01-05')).toBe(resolveUncached(phrase, '2026-01-05'));
+    }
   });
 });
