@@ -8,6 +8,7 @@ import {
   lookupIn,
   MAX_AUTOCOMPLETE_CHOICES,
   MAX_CHOICE_LENGTH,
+  MAX_EMBED_TITLE,
   renderAnswer,
   toChoices,
 } from '../src/discord/render.js';
@@ -26,7 +27,8 @@ export const data = slashCommand(
       .setName('question')
       .setDescription('Your question, e.g. "How many prisoners were exchanged?"')
       .setRequired(true)
-      .setMaxLength(MAX_QUESTION_CHARS)
+      // The question is the answer's title, which its buttons read back: at most a title's length.
+      .setMaxLength(Math.min(MAX_QUESTION_CHARS, MAX_EMBED_TITLE))
       .setAutocomplete(true),
   )
   .addBooleanOption((o) =>

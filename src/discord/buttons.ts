@@ -17,6 +17,8 @@ import { questionOf, viewFor } from './views.js';
 
 export const ONLY_ASKER =
   'Only the person who asked can turn the pages of that message, so here is your own copy (only you can see it).';
+export const NO_QUESTION =
+  'I cannot reopen this answer: its question was too long to keep with it. Please ask again with a shorter question.';
 export const EXPIRED = 'That message is too old to change. Ask again and use the buttons on the new answer.';
 
 /** Handles a button click or an unknown command; anything else is ignored. */
@@ -68,7 +70,7 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
   const mine = state.owner === clicker;
   const question = questionOf(interaction.message);
   if (state.kind === 'ask' && !question) {
-    await interaction.reply(notice(EXPIRED));
+    await interaction.reply(notice(NO_QUESTION));
     return;
   }
   // An answer is asked again (the engine may be slow on a large index): acknowledge first, then edit.

@@ -130,6 +130,7 @@ export function questionOf(
   message: { embeds?: readonly { title?: string | null }[] } | null | undefined,
 ): string | null {
   const title = message?.embeds?.[0]?.title;
-  if (!title) return null;
+  // A title cut to fit Discord's limit no longer holds the whole question.
+  if (!title || title.endsWith('…')) return null;
   return title.replace(/\\([^\w\s])/g, '$1');
 }
