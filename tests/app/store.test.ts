@@ -41,7 +41,7 @@ describe.each(['inline', 'worker'] as const)('SourceStore (%s build)', (build) =
       path.join(dir, 'zz_new.txt'),
       'Negotiators agreed to exchange 777 detainees at a meeting in Istanbul on Friday, the mediator said.\n',
     );
-    expect((await store.reload()).ok).toBe(true);
+    expect(await store.reload()).toMatchObject({ ok: true });
     expect(store.current.corpus.articles).toHaveLength(6);
     expect(store.current.engine.ask('How many detainees were to be exchanged in Istanbul?').answer).toMatch(/777/);
   });
@@ -86,7 +86,7 @@ describe('SourceStore in worker mode', () => {
 
   it('serves exactly what an in-process build would: answers, suggestions, figures and brief', async () => {
     store = new SourceStore(SEEDS, { build: 'worker' });
-    expect((await store.reload()).ok).toBe(true);
+    expect(await store.reload()).toMatchObject({ ok: true });
     const loaded = await loadCorpus(SEEDS);
     if (!loaded.ok) throw new Error('seeds do not load');
     const reference = buildSnapshot(loaded.corpus);
