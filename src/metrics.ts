@@ -180,6 +180,8 @@ export async function startMetricsServer(
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
+  // Serving metrics alone must not keep the process alive (the console ends with its input).
+  server.unref();
   const port = (server.address() as AddressInfo).port;
   return {
     port,
