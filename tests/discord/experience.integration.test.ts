@@ -125,6 +125,24 @@ describe('/casualties', () => {
     expect(embedsOf(back)[0]?.description).toBe(embedsOf(first)[0]?.description);
   });
 
+  it('reaches every figure by turning pages: nothing dropped, footers counting what is shown', async () => {
+    const asker = fake.user('walker');
+    let page = await fake.command('casualties', { user: asker }).result();
+    const seen: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const [main] = embedsOf(page);
+      const lines = (main?.description ?? '').split('\n').filter((l) => l.startsWith('• '));
+      seen.push(...lines);
+      const [, from, to, total] = /^Figures (\d+)–(\d+) of (\d+)/.exec(main?.footer?.text ?? '') ?? [];
+      expect(Number(to) - Number(from) + 1).toBe(lines.length);
+      expect(Number(total)).toBe(reference.casualties.figures.length);
+      const next = buttonsOf(page).find((b) => b.label === 'Next ▶');
+      if (!next || next.disabled) break;
+      page = await fake.click(messageOf(page), String(next.custom_id), { user: asker }).result();
+    }
+    expect(seen).toHaveLength(reference.casualties.figures.length);
+  });
+
   it('gives anyone else their own private copy instead of turning the asker’s pages', async () => {
     const asker = fake.user('asker');
     const first = await fake.command('casualties', { user: asker }).result();
@@ -145,6 +163,21 @@ describe('/casualties', () => {
     expect(embedsOf(quotes)[0]?.description).toMatch(/\n> .*\d/);
     const back = await fake.click(messageOf(quotes), button(quotes, 'Back to the figures'), { user: asker }).result();
     expect(embedsOf(back)[0]?.title).toBe('Casualty figures — All sides');
+  });
+});
+
+describe('stale registrations', () => {
+  it('/ask registered without its question option answers with help instead of failing', async () => {
+    fake.setCommands(
+      commandDefinitions().map((c) => (c.name === 'ask' ? { name: 'ask', description: 'Ask', type: 1 } : c)),
+    );
+    try {
+      const result = await fake.command('ask').result();
+      expect(result.ephemeral).toBe(true);
+      expect(embedsOf(result)[0]?.title).toBe('Ask me about the Abu Dhabi peace talks');
+    } finally {
+      fake.setCommands(commandDefinitions());
+    }
   });
 });
 
