@@ -97,7 +97,21 @@ export async function handleMention(message: Message, ctx: BotContext): Promise<
     const mention = await commandIdsFor(message.client, ctx.config.guildId).mention();
     await send(renderAnswer(answer, lookupIn(snapshot.corpus), { owner: message.author.id, mention }));
   } catch (err) {
-    log.error({ err, user: message.author.id, channel: message.channelId, message: message.id }, 'mention failed');
+    const where = { user: message.author.id, channel: message.channelId, message: message.id };
+    if (cannotPost(err)) {
+      // Discord refused the reply itself: an apology would be refused the same way.
+      log.warn({ ...where, code: (err as { code?: number }).code }, 'cannot post in this channel; not replying');
+      return;
+    }
+    log.error({ err, ...where }, 'mention failed');
     await send({ content: MENTION_APOLOGY }).catch((e: unknown) => log.warn({ err: e }, 'could not send the apology'));
   }
+}
+
+/** Discord's codes for "you may not post here": Missing Access, Missing Permissions, and the channel is gone or locked. */
+export const CANNOT_POST_CODES: ReadonlySet<number> = new Set([50001, 50013, 10003, 50083, 160005]);
+
+export function cannotPost(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'number' && CANNOT_POST_CODES.has(code);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuestion } from '../../src/discord/mentions.js';
+import { cannotPost, extractQuestion, handleMention } from '../../src/discord/mentions.js';
 
 const BOT = '123456789012345678';
 
@@ -19,5 +19,40 @@ describe('extractQuestion', () => {
   });
   it('is empty for a bare mention, so the bot answers with help', () => {
     expect(extractQuestion(` <@${BOT}>  \n `, BOT)).toBe('');
+  });
+});
+
+describe('handleMention where the bot cannot post', () => {
+  it('tries once and does not try to apologise when Discord refuses the reply (Missing Permissions)', async () => {
+    const sent: unknown[] = [];
+    const message = {
+      client: { user: { id: BOT } },
+      author: { id: '222222222222222222', bot: false },
+      system: false,
+      webhookId: null,
+      inGuild: () => false,
+      content: 'How many prisoners were exchanged?',
+      channelId: '333333333333333333',
+      id: '444444444444444444',
+      reference: null,
+      guild: null,
+      reply: async (payload: unknown) => {
+        sent.push(payload);
+        throw Object.assign(new Error('Missing Permissions'), { code: 50013 });
+      },
+    };
+    const answer = { question: 'q', answer: 'a', abstained: true, citations: [], alternatives: [], totalSources: 5 };
+    const ctx = {
+      config: {},
+      limiter: { take: () => ({ ok: true }) },
+      store: { current: { engine: { ask: () => answer }, corpus: { byId: new Map() } } },
+    };
+    await handleMention(message as never, ctx as never);
+    expect(sent).toHaveLength(1);
+  });
+  it('knows Discord’s "you may not post here" codes', () => {
+    expect(cannotPost({ code: 50013 })).toBe(true);
+    expect(cannotPost({ code: 50001 })).toBe(true);
+    expect(cannotPost(new Error('boom'))).toBe(false);
   });
 });
