@@ -179,7 +179,11 @@ export class SourceStore {
     }
     const previous = this.#host;
     built.host.onUnexpectedExit((code) => {
-      if (this.#host === built.host) this.events.emit('worker-exit', { code });
+      if (this.#host !== built.host || this.#closed) return;
+      // The serving worker died (a crash, out of memory): answers fail until a new one serves, so rebuild now.
+      log.error({ code, dir: this.dir }, 'the index worker stopped unexpectedly; rebuilding the index');
+      this.events.emit('worker-exit', { code });
+      void this.reload();
     });
     // The swap: one assignment each; callers holding the previous snapshot get a grace period.
     this.#host = built.host;
