@@ -77,6 +77,11 @@ const AUXILIARIES = new Set([
 
 const MONTH_NAMES: readonly string[] = MONTHS;
 
+/** "countries" → "country", "cities" → "city", "officials" → "official". */
+function singular(word: string): string {
+  return word.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
+}
+
 const DATE_WORDS = new Set(['date', 'day', 'year', 'month', 'time']);
 const PLACE_WORDS = new Set(['city', 'country', 'place', 'venue', 'location', 'capital']);
 const ORGANISATION_TYPE_WORDS = new Set([
@@ -152,7 +157,11 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
   // Imperatives: "Name Ukraine's lead negotiator."
   if (/^(?:name|identify)\b/.test(lower) && words.some((w) => PERSON_ROLE_WORDS.has(w))) return 'person';
   if ((first === 'which' || first === 'what') && words.length > wh + 1) {
-    const next = words.slice(wh + 1, wh + 5).filter((w) => !AUXILIARIES.has(w) && w !== 'the');
+    // Plurals ask for the same kind: "which two countries", "which officials".
+    const next = words
+      .slice(wh + 1, wh + 5)
+      .filter((w) => !AUXILIARIES.has(w) && w !== 'the')
+      .flatMap((w) => [w, singular(w)]);
     if (next.some((w) => PLACE_WORDS.has(w))) return 'place';
     if (next.some((w) => DATE_WORDS.has(w))) return 'date';
     // "What is the Ukrainian president's latest figure for …": a figure, though a role is named.
@@ -420,7 +429,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     if (!t.term || QUESTION_NOISE.has(t.lower) || ANSWER_TYPE_WORDS.has(t.lower)) return;
     if (
       (kind === 'place' || kind === 'organisation') &&
-      (PLACE_WORDS.has(t.lower) || ORGANISATION_TYPE_WORDS.has(t.lower))
+      (PLACE_WORDS.has(singular(t.lower)) || ORGANISATION_TYPE_WORDS.has(singular(t.lower)))
     )
       return;
     if (kind === 'person' && GENERIC_PERSON_WORDS.has(t.lower)) return;

@@ -589,7 +589,12 @@ export interface AnswerOptions {
   superlative?: 'lowest' | 'highest' | null;
   /** Whose figure is asked for ("according to Moscow"): a figure someone else gives weighs less. */
   claimant?: string | null;
+  /** "Which two countries …": how many names the answer lists. */
+  many?: number | null;
 }
+
+/** A further name joins a "which two …" answer when it scores at least this share of the first. */
+export const MANY_SHARE = 0.3;
 
 /** A figure attributed to someone other than the claimant asked about weighs this share. */
 export const OTHER_CLAIMANT = 0.4;
@@ -751,6 +756,16 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
 
   const claimant = winner.best.claimant ?? support.find((c) => c.claimant)?.claimant ?? null;
   let answer = winner.best.text;
+  const names = [winner.best.text];
+  if (options.many && options.many > 1 && ['person', 'organisation', 'place'].includes(q.kind)) {
+    // "Which two countries …": the names the winning sentence gives, best first, as many as asked for.
+    for (const c of candidates) {
+      if (names.length >= options.many) break;
+      if (c.sentence !== winner.best.sentence || kindOfKey(c.key) !== kindOfKey(winner.best.key)) continue;
+      if (!names.includes(c.text) && c.score >= winner.best.score * MANY_SHARE) names.push(c.text);
+    }
+    answer = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : answer;
+  }
   if (claimant && !answer.includes(claimant)) answer += `, according to ${claimant}`;
   answer += ` (${sourcesPhrase(sources, total)})`;
 
@@ -760,7 +775,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       if (alternatives.length >= MAX_ALTERNATIVES) break;
       if (g.best.score < winner.best.score * ALTERNATIVE_SHARE) continue;
       // An alternative answers the same way: a name beside a name, not a whole sentence beside a name.
-      if (kindOfKey(g.best.key) !== kindOfKey(winner.best.key)) continue;
+      if (kindOfKey(g.best.key) !== kindOfKey(winner.best.key) || names.includes(g.best.text)) continue;
       const alt = citationsOf(
         r,
         g.list.filter((c) => c.score >= g.best.score * supportShare(q.kind)),

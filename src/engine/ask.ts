@@ -3,6 +3,7 @@ import { answerQuestion, cite, scoreCandidates } from './answer.js';
 import { normaliseChat } from './casual.js';
 import {
   askedClaimant,
+  askedMany,
   type ChoiceForm,
   choiceForm,
   exclusions,
@@ -41,6 +42,7 @@ export function ask(r: Retriever, question: string): Answer {
       exclude: exclusions(rewritten),
       superlative: superlative(rewritten),
       claimant: askedClaimant(rewritten),
+      many: askedMany(rewritten),
     }),
   );
 }

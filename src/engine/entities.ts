@@ -251,7 +251,7 @@ export class LexiconBuilder {
       else if (words.length >= 2 && words.length <= 3) type = 'person';
       // What the corpus suggests is a person may be a country or a body general English knows
       // ("the United Arab Emirates said …"): compromise's lexicon of places and organisations decides.
-      if (e.count >= 2 && checked < MAX_NAME_CHECKS && (type === 'person' || words.length >= 2)) {
+      if (checked < MAX_NAME_CHECKS && (type === 'person' || type === 'other' || words.length >= 2)) {
         checked++;
         type = knownType(key) ?? type;
       }
@@ -271,9 +271,9 @@ export class LexiconBuilder {
 const knownTypes = new Map<string, EntityType | null>();
 /**
  * At most this many names are looked up in compromise per build (2–3 ms each): a large corpus keeps its
- * corpus-evidence typing for the rest. Names mentioned once are not looked up.
+ * corpus-evidence typing for the rest.
  */
-export const MAX_NAME_CHECKS = 2000;
+export const MAX_NAME_CHECKS = 1000;
 
 /**
  * What compromise reads a name as, where its lexicon knows: a person (first names it knows), a place (a

@@ -91,7 +91,11 @@ export function withoutFormWords(question: string): string {
     const end = rest.search(/,|\b(?:which|who|what|how|did|does|do|was|were|is|are)\b/i);
     q = `${q.slice(0, m.index)}${end >= 0 ? rest.slice(end).replace(/^,\s*/, '') : ''}`;
   }
-  const stripped = q.replace(SUPERLATIVE_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  const stripped = q
+    .replace(SUPERLATIVE_WORDS, ' ')
+    .replace(/\b(which|what|name|list)\s+(?:the\s+)?(?:both|two|three|four|five)\b/i, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
   return stripped || question;
 }
 
@@ -146,4 +150,14 @@ export function roleRewrite(question: string): string | null {
     if (name && name.split(/\s+/).length <= 5) return `Who is ${name}?`;
   }
   return null;
+}
+
+const COUNT_WORDS: Readonly<Record<string, number>> = { both: 2, two: 2, three: 3, four: 4, five: 5 };
+
+/** "Which two countries …", "Name the three envoys", "Who were both …": how many names are asked for. */
+export function askedMany(question: string): number | null {
+  const m = /\b(?:which|what|name|list|who were|who are)\s+(?:the\s+|all\s+)?(both|two|three|four|five)\b/i.exec(
+    question,
+  );
+  return m?.[1] ? (COUNT_WORDS[m[1].toLowerCase()] ?? null) : null;
 }

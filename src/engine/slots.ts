@@ -121,7 +121,14 @@ export function entitySlots(
     if (kind === 'place' && (span.type === 'place' || span.type === 'other') && !isDemonym(span.text)) {
       const before = tokens[span.first - 1]?.lower ?? '';
       const afterIn = /^(?:in|at)$/.test(before);
-      if (!afterIn && span.type !== 'place') continue;
+      // "France and Britain": a name joined by "and"/"or" to a place is a place too.
+      const coordinated = spans.some(
+        (o) =>
+          o.type === 'place' &&
+          ((o.last === span.first - 2 && /^(?:and|or)$/.test(before)) ||
+            (o.first === span.last + 2 && /^(?:and|or)$/.test(tokens[span.last + 1]?.lower ?? ''))),
+      );
+      if (!afterIn && span.type !== 'place' && !coordinated) continue;
       let textOut = span.text;
       const rest = text.slice(tokens[span.last]?.end ?? 0);
       const apposition = /^, ((?:\p{Lu}[\p{L}’'-]*\s?){1,4})(?=[,.;]|\s+on\b|\s+for\b)/u.exec(rest);

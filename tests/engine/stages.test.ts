@@ -282,3 +282,18 @@ describe('tokenize: "lost"', () => {
     expect(tokenize('The town lost its heating')[2]?.term).not.toBe(killed);
   });
 });
+
+describe('"which two …" questions', () => {
+  it('list as many names as asked for, from the sentence that answers', () => {
+    const e = buildEngine(
+      corpusOf({
+        'n.txt':
+          'Talks in Vienna and Geneva stalled.\n\n' +
+          'Diplomats said Norway and Chile have taken the lead in drafting the fisheries accord.\n',
+      }),
+    );
+    expect(e.ask('Which two countries have taken the lead in drafting the fisheries accord?').answer).toMatch(
+      /^(?:Norway and Chile|Chile and Norway)/,
+    );
+  });
+});
