@@ -75,6 +75,40 @@ const SKIP_BEFORE_VERB = new Set([
   ',',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their']);
+/** Verbs of saying that are also plural nouns ("counts", "reports", "estimates"). */
+const NOUN_HOMOGRAPHS = new Set([
+  'counts',
+  'reports',
+  'estimates',
+  'claims',
+  'records',
+  'notes',
+  'documents',
+  'figures',
+]);
+/** Words before such a word that make it the noun: "early counts", "the reports", "initial estimates". */
+const NOUN_BEFORE = new Set([
+  'the',
+  'a',
+  'its',
+  'their',
+  'his',
+  'her',
+  'these',
+  'those',
+  'early',
+  'earlier',
+  'late',
+  'later',
+  'first',
+  'initial',
+  'preliminary',
+  'official',
+  'latest',
+  'new',
+  'media',
+  'news',
+]);
 const RELATIVES = new Set(['which', 'that', 'who']);
 const REPORTISH = new Set([
   ...REPORT_NOUNS,
@@ -273,6 +307,8 @@ export function findAttributions(
     }
 
     if (!SAY_VERBS.has(t.lower)) continue;
+    // "early counts put the toll at …", "the first reports said": a plural noun, not the verb of a speaker.
+    if (NOUN_HOMOGRAPHS.has(t.lower) && NOUN_BEFORE.has(tokens[i - 1]?.lower ?? '')) continue;
     // X (has) (, meanwhile,) said
     let k = i - 1;
     while (k >= 0 && SKIP_BEFORE_VERB.has(tokens[k]?.lower ?? '') && i - k <= 4) k--;

@@ -422,6 +422,8 @@ export class NameIndex {
     const missed = this.#misses.get(name);
     if (missed !== undefined) return missed;
     let found = name.trim();
+    // A country or capital is its own name, not a word of an organisation's ("Ukraine" is not "… Mission in Ukraine").
+    if (countryOf(found)) return found;
     for (const [known, canon] of map) {
       if (sameName(known, name)) {
         found = canon;

@@ -147,6 +147,10 @@ const INTRANSITIVE_AFTER = new Set(
   ).split(' '),
 );
 
+/** An aim, plan or threat governing the number: "aims to inflict", "threatened to kill", "wants to free". */
+const INTENT_BEFORE =
+  /\b(?:aims?|aiming|aimed|plans?|planning|planned|wants?|wanted|seeks?|seeking|hopes?|hoping|intends?|intending|vows?|vowed|threatens?|threatened|targets?|targeting|pledged?|promised?)\s+to\s+(?:\w+\s+){1,3}$/i;
+
 /** What may follow a harm verb's number that is its whole object: "injured 25, …", "wounding 47 others". */
 const OBJECT_END = new Set([',', '.', ';', ':', 'and', 'or', 'others', 'more', 'in', 'on', 'at', 'during', 'across']);
 
@@ -571,6 +575,8 @@ export function figuresInSentence(input: SentenceInput, memory: FigureMemory): R
   for (const mention of mentions) {
     const reading = mention.percent ? readPercent(tokens, mention, text) : readCount(tokens, mention, text);
     if (!reading) continue;
+    // "aims to inflict 50,000 casualties a month": an aim or a threat, not a count of what happened.
+    if (INTENT_BEFORE.test(text.slice(Math.max(0, mention.start - 60), mention.start))) continue;
     if (mention.yearLike && !reading.headClass) continue;
     const attribution = attributionFor(input.attributions, mention.numberStart);
     const claimant = attribution?.name ?? null;
@@ -633,7 +639,7 @@ export function figuresInSentence(input: SentenceInput, memory: FigureMemory): R
       percent: mention.percent,
       claimant,
       claimantExplicit: attribution !== null && attribution.via !== 'pronoun' && attribution.via !== 'report-ref',
-      asOf: incident.scope === 'incident' && incident.date ? incident.date : asOf,
+      asOf: incident.scope !== 'war' && incident.date ? incident.date : asOf,
       quote: input.quote,
     };
     out.push(figure);

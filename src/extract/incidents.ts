@@ -140,12 +140,22 @@ export function readIncident(
     (d.start >= piece.start && d.end <= piece.end) ||
     /^\s*alone\b/i.test(text.slice(d.end, d.end + 8)) ||
     /\b(?:during|throughout|over)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, d.start - 16), d.start));
+  const pieceDate = dateIn(piece.start, piece.end);
   const clauseDate =
-    dateIn(piece.start, piece.end) ??
+    pieceDate ??
     (opts.dates.some((d) => d.start >= clause.start && d.end <= clause.end && d.iso && periodDate(d))
       ? dateIn(clause.start, clause.end)
       : null);
-  const date = clauseDate ?? opts.asOf;
+  let date = clauseDate ?? opts.asOf;
+  // "up from 226 killed a year earlier": the year before the one the sentence names.
+  if (
+    !pieceDate &&
+    date &&
+    /^\d{4}/.test(date) &&
+    /\ba year (?:earlier|before)\b/i.test(text.slice(piece.start, piece.end))
+  ) {
+    date = String(Number(date.slice(0, 4)) - 1);
+  }
   const war: IncidentReading = { scope: 'war', kind: null, place: null, local: false, date: null };
   const pieceText = text.slice(piece.start, piece.end);
   const clauseText = text.slice(clause.start, clause.end);
@@ -157,7 +167,7 @@ export function readIncident(
   // A count for a year or a month ("in 2024", "in December alone", "last year") is that period's, unless
   // the clause names one event ("a strike on Ternopil in November").
   if (clauseDate && precision(clauseDate) < 3 && !SINGLE_EVENT.test(clauseText)) {
-    return { scope: 'period', kind: null, place: null, local: false, date: clauseDate };
+    return { scope: 'period', kind: null, place: null, local: false, date: date ?? clauseDate };
   }
   // What happened and where: in the figure's clause, else in the rest of its sentence ("The same attack
   // killed four people in Kyiv; an earlier update had put the number of injured at 19").
@@ -182,6 +192,10 @@ export function readIncident(
   else if (!found.place && !found.local && whole.place) found = { ...found, place: whole.place };
   if (WAR.test(pieceText) && !found.event) return war;
   if (!(found.event || found.place || found.local || opts.stamped)) return war;
+  // Attacks counted over a year or a month ("drone attacks killed 577 in 2025") are that period's count.
+  if (date && precision(date) < 3 && !SINGLE_EVENT.test(clauseText) && !EVENT_TIME.test(clauseText)) {
+    return { scope: 'period', kind: null, place: null, local: false, date };
+  }
   const day = precision(date) === 3 ? date : precision(date) === 0 ? opts.published : date;
   return {
     scope: 'incident',

@@ -340,3 +340,10 @@ describe('an article the extractor has never seen', () => {
     expect(talks).toContainEqual(expect.stringMatching(/^next-steps: .*meet again in Geneva next month/));
   });
 });
+
+describe('claimants of counts', () => {
+  it('does not take a noun like "counts" for a verb of saying', () => {
+    const [f] = one('With two people killed in Velmar, early counts put the toll at two dead.');
+    expect(f?.claimant).not.toBe('Velmar');
+  });
+});

@@ -78,3 +78,12 @@ describe('withSurnames', () => {
     expect(withSurnames(entities[1] ?? [], context).find((e) => e.name === 'Voss')?.kind).toBe('person');
   });
 });
+
+describe('NameIndex and countries', () => {
+  it('does not read a country as an organisation named after it', async () => {
+    const { NameIndex } = await import('../../src/extract/entities.js');
+    const names = new NameIndex();
+    names.add('Human Rights Monitoring Mission in Ukraine');
+    expect(names.canonical('Ukraine')).toBe('Ukraine');
+  });
+});

@@ -37,6 +37,20 @@ describe('the scope of a figure', () => {
     expect(attack?.incident).toMatchObject({ kind: 'attack', place: 'Velmar', date: '2026-03-12' });
   });
 
+  it('counts attacks over a year as that year, and "a year earlier" as the year before', () => {
+    const fs = figures(
+      'Drone attacks killed 410 civilians in 2025, up from 190 killed a year earlier, the monitors said.',
+    );
+    expect(fs.map((f) => [f.low, f.scope, f.incident.date])).toEqual([
+      [410, 'period', '2025'],
+      [190, 'period', '2024'],
+    ]);
+  });
+
+  it('does not count an aim or a threat', () => {
+    expect(figures('The army aims to inflict 20,000 casualties a month on the enemy.')).toEqual([]);
+  });
+
   it('does not take the date of a statement for the period counted', () => {
     const [f] = figures('In February 2025, the minister said 9,100 Norlandic soldiers had been killed in the war.');
     expect(f?.scope).toBe('war');
