@@ -16,6 +16,8 @@ export interface SourceInfo {
   agency?: string | null;
   /** The article's first sentence, for articles with neither outlet nor title. */
   headline?: string | null;
+  /** Articles that are copies of one agency story share this key (see `syndicationGroups`). */
+  group?: string | null;
 }
 
 export type SourceLookup = (id: string) => SourceInfo | undefined;
@@ -23,7 +25,42 @@ export type SourceLookup = (id: string) => SourceInfo | undefined;
 /** Longest headline used as an article's name. */
 export const MAX_HEADLINE_CHARS = 70;
 
+/** Sentences two copies of one story must share (letters and digits compared) to count as one report. */
+export const SYNDICATION_MIN_SHARED = 3;
+
+const groupsByCorpus = new WeakMap<Corpus, Map<string, string>>();
+
+/**
+ * Copies of one agency story: articles from the same agency that share at least
+ * SYNDICATION_MIN_SHARED sentences word for word. Each article in a group maps to the group's first id.
+ */
+export function syndicationGroups(corpus: Corpus): Map<string, string> {
+  const known = groupsByCorpus.get(corpus);
+  if (known) return known;
+  const groups = new Map<string, string>();
+  const byAgency = new Map<string, { id: string; sentences: Set<string> }[]>();
+  for (const a of corpus.articles) {
+    if (!a.meta.agency) continue;
+    const sentences = new Set(
+      a.sentences.filter((x) => !x.boilerplate && x.text.length > 40).map((x) => quoteKey(x.text)),
+    );
+    const list = byAgency.get(a.meta.agency) ?? [];
+    const copyOf = list.find((other) => {
+      let shared = 0;
+      for (const k of sentences) if (other.sentences.has(k) && ++shared >= SYNDICATION_MIN_SHARED) return true;
+      return false;
+    });
+    if (copyOf) groups.set(a.id, groups.get(copyOf.id) ?? copyOf.id);
+    else groups.set(a.id, a.id);
+    list.push({ id: a.id, sentences });
+    byAgency.set(a.meta.agency, list);
+  }
+  groupsByCorpus.set(corpus, groups);
+  return groups;
+}
+
 export function lookupIn(corpus: Corpus): SourceLookup {
+  const groups = syndicationGroups(corpus);
   return (id) => {
     const a = corpus.byId.get(id);
     if (!a) return undefined;
@@ -36,6 +73,7 @@ export function lookupIn(corpus: Corpus): SourceLookup {
       url: a.meta.url,
       agency: a.meta.agency,
       headline: first ? shorten(first.text.replace(/\s+/g, ' ').trim(), MAX_HEADLINE_CHARS) : null,
+      group: groups.get(id) ?? null,
     };
   };
 }
@@ -163,6 +201,7 @@ function infoFor(c: Citation | RichCitation, lookup: SourceLookup): SourceInfo {
     url: info?.url ?? null,
     agency: info?.agency ?? null,
     headline: info?.headline ?? null,
+    group: info?.group ?? null,
   };
 }
 
@@ -182,13 +221,8 @@ export class SourceNumbering {
 
   entry(c: Citation | RichCitation): NumberedSource {
     const info = infoFor(c, this.lookup);
-    // By article, copies of one agency story published the same day are one report.
-    const key =
-      this.by === 'article'
-        ? info.agency
-          ? `agency\u0000${info.agency}\u0000${info.published}`
-          : c.source
-        : quoteKey(c.quote);
+    // By article, copies of one agency story (same agency, sentences in common) are one report.
+    const key = this.by === 'article' ? `article\u0000${info.group ?? c.source}` : quoteKey(c.quote);
     const known = this.#byKey.get(key);
     const name = sourceName(info);
     if (known) {

@@ -8,10 +8,19 @@ import {
   SourceNumbering,
   shorten,
   sourceName,
+  syndicationGroups,
 } from '../../src/discord/cite.js';
 
 const articles: Record<string, ReturnType<SourceLookup>> = {
-  ap: { id: 'ap', outlet: 'The Associated Press', agency: 'AP', title: null, published: '2026-02-05', url: null },
+  ap: {
+    id: 'ap',
+    outlet: 'The Associated Press',
+    agency: 'AP',
+    title: null,
+    published: '2026-02-05',
+    url: null,
+    group: 'ap',
+  },
   nb: {
     id: 'nb',
     outlet: 'NewsBeat',
@@ -19,6 +28,7 @@ const articles: Record<string, ReturnType<SourceLookup>> = {
     title: 'Zelenskyy reveals 55,000 soldiers lost',
     published: '2026-02-05',
     url: 'https://newsbeat.example/a',
+    group: 'ap',
   },
   anon: {
     id: 'anon',
@@ -64,6 +74,29 @@ describe('SourceNumbering', () => {
     const n = new SourceNumbering(lookup, 'article');
     n.number(cite('anon', 'x'));
     expect(n.refs([cite('ap', 'y'), cite('anon', 'x')])).toBe('[1][2]');
+  });
+});
+
+describe('syndicationGroups', () => {
+  const article = (id: string, agency: string | null, texts: string[]) => ({
+    id,
+    meta: { agency },
+    sentences: texts.map((text) => ({ text, boilerplate: false })),
+  });
+  const shared = [1, 2, 3].map((i) => `Shared sentence number ${i} of the agency story, long enough to count.`);
+  it('groups copies of one agency story (sentences in common), not every story of the agency', () => {
+    const corpus = {
+      articles: [
+        article('ap1', 'AP', shared),
+        article('copy', 'AP', [...shared, 'A local paragraph added by the outlet that carried it.']),
+        article('ap2', 'AP', ['Another AP story on the same day, with nothing in common at all.']),
+        article('own', null, shared),
+      ],
+    };
+    const groups = syndicationGroups(corpus as never);
+    expect(groups.get('copy')).toBe('ap1');
+    expect(groups.get('ap2')).toBe('ap2');
+    expect(groups.has('own')).toBe(false);
   });
 });
 
