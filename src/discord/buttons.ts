@@ -19,6 +19,7 @@ export const ONLY_ASKER =
   'Only the person who asked can turn the pages of that message, so here is your own copy (only you can see it).';
 export const NO_QUESTION =
   'I cannot reopen this answer: its question was too long to keep with it. Please ask again with a shorter question.';
+export const BUTTON_FAILED = 'Sorry — that button did not work. Please try again in a moment.';
 export const EXPIRED = 'That message is too old to change. Ask again and use the buttons on the new answer.';
 
 /** Handles a button click or an unknown command; anything else is ignored. */
@@ -34,11 +35,12 @@ export async function handleComponent(interaction: Interaction, ctx: BotContext)
     await handleButton(interaction, ctx);
   } catch (err) {
     log.error({ err, user: interaction.user.id }, 'button failed');
-    if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
-      await interaction
-        .reply(notice('Sorry — that button did not work. Please try again in a moment.'))
-        .catch(() => undefined);
-    }
+    if (!interaction.isRepliable()) return;
+    const sorry = notice(BUTTON_FAILED);
+    // Acknowledged already (a deferred update or reply): the apology follows up, privately.
+    const apologising =
+      interaction.replied || interaction.deferred ? interaction.followUp(sorry) : interaction.reply(sorry);
+    await apologising.catch(() => undefined);
   }
 }
 
