@@ -202,7 +202,14 @@ function roleAfter(tokens: Token[], e: Entity): Token[] {
       !(['the', 'a', 'an', 'former'].includes(lower) || isCapitalized(t.text) || ROLE_NOUNS.has(lower))
     )
       return [];
-    if (ROLE_NOUNS.has(lower)) lastRole = picked.length;
+    // "the General Staff": a role word followed by a capitalized word is part of a name, not a role.
+    const nextWord = tokens[i + 1];
+    const inName =
+      isCapitalized(t.text) &&
+      nextWord !== undefined &&
+      isCapitalized(nextWord.text) &&
+      !ROLE_NOUNS.has(nextWord.lower.replace(/'s$/, ''));
+    if (ROLE_NOUNS.has(lower) && !inName) lastRole = picked.length;
     picked.push(t);
   }
   if (lastRole < 0) return [];
@@ -245,6 +252,8 @@ function countriesIn(tokens: Token[], entities: Entity[]): string[] {
   const inPerson = (t: Token) => entities.some((e) => e.kind === 'person' && e.start <= t.start && e.end >= t.end);
   for (const t of tokens) {
     const lower = t.lower.replace(/'s$/, '');
+    // Only a possessor names who the role belongs to ("Westmark's chief negotiator"), not any capital ("Board of Peace").
+    if (!/'s$/.test(t.text)) continue;
     if (!isCapitalized(t.text) || inPerson(t) || NAME_TITLES.has(lower) || ROLE_NOUNS.has(lower)) continue;
     if (ORG_WORDS.has(lower) || ROLE_ADJECTIVES.has(lower)) continue;
     out.push(t.text.replace(/'s$/, ''));

@@ -106,6 +106,13 @@ describe('when and who, read more closely', () => {
     expect(summaries(b, 'sticking-points')).toEqual([]);
   });
 
+  it('reads a role word inside a name as part of the name', () => {
+    const b = brief('The talks in Oslo were attended by Anna Lind, chief of the General Staff of Norland, and others.');
+    expect(summaries(b, 'participants')).toContain(
+      'Anna Lind — chief of the General Staff of Norland (delegation not stated)',
+    );
+  });
+
   it('does not list someone who did not attend', () => {
     const b = brief('Foreign Minister Ola Berg, who did not attend the talks in Oslo, criticised them.');
     expect(summaries(b, 'participants').some((s) => s.startsWith('Ola Berg'))).toBe(false);
