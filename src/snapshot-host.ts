@@ -16,7 +16,7 @@ import type { Engine } from './engine/engine.js';
 import type { CasualtyReport, TalksBrief } from './extract/types.js';
 import type { EngineReply, EngineRequest } from './snapshot-worker.js';
 import type { Snapshot } from './store.js';
-import type { Answer, Article, Corpus, SourceError } from './types.js';
+import type { Answer, Article, Corpus, Sentence, SourceError } from './types.js';
 
 /** An answer taking longer than this is given up on (the caller apologises). */
 export const ENGINE_CALL_TIMEOUT_MS = 10_000;
@@ -134,10 +134,24 @@ export function buildInWorker(
     crash,
   });
   const articles: Article[] = [];
+  const sentences: Sentence[] = [];
+  const casualties: CasualtyReport = { figures: [], conflicts: [] };
+  // Ask for the next part after a turn of the event loop, so acknowledgements go out between parts.
+  const more = () => setImmediate(() => worker.postMessage({ type: 'more' }));
 
   worker.on('message', (message: WorkerMessage) => {
     if (message.type === 'articles') {
-      for (const a of message.articles) articles.push(a);
+      for (const a of message.articles) {
+        articles.push(a);
+        for (const s of a.sentences) sentences.push(s);
+      }
+      more();
+    } else if (message.type === 'figures') {
+      for (const f of message.figures) casualties.figures.push(f);
+      more();
+    } else if (message.type === 'conflicts') {
+      for (const c of message.conflicts) casualties.conflicts.push(c);
+      more();
     } else if (message.type === 'failed') {
       settle({ ok: false, errors: message.errors });
     } else if (message.type === 'crashed') {
@@ -145,7 +159,12 @@ export function buildInWorker(
     } else if (message.type === 'ready') {
       // Serving from now on: the worker alone must not keep the process alive.
       worker.unref();
-      settle({ ok: true, snapshot: assemble(dir, articles, message, host), warnings: message.warnings, host });
+      settle({
+        ok: true,
+        snapshot: assemble(dir, { articles, sentences, casualties }, message, host),
+        warnings: message.warnings,
+        host,
+      });
     }
   });
   worker.on('error', (err) =>
@@ -171,6 +190,8 @@ export function buildInWorker(
 
 type WorkerMessage =
   | { type: 'articles'; articles: Article[] }
+  | { type: 'figures'; figures: CasualtyReport['figures'] }
+  | { type: 'conflicts'; conflicts: CasualtyReport['conflicts'] }
   | { type: 'failed'; errors: SourceError[] }
   | { type: 'crashed'; message: string }
   | ReadyMessage;
@@ -180,7 +201,6 @@ interface ReadyMessage {
   warnings: SourceError[];
   loadedAt: string;
   stats: Engine['stats'];
-  casualties: CasualtyReport;
   talks: TalksBrief;
   buildMs: number;
 }
@@ -190,9 +210,13 @@ function firstLine(text: string): string {
 }
 
 /** The corpus as `assembleCorpus` made it in the worker: articles in order, sentences numbered across them. */
-function assemble(dir: string, articles: Article[], ready: ReadyMessage, host: SnapshotHost): Snapshot {
-  const sentences = [];
-  for (const a of articles) for (const s of a.sentences) sentences.push(s);
+function assemble(
+  dir: string,
+  parts: { articles: Article[]; sentences: Sentence[]; casualties: CasualtyReport },
+  ready: ReadyMessage,
+  host: SnapshotHost,
+): Snapshot {
+  const { articles, sentences } = parts;
   const corpus: Corpus = {
     dir,
     articles,
@@ -210,7 +234,7 @@ function assemble(dir: string, articles: Article[], ready: ReadyMessage, host: S
   return {
     corpus,
     engine,
-    casualties: ready.casualties,
+    casualties: parts.casualties,
     talks: ready.talks,
     builtAt: new Date(),
     buildMs: ready.buildMs,

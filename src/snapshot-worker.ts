@@ -27,11 +27,12 @@ export type EngineReply = { id: number; ok: true; value: unknown } | { id: numbe
 
 /** Articles per message while the corpus is sent to the main thread. */
 export const ARTICLES_PER_MESSAGE = 100;
+/** Casualty figures or conflicts per message. */
+export const ITEMS_PER_MESSAGE = 500;
 
 /**
  * Building is background work: on Linux `setPriority` here lowers this thread only, so the main thread
- * (gateway, acknowledgements) wins the CPU when cores are short. Answers are unaffected in practice: the
- * main thread waits (idle) while this worker computes one.
+ * (gateway, acknowledgements) and the worker serving answers win the CPU when cores are short.
  */
 export const BUILD_NICENESS = 10;
 
@@ -56,6 +57,13 @@ async function run(): Promise<void> {
   const casualties = buildCasualtyReport(corpus);
   const talks = buildTalksBrief(corpus);
   const buildMs = performance.now() - started;
+  // Serving: answers are waited for by the main thread, so they run at normal priority again where the
+  // system allows raising it back (root or CAP_SYS_NICE); elsewhere this worker stays at BUILD_NICENESS.
+  try {
+    setPriority(0);
+  } catch {
+    // Not permitted: keep the build priority.
+  }
 
   port.on('message', (request: EngineRequest) => {
     let reply: EngineReply;
@@ -73,15 +81,27 @@ async function run(): Promise<void> {
     Atomics.notify(flag, 0);
   });
 
+  // One part at a time, each after the main thread asks for more: the main thread deserialises a part
+  // per turn of its event loop instead of the whole snapshot (seconds at 10,000 articles) at once.
+  const send = async (message: unknown) => {
+    const more = new Promise((resolve) => parent.once('message', resolve));
+    parent.postMessage(message);
+    await more;
+  };
   for (let i = 0; i < corpus.articles.length; i += ARTICLES_PER_MESSAGE) {
-    parent.postMessage({ type: 'articles', articles: corpus.articles.slice(i, i + ARTICLES_PER_MESSAGE) });
+    await send({ type: 'articles', articles: corpus.articles.slice(i, i + ARTICLES_PER_MESSAGE) });
+  }
+  for (let i = 0; i < casualties.figures.length; i += ITEMS_PER_MESSAGE) {
+    await send({ type: 'figures', figures: casualties.figures.slice(i, i + ITEMS_PER_MESSAGE) });
+  }
+  for (let i = 0; i < casualties.conflicts.length; i += ITEMS_PER_MESSAGE) {
+    await send({ type: 'conflicts', conflicts: casualties.conflicts.slice(i, i + ITEMS_PER_MESSAGE) });
   }
   parent.postMessage({
     type: 'ready',
     warnings: loaded.warnings,
     loadedAt: corpus.loadedAt,
     stats: engine.stats,
-    casualties,
     talks,
     buildMs,
   });
