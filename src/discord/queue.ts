@@ -3,11 +3,12 @@
  * event loop a full turn (`setImmediate`) before each one. Acknowledgements of interactions that
  * arrive meanwhile, gateway heartbeats and REST responses therefore never wait for more than one answer.
  *
- * Why not a worker pool: commands compute an answer synchronously from the snapshot on the main thread
- * (`store.current.engine.ask`), and the engine is a graph of closures and Maps that cannot cross a
- * thread; a pool would need a full index in every worker (hundreds of MB at 10,000 articles) for an
- * answer that takes a few milliseconds. Measured by `npm run stress`: with this queue 1,000 questions
- * at once are all acknowledged within a few hundred ms and answered in order.
+ * Why not a worker pool: commands call the engine synchronously (`store.current.engine.ask`). In the
+ * bot the engine already lives in the snapshot worker (see snapshot-host.ts) and the main thread waits
+ * for its answer; a pool would need a full index in every worker (hundreds of MB at 10,000 articles)
+ * for answers that take a few milliseconds, and the main thread would still wait for each. Measured by
+ * `npm run stress`: with this queue 1,000 questions at once are all acknowledged within about a second
+ * and answered in order.
  */
 
 export interface QueueOptions {
