@@ -176,7 +176,8 @@ function toFigure(members: RawFigure[], citationFor: (f: RawFigure) => Citation)
     ...(rep.scope === 'incident' && rep.incident.kind !== 'exchange'
       ? {
           incident: {
-            what: `${rep.basePopulation} ${rep.measure}`,
+            // One incident's victims are soldiers or not; how each report names them ("people", "Ukrainian civilians") varies.
+            what: `${rep.cls === 'soldiers' ? 'military' : 'civilian'} ${rep.measure}`,
             // An incident without a place is only known to be the same within its article.
             place: rep.incident.place ?? `#${rep.source}`,
             day: rep.incident.date,
@@ -215,6 +216,15 @@ function settleUpdates(figures: CasualtyFigure[]): CasualtyFigure[] {
       );
       // Two counts given at the same time by different sources disagree: shown side by side.
       if (sameTime.length > 1) continue;
+      // A later article giving another official's lower count is not an update of the first: tolls are
+      // updated upwards, by the same source, or in words ("had risen to", "first reports had put").
+      const updates = (a: CasualtyFigure, b: CasualtyFigure) =>
+        a.claimant === b.claimant ||
+        when(a).order !== 0 ||
+        when(b).order !== 0 ||
+        a.citations.some((c) => b.citations.some((d) => d.source === c.source)) ||
+        anchor(b) >= anchor(a);
+      if (ordered.some((f, i) => i > 0 && !updates(ordered[i - 1] as CasualtyFigure, f))) continue;
       const earlier = ordered.slice(0, -1);
       when(latest).earlier = earlier;
       for (const f of earlier) superseded.add(f);

@@ -42,6 +42,7 @@ const EVENT_WORDS = new Set(
 const OPENERS = new Set(['"', '—', '–', '-', ':']);
 const TIME_WORDS =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const WEEKDAY_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const DESCRIPTOR = /-(?:based|led|backed|brokered|mediated|run|controlled|installed|born|made)$/i;
 
 /** What the corpus as a whole tells us about names: words seen capitalized mid-sentence, known people. */
@@ -135,6 +136,8 @@ function trimSpans(spans: Span[], tokens: Token[], ctx: NameContext): Span[] {
       const atStart = from === firstWordIndex || OPENERS.has(tokens[from - 1]?.text ?? '');
       const joinedByConnector = CONNECTORS.has(tokens[from + 1]?.lower ?? '');
       if (FUNCTION_WORDS.has(lower) || CONNECTORS.has(lower)) from++;
+      // "on Tuesday the State Emergency Service said": a day (or a month before "the") does not begin a name.
+      else if (WEEKDAY_WORD.test(lower) || (TIME_WORDS.test(lower) && joinedByConnector)) from++;
       else if (atStart && !ctx.midCaps.has(lower) && !countryOf(lower) && (from + 1 >= span.to || joinedByConnector)) {
         from++;
       } else break;

@@ -19,6 +19,7 @@ import { type IncidentReading, readIncident, reportOrder, type Scope } from './i
 import {
   ATTACK_NOUNS,
   CLASS_MODIFIERS,
+  type Country,
   countryOf,
   EXCHANGE_WORDS,
   MEASURE_WORDS,
@@ -152,7 +153,12 @@ const INTENT_BEFORE =
   /\b(?:aims?|aiming|aimed|plans?|planning|planned|wants?|wanted|seeks?|seeking|hopes?|hoping|intends?|intending|vows?|vowed|threatens?|threatened|targets?|targeting|pledged?|promised?)\s+to\s+(?:\w+\s+){1,3}$/i;
 
 /** What may follow a harm verb's number that is its whole object: "injured 25, …", "wounding 47 others". */
-const OBJECT_END = new Set([',', '.', ';', ':', 'and', 'or', 'others', 'more', 'in', 'on', 'at', 'during', 'across']);
+const OBJECT_END = new Set(
+  (
+    ', . ; : and or others more in on at during across overnight yesterday today earlier later since after ' +
+    'before when while as including among monday tuesday wednesday thursday friday saturday sunday'
+  ).split(' '),
+);
 
 /** The measure of the harm word at `i`, read with what follows it (see INTRANSITIVE_AFTER). */
 function harmAt(tokens: readonly Token[], i: number): string | undefined {
@@ -185,6 +191,8 @@ function nounPhraseAfter(tokens: Token[], from: number): NounPhrase {
     const t = tokens[i];
     if (!t) break;
     const lower = t.lower.replace(/'s$/, '');
+    // "157 Ukrainians": a plural demonym counts people of that country.
+    if (demonymPlural(t.text)) return { modifiers: [...modifiers, t], head: t, headIndex: i };
     if (PEOPLE_NOUNS.has(lower) || measureOf(lower)) {
       // "military" and "civilian" are also modifiers: take them as the head only when nothing follows.
       const nextT = tokens[i + 1];
@@ -266,7 +274,7 @@ function readCount(tokens: Token[], mention: NumberMention, text: string): Readi
   const releaseNear = tokens.slice(Math.max(0, first - 4), first).some((t) => RELEASE_WORDS.has(t.lower));
 
   if (np.head) {
-    const headClass = PEOPLE_NOUNS.get(headLower) ?? null;
+    const headClass = PEOPLE_NOUNS.get(headLower) ?? (demonymPlural(np.head.text) ? 'people' : null);
     const headMeasure = measureOf(headLower);
     if (headClass === 'prisoners') {
       const measure = exchangeNear ? 'prisoners exchanged' : releaseNear ? 'prisoners released' : 'captured';
@@ -333,10 +341,11 @@ function readCount(tokens: Token[], mention: NumberMention, text: string): Readi
     }
   }
   // "the death toll rose to 200"
-  const tollWindow = tokens.slice(Math.max(0, first - 6), first).map((t) => t.lower);
-  if (tollWindow.includes('toll')) {
+  const tollWindow = tokens.slice(Math.max(0, first - 8), first).map((t) => t.lower);
+  const toll = tollWindow.lastIndexOf('toll');
+  if (toll >= 0) {
     return {
-      measure: tollWindow.includes('death') ? 'killed' : 'casualties',
+      measure: tollWindow[toll - 1] === 'death' || tollWindow.includes('death') ? 'killed' : 'casualties',
       modifiers: [],
       headClass: null,
       npEnd: after,
@@ -381,9 +390,16 @@ function victimCountry(tokens: Token[], i: number): string | null {
   return c.demonym;
 }
 
+/** "Ukrainians" → Ukraine: a capitalized plural of a demonym. */
+function demonymPlural(word: string): Country | undefined {
+  if (!/^\p{Lu}\p{Ll}+s$/u.test(word)) return undefined;
+  const c = countryOf(word.slice(0, -1));
+  return c && c.demonym.toLowerCase() === word.slice(0, -1).toLowerCase() ? c : undefined;
+}
+
 function demonymOfModifiers(modifiers: Token[]): string | null {
   for (const m of modifiers) {
-    const c = countryOf(m.text);
+    const c = countryOf(m.text) ?? demonymPlural(m.text);
     if (c && !/'s$/.test(m.text)) return c.demonym;
   }
   const cap = modifiers.find((m) => isCapitalized(m.text) && !NAME_TITLES.has(m.lower));

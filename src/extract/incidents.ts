@@ -127,13 +127,17 @@ export function readIncident(
   // The comma-delimited piece of the clause holding the figure: "since 2022" in "…, making 2025 the
   // deadliest year since 2022" does not make the count before it cumulative.
   const piece = pieceAround(text, at, clause.start, clause.end);
-  const dateIn = (from: number, to: number) =>
-    opts.dates
+  let impliedDay = true;
+  const dateIn = (from: number, to: number) => {
+    const best = opts.dates
       .filter((d) => d.start >= from && d.end <= to && d.iso && d.role !== 'start' && d.role !== 'compare')
       .sort(
         (a, b) =>
           precision(b.iso) - precision(a.iso) || Number(IMPLIED_DATE.test(a.text)) - Number(IMPLIED_DATE.test(b.text)),
-      )[0]?.iso ?? null;
+      )[0];
+    if (best) impliedDay = IMPLIED_DATE.test(best.text);
+    return best?.iso ?? null;
+  };
   // A date counts the figure's period when it stands in the figure's own piece, or sets the period of
   // the whole clause ("In December alone, …", "During 2024, …"); "In February 2025, he said …" dates a statement.
   const periodDate = (d: DateMention) =>
@@ -186,7 +190,7 @@ export function readIncident(
   const whole = evidence(0, text.length);
   if (!found.event && !found.place && !found.local && !WAR.test(pieceText) && !whole.war) found = whole;
   // A toll or total sums up several places ("put the night's toll at …"): it is of none of them.
-  const aggregate = AGGREGATE.test(pieceText);
+  const aggregate = AGGREGATE.test(pieceText) && !placeIn(text, piece.start, piece.end, opts.entities);
   if (aggregate) found = { ...found, place: null, local: false };
   // A clause without a place of its own is about the place its sentence names.
   else if (!found.place && !found.local && whole.place) found = { ...found, place: whole.place };
@@ -204,13 +208,15 @@ export function readIncident(
     local: found.local,
     aggregate,
     date: day,
-    implied: precision(date) !== 3,
+    // "Overnight" or no date at all: the publication's day, which may be the day after the event.
+    implied:
+      precision(date) !== 3 || (clauseDate === null && opts.asOf === null) || (clauseDate !== null && impliedDay),
   };
 }
 
 const EARLIER =
   /\b(?:(?:first|initial|early|earlier|previous|preliminary)\s+(?:reports?|counts?|updates?|figures?|estimates?|tolls?|tallies)|initially|at first)\b|\bhad\s+(?:earlier\s+|initially\s+|first\s+)?(?:put|given|reported|said)\b/i;
-const LATER = /\b(?:now|later|has risen|have risen|rose|climbed|updated|revised|latest|final)\b/i;
+const LATER = /\b(?:now|later|risen|rose|climbed|updated|revised|latest|final)\b/i;
 
 /** Whether the clause reports an earlier (−1) or later (+1) count than the rest of its article, or neither (0). */
 export function reportOrder(text: string, at: number): -1 | 0 | 1 {

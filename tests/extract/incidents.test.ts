@@ -83,6 +83,12 @@ describe('what is a harm to people', () => {
     expect([a?.measure, b?.measure]).toEqual(['killed', 'killed']);
   });
 
+  it('counts people named by a plural demonym', () => {
+    const [f] = figures('An exchange in February freed 157 Norwegians, the mediators said.');
+    expect(f).toMatchObject({ low: 157, measure: 'prisoners exchanged' });
+    expect(f?.population).toMatch(/^Norwegian/);
+  });
+
   it('reads a number that is the object of a harm verb', () => {
     const fs = figures('The strike killed three people and injured 25, the mayor said.');
     expect(fs.map((f) => [f.low, f.measure])).toEqual([
@@ -133,6 +139,38 @@ describe('conflicts and updates', () => {
     expect(r.conflicts).toEqual([
       expect.objectContaining({ about: expect.stringMatching(/: update$/), note: expect.stringMatching(/→ 11/) }),
     ]);
+  });
+
+  it('reads a death toll that rose as an update of the same attack', () => {
+    const r = report([
+      {
+        id: 'a',
+        text:
+          'A missile strike on Velmar killed seven people and wounded 31 overnight, the governor said. ' +
+          'Later on Tuesday the rescue service said the death toll in Velmar had risen to nine.',
+        published: '2026-03-10',
+      },
+    ]);
+    expect(r.figures.filter((f) => f.measure === 'killed').map((f) => f.low)).toEqual([9]);
+    expect(r.figures.find((f) => f.measure === 'wounded')?.low).toBe(31);
+    expect(r.conflicts.map((c) => c.about)).toEqual([expect.stringMatching(/killed: update$/)]);
+  });
+
+  it("shows a later article with another official's lower count side by side, not as an update", () => {
+    const r = report([
+      {
+        id: 'a',
+        text: 'In Velmar, drone attacks wounded 27 people overnight, Governor Anna Lind said.',
+        published: '2026-03-10',
+      },
+      {
+        id: 'b',
+        text: 'The overnight drone attack on Velmar wounded 19 people, according to Mayor Piet Brandt.',
+        published: '2026-03-11',
+      },
+    ]);
+    expect(r.conflicts).toHaveLength(1);
+    expect(r.conflicts[0]?.about).not.toMatch(/update$/);
   });
 
   it('still shows two claimants disagreeing on a war total', () => {
