@@ -839,6 +839,10 @@ const FUTURE =
 const PLANNED =
   /\b(?:further|new|more|another|next)\s+(?:meetings?|talks|rounds?)\s+(?:are|is|were|was)\s+(?:planned|scheduled|expected)\b/gi;
 
+/** Talks said to go on: the subject of the talks with a future verb of meeting. */
+const WILL_MEET =
+  /\b(?:the\s+)?(?:talks|negotiations|meetings?|round|delegations|negotiators|sides|envoys)\s+(?:will|would|are|is)\s+(?:(?:due|set|expected|scheduled|planned)\s+to\s+)?(?:continue|resume|reconvene|meet(?:\s+again)?|take place|be held)\b/gi;
+
 interface Statement {
   summary: string;
   key: Set<string>;
@@ -930,6 +934,14 @@ function outcomesAndNextSteps(
     for (const m of text.matchAll(PLANNED)) {
       const at = m.index ?? 0;
       next.push(statement(f, at, clauseFrom(text, at), names));
+    }
+    // "The talks will continue on Friday", "negotiators are due to meet again next week".
+    if (PLANNED.test(text)) continue;
+    for (const m of text.matchAll(WILL_MEET)) {
+      const at = m.index ?? 0;
+      // The rest of the noun phrase before it: "the second round of trilateral talks would take place …".
+      const lead = subjectBefore(text, at);
+      next.push(statement(f, at, clauseFrom(text, at), names, lead ? `${lead} ` : ''));
     }
   }
   return { outcomes, next };

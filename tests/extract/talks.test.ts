@@ -113,6 +113,11 @@ describe('when and who, read more closely', () => {
     );
   });
 
+  it('reads talks said to go on as a next step', () => {
+    const b = brief('The envoys met in Oslo on Monday. The talks will resume in Geneva next week, the mediator said.');
+    expect(summaries(b, 'next-steps')).toEqual([expect.stringMatching(/^The talks will resume in Geneva next week/)]);
+  });
+
   it('does not list someone who did not attend', () => {
     const b = brief('Foreign Minister Ola Berg, who did not attend the talks in Oslo, criticised them.');
     expect(summaries(b, 'participants').some((s) => s.startsWith('Ola Berg'))).toBe(false);
