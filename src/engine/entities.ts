@@ -61,8 +61,6 @@ export interface EntityLexicon {
   acronyms: Map<string, string[]>;
 }
 
-const DEMONYM = /^\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i)$/u;
-
 const CALENDAR_WORDS = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
     ' ',
@@ -112,15 +110,17 @@ export function capitalisedRuns(
     if (andAt > 0 && !tokens.slice(i, j + 1).some((t) => ORGANISATION_WORDS.has(t.lower))) j = i + andAt - 1;
     let first = i;
     let title: string | null = null;
-    // "Estonian President Alar Karis", "Polish Prime Minister Donald Tusk": a nationality before a title
-    // belongs to the title.
+    // "Estonian President Alar Karis", "Turkish Foreign Minister Hakan Fidan", "Army Secretary Dan
+    // Driscoll": every word up to the last title word belongs to the title.
     const titleAt = (k: number) => TITLE_WORDS.has(tokens[k]?.lower ?? '');
-    while (
-      first < j &&
-      (titleAt(first) || (DEMONYM.test(tokens[first]?.surface ?? '') && first + 1 < j && titleAt(first + 1)))
-    ) {
-      title = title ? `${title} ${tokens[first]?.surface}` : (tokens[first]?.surface ?? null);
-      first++;
+    for (let k = j - 1; k >= i; k--) {
+      if (!titleAt(k)) continue;
+      title = tokens
+        .slice(i, k + 1)
+        .map((t) => t.surface)
+        .join(' ');
+      first = k + 1;
+      break;
     }
     runs.push({ first, last: j, title });
     i = j + 1;

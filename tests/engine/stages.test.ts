@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { negatesStatement } from '../../src/engine/ask.js';
 import { buildEngine } from '../../src/engine/engine.js';
+import { entitySpans } from '../../src/engine/entities.js';
 import { findNumbers } from '../../src/engine/numbers.js';
 import { buildRetriever } from '../../src/engine/retrieval.js';
 import { standIn } from '../../src/engine/soft.js';
@@ -295,5 +296,13 @@ describe('"which two …" questions', () => {
     expect(e.ask('Which two countries have taken the lead in drafting the fisheries accord?').answer).toMatch(
       /^(?:Norway and Chile|Chile and Norway)/,
     );
+  });
+});
+
+describe('entitySpans: titles', () => {
+  it('keeps every word up to the last title word out of the name', () => {
+    const r = buildRetriever(corpusOf({ 't.txt': 'Turkish Foreign Minister Hakan Fidan spoke.\n' }));
+    const text = 'Turkish Foreign Minister Hakan Fidan chaired the sessions.';
+    expect(entitySpans(text, tokenize(text), r.lexicon).map((s) => s.text)).toEqual(['Hakan Fidan']);
   });
 });
