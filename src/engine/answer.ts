@@ -222,6 +222,13 @@ const REASON_MARKERS =
 /** A sentence giving no reason weighs this share for a "why" question. */
 export const NO_REASON = 0.7;
 
+/** A figure given per party: "each side", "per side", "apiece", "each". */
+const PER_SIDE = /\b(?:each|per (?:side|country|party)|apiece|a side)\b/i;
+/** A question asking for the whole: "in total", "altogether", "combined". */
+const TOTAL_ASKED = /\b(?:in total|altogether|combined|all told|overall|in all)\b/i;
+/** A share where the whole is asked for, or the whole where a share is, weighs this much. */
+export const SHARE_MISMATCH = 0.5;
+
 /** "person:…", "count:…", "sentence:…": what kind of reading a candidate is. */
 function kindOfKey(key: string): string {
   return key.slice(0, key.indexOf(':'));
@@ -293,6 +300,7 @@ function scoreSentence(
   const focusSides = new Set(terms.filter((t) => t.side && t.focus).map((t) => t.term));
   const questionMeasures = new Set(terms.filter((t) => MEASURE_TERMS.includes(t.term)).map((t) => t.term));
   const isFigure = q.kind === 'count' || q.kind === 'percent';
+  const perSideAsked = PER_SIDE.test(q.question) ? true : TOTAL_ASKED.test(q.question) ? false : null;
   const askedOutcomes = questionMeasures.has(CASUALTIES_TERM)
     ? [CASUALTIES_TERM, ...OUTCOME_TERMS]
     : OUTCOME_TERMS.filter((m) => questionMeasures.has(m));
@@ -420,6 +428,13 @@ function scoreSentence(
       if (isFigure && measureConflict(text, tokens, positions, slot, questionMeasures)) anchor *= 0.3;
       // "How many were killed": a figure from a sentence that says nothing of anyone killed counts something else.
       if (isFigure && askedOutcomes.length > 0 && !askedOutcomes.some((m) => positions.has(m))) anchor *= 0.4;
+      // "each side" asks for a share, "in total" for the whole: a figure said to be per side answers the one.
+      if (isFigure && perSideAsked !== null) {
+        const perSide = PER_SIDE.test(
+          text.slice(tokens[Math.max(0, slot.first - 6)]?.start ?? 0, tokens[slot.last + 6]?.end ?? text.length),
+        );
+        if (perSide !== perSideAsked) anchor *= SHARE_MISMATCH;
+      }
     }
     const score =
       coverage *

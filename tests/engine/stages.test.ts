@@ -306,3 +306,19 @@ describe('entitySpans: titles', () => {
     expect(entitySpans(text, tokenize(text), r.lexicon).map((s) => s.text)).toEqual(['Hakan Fidan']);
   });
 });
+
+describe('"each side" and "in total"', () => {
+  const e = buildEngine(
+    corpusOf({
+      's.txt': 'The two sides freed 240 detainees in the swap.\n\nIn the swap, each side freed 120 detainees.\n',
+    }),
+  );
+
+  it('answers a per-side question with the per-side figure', () => {
+    expect(e.ask('How many detainees did each side free in the swap?').answer).toMatch(/^120/);
+  });
+
+  it('answers a question about the whole with the total', () => {
+    expect(e.ask('How many detainees were freed in total in the swap?').answer).toMatch(/^240/);
+  });
+});
