@@ -5,7 +5,7 @@
  * synchronous channel for as long as this snapshot is the one being served. See `snapshot-host.ts`.
  */
 import { setPriority } from 'node:os';
-import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { buildEngine } from './engine/engine.js';
 import { buildCasualtyReport } from './extract/casualties.js';
 import { buildTalksBrief } from './extract/talks.js';
@@ -107,9 +107,11 @@ async function run(): Promise<void> {
   });
 }
 
-run().catch((err: unknown) => {
-  parentPort?.postMessage({
-    type: 'crashed',
-    message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+// Importing this module elsewhere (for its constants) does nothing; it runs only as a worker.
+if (!isMainThread)
+  void run().catch((err: unknown) => {
+    parentPort?.postMessage({
+      type: 'crashed',
+      message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
   });
-});

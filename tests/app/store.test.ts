@@ -1,6 +1,8 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { generateArticleTexts, loadSeedCorpus, sourceSentences } from '../../bench/corpus.js';
+import { ARTICLES_PER_MESSAGE } from '../../src/snapshot-worker.js';
 import { loadCorpus } from '../../src/sources/load.js';
 import { buildSnapshot, type ReloadEvent, SourceStore } from '../../src/store.js';
 import { SEEDS, tempSources } from '../helpers.js';
@@ -101,6 +103,32 @@ describe('SourceStore in worker mode', () => {
     expect(corpus).toEqual(expected);
     expect(store.current.corpus.sentences.every((s, i) => s.ordinal === i)).toBe(true);
   });
+
+  it('reassembles a snapshot sent in several parts exactly (sentence numbering, figures, conflicts)', async () => {
+    const tmp = await tempSources();
+    cleanup = tmp.cleanup;
+    const pool = sourceSentences(await loadSeedCorpus());
+    // More articles than one message carries, so the corpus arrives in several parts.
+    for (const a of generateArticleTexts(pool, ARTICLES_PER_MESSAGE + 20)) {
+      await writeFile(path.join(tmp.dir, `${a.id}.txt`), a.text);
+      await writeFile(
+        path.join(tmp.dir, `${a.id}.meta.json`),
+        JSON.stringify({ outlet: null, published: a.published }),
+      );
+    }
+    store = new SourceStore(tmp.dir, { build: 'worker' });
+    expect(await store.reload()).toMatchObject({ ok: true });
+    const loaded = await loadCorpus(tmp.dir);
+    if (!loaded.ok) throw new Error('generated sources do not load');
+    const reference = buildSnapshot(loaded.corpus);
+    expect(store.current.corpus.articles.map((a) => a.id)).toEqual(reference.corpus.articles.map((a) => a.id));
+    expect(store.current.corpus.sentences).toEqual(reference.corpus.sentences);
+    expect(store.current.corpus.sentences.every((s, i) => s.ordinal === i)).toBe(true);
+    const { byId, articles } = store.current.corpus;
+    expect(byId.get('gen_00101')).toBe(articles.find((a) => a.id === 'gen_00101'));
+    expect(store.current.casualties).toEqual(reference.casualties);
+    expect(store.current.talks).toEqual(reference.talks);
+  }, 120_000);
 
   it('keeps the event loop turning while the next snapshot is built', async () => {
     store = new SourceStore(SEEDS, { build: 'worker' });
