@@ -1,6 +1,7 @@
 import type { Answer, Correction, Sentence } from '../types.js';
 import { answerQuestion, cite, scoreCandidates } from './answer.js';
 import { normaliseChat } from './casual.js';
+import { findClaimant, previousClaimant } from './claimants.js';
 import {
   askedClaimant,
   askedMany,
@@ -29,6 +30,8 @@ export function ask(r: Retriever, question: string): Answer {
   const restore = (a: Answer): Answer => ({ ...a, question });
   const corrected = answerCorrection(r, rewritten);
   if (corrected) return restore(corrected);
+  const whose = answerWhoSaid(r, rewritten);
+  if (whose) return restore(whose);
   const choice = choiceForm(rewritten);
   if (choice) {
     const chosen = answerChoice(r, rewritten, choice);
@@ -224,3 +227,42 @@ function answerCorrection(r: Retriever, question: string): Answer | null {
     citations: sentences.map((s) => cite(r, s)),
   };
 }
+
+/** "According to whom …?", "Who said …?", "Who put the toll at …?": the question asks for a claimant. */
+const WHO_SAID =
+  /^(?:according to whom\b[,\s]*|who (?:said|says|reported|estimated|claimed|announced|gave|put|counted|confirmed)\b\s*(?:that\s+)?)/i;
+
+/**
+ * "According to whom were 27 people wounded?": the claimant of the most relevant sentence that states it
+ * (holding every number the question gives), with the sentence cited.
+ */
+function answerWhoSaid(r: Retriever, question: string): Answer | null {
+  const m = WHO_SAID.exec(question.trim());
+  if (!m) return null;
+  const statement = question.trim().slice(m[0].length);
+  const numbers = tokenize(statement)
+    .filter((t) => t.numeric)
+    .map((t) => t.term);
+  const { relevance } = scoreCandidates(r, statement);
+  for (const { sentence, coverage } of relevance.slice(0, 10)) {
+    if (coverage < WHO_SAID_MIN_COVERAGE) break;
+    const tokens = tokenize(sentence.corrected);
+    if (!numbers.every((n) => tokens.some((t) => t.term === n))) continue;
+    const claimant = findClaimant(r, sentence.corrected, tokens) ?? previousClaimant(r, sentence);
+    if (!claimant) continue;
+    return {
+      question,
+      answer: `${claimant} — the sources say: ${sentence.text}`,
+      abstained: false,
+      kind: 'person',
+      supportingSources: 1,
+      totalSources: r.corpus.articles.length,
+      alternatives: [],
+      citations: [cite(r, sentence)],
+    };
+  }
+  return null;
+}
+
+/** A claimant is read only from a sentence covering at least this much of the statement. */
+export const WHO_SAID_MIN_COVERAGE = 0.5;

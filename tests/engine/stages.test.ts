@@ -322,3 +322,16 @@ describe('"each side" and "in total"', () => {
     expect(e.ask('How many detainees were freed in total in the swap?').answer).toMatch(/^240/);
   });
 });
+
+describe('"according to whom" questions', () => {
+  it('name the claimant of the sentence that states it', () => {
+    const e = buildEngine(
+      corpusOf({
+        'w.txt':
+          'Floods killed 14 people in the valley, regional governor Ana Petrova said.\n\n' +
+          'The interior ministry put the toll at 11.\n',
+      }),
+    );
+    expect(e.ask('According to whom were 14 people killed in the valley?').answer).toMatch(/^Ana Petrova — /);
+  });
+});
