@@ -32,6 +32,8 @@ export function ask(r: Retriever, question: string): Answer {
   if (corrected) return restore(corrected);
   const whose = answerWhoSaid(r, rewritten);
   if (whose) return restore(whose);
+  const compared = answerComparison(r, rewritten);
+  if (compared) return restore(compared);
   const choice = choiceForm(rewritten);
   if (choice) {
     const chosen = answerChoice(r, rewritten, choice);
@@ -266,3 +268,65 @@ function answerWhoSaid(r: Retriever, question: string): Answer | null {
 
 /** A claimant is read only from a sentence covering at least this much of the statement. */
 export const WHO_SAID_MIN_COVERAGE = 0.5;
+
+const MORE = /^(?:more|higher|greater|larger|bigger)$/i;
+const COMPARATIVE = String.raw`(more|fewer|less|higher|lower|greater|larger|bigger|smaller)`;
+
+/**
+ * "Were more drones launched than missiles?", "Did the report count more Russian or Ukrainian deaths?":
+ * the two figures the comparison is between, each read as its own "how many" question, and which is
+ * larger — both cited. Null when either figure is not found (the question is then answered as usual).
+ */
+function answerComparison(r: Retriever, question: string): Answer | null {
+  const q = question.trim().replace(/\?+$/, '');
+  const than = new RegExp(
+    `\\b${COMPARATIVE}\\s+([\\p{L}-]+)\\s+(.*?)\\bthan\\s+(?:the\\s+)?([\\p{L}-]+)(.*)$`,
+    'iu',
+  ).exec(q);
+  const either = new RegExp(`\\b${COMPARATIVE}\\s+([\\p{L}-]+)\\s+or\\s+([\\p{L}-]+)\\s+([\\p{L}-]+)(.*)$`, 'iu').exec(
+    q,
+  );
+  // Each side: a label as the question words it, and what it counts.
+  let sides: { label: string; counted: string }[] | null = null;
+  let rest = '';
+  if (than?.[2] && than[4]) {
+    sides = [
+      { label: than[2], counted: than[2] },
+      { label: than[4], counted: than[4] },
+    ];
+    rest = `${than[3] ?? ''} ${than[5] ?? ''}`;
+  } else if (either?.[2] && either[3] && either[4]) {
+    sides = [
+      { label: either[2], counted: `${either[2]} ${either[4]}` },
+      { label: either[3], counted: `${either[3]} ${either[4]}` },
+    ];
+    rest = either[5] ?? '';
+  }
+  if (!sides) return null;
+  const head = q.slice(0, (than ?? either)?.index ?? 0).replace(POLAR_OPENERS_FOR_COMPARISON, '');
+  const figures = sides.map((side) => {
+    const a = answerQuestion(r, `How many ${side.counted} ${head} ${rest}?`.replace(/\s+/g, ' '));
+    const value = a.abstained ? null : Number((/\d[\d,.]*/.exec(a.answer)?.[0] ?? '').replace(/,/g, ''));
+    return { side: side.label, a, value: value !== null && Number.isFinite(value) && value > 0 ? value : null };
+  });
+  const [x, y] = figures;
+  if (!x?.value || !y?.value || x.value === y.value) return null;
+  // "more/higher …" is answered by the larger figure's side, "fewer/lower …" by the smaller's.
+  const wantsMore = MORE.test(than?.[1] ?? either?.[1] ?? '');
+  const larger = x.value > y.value ? x : y;
+  const first = wantsMore ? larger : larger === x ? y : x;
+  const other = first === x ? y : x;
+  const short = (a: Answer) => a.answer.replace(/ \(reported by.*$/, '').replace(/; the sources also give.*$/, '');
+  return {
+    question,
+    answer: `${first.side} — ${short(first.a)}, against ${short(other.a)} for ${other.side}`,
+    abstained: false,
+    kind: 'choice',
+    supportingSources: 1,
+    totalSources: r.corpus.articles.length,
+    alternatives: [],
+    citations: [...(x.a.citations.slice(0, 1) ?? []), ...(y.a.citations.slice(0, 1) ?? [])],
+  };
+}
+
+const POLAR_OPENERS_FOR_COMPARISON = /^(?:did|does|do|were|was|are|is|has|have|had|will|would)\s+/i;

@@ -335,3 +335,19 @@ describe('"according to whom" questions', () => {
     expect(e.ask('According to whom were 14 people killed in the valley?').answer).toMatch(/^Ana Petrova — /);
   });
 });
+
+describe('comparisons', () => {
+  const e = buildEngine(
+    corpusOf({
+      'c.txt': 'Overnight the army fired 40 drones and 12 missiles at the city, officials said.\n',
+    }),
+  );
+
+  it('say which figure is larger, with both figures', () => {
+    expect(e.ask('Were more drones fired than missiles?').answer).toMatch(/^drones — 40 .* 12 /);
+  });
+
+  it('answer "fewer" with the smaller one', () => {
+    expect(e.ask('Were fewer missiles fired than drones?').answer).toMatch(/^missiles — 12 /);
+  });
+});
