@@ -152,6 +152,13 @@ const INTRANSITIVE_AFTER = new Set(
 const INTENT_BEFORE =
   /\b(?:aims?|aiming|aimed|plans?|planning|planned|wants?|wanted|seeks?|seeking|hopes?|hoping|intends?|intending|vows?|vowed|threatens?|threatened|targets?|targeting|pledged?|promised?)\s+to\s+(?:\w+\s+){1,3}$/i;
 
+/** A bare "toll": the measure of the count it continues ("12 were killed … the toll rose to 14"), see below. */
+const TOLL = 'toll';
+
+/** A count that has not happened yet: "… prisoners are expected to be exchanged", "… will be released". */
+const EXPECTED_AFTER =
+  /^\s+(?:[\w-]+\s+){0,3}?(?:are|is|were|was)\s+(?:expected|due|set|scheduled|planned|going)\s+to\b|^\s+(?:[\w-]+\s+){0,3}?(?:will|would|could|may|might)\s+be\b/i;
+
 /** What may follow a harm verb's number that is its whole object: "injured 25, …", "wounding 47 others". */
 const OBJECT_END = new Set(
   (
@@ -269,7 +276,7 @@ function readCount(tokens: Token[], mention: NumberMention, text: string): Readi
   const headLower = np.head?.lower ?? '';
   const beforeWords = tokens.slice(Math.max(0, first - 4), first).map((t) => t.lower);
   const exchangeNear = tokens
-    .slice(Math.max(0, first - 5), np.headIndex >= 0 ? np.headIndex + 4 : after + 4)
+    .slice(Math.max(0, first - 5), np.headIndex >= 0 ? np.headIndex + 7 : after + 4)
     .some((t) => EXCHANGE_WORDS.has(t.lower));
   const releaseNear = tokens.slice(Math.max(0, first - 4), first).some((t) => RELEASE_WORDS.has(t.lower));
 
@@ -345,7 +352,7 @@ function readCount(tokens: Token[], mention: NumberMention, text: string): Readi
   const toll = tollWindow.lastIndexOf('toll');
   if (toll >= 0) {
     return {
-      measure: tollWindow[toll - 1] === 'death' || tollWindow.includes('death') ? 'killed' : 'casualties',
+      measure: tollWindow[toll - 1] === 'death' || tollWindow.includes('death') ? 'killed' : TOLL,
       modifiers: [],
       headClass: null,
       npEnd: after,
@@ -510,9 +517,24 @@ export function settleArticle(figures: RawFigure[]): void {
     list.push(f);
     placed.set(key, list);
   }
+  const dayApart = (a: string | null, b: string | null) =>
+    !!a && !!b && a.length === 10 && b.length === 10 && Math.abs(Date.parse(a) - Date.parse(b)) <= 86_400_000;
+  const family = (m: string) => m.replace(/ \(%.*\)$/, '');
   for (const f of figures) {
-    if (f.scope !== 'incident' || f.incident.kind === 'exchange' || f.incident.place || f.incident.aggregate) continue;
-    const siblings = placed.get(f.incident.date ?? '') ?? [];
+    if (f.scope !== 'incident' || f.incident.kind === 'exchange' || f.incident.place) continue;
+    let siblings = placed.get(f.incident.date ?? '') ?? [];
+    // A day read from the publication or from an update may be the day after the event's.
+    if (f.incident.implied) {
+      siblings = [...placed.values()]
+        .flat()
+        .filter((x) => x.incident.date === f.incident.date || dayApart(x.incident.date, f.incident.date));
+    }
+    // Counts of the same harm first: "12 were killed … the toll rose to 14".
+    const sameMeasure = siblings.filter((x) => family(x.measure) === family(f.measure));
+    // A toll without a place of its own ("the night's toll") joins a place only when it is the one counted that way.
+    // (never one its own sentence sums up: "six in Velmar and three in Ostrava; the night's toll stood at nine").
+    if (f.incident.aggregate) siblings = sameMeasure.filter((x) => x.sentence !== f.sentence);
+    else if (sameMeasure.length) siblings = sameMeasure;
     const places = new Set(siblings.map((x) => x.incident.place));
     const sibling = siblings.find((x) => x.cls === f.cls) ?? siblings[0];
     if (places.size !== 1 || !sibling) continue;
@@ -591,8 +613,10 @@ export function figuresInSentence(input: SentenceInput, memory: FigureMemory): R
   for (const mention of mentions) {
     const reading = mention.percent ? readPercent(tokens, mention, text) : readCount(tokens, mention, text);
     if (!reading) continue;
-    // "aims to inflict 50,000 casualties a month": an aim or a threat, not a count of what happened.
+    // "aims to inflict 50,000 casualties a month": an aim or a threat, not a count of what happened;
+    // "300 prisoners are expected to be exchanged": a plan.
     if (INTENT_BEFORE.test(text.slice(Math.max(0, mention.start - 60), mention.start))) continue;
+    if (EXPECTED_AFTER.test(text.slice(mention.end, mention.end + 60))) continue;
     if (mention.yearLike && !reading.headClass) continue;
     const attribution = attributionFor(input.attributions, mention.numberStart);
     const claimant = attribution?.name ?? null;
@@ -615,6 +639,16 @@ export function figuresInSentence(input: SentenceInput, memory: FigureMemory): R
     if (reading.measure === 'prisoners exchanged' && !pop.demonym) pop.both = true;
     if (pop.cls === 'people' && !/\b(?:soldiers?|troops|military|fighters)\b/i.test(text)) pop.cls = 'civilians';
     const asOf = asOfFor(datesOf(), mention) ?? (SAME_PERIOD.test(text) ? (sameClaimant?.asOf ?? null) : null);
+    // "The toll rose to 14": the measure of the article's last count before it, else casualties.
+    if (reading.measure === TOLL) {
+      const last = [...memory.figures].reverse().find((f) => !f.percent);
+      reading.measure = last && !/prisoners|captured/.test(last.measure) ? last.measure : 'casualties';
+      if (!pop.cls && last) pop.cls = last.cls;
+      if (!pop.demonym && !pop.both && last) {
+        pop.demonym = last.demonym;
+        pop.both = last.both;
+      }
+    }
     const exchange = reading.measure === 'prisoners exchanged' || reading.measure === 'prisoners released';
     const incident: IncidentReading = mention.percent
       ? { scope: 'period', kind: null, place: null, local: false, date: asOf }

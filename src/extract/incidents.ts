@@ -59,7 +59,7 @@ function pieceAround(text: string, at: number, start: number, end: number): { st
 
 /** Nouns that name one violent event or its weapons (English news vocabulary, not a story's). */
 const EVENT_NOUN =
-  /\b(?:attacks?|strikes?|airstrikes?|air strikes?|shelling|bombings?|bombardments?|barrages?|raids?|explosions?|blasts?|assaults?|shootings?|ambush(?:es)?|missiles?|drones?|rockets?|crash(?:es)?|derailments?|fire)\b/i;
+  /\b(?:attacks?|strikes?|airstrikes?|air strikes?|shelling|bombings?|bombs?|bombardments?|barrages?|raids?|explosions?|blasts?|assaults?|shootings?|ambush(?:es)?|missiles?|drones?|rockets?|crash(?:es)?|derailments?|fire)\b/i;
 /** The same nouns in the singular: one event, even when dated only by month ("a strike in November"). */
 const SINGLE_EVENT =
   /\b(?:an?|the|that|this|one|same|single)\s+(?:\w+[\s-]+){0,3}?(?:attack|strike|airstrike|shelling|bombing|bombardment|barrage|raid|explosion|blast|assault|shooting|ambush|crash|derailment)\b/i;
@@ -74,11 +74,15 @@ const IMPLIED_DATE = /^(?:overnight|today|tonight|this morning|last night)$/i;
 const CUMULATIVE = /\b(?:since|so far|to date|in total|all told|overall|began|start of|throughout|through)\b/i;
 /** A count for the whole war, when no period is named: "the war has killed …", "lost in the invasion". */
 const WAR = /\b(?:war|invasion|conflict|fighting|battlefield)\b/i;
+/** A sum over a time or over everything: "the night's toll", "in total", "overall". */
+const SUM_OVER = /\b(?:night's|day's|weekend's|week's)\s+toll\b|\b(?:total|overall|altogether|in all)\b/i;
 /** Words that sum counts up: "the night's toll", "a total of". */
 const AGGREGATE = /\b(?:toll|total|overall|altogether|in all)\b/i;
 /** A generic local place: the article's city or region. */
 const LOCAL_PLACE =
   /\b(?:in|on|across|around|near)\s+the\s+(?:\w+\s+)?(?:capital|city|town|village|region|area|district)\b/i;
+const SAID_ON =
+  /\b(?:said|says|wrote|writes|posted|posts|told \w+|announced|reported|added|published)\s+(?:in an? (?:post|statement|video|message|interview)\s+)?(?:on|in)\s+(?:the\s+|his\s+|her\s+|its\s+)?$/i;
 const LOCATIVE = /\b(?:in|on|at|near|across|around|over|outside|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$/i;
 
 function placeIn(text: string, from: number, to: number, entities: readonly Entity[]): string | null {
@@ -90,6 +94,8 @@ function placeIn(text: string, from: number, to: number, entities: readonly Enti
     // "Kharkiv: regional governor …" opens an entry about the place.
     const heading = e.start === from && /^\s*:/.test(text.slice(e.end, e.end + 2));
     if (!heading && !LOCATIVE.test(before)) continue;
+    // "said on Telegram", "wrote on X": where something was said, not where it happened.
+    if (SAID_ON.test(before)) continue;
     const written = e.text.replace(/'s$/, '');
     const c = countryOf(written);
     // A country names where a war is fought, not where one attack hit ("in Ukraine"); its capital is a place.
@@ -182,7 +188,13 @@ export function readIncident(
       place,
       local: !place && LOCAL_PLACE.test(part),
       attack: EVENT_NOUN.test(part),
-      event: EVENT_NOUN.test(part) || EVENT_TIME.test(part) || SINGLE_EVENT.test(part) || EARLIER.test(part),
+      // A toll that rose, or the first reports of one, counts one event as it is updated.
+      event:
+        EVENT_NOUN.test(part) ||
+        EVENT_TIME.test(part) ||
+        SINGLE_EVENT.test(part) ||
+        EARLIER.test(part) ||
+        TOLL_ROSE.test(part),
       war: WAR.test(part) && !EVENT_TIME.test(part) && !SINGLE_EVENT.test(part),
     };
   };
@@ -190,7 +202,11 @@ export function readIncident(
   const whole = evidence(0, text.length);
   if (!found.event && !found.place && !found.local && !WAR.test(pieceText) && !whole.war) found = whole;
   // A toll or total sums up several places ("put the night's toll at …"): it is of none of them.
-  const aggregate = AGGREGATE.test(pieceText) && !placeIn(text, piece.start, piece.end, opts.entities);
+  // A toll being updated ("first reports had put the toll at five", "the toll rose to 14") is the incident's own.
+  const aggregate =
+    !placeIn(text, piece.start, piece.end, opts.entities) &&
+    (SUM_OVER.test(pieceText) ||
+      (AGGREGATE.test(pieceText) && !EARLIER.test(clauseText) && !TOLL_ROSE.test(clauseText)));
   if (aggregate) found = { ...found, place: null, local: false };
   // A clause without a place of its own is about the place its sentence names.
   else if (!found.place && !found.local && whole.place) found = { ...found, place: whole.place };
@@ -209,10 +225,18 @@ export function readIncident(
     aggregate,
     date: day,
     // "Overnight" or no date at all: the publication's day, which may be the day after the event.
+    // …and so is the day of an update or an earlier count: it may be the day it was reported.
     implied:
-      precision(date) !== 3 || (clauseDate === null && opts.asOf === null) || (clauseDate !== null && impliedDay),
+      precision(date) !== 3 ||
+      (clauseDate === null && opts.asOf === null) ||
+      (clauseDate !== null && impliedDay) ||
+      EARLIER.test(clauseText) ||
+      LATER.test(clauseText),
   };
 }
+
+/** A toll that grew: "the toll rose to 14", "the death toll has risen to nine". */
+const TOLL_ROSE = /\btoll\b[^,;]{0,40}?\b(?:rose|risen|climbed|increased|jumped|reached)\b/i;
 
 const EARLIER =
   /\b(?:(?:first|initial|early|earlier|previous|preliminary)\s+(?:reports?|counts?|updates?|figures?|estimates?|tolls?|tallies)|initially|at first)\b|\bhad\s+(?:earlier\s+|initially\s+|first\s+)?(?:put|given|reported|said)\b/i;

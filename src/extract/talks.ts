@@ -142,9 +142,11 @@ const ROLE_ADJECTIVES = new Set(
 );
 const PARTICIPATION =
   /\b(?:attended|attending|attend|participated|participating|took part|taking part|take part|joined|(?:was|were|is|are)\s+(?:also\s+)?present|(?:was|were)\s+(?:also\s+)?dispatched to|(?:has been|was|is)\s+central to|led the (?:\w+ )?delegation|heads? the (?:\w+ )?delegation|headed the (?:\w+ )?delegation|leading the (?:\w+ )?delegation)\b/gi;
-const PASSIVE_BY = /\b(?:were|was)\s+(?:also\s+)?(?:attended|joined|led|headed)\b[^.]*?\bby\s/gi;
+const PASSIVE_BY =
+  /\b(?:were|was|will be|would be|is|are|has been|have been)\s+(?:also\s+)?(?:attended|joined|led|headed)\b[^.]*?\bby\s/gi;
 /** "The army delegation was led by X", "the RSF team was headed by Y": the team a person leads. */
-const LED_BY = /\b(?:the\s+)?([\w.'-]+(?:\s+[\w.'-]+)?)\s+(?:delegation|team)\s+(?:was|is)\s+(?:led|headed)\s+by\s+$/i;
+const LED_BY =
+  /\b(?:the\s+)?([\w.'-]+(?:\s+[\w.'-]+)?)\s+(?:delegation|team)\s+(?:was|is|will be|would be|has been)\s+(?:led|headed)\s+by\s+(?:[\w.'-]+\s+){0,4}$/i;
 const CLAUSE_BREAK = /\b(?:said|says|told|according to|as noted by|added|that|while|;)\s/gi;
 const NEGOTIATOR_ROLE = /\b(?:negotiator|delegation|delegate|mediator|envoy)\b/i;
 
@@ -213,6 +215,9 @@ function roleAfter(tokens: Token[], e: Entity): Token[] {
     picked.push(t);
   }
   if (lastRole < 0) return [];
+  // "Denys Shmyhal, a spokesman said": the speaker of the sentence, not an apposition.
+  const after = picked[lastRole + 1] ?? tokens[e.tokenEnd + 1 + picked.length];
+  if (after && /^(?:said|says|told|added|confirmed|announced)$/.test(after.lower)) return [];
   // Keep the role noun and a capitalized complement ("of Ukraine's … Council", "in Europe"); drop the rest.
   let end = lastRole + 1;
   if (['of', 'in', 'to', 'for'].includes(picked[end]?.lower ?? '')) {

@@ -173,6 +173,25 @@ describe('conflicts and updates', () => {
     expect(r.conflicts[0]?.about).not.toMatch(/update$/);
   });
 
+  it('reads "the toll rose to" the next morning as an update of the attack it continues', () => {
+    const r = report([
+      {
+        id: 'a',
+        text:
+          'At least 12 people were killed when bombs hit a block of flats in Velmar on Sunday, Governor Anna Lind said.\n\n' +
+          'By Monday morning the toll rose to 14, Lind said on Telegram.',
+        published: '2026-03-09',
+      },
+    ]);
+    expect(r.figures.map((f) => [f.measure, f.low])).toEqual([['killed', 14]]);
+    expect(r.figures[0]?.population).toMatch(/in Velmar/);
+    expect(r.conflicts.map((c) => c.about)).toEqual([expect.stringMatching(/: update$/)]);
+  });
+
+  it('does not count an exchange that is only expected', () => {
+    expect(figures('No fewer than 300 prisoners are expected to be exchanged this month, officials said.')).toEqual([]);
+  });
+
   it('still shows two claimants disagreeing on a war total', () => {
     const r = report([
       { id: 'a', text: 'Since the invasion, 20,000 Norlandic soldiers have been killed, President Mara Voss said.' },

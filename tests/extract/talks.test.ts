@@ -118,6 +118,13 @@ describe('when and who, read more closely', () => {
     expect(summaries(b, 'next-steps')).toEqual([expect.stringMatching(/^The talks will resume in Geneva next week/)]);
   });
 
+  it('reads who will lead a delegation, and not a speaker as an apposition', () => {
+    const b = brief(
+      'Norland and Westmark will hold talks in Oslo on Thursday. The Norlandic delegation will be led by Foreign Minister Anna Lind, a spokesman said.',
+    );
+    expect(summaries(b, 'participants')).toContain('Anna Lind — Foreign Minister (Norlandic delegation)');
+  });
+
   it('does not list someone who did not attend', () => {
     const b = brief('Foreign Minister Ola Berg, who did not attend the talks in Oslo, criticised them.');
     expect(summaries(b, 'participants').some((s) => s.startsWith('Ola Berg'))).toBe(false);
