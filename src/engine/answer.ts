@@ -223,7 +223,7 @@ const REASON_MARKERS =
 export const NO_REASON = 0.7;
 
 /** A figure given per party: "each side", "per side", "apiece", "each". */
-const PER_SIDE = /\b(?:each|per (?:side|country|party)|apiece|a side)\b/i;
+const PER_SIDE = /\b(?:each(?! other\b)|per (?:side|country|party)|apiece|a side)\b/i;
 /** A question asking for the whole: "in total", "altogether", "combined". */
 const TOTAL_ASKED = /\b(?:in total|altogether|combined|all told|overall|in all)\b/i;
 /** A share where the whole is asked for, or the whole where a share is, weighs this much. */
