@@ -279,6 +279,8 @@ const COMPARATIVE = String.raw`(more|fewer|less|higher|lower|greater|larger|bigg
  */
 function answerComparison(r: Retriever, question: string): Answer | null {
   const q = question.trim().replace(/\?+$/, '');
+  const across = answerAcross(r, question, q);
+  if (across !== undefined) return across;
   const than = new RegExp(
     `\\b${COMPARATIVE}\\s+([\\p{L}-]+)\\s+(.*?)\\bthan\\s+(?:the\\s+)?([\\p{L}-]+)(.*)$`,
     'iu',
@@ -330,3 +332,70 @@ function answerComparison(r: Retriever, question: string): Answer | null {
 }
 
 const POLAR_OPENERS_FOR_COMPARISON = /^(?:did|does|do|were|was|are|is|has|have|had|will|would)\s+/i;
+
+const PREPOSITION = String.raw`(?:in|on|at|during|before|after|by|over|for)`;
+
+/**
+ * "Did Russia fire more drones in January than in December?": one thing counted in two settings. Each
+ * setting is its own "how many" question; the answer says more or fewer, with both figures. Undefined when
+ * the question is not of this shape, null when either figure is missing.
+ */
+function answerAcross(r: Retriever, question: string, q: string): Answer | null | undefined {
+  const m = new RegExp(
+    `\\b${COMPARATIVE}\\s+(?:(.+?)\\s+)?(${PREPOSITION}\\s+.+?)\\s+than\\s+(${PREPOSITION}\\s+.+?)(,.*)?$`,
+    'iu',
+  ).exec(q);
+  if (!m?.[3] || !m[4]) return undefined;
+  // "Were exports higher in May than in April?": nothing counted to look up, only a comparison to find.
+  if (!m[2]) return statedComparison(r, question, m[4]);
+  const head = q.slice(0, m.index).replace(POLAR_OPENERS_FOR_COMPARISON, '');
+  const tail = m[5]?.replace(/^,\s*/, ' ') ?? '';
+  const [a, b] = [m[3], m[4]].map((setting) => {
+    const ans = answerQuestion(r, `How many ${m[2]} ${head} ${setting}${tail}?`.replace(/\s+/g, ' '));
+    const value = ans.abstained ? null : Number((/\d[\d,.]*/.exec(ans.answer)?.[0] ?? '').replace(/,/g, ''));
+    return { setting, ans, value: value !== null && Number.isFinite(value) && value > 0 ? value : null };
+  });
+  if (!a?.value || !b?.value || a.value === b.value || a.ans.citations[0]?.quote === undefined) {
+    return statedComparison(r, question, m[4]);
+  }
+  const short = (x: Answer) => x.answer.replace(/ \(reported by.*$/, '').replace(/; the sources also give.*$/, '');
+  const word = a.value > b.value ? 'More' : 'Fewer';
+  return {
+    question,
+    answer: `${word} — ${short(a.ans)} ${a.setting}, against ${short(b.ans)} ${b.setting}`,
+    abstained: false,
+    kind: 'choice',
+    supportingSources: 1,
+    totalSources: r.corpus.articles.length,
+    alternatives: [],
+    citations: [...a.ans.citations.slice(0, 1), ...b.ans.citations.slice(0, 1)],
+  };
+}
+
+/** "…, fewer than in December": a sentence that states the comparison itself, for the setting asked about. */
+function statedComparison(r: Retriever, question: string, setting: string): Answer | null {
+  const words = setting.replace(new RegExp(`^${PREPOSITION}\\s+`, 'i'), '').trim();
+  if (!words) return null;
+  const stated = new RegExp(
+    `\\b${COMPARATIVE}\\s+than\\s+(?:${PREPOSITION}\\s+)?(?:the\\s+)?${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`,
+    'i',
+  );
+  const { relevance } = scoreCandidates(r, question);
+  for (const { sentence, coverage } of relevance.slice(0, 10)) {
+    if (coverage < WHO_SAID_MIN_COVERAGE) break;
+    const found = stated.exec(sentence.corrected);
+    if (!found?.[1]) continue;
+    const word = found[1].charAt(0).toUpperCase() + found[1].slice(1).toLowerCase();
+    return {
+      question,
+      answer: `${word} — the sources say: ${sentence.text}`,
+      abstained: false,
+      kind: 'choice',
+      supportingSources: 1,
+      totalSources: r.corpus.articles.length,
+      alternatives: [],
+      citations: [cite(r, sentence)],
+    };
+  }
+  return null;
+}

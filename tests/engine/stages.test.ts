@@ -351,3 +351,22 @@ describe('comparisons', () => {
     expect(e.ask('Were fewer missiles fired than drones?').answer).toMatch(/^missiles — 12 /);
   });
 });
+
+describe('comparisons across two settings', () => {
+  const e = buildEngine(
+    corpusOf({
+      'x.txt':
+        'The port handled 900 ships in March, the authority said.\n\n' +
+        'The port handled 700 ships in April.\n\n' +
+        'Exports rose in May, higher than in April, traders said.\n',
+    }),
+  );
+
+  it('compare the figures of each setting', () => {
+    expect(e.ask('Did the port handle more ships in March than in April?').answer).toMatch(/^More — 900 .* 700 /);
+  });
+
+  it('read a comparison the text states itself', () => {
+    expect(e.ask('Were exports higher in May than in April?').answer).toMatch(/^Higher — /);
+  });
+});
