@@ -28,14 +28,18 @@ const ABBREVIATIONS = new Set(
   'Gen. Adm. Mr. Mrs. Ms. Dr. Lt. Col. Maj. Capt. Sgt. Sen. Rep. Gov. Prof. St. Jr. Sr. Gens. No. vs.'.split(' '),
 );
 
+const DOTTED = /^(?:\p{L}\.){2,}$/u;
+
 /** Words (with inner hyphens, apostrophes and dots kept), numbers and single punctuation marks. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  // One regular expression object per call, read with exec (cheaper than matchAll's iterator).
+  const re = new RegExp(TOKEN.source, 'gu');
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     let word = m[0];
-    const start = m.index ?? 0;
+    const start = m.index;
     // A trailing dot belongs to the word only in abbreviations ("U.S.", "Gen."); otherwise it ends the sentence.
-    if (word.length > 1 && word.endsWith('.') && !/^(?:\p{L}\.){2,}$/u.test(word) && !ABBREVIATIONS.has(word)) {
+    if (word.length > 1 && word.charCodeAt(word.length - 1) === 46 && !ABBREVIATIONS.has(word) && !DOTTED.test(word)) {
       word = word.slice(0, -1);
       out.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
       out.push({ text: '.', lower: '.', start: start + word.length, end: start + word.length + 1 });
