@@ -76,6 +76,8 @@ class Tracker {
   readonly acked = new Map<string, number>();
   readonly answered = new Map<string, number>();
   readonly refused = new Map<string, number>();
+  /** Interactions acknowledged with the honest "busy, answering in order" message. */
+  readonly busy = new Set<string>();
 
   constructor(fake: FakeDiscord) {
     fake.on('request', (r: RecordedRequest) => {
@@ -85,6 +87,8 @@ class Tracker {
       if (!this.dispatched.has(id)) return;
       if (r.status < 300) this.acked.set(id, r.at);
       else this.refused.set(id, r.status);
+      const body = r.body as { type?: number; data?: { content?: string } } | undefined;
+      if (r.status < 300 && body?.type === 4 && body.data?.content?.startsWith('⏳')) this.busy.add(id);
     });
     fake.on('sent', (s: SentMessage) => {
       if (!s.interactionId || !this.dispatched.has(s.interactionId)) return;
@@ -125,6 +129,7 @@ class Tracker {
       ackedInTime: ackMs.filter((x) => x <= 3000).length,
       answered: answerMs.length,
       lost: ids.filter((id) => !this.acked.has(id)).length,
+      busy: ids.filter((id) => this.busy.has(id)).length,
       ackP50: percentile(ackMs, 50),
       ackP99: percentile(ackMs, 99),
       ackMax: Math.max(...ackMs, 0),
@@ -192,6 +197,7 @@ async function burst(options: Options, rows: Row[]): Promise<void> {
           ok: s.answered === s.count,
         },
         { scenario: name, measure: 'lost', value: String(s.lost), target: '0', ok: s.lost === 0 },
+        { scenario: name, measure: 'told "busy, answering in order" first', value: String(s.busy) },
         {
           scenario: name,
           measure: 'ack p50 / p99 / max',
