@@ -16,7 +16,7 @@ import {
   TimestampStyles,
   time,
 } from 'discord.js';
-import { isChangeOverTime } from '../extract/render.js';
+import { isChangeOverTime, isUpdate } from '../extract/render.js';
 import type { CasualtyFigure, CasualtyReport, TalksBrief, TalksTopic } from '../extract/types.js';
 import type { ReloadResult } from '../store.js';
 import type { Answer, Citation } from '../types.js';
@@ -639,7 +639,7 @@ const monthOf = (d: string | null) => (d ? d.slice(0, 7) : null);
  */
 export function sameTimeConflicts(report: CasualtyReport): CasualtyReport['conflicts'] {
   return report.conflicts.filter((c) => {
-    if (isChangeOverTime(c)) return false;
+    if (isChangeOverTime(c) || isUpdate(c)) return false;
     const dates = c.figures.map((cf) => {
       const match = report.figures.find(
         (f) => f.text === cf.text && f.claimant === cf.claimant && f.low === cf.low && f.high === cf.high,
@@ -734,6 +734,17 @@ export function renderCasualties(
         ? escapeText(oneLine(c.note))
         : `${c.figures.map((f) => `${escapeText(figureAsWritten({ ...f, qualifier: '' }))}${f.claimant ? ` (${escapeText(oneLine(f.claimant))})` : ''}`).join(' vs ')}.`;
       lines.push(`⚠️ **Sources disagree — ${escapeText(oneLine(c.about))}:** ${detail}`, '');
+    }
+    // Later reports of one incident: the count as it changed, the latest standing.
+    for (const c of report.conflicts.filter(isUpdate)) {
+      const about = oneLine(c.about).replace(/: update$/, '');
+      const counts = c.figures
+        .map(
+          (f) =>
+            `${escapeText(figureAsWritten({ ...f, qualifier: '' }))}${f.claimant ? ` (${escapeText(oneLine(f.claimant))})` : ''}`,
+        )
+        .join(' → ');
+      lines.push(`🔄 **Updated — ${escapeText(about)}:** ${counts}`, '');
     }
   }
   let population: string | null = null;

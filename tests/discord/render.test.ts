@@ -365,6 +365,18 @@ describe('renderCasualties', () => {
     expect(main?.footer?.text).toBe('Figures 1–2 of 2 · from 2 of 5 sources');
     expectWithinLimits(embeds);
   });
+  it('shows later reports of one incident as an update, not as a disagreement', () => {
+    const sameDate = { ...report, figures: report.figures.map((f) => ({ ...f, asOf: '2026-02-04' })) };
+    const updated = {
+      ...sameDate,
+      conflicts: sameDate.conflicts.map((c) => ({ ...c, about: `${c.about}: update`, note: 'later count' })),
+    };
+    const description = renderCasualties(updated, { side: 'ukraine' }, lookup, 5).embeds[0]?.description ?? '';
+    expect(description).toContain(
+      '🔄 **Updated — Ukrainian soldiers killed:** 55,000 (Volodymyr Zelenskyy) → up to 140,000 (CSIS)',
+    );
+    expect(description).not.toContain('Sources disagree');
+  });
   it('calls out a disagreement only between figures of the same date', () => {
     const sameDate = { ...report, figures: report.figures.map((f) => ({ ...f, asOf: '2026-02-04' })) };
     const { embeds } = renderCasualties(sameDate, { side: 'ukraine' }, lookup, 5);
