@@ -256,10 +256,19 @@ export const MAX_DESCRIPTION_WORDS = 40;
  */
 export function descriptionPhrase(text: string, tokens: readonly Token[], anchor: number): string {
   const at = tokens[anchor]?.start ?? 0;
-  const boundaries = [...text.matchAll(/,\s|;\s|\s[—–]\s|:\s/g)].map((m) => ({
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-  }));
+  // A comma inside a quotation is part of what was said, and "said:" introduces it: neither ends a clause.
+  const quoted = [...text.matchAll(/“[^”]*”|"[^"]*"/g)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const insideQuote = (i: number) => quoted.some(([a, b]) => i > (a ?? 0) && i < (b ?? 0));
+  const boundaries = [...text.matchAll(/,\s|;\s|\s[—–]\s|:\s/g)]
+    .filter((m) => !insideQuote(m.index ?? 0))
+    .filter(
+      (m) =>
+        !(m[0].startsWith(':') && /\b(?:said|says|told|added|wrote|stated|declared)$/i.test(text.slice(0, m.index))),
+    )
+    .map((m) => ({
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
+    }));
   let from = 0;
   let to = text.length;
   for (const b of boundaries) {

@@ -4,6 +4,7 @@ import { buildEngine } from '../../src/engine/engine.js';
 import { entitySpans } from '../../src/engine/entities.js';
 import { findNumbers } from '../../src/engine/numbers.js';
 import { buildRetriever } from '../../src/engine/retrieval.js';
+import { descriptionPhrase } from '../../src/engine/slots.js';
 import { standIn } from '../../src/engine/soft.js';
 import { tokenize } from '../../src/engine/text.js';
 import { parseVectors, wordVectors } from '../../src/engine/vectors.js';
@@ -368,5 +369,14 @@ describe('comparisons across two settings', () => {
 
   it('read a comparison the text states itself', () => {
     expect(e.ask('Were exports higher in May than in April?').answer).toMatch(/^Higher — /);
+  });
+});
+
+describe('descriptionPhrase', () => {
+  it('does not cut a quotation at a comma inside it', () => {
+    const text = 'The mayor called the deal “a fair, lasting settlement,” aides said.';
+    const tokens = tokenize(text);
+    const at = tokens.findIndex((t) => t.lower === 'called');
+    expect(descriptionPhrase(text, tokens, at)).toContain('“a fair, lasting settlement');
   });
 });
