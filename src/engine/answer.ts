@@ -783,6 +783,15 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   }
   if (claimant && !answer.includes(claimant)) answer += `, according to ${claimant}`;
   answer += ` (${sourcesPhrase(sources, total)})`;
+  // A constraint of the question the answering sentence does not meet is said, not hidden.
+  // (Worded without the asked date's figures, so the note can never pass for an answer.)
+  const unmet: string[] = [];
+  if (q.date && dateFit(r, q.date, winner.best.sentence) < 1) unmet.push('is not dated as the question asks');
+  const places = placeWords(q).filter(
+    (w) => !mentions(winner.best.sentence, w) && !mentions(before(r, winner.best.sentence), w),
+  );
+  if (places.length > 0) unmet.push(`does not name ${places.map((w) => w[0]?.toUpperCase() + w.slice(1)).join(', ')}`);
+  if (unmet.length > 0) answer += ` — note: the sentence cited ${unmet.join(' and ')}`;
 
   const alternatives: Answer['alternatives'] = [];
   if (q.kind !== 'description' && q.kind !== 'role') {

@@ -380,3 +380,14 @@ describe('descriptionPhrase', () => {
     expect(descriptionPhrase(text, tokens, at)).toContain('“a fair, lasting settlement');
   });
 });
+
+describe('constraints an answer does not meet', () => {
+  it('are said in the answer', () => {
+    const e = buildEngine(
+      corpusOf({ 'd.txt': 'A storm on March 1 killed 12 people in the port of Varna, officials said.\n' }),
+    );
+    expect(e.ask('What did the storm do on April 9?').answer).toMatch(
+      /note: the sentence cited is not dated as the question asks/,
+    );
+  });
+});
