@@ -129,6 +129,12 @@ function weighTerms(
 ): { known: WeightedTerm[]; unknownShare: number; fatal: boolean } {
   const mapped = new Map<number, string>();
   for (const { term, pos } of r.termPositions(q.question, q.tokens)) if (!mapped.has(pos)) mapped.set(pos, term);
+  // A name typed lower-case in its rarer spelling ("zelensky") stands for the sources' usual spelling too.
+  for (const t of q.terms) {
+    const common = r.lexicon.variants.get(q.tokens[t.position]?.lower ?? '');
+    const term = common ? tokenize(common)[0]?.term : undefined;
+    if (term) mapped.set(t.position, term);
+  }
   // A misspelt name ("Zelenski", "Witkof", or typed lower-case: "kostyukv") stands for the name the
   // sources spell one letter differently.
   for (const t of q.terms) {

@@ -204,8 +204,11 @@ export function roleSlots(
   const roles: { role: string; prior: number }[] = [];
   const after = /^,\s+((?:the |a |an )?[^,;.“”"]{3,90}?)(?:,|\.|;|$)/.exec(text.slice(tokens[last]?.end ?? 0));
   const firstWord = (after?.[1] ?? '').split(/\s+/)[0]?.toLowerCase() ?? '';
-  const clauseStart = /^(?:who|which|and|but|or|said|says|told|according|was|were|is|are|has|have|had|will|would)$/;
-  if (after?.[1] && !clauseStart.test(firstWord) && !/(?:ed|ing)$/.test(firstWord)) {
+  const clauseStart =
+    /^(?:who|which|and|but|or|said|says|told|according|was|were|is|are|has|have|had|will|would|as|in|on|at|after|before|during|while|when|where|if|despite|amid|although|though|because|since|for|to|with)$/;
+  // "For Zelenskyy, the test is …": after a preposition, the comma ends a phrase; it opens no apposition.
+  const governed = /^(?:for|to|with|by|from|of|in|on|at|about|like|unlike)$/i.test(tokens[first - 1]?.lower ?? '');
+  if (after?.[1] && !governed && !clauseStart.test(firstWord) && !/(?:ed|ing)$/.test(firstWord)) {
     roles.push({ role: after[1].trim(), prior: 1 });
   }
   // Walk back over the title: hyphenated words ("son-in-law") and names with "and" ("Security and

@@ -391,3 +391,20 @@ describe('constraints an answer does not meet', () => {
     );
   });
 });
+
+describe('who someone is, asked casually', () => {
+  it('reads a lower-case name in its rarer spelling, and no apposition after a preposition', () => {
+    const e = buildEngine(
+      corpusOf({
+        'z.txt':
+          'Mayor Ivan Petrenkoo said the bridge would reopen.\n\n' +
+          'For Petrenkoo, the test is whether trains run again.\n\n' +
+          'Ivan Petrenko, the mayor of the port city, spoke on Monday.\n\n' +
+          'Petrenko said the bridge would reopen, and Petrenko repeated it.\n',
+      }),
+    );
+    const a = e.ask('who is petrenkoo');
+    expect(a.answer).not.toMatch(/the test is/);
+    expect(a.answer).toMatch(/mayor/i);
+  });
+});
