@@ -70,5 +70,13 @@ export function normaliseChat(question: string): string {
     if (w.length === 1 && w === w.toUpperCase() && w !== 'I') return w;
     return form;
   });
-  return expanded.replace(TIME_OF_ASKING, '').trim() || expanded;
+  const cased = expanded
+    .replace(/\b(the|a|an)\s+us\b/gi, '$1 US')
+    .replace(/\bu\.s\.?(?![a-z])/gi, 'U.S.')
+    .replace(/\bu\.n\.?(?![a-z])/gi, 'U.N.')
+    .replace(LOWER_ACRONYMS, (w) => w.toUpperCase());
+  return cased.replace(TIME_OF_ASKING, '').trim() || cased;
 }
+
+/** Acronyms typed in lower case ("nato", "the eu", "uae"): names, read as written in capitals. */
+const LOWER_ACRONYMS = /\b(?:nato|uae|eu|uk|un|usa|nsdc|osce|iaea)\b/g;

@@ -83,6 +83,11 @@ describe('normaliseChat', () => {
     expect(normaliseChat('how many ppl r hurt')).toBe('how many people are hurt');
   });
 
+  it('writes acronyms typed in lower case as names', () => {
+    expect(normaliseChat("who's the us envoy to the un")).toBe("who's the US envoy to the UN");
+    expect(normaliseChat('did nato and the eu agree')).toBe('did NATO and the EU agree');
+  });
+
   it('leaves initials and ordinary words alone', () => {
     expect(normaliseChat('Did the U.S. envoy meet W. Smith?')).toBe('Did the U.S. envoy meet W. Smith?');
   });
