@@ -113,4 +113,10 @@ export interface Answer {
   /** Disagreeing answers found in other sentences (different figures or claimants), attributed. */
   alternatives: { answer: string; citations: RichCitation[] }[];
   citations: RichCitation[];
+  /** The answer's reading as read from its sentence ("55,000 Ukrainian soldiers"), without counts or notes. */
+  text?: string;
+  /** The figure a count, percentage, length or duration answer reads, else null. */
+  value?: number | null;
+  /** Who gives the figure, when the text says. */
+  claimant?: string | null;
 }

@@ -828,5 +828,8 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     totalSources: total,
     alternatives,
     citations,
+    text: names.length > 1 ? names.join(' and ') : winner.best.text,
+    value: figureValue(winner.best),
+    claimant,
   };
 }

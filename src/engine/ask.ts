@@ -69,7 +69,7 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
     const who = answerQuestion(r, `Who ${opener} ${sole.groups.role}?`);
     if (!who.abstained && (who.kind === 'person' || who.kind === 'role')) {
       const surname = sole.groups.name.trim().split(/\s+/).at(-1)?.toLowerCase() ?? '';
-      const same = who.answer.toLowerCase().includes(surname);
+      const same = (who.text ?? who.answer).toLowerCase().includes(surname);
       return {
         ...who,
         kind: 'yes-no',
@@ -308,8 +308,7 @@ function answerComparison(r: Retriever, question: string): Answer | null {
   const head = q.slice(0, (than ?? either)?.index ?? 0).replace(POLAR_OPENERS_FOR_COMPARISON, '');
   const figures = sides.map((side) => {
     const a = answerQuestion(r, `How many ${side.counted} ${head} ${rest}?`.replace(/\s+/g, ' '));
-    const value = a.abstained ? null : Number((/\d[\d,.]*/.exec(a.answer)?.[0] ?? '').replace(/,/g, ''));
-    return { side: side.label, a, value: value !== null && Number.isFinite(value) && value > 0 ? value : null };
+    return { side: side.label, a, value: a.abstained ? null : (a.value ?? null) };
   });
   const [x, y] = figures;
   if (!x?.value || !y?.value || x.value === y.value) return null;
@@ -318,10 +317,9 @@ function answerComparison(r: Retriever, question: string): Answer | null {
   const larger = x.value > y.value ? x : y;
   const first = wantsMore ? larger : larger === x ? y : x;
   const other = first === x ? y : x;
-  const short = (a: Answer) => a.answer.replace(/ \(reported by.*$/, '').replace(/; the sources also give.*$/, '');
   return {
     question,
-    answer: `${first.side} — ${short(first.a)}, against ${short(other.a)} for ${other.side}`,
+    answer: `${first.side} — ${reading(first.a)}, against ${reading(other.a)} for ${other.side}`,
     abstained: false,
     kind: 'choice',
     supportingSources: 1,
@@ -352,17 +350,15 @@ function answerAcross(r: Retriever, question: string, q: string): Answer | null 
   const tail = m[5]?.replace(/^,\s*/, ' ') ?? '';
   const [a, b] = [m[3], m[4]].map((setting) => {
     const ans = answerQuestion(r, `How many ${m[2]} ${head} ${setting}${tail}?`.replace(/\s+/g, ' '));
-    const value = ans.abstained ? null : Number((/\d[\d,.]*/.exec(ans.answer)?.[0] ?? '').replace(/,/g, ''));
-    return { setting, ans, value: value !== null && Number.isFinite(value) && value > 0 ? value : null };
+    return { setting, ans, value: ans.abstained ? null : (ans.value ?? null) };
   });
   if (!a?.value || !b?.value || a.value === b.value || a.ans.citations[0]?.quote === undefined) {
     return statedComparison(r, question, m[4]);
   }
-  const short = (x: Answer) => x.answer.replace(/ \(reported by.*$/, '').replace(/; the sources also give.*$/, '');
   const word = a.value > b.value ? 'More' : 'Fewer';
   return {
     question,
-    answer: `${word} — ${short(a.ans)} ${a.setting}, against ${short(b.ans)} ${b.setting}`,
+    answer: `${word} — ${reading(a.ans)} ${a.setting}, against ${reading(b.ans)} ${b.setting}`,
     abstained: false,
     kind: 'choice',
     supportingSources: 1,
@@ -398,4 +394,10 @@ function statedComparison(r: Retriever, question: string, setting: string): Answ
     };
   }
   return null;
+}
+
+/** A sub-answer as read from its sentence, with its claimant: "21 missiles, according to Zelenskyy". */
+function reading(a: Answer): string {
+  const text = a.text ?? a.answer;
+  return a.claimant && !text.includes(a.claimant) ? `${text}, according to ${a.claimant}` : text;
 }
