@@ -8,6 +8,7 @@ import { log } from '../log.js';
 import { cleanQuestion } from './clean.js';
 import { followUpQuestion } from './followup.js';
 import { commandIdsFor, renderHelp, smallTalk, withoutGreeting } from './help.js';
+import { answerQueue } from './queue.js';
 import { rateLimitMessage } from './rate-limit.js';
 import { lookupIn, type RenderedMessage, renderAnswer } from './render.js';
 import { NO_PINGS } from './respond.js';
@@ -82,9 +83,12 @@ export async function handleMention(message: Message, ctx: BotContext): Promise<
       await send({ content: checked.error });
       return;
     }
-    const snapshot = ctx.store.current;
-    const started = performance.now();
-    const answer = snapshot.engine.ask(checked.question);
+    // Through the same queue as slash commands: a burst of mentions never starves acknowledgements.
+    const { snapshot, answer, started } = await answerQueue.run(() => {
+      const current = ctx.store.current;
+      const t = performance.now();
+      return { snapshot: current, answer: current.engine.ask(checked.question), started: t };
+    }).result;
     log.info(
       {
         user: message.author.id,
