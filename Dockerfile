@@ -5,6 +5,8 @@
 
 # ---- build: full install, compile TypeScript to dist/ -------------------------------------------
 FROM node:20-bookworm-slim AS build
+# better-sqlite3 (feedback votes) compiles from source where its prebuilt binary cannot be fetched.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -12,6 +14,13 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
 RUN npm run build
+
+# ---- deps: production dependencies only (native addons built here, no compilers in the image) ----
+FROM node:20-bookworm-slim AS deps
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # ---- runtime: production dependencies, compiled output and the seed articles only --------------
 FROM node:20-bookworm-slim AS runtime
@@ -22,12 +31,14 @@ ENV NODE_ENV=production \
     METRICS_HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # General word vectors for soft matching of question words (npm run vectors makes this file).
 COPY assets ./assets
 # Owned by the runtime user so /sources-admin add|remove can write (or mount a volume at SOURCES_DIR).
 COPY --chown=node:node seeds ./seeds
+# DATA_DIR (feedback votes, SQLite): writable by the runtime user; mount a volume here to keep votes.
+RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 # /metrics for Prometheus; /healthz is 200 once an index serves (503 while the first one is built).
 EXPOSE 9464
