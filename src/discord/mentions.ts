@@ -9,7 +9,6 @@ import { cleanQuestion } from './clean.js';
 import { followUpQuestion } from './followup.js';
 import { commandIdsFor, renderHelp, smallTalk, withoutGreeting } from './help.js';
 import { answerQueue } from './queue.js';
-import { rateLimitMessage } from './rate-limit.js';
 import { lookupIn, type RenderedMessage, renderAnswer } from './render.js';
 import { NO_PINGS } from './respond.js';
 import type { BotContext } from './types.js';
@@ -45,6 +44,9 @@ export function previousQuestion(message: Message, botId: string): string | null
   return questionOf(referenced);
 }
 
+/** The reaction that tells someone mentioning the bot too fast to slow down. */
+export const RATE_LIMIT_REACTION = '⏳';
+
 export const MENTION_APOLOGY = 'Sorry — something went wrong on my side while answering. Please try again in a moment.';
 
 /** Handles one created message: answers it when it mentions the bot, ignores everything else. */
@@ -64,7 +66,11 @@ export async function handleMention(message: Message, ctx: BotContext): Promise<
   try {
     const limited = ctx.limiter.take(message.author.id);
     if (!limited.ok) {
-      await send({ content: rateLimitMessage(limited.retryAfterMs) });
+      // In a channel everyone reads: a reaction, once per window, never a message per refused mention.
+      if (ctx.limiter.shouldNotify(message.author.id)) {
+        await message.react(RATE_LIMIT_REACTION).catch((e: unknown) => log.warn({ err: e }, 'could not react'));
+      }
+      log.info({ user: message.author.id, retryAfterMs: limited.retryAfterMs }, 'mention rate limited');
       return;
     }
     const roleId = message.guild?.roles.botRoleFor(botId)?.id ?? null;

@@ -18,6 +18,7 @@ export class RateLimiter {
   readonly #now: () => number;
   readonly #maxKeys: number;
   readonly #hits = new Map<string, number[]>();
+  readonly #noticed = new Map<string, number>();
 
   constructor(options: RateLimitOptions) {
     if (!(options.limit >= 1) || !(options.windowMs > 0)) throw new RangeError('limit ≥ 1 and windowMs > 0 required');
@@ -41,6 +42,21 @@ export class RateLimiter {
     this.#hits.set(key, recent);
     if (this.#hits.size > this.#maxKeys) this.#prune(now);
     return { ok: true, remaining: this.limit - recent.length };
+  }
+
+  /**
+   * Whether a refusal of `key` should be told to the user: once per window, so that someone sending a burst
+   * hears it once and the bot never amplifies the burst with notices of its own.
+   */
+  shouldNotify(key: string): boolean {
+    const now = this.#now();
+    const last = this.#noticed.get(key);
+    if (last !== undefined && now - last < this.windowMs) return false;
+    this.#noticed.set(key, now);
+    if (this.#noticed.size > this.#maxKeys) {
+      for (const [k, t] of this.#noticed) if (now - t >= this.windowMs) this.#noticed.delete(k);
+    }
+    return true;
   }
 
   /** Number of users currently tracked. */

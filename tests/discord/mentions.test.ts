@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cannotPost, extractQuestion, handleMention } from '../../src/discord/mentions.js';
+import { cannotPost, extractQuestion, handleMention, RATE_LIMIT_REACTION } from '../../src/discord/mentions.js';
+import { RateLimiter } from '../../src/discord/rate-limit.js';
 
 const BOT = '123456789012345678';
 
@@ -54,5 +55,37 @@ describe('handleMention where the bot cannot post', () => {
     expect(cannotPost({ code: 50013 })).toBe(true);
     expect(cannotPost({ code: 50001 })).toBe(true);
     expect(cannotPost(new Error('boom'))).toBe(false);
+  });
+});
+
+describe('handleMention under the rate limit', () => {
+  it('answers a burst beyond the rate limit with one reaction, never a message per mention', async () => {
+    const sent: unknown[] = [];
+    const reactions: string[] = [];
+    const message = {
+      client: { user: { id: '111111111111111111' } },
+      mentions: { users: { has: () => true }, roles: { some: () => false } },
+      author: { id: '222222222222222222', bot: false },
+      system: false,
+      webhookId: null,
+      inGuild: () => false,
+      content: 'How many prisoners were exchanged?',
+      channelId: '333333333333333333',
+      id: '444444444444444444',
+      reference: null,
+      guild: null,
+      reply: async (payload: unknown) => {
+        sent.push(payload);
+      },
+      react: async (emoji: string) => {
+        reactions.push(emoji);
+      },
+    };
+    const limiter = new RateLimiter({ limit: 1, windowMs: 60_000 });
+    limiter.take(message.author.id);
+    const ctx = { config: {}, limiter, store: { current: {} } };
+    for (let i = 0; i < 5; i++) await handleMention(message as never, ctx as never);
+    expect(sent).toEqual([]);
+    expect(reactions).toEqual([RATE_LIMIT_REACTION]);
   });
 });
