@@ -9,7 +9,7 @@ import { log } from '../log.js';
 import type { ReloadEvent, SourceStore } from '../store.js';
 import { AdminCheck } from './admin.js';
 import { handleInteraction } from './interactions.js';
-import { handleMention } from './mentions.js';
+import { handleMention, handleMentionEdit } from './mentions.js';
 import { RateLimiter } from './rate-limit.js';
 import { NO_PINGS } from './respond.js';
 import type { BotContext } from './types.js';
@@ -155,6 +155,14 @@ export async function startBot(
 
   client.on(Events.InteractionCreate, (interaction) => {
     void handleInteraction(interaction, ctx);
+  });
+  client.on(Events.MessageUpdate, (_old, updated) => {
+    // An edited question updates the bot's answer to it (a partial message is fetched first).
+    void (updated.partial ? updated.fetch() : Promise.resolve(updated))
+      .then((message) => handleMentionEdit(message, ctx))
+      .catch((err: unknown) =>
+        log.warn({ err, message: updated.id }, 'could not update the answer to an edited question'),
+      );
   });
   client.on(Events.MessageCreate, (message) => {
     void handleMention(message, ctx);

@@ -49,20 +49,56 @@ export const RATE_LIMIT_REACTION = '⏳';
 
 export const MENTION_APOLOGY = 'Sorry — something went wrong on my side while answering. Please try again in a moment.';
 
+/** How many answered mentions are remembered so that editing the question updates the answer. */
+export const REMEMBERED_REPLIES = 500;
+/** Question message id → the bot's reply to it (most recent last; the oldest is forgotten first). */
+const replies = new Map<string, Pick<Message, 'edit'>>();
+
+function remember(questionId: string, reply: unknown): void {
+  if (!reply || typeof (reply as { edit?: unknown }).edit !== 'function') return;
+  replies.delete(questionId);
+  replies.set(questionId, reply as Pick<Message, 'edit'>);
+  if (replies.size > REMEMBERED_REPLIES) replies.delete(replies.keys().next().value as string);
+}
+
+/**
+ * An edited question: the bot's earlier reply to it is edited to answer the new wording (a question the bot
+ * never answered, or one edited so it no longer addresses the bot, is left alone).
+ */
+export async function handleMentionEdit(message: Message, ctx: BotContext): Promise<void> {
+  const reply = replies.get(message.id);
+  if (!reply) return;
+  await handleMention(message, ctx, reply);
+}
+
 /** Handles one created message: answers it when it mentions the bot, ignores everything else. */
-export async function handleMention(message: Message, ctx: BotContext): Promise<void> {
+export async function handleMention(
+  message: Message,
+  ctx: BotContext,
+  previousReply?: Pick<Message, 'edit'>,
+): Promise<void> {
   const botId = message.client.user.id;
   if (message.author.bot || message.author.id === botId || message.system || message.webhookId) return;
   if (!isAddressedTo(message, botId)) return;
 
-  const send = ({ files, ...payload }: Partial<RenderedMessage>) =>
+  const send = async ({ files, ...payload }: Partial<RenderedMessage>) => {
+    const attachments = files?.length ? { files: files.map((f) => ({ attachment: f.data, name: f.name })) } : {};
+    if (previousReply) {
+      // An edited question: the same reply, now answering the new wording.
+      return previousReply.edit({
+        content: null,
+        embeds: [],
+        components: [],
+        ...payload,
+        ...attachments,
+        allowedMentions: NO_PINGS,
+      });
+    }
     // If the question was deleted meanwhile, still answer in the channel (without the reply link).
-    message.reply({
-      ...payload,
-      ...(files?.length ? { files: files.map((f) => ({ attachment: f.data, name: f.name })) } : {}),
-      allowedMentions: NO_PINGS,
-      failIfNotExists: false,
-    });
+    const sent = await message.reply({ ...payload, ...attachments, allowedMentions: NO_PINGS, failIfNotExists: false });
+    remember(message.id, sent);
+    return sent;
+  };
   try {
     const limited = ctx.limiter.take(message.author.id);
     if (!limited.ok) {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cannotPost, extractQuestion, handleMention, RATE_LIMIT_REACTION } from '../../src/discord/mentions.js';
+import {
+  cannotPost,
+  extractQuestion,
+  handleMention,
+  handleMentionEdit,
+  RATE_LIMIT_REACTION,
+} from '../../src/discord/mentions.js';
 import { RateLimiter } from '../../src/discord/rate-limit.js';
 
 const BOT = '123456789012345678';
@@ -87,5 +93,54 @@ describe('handleMention under the rate limit', () => {
     for (let i = 0; i < 5; i++) await handleMention(message as never, ctx as never);
     expect(sent).toEqual([]);
     expect(reactions).toEqual([RATE_LIMIT_REACTION]);
+  });
+});
+
+describe('handleMentionEdit', () => {
+  it('edits the earlier reply to answer the edited question, and leaves unanswered messages alone', async () => {
+    const edits: { embeds?: { title?: string }[] }[] = [];
+    const replies: unknown[] = [];
+    const message = {
+      client: { user: { id: '111111111111111111' } },
+      mentions: { users: { has: () => true }, roles: { some: () => false } },
+      author: { id: '222222222222222222', bot: false },
+      system: false,
+      webhookId: null,
+      inGuild: () => false,
+      content: 'How many prisoners were exchanged?',
+      channelId: '333333333333333333',
+      id: '555555555555555555',
+      reference: null,
+      guild: null,
+      reply: async (payload: unknown) => {
+        replies.push(payload);
+        return { edit: async (p: (typeof edits)[number]) => edits.push(p) };
+      },
+    };
+    const asked: string[] = [];
+    const ctx = {
+      config: {},
+      limiter: { take: () => ({ ok: true }) },
+      store: {
+        current: {
+          engine: {
+            ask: (q: string) => {
+              asked.push(q);
+              return { question: q, answer: 'a', abstained: true, citations: [], alternatives: [], totalSources: 5 };
+            },
+          },
+          corpus: { byId: new Map() },
+        },
+      },
+    };
+    await handleMentionEdit(message as never, ctx as never);
+    expect(asked).toEqual([]);
+    await handleMention(message as never, ctx as never);
+    expect(replies).toHaveLength(1);
+    message.content = 'How many drones were launched?';
+    await handleMentionEdit(message as never, ctx as never);
+    expect(asked).toEqual(['How many prisoners were exchanged?', 'How many drones were launched?']);
+    expect(replies).toHaveLength(1);
+    expect(edits).toHaveLength(1);
   });
 });
