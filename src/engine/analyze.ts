@@ -30,6 +30,8 @@ export interface QuestionTerm {
 /** A question term with its weight: rarity (idf) times its role in the question. */
 export interface WeightedTerm extends QuestionTerm {
   weight: number;
+  /** Stands in, by meaning, for a question word no source uses: support, never the only evidence. */
+  soft?: boolean;
 }
 
 export interface DateConstraint {

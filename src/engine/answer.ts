@@ -168,6 +168,7 @@ function weighTerms(
     const multiplier = t.head ? 2 : t.proper ? 1.5 : t.focus ? 1.3 : 1;
     let term = written;
     let similarity = 1;
+    let soft = false;
     if ((r.df.get(term) ?? 0) === 0 && !t.proper) {
       // A word the sources never use stands for the sources' word it was most likely meant as.
       const stand = standIn(
@@ -178,6 +179,7 @@ function weighTerms(
       if (stand && (r.df.get(stand.term) ?? 0) > 0 && !byTerm.has(stand.term)) {
         term = stand.term;
         similarity = stand.similarity;
+        soft = stand.how === 'meaning';
       }
     }
     const df = r.df.get(term) ?? 0;
@@ -193,7 +195,7 @@ function weighTerms(
     }
     const weight = idf(r, term) * multiplier * similarity;
     totalWeight += weight;
-    known.push({ ...t, term, weight });
+    known.push({ ...t, term, weight, ...(soft ? { soft } : {}) });
   }
   return { known, unknownShare: totalWeight ? unknownWeight / totalWeight : 1, fatal };
 }
@@ -558,7 +560,9 @@ export function scoreCandidates(
   const namesOnly =
     known.every((t) => t.proper || t.side) &&
     (unknownShare > 0 || !(q.kind === 'role' || q.kind === 'person' || q.kind === 'description'));
-  if (fatal || namesOnly || known.length === 0 || unknownShare > MAX_UNKNOWN_SHARE) {
+  // Only words standing in by meaning match: nothing the question says is in the sources.
+  const onlySoft = known.length > 0 && known.every((t) => t.soft || t.side);
+  if (fatal || namesOnly || onlySoft || known.length === 0 || unknownShare > MAX_UNKNOWN_SHARE) {
     return { q, candidates: [], relevance: [], abstainEarly: true };
   }
 

@@ -408,3 +408,10 @@ describe('who someone is, asked casually', () => {
     expect(a.answer).toMatch(/mayor/i);
   });
 });
+
+describe('soft matches', () => {
+  it('are never the only evidence for an answer', () => {
+    const e = buildEngine(corpusOf({ 's.txt': 'Everybody in the port city was told to stay indoors on Monday.\n' }));
+    expect(e.ask('everyone?').abstained).toBe(true);
+  });
+});
