@@ -411,7 +411,7 @@ describe('who someone is, asked casually', () => {
 
 describe('soft matches', () => {
   it('are never the only evidence for an answer', () => {
-    const e = buildEngine(corpusOf({ 's.txt': 'Everybody in the port city was told to stay indoors on Monday.\n' }));
+    const e = buildEngine(corpusOf({ 's.txt': 'In the port city everybody was told to stay indoors on Monday.\n' }));
     expect(e.ask('everyone?').abstained).toBe(true);
   });
 });
