@@ -9,7 +9,8 @@ FROM node:20-bookworm-slim AS build
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# node-gyp builds against the image's own Node headers (no download of them needed).
+RUN npm_config_nodedir="$(dirname "$(dirname "$(command -v node)")")" npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
@@ -20,7 +21,8 @@ FROM node:20-bookworm-slim AS deps
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm_config_nodedir="$(dirname "$(dirname "$(command -v node)")")" npm ci --omit=dev --no-audit --no-fund \
+    && npm cache clean --force
 
 # ---- runtime: production dependencies, compiled output and the seed articles only --------------
 FROM node:20-bookworm-slim AS runtime

@@ -212,6 +212,32 @@ describe('mentions', () => {
     expect(reply.body.embeds).toEqual(plain(renderAnswer(reference.engine.ask(q), lookupIn(reference.corpus)).embeds));
     expect(noPings(reply.pings)).toBe(true);
   });
+  it('updates its reply when the question is edited', async () => {
+    const first = 'how many prisoners were exchanged?';
+    const asked = fake.postMessage(`<@${fake.bot.id}> ${first}`);
+    const reply = await fake.waitFor(
+      () =>
+        fake.sent.find(
+          (m) => m.kind === 'channel' && (m.body.message_reference as { message_id?: string })?.message_id === asked.id,
+        ),
+      'a reply to the mention',
+    );
+    const second = 'who is ukraine’s top negotiator?';
+    fake.editMessage(asked, `<@${fake.bot.id}> ${second}`);
+    const edit = await fake.waitFor(
+      () => fake.sent.find((m) => m.kind === 'channel-edit' && m.messageId === reply.messageId),
+      'the reply edited',
+    );
+    expect(edit.body.embeds).toEqual(
+      plain(renderAnswer(reference.engine.ask(second), lookupIn(reference.corpus)).embeds),
+    );
+    expect(noPings(edit.pings)).toBe(true);
+    expect(
+      fake.sent.filter(
+        (m) => m.kind === 'channel' && (m.body.message_reference as { message_id?: string })?.message_id === asked.id,
+      ),
+    ).toHaveLength(1);
+  });
   it('answers a bare mention with a short help', async () => {
     const asked = fake.postMessage(`<@${fake.bot.id}>`);
     const reply = await fake.waitFor(

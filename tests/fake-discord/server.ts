@@ -49,7 +49,7 @@ export interface RecordedRequest {
 }
 
 /** `update`: a button's message changed in place (callback type 7). */
-export type SentKind = 'callback' | 'original' | 'followup' | 'channel' | 'update';
+export type SentKind = 'callback' | 'original' | 'followup' | 'channel' | 'update' | 'channel-edit';
 
 export interface SentMessage {
   kind: SentKind;
@@ -483,6 +483,24 @@ export class FakeDiscord extends EventEmitter {
     return message;
   }
 
+  /**
+   * A user edits a message they posted: stored and dispatched as MESSAGE_UPDATE (the same intents and
+   * Message Content rules as MESSAGE_CREATE).
+   */
+  editMessage(message: Json, content: string): Json {
+    const stored = this.#messages.get(message.channel_id as string)?.get(message.id as string);
+    if (!stored) throw new Error('fake Discord: no such message to edit');
+    const ids = [...content.matchAll(/<@!?(\d{17,20})>/g)].map((m) => m[1] as string);
+    stored.content = content;
+    stored.mentions = [...new Set(ids)]
+      .map((id) => this.#users.get(id))
+      .filter((u): u is FakeUser => Boolean(u))
+      .map((u): Json => ({ ...u }));
+    stored.edited_timestamp = new Date().toISOString();
+    this.#dispatchMessage(stored, 'MESSAGE_UPDATE');
+    return stored;
+  }
+
   /* ---------------------------------------------------------------- close */
 
   async close(): Promise<void> {
@@ -667,7 +685,7 @@ export class FakeDiscord extends EventEmitter {
    * Message Content intent, content, embeds, attachments and components are emptied unless the
    * message is a DM, mentions the bot, or is the bot's own.
    */
-  #dispatchMessage(stored: Json): void {
+  #dispatchMessage(stored: Json, event: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE' = 'MESSAGE_CREATE'): void {
     const isDm = !stored.guild_id;
     const channelType = this.#channels.get(stored.channel_id as string)?.type;
     const message: Json = { ...stored, ...(channelType !== undefined ? { channel_type: channelType } : {}) };
@@ -676,7 +694,7 @@ export class FakeDiscord extends EventEmitter {
       (message.author as FakeUser).id === this.bot.id ||
       (message.mentions as FakeUser[]).some((u) => u.id === this.bot.id);
     this.#dispatch(
-      'MESSAGE_CREATE',
+      event,
       message,
       (s) => (s.intents & (isDm ? INTENT_BITS.DirectMessages : INTENT_BITS.GuildMessages)) !== 0,
       (s) =>
@@ -864,6 +882,20 @@ export class FakeDiscord extends EventEmitter {
       return open(() => this.#webhook(method, app as string, token as string, message, body, r.query, r.files));
     }
 
+    // The bot edits one of its own channel messages, or reacts to a message.
+    const messageRoute = /^\/channels\/(\d+)\/messages\/(\d+)(\/reactions\/[^/]+\/@me)?$/.exec(p);
+    if (messageRoute && !messageRoute[3] && method === 'PATCH') {
+      const [, channelId, messageId] = messageRoute;
+      return bot(() => this.#editChannelMessage(channelId as string, messageId as string, body));
+    }
+    if (messageRoute?.[3] && method === 'PUT') {
+      const [, channelId, messageId] = messageRoute;
+      return bot(() =>
+        this.#messages.get(channelId as string)?.has(messageId as string)
+          ? [204]
+          : [404, { message: 'Unknown Message', code: 10008 }],
+      );
+    }
     const channelRoute = /^\/channels\/(\d+)(\/messages|\/typing)?$/.exec(p);
     if (channelRoute && channelRoute[2] === '/messages' && method === 'POST') {
       const id = channelRoute[1] as string;
@@ -1134,6 +1166,31 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /* ---------------------------------------------------------- channels */
+
+  #editChannelMessage(channelId: string, messageId: string, body: unknown): [number, unknown?] {
+    const target = this.#messages.get(channelId)?.get(messageId);
+    if (!target) return [404, { message: 'Unknown Message', code: 10008 }];
+    if ((target.author as FakeUser).id !== this.bot.id)
+      return [403, { message: 'Cannot edit a message authored by another user', code: 50005 }];
+    const data = (body ?? {}) as Json;
+    const errors = validateMessage(data);
+    if (!errors.empty) return [400, errors.body()];
+    const next = applyEdit(target, data);
+    if (isEmptyMessage(next)) return [400, { message: 'Cannot send an empty message', code: 50006 }];
+    next.edited_timestamp = new Date().toISOString();
+    Object.assign(target, next);
+    this.#record({
+      kind: 'channel-edit',
+      interactionId: null,
+      channelId,
+      messageId,
+      body: data,
+      message: { ...target },
+      ephemeral: false,
+      pings: computePings(data.content, data.allowed_mentions),
+    });
+    return [200, target];
+  }
 
   #channelMessage(channelId: string, body: unknown): [number, unknown?] {
     const channel = this.#channels.get(channelId);
