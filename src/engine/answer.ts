@@ -135,7 +135,7 @@ function weighTerms(
     const term = common ? tokenize(common)[0]?.term : undefined;
     if (term) mapped.set(t.position, term);
   }
-  // A misspelt name ("Zelenski", "Witkof", or typed lower-case: "kostyukv") stands for the name the
+  // A misspelt name ("Zelenski", "Witkof", or typed lower-case: "petrenkoo") stands for the name the
   // sources spell one letter differently.
   for (const t of q.terms) {
     if (!t.proper && (r.df.get(mapped.get(t.position) ?? t.term) ?? 0) > 0) continue;
@@ -664,8 +664,8 @@ function normName(name: string): string {
 
 /**
  * Whether a figure's claimant is the one the question asks about: one name inside the other ("defense
- * ministry" in "Russian Defense Ministry"), an acronym of it ("UN"), or every distinctive word of the asked
- * name in it. "Human Rights Watch" is not the "UN Human Rights Monitoring Mission".
+ * ministry" in "the Chilean Health Ministry"), an acronym of it ("UN"), or every distinctive word of the asked
+ * name in it. "Red Cross Watch" is not the "Red Cross Monitoring Mission".
  */
 function sameClaimant(r: Retriever, asked: string, claimant: string): boolean {
   const a = normName(asked);

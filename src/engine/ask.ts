@@ -56,7 +56,7 @@ export function ask(r: Retriever, question: string): Answer {
 const SOLE_ROLE =
   /^(?<name>(?:\p{Lu}[\p{L}'’.-]*\s){0,3}\p{Lu}[\p{L}'’.-]*)\s+(?<role>(?:still |now |currently )?(?:leading|heading|chairing|in charge of|running|commanding|the (?:head|leader|chief|chair(?:man|woman)?)\b|head of|leader of|chief of)\b.*)$/u;
 
-/** How far (in tokens) a negation may stand before the words it negates ("did not attend the talks"). */
+/** How far (in tokens) a negation may stand before the words it negates ("did not sign the accord"). */
 const NEGATION_REACH = 4;
 const NEGATION_WORD =
   /^(?:not|no|never|neither|nor|without|none|cannot|denied|denies|deny|rejected|refused|failed|didn|doesn|don|wasn|weren|isn|aren|hasn|haven|won)$/i;
@@ -65,7 +65,7 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
   const opener = question.trim().split(/\s+/)[0]?.toLowerCase() ?? 'is';
   const sole = SOLE_ROLE.exec(form.statement.replace(/\?$/, ''));
   if (sole?.groups?.name && sole.groups.role) {
-    // "Is Medinsky leading Russia's team?": who does, by the sources — the same person or someone else.
+    // "Is Anna Berg leading the delegation?": who does, by the sources — the same person or someone else.
     const who = answerQuestion(r, `Who ${opener} ${sole.groups.role}?`);
     if (!who.abstained && (who.kind === 'person' || who.kind === 'role')) {
       const surname = sole.groups.name.trim().split(/\s+/).at(-1)?.toLowerCase() ?? '';
@@ -122,7 +122,7 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
 /** A yes/no answer is judged only by a sentence covering at least this much of its statement. */
 export const POLAR_MIN_COVERAGE = 0.3;
 
-/** A negation in the sentence just before a word of the statement ("Sybiha, who did not attend the talks"). */
+/** A negation in the sentence just before a word of the statement ("the minister, who did not sign the accord"). */
 export function negatesStatement(statement: string, sentence: string): boolean {
   const asked = new Set(tokenize(statement).flatMap((t) => (t.term && !t.capitalized ? [t.term] : [])));
   const tokens = tokenize(sentence);
@@ -135,7 +135,7 @@ export function negatesStatement(statement: string, sentence: string): boolean {
 }
 
 /**
- * "Was it held at Dolmabahce Palace or Ciragan Palace?": the option that the most relevant sentence naming
+ * "Was it held at Blair House or Camp David?": the option that the most relevant sentence naming
  * it supports best — every other word of the question close to the option, not merely in its sentence.
  */
 function answerChoice(r: Retriever, question: string, form: ChoiceForm): Answer | null {
@@ -396,7 +396,7 @@ function statedComparison(r: Retriever, question: string, setting: string): Answ
   return null;
 }
 
-/** A sub-answer as read from its sentence, with its claimant: "21 missiles, according to Zelenskyy". */
+/** A sub-answer as read from its sentence, with its claimant: "12 missiles, according to the air force". */
 function reading(a: Answer): string {
   const text = a.text ?? a.answer;
   return a.claimant && !text.includes(a.claimant) ? `${text}, according to ${a.claimant}` : text;

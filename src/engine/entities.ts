@@ -110,8 +110,8 @@ export function capitalisedRuns(
     if (andAt > 0 && !tokens.slice(i, j + 1).some((t) => ORGANISATION_WORDS.has(t.lower))) j = i + andAt - 1;
     let first = i;
     let title: string | null = null;
-    // "Estonian President Alar Karis", "Turkish Foreign Minister Hakan Fidan", "Army Secretary Dan
-    // Driscoll": every word up to the last title word belongs to the title.
+    // "Chilean President Ana Rojas", "Danish Foreign Minister Lars Holm", "Navy Secretary Jo
+    // Berg": every word up to the last title word belongs to the title.
     const titleAt = (k: number) => TITLE_WORDS.has(tokens[k]?.lower ?? '');
     for (let k = j - 1; k >= i; k--) {
       if (!titleAt(k)) continue;

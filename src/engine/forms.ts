@@ -13,7 +13,7 @@ const POLITE_FRAME = /^(?:can|could|would|will|do|did) (?:you|u|anyone|somebody|
 const WH_WORD = /\b(?:who|whom|whose|what|which|when|where|why|how)\b/i;
 const NEGATED_OPENER = /^\w+n['’]t\b/i;
 
-/** Words that exclude what follows them from the answer ("besides Witkoff and Kushner, who …"). */
+/** Words that exclude what follows them from the answer ("besides Anna Berg and Tom Ilves, who …"). */
 const EXCLUDERS = /\b(?:besides|apart from|aside from|other than|except(?: for)?|in addition to|not counting)\s+/i;
 
 export interface PolarForm {
@@ -24,7 +24,7 @@ export interface PolarForm {
 }
 
 export interface ChoiceForm {
-  /** The options as written ("Dolmabahce Palace", "Ciragan Palace"). */
+  /** The options as written ("Blair House", "Camp David"). */
   options: string[];
 }
 
@@ -40,7 +40,7 @@ export function polarForm(question: string): PolarForm | null {
 }
 
 /**
- * "Was it 314 or 157?", "held at Dolmabahce Palace or Ciragan Palace?": two options joined by "or", each a
+ * "Was it 314 or 157?", "held at Blair House or Camp David?": two options joined by "or", each a
  * number or a capitalised name (a common-word "or" — "killed or wounded" — asks no choice).
  */
 export function choiceForm(question: string): ChoiceForm | null {
@@ -53,7 +53,7 @@ export function choiceForm(question: string): ChoiceForm | null {
   return { options };
 }
 
-/** The names a question rules out ("Besides Andrii Hnatov, which officer …" → ["Andrii Hnatov"]). */
+/** The names a question rules out ("Besides Anna Berg, which officer …" → ["Anna Berg"]). */
 export function exclusions(question: string): string[] {
   const m = EXCLUDERS.exec(question);
   if (!m) return [];
@@ -116,7 +116,7 @@ export function negates(sentence: string): boolean {
 }
 
 /**
- * Whose word the question asks for: "according to Moscow", "according to the UN's monitoring mission",
+ * Whose word the question asks for: "according to Moscow", "according to the regional governor",
  * "did Ukraine's air force say", "What number did X give …" — or null.
  */
 export function askedClaimant(question: string): string | null {

@@ -121,7 +121,7 @@ export function entitySlots(
     if (kind === 'place' && (span.type === 'place' || span.type === 'other') && !isDemonym(span.text)) {
       const before = tokens[span.first - 1]?.lower ?? '';
       const afterIn = /^(?:in|at)$/.test(before);
-      // "France and Britain": a name joined by "and"/"or" to a place is a place too.
+      // "Norway and Chile": a name joined by "and"/"or" to a place is a place too.
       const coordinated = spans.some(
         (o) =>
           o.type === 'place' &&
@@ -200,13 +200,13 @@ export function roleSlots(
   const name = text.slice(tokens[first]?.start ?? 0, tokens[last]?.end ?? 0);
   // Every reading of the role the sentence gives, each a slot: the apposition after the name, the title
   // before it, the apposition before it. A one-word title ("General") says less than a description, and a
-  // past role ("then defence minister", "former …") is not what the person is.
+  // past role ("then finance minister", "former …") is not what the person is.
   const roles: { role: string; prior: number }[] = [];
   const after = /^,\s+((?:the |a |an )?[^,;.“”"]{3,90}?)(?:,|\.|;|$)/.exec(text.slice(tokens[last]?.end ?? 0));
   const firstWord = (after?.[1] ?? '').split(/\s+/)[0]?.toLowerCase() ?? '';
   const clauseStart =
     /^(?:who|which|and|but|or|said|says|told|according|was|were|is|are|has|have|had|will|would|as|in|on|at|after|before|during|while|when|where|if|despite|amid|although|though|because|since|for|to|with)$/;
-  // "For Zelenskyy, the test is …": after a preposition, the comma ends a phrase; it opens no apposition.
+  // "For the mayor, the test is …": after a preposition, the comma ends a phrase; it opens no apposition.
   const governed = /^(?:for|to|with|by|from|of|in|on|at|about|like|unlike)$/i.test(tokens[first - 1]?.lower ?? '');
   if (after?.[1] && !governed && !clauseStart.test(firstWord) && !/(?:ed|ing)$/.test(firstWord)) {
     roles.push({ role: after[1].trim(), prior: 1 });
@@ -245,7 +245,7 @@ export function roleSlots(
 
 /** A title of one word ("General", "President") says less about someone than a description does. */
 export const ONE_WORD_TITLE = 0.6;
-/** "then defence minister", "former envoy", "ex-president": a role someone no longer holds. */
+/** "then finance minister", "former envoy", "ex-president": a role someone no longer holds. */
 const PAST_ROLE = /^(?:(?:the|a|an)\s+)?(?:then|former|ex-|erstwhile|previous|outgoing|onetime|one-time|late)\b/i;
 export const PAST_ROLE_PRIOR = 0.5;
 

@@ -127,7 +127,7 @@ const LOSE = 'lose';
 
 /**
  * "Lost" is a death ("soldiers lost", "lost 55,000 troops", "lost their lives") except with a thing as its
- * object: "lost power", "lost their homes", "lost heating" count no one killed.
+ * object: "lost power", "lost their homes", "lost its water supply" count no one killed.
  */
 function unfoldLostThings(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
