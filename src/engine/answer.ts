@@ -59,6 +59,8 @@ export interface Candidate {
   score: number;
   /** Share of the question's weight the sentence (or the two before it) covers: relevance alone. */
   coverage: number;
+  /** The sentence the answer itself stands in, when it is the one before (cited first). */
+  also?: Sentence;
   key: string;
   text: string;
   claimant: string | null;
@@ -242,6 +244,9 @@ function kindOfKey(key: string): string {
   return key.slice(0, key.indexOf(':'));
 }
 
+/** A date read from the sentence before the one that answers weighs this share. */
+export const BORROWED_DATE = 0.8;
+
 /** A sentence that does not name the place a question asks about weighs this share. */
 export const MISSING_PLACE = 0.5;
 
@@ -315,6 +320,8 @@ function scoreSentence(
   const dates = dateFactor(r, q, sentence, published, isFigure);
 
   let slots: Slot[];
+  /** The sentence an answer was read from when it is not this one (a date given just before). */
+  let borrowed: Sentence | undefined;
   let descriptionPenalty = 1;
   switch (q.kind) {
     case 'count':
@@ -327,9 +334,22 @@ function scoreSentence(
     case 'place':
       slots = entitySlots(r, text, tokens, q.kind, q);
       break;
-    case 'date':
+    case 'date': {
       slots = dateSlots(text, tokens, published);
+      // "X made that case on Sunday. The document is ready, he told reporters": the date is in the sentence
+      // before, in the same paragraph; both are cited.
+      const prev = slots.length === 0 ? before(r, sentence) : undefined;
+      if (prev && !prev.boilerplate) {
+        borrowed = prev;
+        slots = dateSlots(prev.corrected, tokenize(prev.corrected), published).map((slot) => ({
+          ...slot,
+          first: -1,
+          last: -1,
+          prior: slot.prior * BORROWED_DATE,
+        }));
+      }
       break;
+    }
     case 'role':
       slots = roleSlots(r, text, tokens, positions, terms);
       break;
@@ -453,7 +473,15 @@ function scoreSentence(
       (missingName ? 0.6 : 1) *
       (missingPlace ? MISSING_PLACE : 1);
     claimant ??= isFigure ? (findClaimant(r, sentence.corrected, tokens) ?? previousClaimant(r, sentence)) : null;
-    out.push({ sentence, score, coverage, key: slot.key, text: slot.text, claimant });
+    out.push({
+      sentence,
+      score,
+      coverage,
+      key: slot.key,
+      text: slot.text,
+      claimant,
+      ...(borrowed ? { also: borrowed } : {}),
+    });
   }
   return { coverage, candidates: out };
 }
@@ -480,7 +508,10 @@ function citationsOf(r: Retriever, candidates: readonly Candidate[]): { citation
   const list = [...bySource.values()];
   // Syndicated copies (the same sentence carried by several articles) are one report, not several.
   const reports = new Set(list.map((c) => reportKey(c.sentence.text))).size;
-  return { citations: list.slice(0, MAX_CITATIONS).map((c) => cite(r, c.sentence)), sources: reports };
+  const citations = list
+    .slice(0, MAX_CITATIONS)
+    .flatMap((c) => (c.also ? [cite(r, c.also), cite(r, c.sentence)] : [cite(r, c.sentence)]));
+  return { citations: citations.slice(0, MAX_CITATIONS), sources: reports };
 }
 
 /** A sentence's words, without case, quotes or spacing: the same key for a syndicated copy of it. */

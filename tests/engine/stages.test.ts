@@ -415,3 +415,20 @@ describe('soft matches', () => {
     expect(e.ask('everyone?').abstained).toBe(true);
   });
 });
+
+describe('a date given in the sentence before', () => {
+  it('answers "when did X say …", citing both sentences', () => {
+    const e = buildEngine(
+      corpusOf({
+        'v.txt':
+          'The governor spoke to reporters on Sunday in the capital. The new dam is “fully safe,” she told them, and the valley can stay.\n',
+      }),
+    );
+    const a = e.ask('When did the governor say the new dam was fully safe?');
+    expect(a.answer).toMatch(/^on Sunday/);
+    expect(a.citations.map((c) => c.quote)).toEqual([
+      'The governor spoke to reporters on Sunday in the capital.',
+      'The new dam is “fully safe,” she told them, and the valley can stay.',
+    ]);
+  });
+});
