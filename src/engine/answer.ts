@@ -244,6 +244,8 @@ function kindOfKey(key: string): string {
   return key.slice(0, key.indexOf(':'));
 }
 
+/** A year or month where a day is asked for ("on what date …") weighs this share. */
+export const VAGUE_DATE = 0.6;
 /** A date read from the sentence before the one that answers weighs this share. */
 export const BORROWED_DATE = 0.8;
 
@@ -335,18 +337,28 @@ function scoreSentence(
       slots = entitySlots(r, text, tokens, q.kind, q);
       break;
     case 'date': {
-      slots = dateSlots(text, tokens, published);
+      // A date the question itself gives ("say 2025 was the deadliest year") is not the answer.
+      const given = new Set(q.tokens.filter((t) => t.numeric).map((t) => t.surface));
+      const notGiven = (slot: Slot) => !given.has(slot.text.replace(/^\D*/, '').split(/\D/)[0] ?? '');
+      // "On what date/day …" asks for a day: a bare year or month says less.
+      const wantsDay = /\b(?:what|which) (?:date|day)\b/i.test(q.question);
+      const precise = (slot: Slot) =>
+        wantsDay && !/^date:\d{4}-\d{2}-\d{2}/.test(slot.key) ? { ...slot, prior: slot.prior * VAGUE_DATE } : slot;
+      slots = dateSlots(text, tokens, published).filter(notGiven).map(precise);
       // "X made that case on Sunday. The document is ready, he told reporters": the date is in the sentence
       // before, in the same paragraph; both are cited.
       const prev = slots.length === 0 ? before(r, sentence) : undefined;
       if (prev && !prev.boilerplate) {
         borrowed = prev;
-        slots = dateSlots(prev.corrected, tokenize(prev.corrected), published).map((slot) => ({
-          ...slot,
-          first: -1,
-          last: -1,
-          prior: slot.prior * BORROWED_DATE,
-        }));
+        slots = dateSlots(prev.corrected, tokenize(prev.corrected), published)
+          .filter(notGiven)
+          .map(precise)
+          .map((slot) => ({
+            ...slot,
+            first: -1,
+            last: -1,
+            prior: slot.prior * BORROWED_DATE,
+          }));
       }
       break;
     }

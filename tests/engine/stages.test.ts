@@ -432,3 +432,15 @@ describe('a date given in the sentence before', () => {
     ]);
   });
 });
+
+describe('date answers', () => {
+  const e = buildEngine(
+    corpusOf({
+      'y.txt': 'The agency said on Monday that 2019 was the wettest year since 1998.\n',
+    }),
+  );
+
+  it('never repeat a date the question gives, and prefer a day when a date is asked for', () => {
+    expect(e.ask('On what date did the agency say 2019 was the wettest year?').answer).toMatch(/^on Monday/);
+  });
+});
