@@ -659,6 +659,8 @@ export interface AnswerOptions {
   claimant?: string | null;
   /** "Which two countries …": how many names the answer lists. */
   many?: number | null;
+  /** "How many of the 314 …": a part is smaller than the whole the question gives. */
+  below?: number | null;
 }
 
 /** A further name joins a "which two …" answer when it scores at least this share of the first. */
@@ -765,8 +767,12 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       .sort((a, b) => b.score - a.score);
   }
   const excluded = (options.exclude ?? []).map((x) => x.toLowerCase().split(/\s+/).at(-1) ?? '').filter(Boolean);
+  const below = options.below ?? null;
   let candidates = scored.candidates.filter(
-    (c) => c.coverage >= band && !excluded.some((x) => c.text.toLowerCase().includes(x)),
+    (c) =>
+      c.coverage >= band &&
+      !excluded.some((x) => c.text.toLowerCase().includes(x)) &&
+      (below === null || (figureValue(c) ?? 0) < below),
   );
   if (options.superlative && candidates.some((c) => figureValue(c) !== null)) {
     // Of the figures that answer the question about as well as the best, the smallest or the largest.

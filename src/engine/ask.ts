@@ -12,6 +12,7 @@ import {
   polarForm,
   roleRewrite,
   subsetRewrite,
+  subsetWhole,
   superlative,
   withoutFormWords,
 } from './forms.js';
@@ -48,6 +49,7 @@ export function ask(r: Retriever, question: string): Answer {
       superlative: superlative(rewritten),
       claimant: askedClaimant(rewritten),
       many: askedMany(rewritten),
+      below: subsetWhole(plain),
     }),
   );
 }

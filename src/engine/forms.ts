@@ -161,3 +161,9 @@ export function askedMany(question: string): number | null {
   );
   return m?.[1] ? (COUNT_WORDS[m[1].toLowerCase()] ?? null) : null;
 }
+
+/** "How many of the 314 prisoners were …": the whole a subset is part of, when the question gives it. */
+export function subsetWhole(question: string): number | null {
+  const m = /\bhow many of (?:the|those|these)\s+(\d[\d,]*)\b/i.exec(question);
+  return m?.[1] ? Number(m[1].replace(/,/g, '')) : null;
+}

@@ -444,3 +444,15 @@ describe('date answers', () => {
     expect(e.ask('On what date did the agency say 2019 was the wettest year?').answer).toMatch(/^on Monday/);
   });
 });
+
+describe('a part of a whole the question gives', () => {
+  it('is never larger than the whole', () => {
+    const e = buildEngine(
+      corpusOf({
+        'p.txt':
+          'The two sides swapped 90 detainees on Friday.\n\nMore than 4,000 detainees are still held by the other side.\n',
+      }),
+    );
+    expect(e.ask('How many of the 90 detainees were women?').answer).not.toMatch(/4,000/);
+  });
+});
