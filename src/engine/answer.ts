@@ -712,8 +712,22 @@ function normName(name: string): string {
  * ministry" in "the Chilean Health Ministry"), an acronym of it ("UN"), or every distinctive word of the asked
  * name in it. "Red Cross Watch" is not the "Red Cross Monitoring Mission".
  */
-function sameClaimant(r: Retriever, asked: string, claimant: string): boolean {
-  const a = normName(asked);
+/** The claimant a question asks for, read once per question. */
+interface AskedClaimant {
+  name: string;
+  norm: string;
+  terms: Set<string>;
+  /** Its terms that are not a side ("Moscow", "Russian" are in nearly every sentence). */
+  distinctive: string[];
+}
+
+function askedClaimantOf(r: Retriever, name: string): AskedClaimant {
+  const terms = nameTerms(r, name);
+  return { name, norm: normName(name), terms, distinctive: [...terms].filter((t) => !SIDE_TERMS.includes(t)) };
+}
+
+function sameClaimant(r: Retriever, asked: AskedClaimant, claimant: string): boolean {
+  const a = asked.norm;
   const b = normName(claimant);
   if (!a || !b) return false;
   if (b.includes(a) || a.includes(b)) return true;
@@ -726,24 +740,20 @@ function sameClaimant(r: Retriever, asked: string, claimant: string): boolean {
     const spelled = (r.lexicon.acronyms.get(word) ?? []).map(normName);
     if (spelled.some((full) => full.includes(a) || a.includes(full))) return true;
   }
-  const askedTerms = nameTerms(r, asked);
   const claimantTerms = nameTerms(r, claimant);
-  return askedTerms.size > 0 && [...askedTerms].every((t) => claimantTerms.has(t));
+  return asked.terms.size > 0 && [...asked.terms].every((t) => claimantTerms.has(t));
 }
 
-function claimantFit(r: Retriever, asked: string, c: Candidate): number {
+function claimantFit(r: Retriever, asked: AskedClaimant, c: Candidate, said: ReadonlySet<string>): number {
   if (c.claimant && sameClaimant(r, asked, c.claimant)) return 1;
   // The sentence names the claimant asked about ("… the think tank put the number …"); a side word alone
   // ("Moscow", "Russian") is in nearly every sentence and names no claimant.
-  const askedTerms = nameTerms(r, asked);
-  const distinctive = [...askedTerms].filter((t) => !SIDE_TERMS.includes(t));
-  const said = new Set(r.termPositions(c.sentence.corrected, tokenize(c.sentence.corrected)).map((t) => t.term));
-  if (distinctive.length > 0) {
-    if (distinctive.every((t) => said.has(t))) return 1;
+  if (asked.distinctive.length > 0) {
+    if (asked.distinctive.every((t) => said.has(t))) return 1;
     return c.claimant ? OTHER_CLAIMANT : UNNAMED_CLAIMANT;
   }
   if (c.claimant) return OTHER_CLAIMANT;
-  return [...askedTerms].some((t) => said.has(t)) ? 1 : UNNAMED_CLAIMANT;
+  return [...asked.terms].some((t) => said.has(t)) ? 1 : UNNAMED_CLAIMANT;
 }
 
 /** The value a figure candidate reads ("count:55000" → 55000), or null for other kinds. */
@@ -760,10 +770,20 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   // the readings of the answer (kind, side, measure, date) rank those, they never reach below them.
   const top = relevance[0];
   const band = (top?.coverage ?? 0) * RELEVANCE_BAND;
-  const askedBy = options.claimant;
-  if (askedBy && nameTerms(r, askedBy).size > 0 && (q.kind === 'count' || q.kind === 'percent')) {
+  const askedBy = options.claimant ? askedClaimantOf(r, options.claimant) : null;
+  if (askedBy && askedBy.terms.size > 0 && (q.kind === 'count' || q.kind === 'percent')) {
+    // A sentence's terms once, however many of its figures are weighed.
+    const saidIn = new Map<number, Set<string>>();
+    const said = (s: Sentence) => {
+      let terms = saidIn.get(s.ordinal);
+      if (!terms) {
+        terms = new Set(r.termPositions(s.corrected, tokenize(s.corrected)).map((t) => t.term));
+        saidIn.set(s.ordinal, terms);
+      }
+      return terms;
+    };
     scored.candidates = scored.candidates
-      .map((c) => ({ ...c, score: c.score * claimantFit(r, askedBy, c) }))
+      .map((c) => ({ ...c, score: c.score * claimantFit(r, askedBy, c, said(c.sentence)) }))
       .sort((a, b) => b.score - a.score);
   }
   const excluded = (options.exclude ?? []).map((x) => x.toLowerCase().split(/\s+/).at(-1) ?? '').filter(Boolean);

@@ -82,12 +82,13 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
   const plain = answerQuestion(r, form.statement);
   if (plain.abstained) return plain;
   // The sentence to judge by must be about what the question names ("a NATO general at the talks"):
-  // the most relevant one that has every name of the statement, else the answer's own.
+  // of the relevant sentences, the one naming most of the statement's names, else the answer's own.
+  const statementTokens = tokenize(form.statement);
   const names = [
     ...new Set(
       r
-        .termPositions(form.statement, tokenize(form.statement))
-        .filter(({ pos }) => tokenize(form.statement)[pos]?.capitalized)
+        .termPositions(form.statement, statementTokens)
+        .filter(({ pos }) => statementTokens[pos]?.capitalized)
         .map(({ term }) => term),
     ),
   ];
@@ -96,7 +97,6 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
     const has = new Set(r.termPositions(text, tokenize(text)).map((t) => t.term));
     return names.filter((n) => has.has(n)).length;
   };
-  // Of the sentences about as relevant as the best, the one naming most of what the question names.
   const plainNames = named(plain.citations[0]?.quote ?? '');
   let about: (typeof relevance)[number] | undefined;
   let aboutNames = plainNames;
@@ -171,17 +171,7 @@ function answerChoice(r: Retriever, question: string, form: ChoiceForm): Answer 
   const found = best as { option: string; sentence: Sentence } | null;
   if (!found) return null;
   const { option, sentence } = found;
-  const total = r.corpus.articles.length;
-  return {
-    question,
-    answer: `${option} — the sources say: ${sentence.text}`,
-    abstained: false,
-    kind: 'choice',
-    supportingSources: 1,
-    totalSources: total,
-    alternatives: [],
-    citations: [cite(r, sentence)],
-  };
+  return citedAnswer(r, question, `${option} — the sources say: ${sentence.text}`, 'choice', [cite(r, sentence)]);
 }
 
 /** A question about a correction notice: what the story first said, or what it says now. */
@@ -218,18 +208,16 @@ function answerCorrection(r: Retriever, question: string): Answer | null {
   const sentences = article.sentences.filter((s) => s.text.length > 0 && c.notice.includes(s.text));
   if (sentences.length === 0) return null;
   const wrong = ASKS_WRONG.test(question);
-  return {
+  const answer = wrong
+    ? `${c.wrong} — what the earlier version said; the correction gives ${c.right}`
+    : `${c.right} — as corrected (the earlier version said ${c.wrong})`;
+  return citedAnswer(
+    r,
     question,
-    answer: wrong
-      ? `${c.wrong} — what the earlier version said; the correction gives ${c.right}`
-      : `${c.right} — as corrected (the earlier version said ${c.wrong})`,
-    abstained: false,
-    kind: 'description',
-    supportingSources: 1,
-    totalSources: r.corpus.articles.length,
-    alternatives: [],
-    citations: sentences.map((s) => cite(r, s)),
-  };
+    answer,
+    'description',
+    sentences.map((s) => cite(r, s)),
+  );
 }
 
 /** "According to whom …?", "Who said …?", "Who put the toll at …?": the question asks for a claimant. */
@@ -247,29 +235,15 @@ function answerWhoSaid(r: Retriever, question: string): Answer | null {
   const numbers = tokenize(statement)
     .filter((t) => t.numeric)
     .map((t) => t.term);
-  const { relevance } = scoreCandidates(r, statement);
-  for (const { sentence, coverage } of relevance.slice(0, 10)) {
-    if (coverage < WHO_SAID_MIN_COVERAGE) break;
+  const found = firstReading(r, statement, (sentence) => {
     const tokens = tokenize(sentence.corrected);
-    if (!numbers.every((n) => tokens.some((t) => t.term === n))) continue;
-    const claimant = findClaimant(r, sentence.corrected, tokens) ?? previousClaimant(r, sentence);
-    if (!claimant) continue;
-    return {
-      question,
-      answer: `${claimant} — the sources say: ${sentence.text}`,
-      abstained: false,
-      kind: 'person',
-      supportingSources: 1,
-      totalSources: r.corpus.articles.length,
-      alternatives: [],
-      citations: [cite(r, sentence)],
-    };
-  }
-  return null;
+    if (!numbers.every((n) => tokens.some((t) => t.term === n))) return null;
+    return findClaimant(r, sentence.corrected, tokens) ?? previousClaimant(r, sentence);
+  });
+  if (!found) return null;
+  const { sentence, value: claimant } = found;
+  return citedAnswer(r, question, `${claimant} — the sources say: ${sentence.text}`, 'person', [cite(r, sentence)]);
 }
-
-/** A claimant is read only from a sentence covering at least this much of the statement. */
-export const WHO_SAID_MIN_COVERAGE = 0.5;
 
 const MORE = /^(?:more|higher|greater|larger|bigger)$/i;
 const COMPARATIVE = String.raw`(more|fewer|less|higher|lower|greater|larger|bigger|smaller)`;
@@ -319,16 +293,13 @@ function answerComparison(r: Retriever, question: string): Answer | null {
   const larger = x.value > y.value ? x : y;
   const first = wantsMore ? larger : larger === x ? y : x;
   const other = first === x ? y : x;
-  return {
+  return citedAnswer(
+    r,
     question,
-    answer: `${first.side} — ${reading(first.a)}, against ${reading(other.a)} for ${other.side}`,
-    abstained: false,
-    kind: 'choice',
-    supportingSources: 1,
-    totalSources: r.corpus.articles.length,
-    alternatives: [],
-    citations: [...(x.a.citations.slice(0, 1) ?? []), ...(y.a.citations.slice(0, 1) ?? [])],
-  };
+    `${first.side} — ${reading(first.a)}, against ${reading(other.a)} for ${other.side}`,
+    'choice',
+    [...x.a.citations.slice(0, 1), ...y.a.citations.slice(0, 1)],
+  );
 }
 
 const POLAR_OPENERS_FOR_COMPARISON = /^(?:did|does|do|were|was|are|is|has|have|had|will|would)\s+/i;
@@ -358,16 +329,13 @@ function answerAcross(r: Retriever, question: string, q: string): Answer | null 
     return statedComparison(r, question, m[4]);
   }
   const word = a.value > b.value ? 'More' : 'Fewer';
-  return {
+  return citedAnswer(
+    r,
     question,
-    answer: `${word} — ${reading(a.ans)} ${a.setting}, against ${reading(b.ans)} ${b.setting}`,
-    abstained: false,
-    kind: 'choice',
-    supportingSources: 1,
-    totalSources: r.corpus.articles.length,
-    alternatives: [],
-    citations: [...a.ans.citations.slice(0, 1), ...b.ans.citations.slice(0, 1)],
-  };
+    `${word} — ${reading(a.ans)} ${a.setting}, against ${reading(b.ans)} ${b.setting}`,
+    'choice',
+    [...a.ans.citations.slice(0, 1), ...b.ans.citations.slice(0, 1)],
+  );
 }
 
 /** "…, fewer than in December": a sentence that states the comparison itself, for the setting asked about. */
@@ -378,28 +346,54 @@ function statedComparison(r: Retriever, question: string, setting: string): Answ
     `\\b${COMPARATIVE}\\s+than\\s+(?:${PREPOSITION}\\s+)?(?:the\\s+)?${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`,
     'i',
   );
-  const { relevance } = scoreCandidates(r, question);
-  for (const { sentence, coverage } of relevance.slice(0, 10)) {
-    if (coverage < WHO_SAID_MIN_COVERAGE) break;
-    const found = stated.exec(sentence.corrected);
-    if (!found?.[1]) continue;
-    const word = found[1].charAt(0).toUpperCase() + found[1].slice(1).toLowerCase();
-    return {
-      question,
-      answer: `${word} — the sources say: ${sentence.text}`,
-      abstained: false,
-      kind: 'choice',
-      supportingSources: 1,
-      totalSources: r.corpus.articles.length,
-      alternatives: [],
-      citations: [cite(r, sentence)],
-    };
-  }
-  return null;
+  const found = firstReading(r, question, (sentence) => stated.exec(sentence.corrected)?.[1] ?? null);
+  if (!found) return null;
+  const word = found.value.charAt(0).toUpperCase() + found.value.slice(1).toLowerCase();
+  return citedAnswer(r, question, `${word} — the sources say: ${found.sentence.text}`, 'choice', [
+    cite(r, found.sentence),
+  ]);
 }
 
 /** A sub-answer as read from its sentence, with its claimant: "12 missiles, according to the air force". */
 function reading(a: Answer): string {
   const text = a.text ?? a.answer;
   return a.claimant && !text.includes(a.claimant) ? `${text}, according to ${a.claimant}` : text;
+}
+
+/** An answer resting on the sentences given, one report: the forms above all answer this way. */
+function citedAnswer(
+  r: Retriever,
+  question: string,
+  answer: string,
+  kind: Answer['kind'],
+  citations: Answer['citations'],
+): Answer {
+  return {
+    question,
+    answer,
+    abstained: false,
+    kind,
+    supportingSources: 1,
+    totalSources: r.corpus.articles.length,
+    alternatives: [],
+    citations,
+  };
+}
+
+/** A sentence-level reading is taken only from the ten most relevant sentences covering at least this much. */
+export const READ_MIN_COVERAGE = 0.5;
+
+/** The first of the most relevant sentences for `statement` from which `read` gets an answer. */
+function firstReading<T>(
+  r: Retriever,
+  statement: string,
+  read: (sentence: Sentence) => T | null,
+): { sentence: Sentence; value: T } | null {
+  const { relevance } = scoreCandidates(r, statement);
+  for (const { sentence, coverage } of relevance.slice(0, 10)) {
+    if (coverage < READ_MIN_COVERAGE) break;
+    const value = read(sentence);
+    if (value !== null) return { sentence, value };
+  }
+  return null;
 }

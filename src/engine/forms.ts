@@ -106,15 +106,6 @@ export function superlative(question: string): Superlative | null {
   return null;
 }
 
-/** Words that negate what a clause says ("did not attend", "no breakthrough", "never", "denied"). */
-const NEGATION =
-  /\b(?:not|no|never|neither|nor|without|none|cannot|denied|denies|deny|rejected|refused|failed to)\b|n['’]t\b/i;
-
-/** Whether a sentence says the opposite of a plain statement: a negation in the clause it shares. */
-export function negates(sentence: string): boolean {
-  return NEGATION.test(sentence);
-}
-
 /**
  * Whose word the question asks for: "according to Moscow", "according to the regional governor",
  * "did Ukraine's air force say", "What number did X give …" — or null.
