@@ -29,25 +29,32 @@ describe('extractQuestion', () => {
   });
 });
 
+/** A direct message to the bot as handleMention reads it; `reply`/`react` and ids given per test. */
+function dm(overrides: Record<string, unknown>) {
+  return {
+    client: { user: { id: BOT } },
+    author: { id: '222222222222222222', bot: false },
+    system: false,
+    webhookId: null,
+    inGuild: () => false,
+    content: 'How many prisoners were exchanged?',
+    channelId: '333333333333333333',
+    id: '444444444444444444',
+    reference: null,
+    guild: null,
+    ...overrides,
+  };
+}
+
 describe('handleMention where the bot cannot post', () => {
   it('tries once and does not try to apologise when Discord refuses the reply (Missing Permissions)', async () => {
     const sent: unknown[] = [];
-    const message = {
-      client: { user: { id: BOT } },
-      author: { id: '222222222222222222', bot: false },
-      system: false,
-      webhookId: null,
-      inGuild: () => false,
-      content: 'How many prisoners were exchanged?',
-      channelId: '333333333333333333',
-      id: '444444444444444444',
-      reference: null,
-      guild: null,
+    const message = dm({
       reply: async (payload: unknown) => {
         sent.push(payload);
         throw Object.assign(new Error('Missing Permissions'), { code: 50013 });
       },
-    };
+    });
     const answer = { question: 'q', answer: 'a', abstained: true, citations: [], alternatives: [], totalSources: 5 };
     const ctx = {
       config: {},
@@ -68,25 +75,15 @@ describe('handleMention under the rate limit', () => {
   it('answers a burst beyond the rate limit with one reaction, never a message per mention', async () => {
     const sent: unknown[] = [];
     const reactions: string[] = [];
-    const message = {
-      client: { user: { id: '111111111111111111' } },
-      mentions: { users: { has: () => true }, roles: { some: () => false } },
-      author: { id: '222222222222222222', bot: false },
-      system: false,
-      webhookId: null,
-      inGuild: () => false,
-      content: 'How many prisoners were exchanged?',
-      channelId: '333333333333333333',
+    const message = dm({
       id: '444444444444444444',
-      reference: null,
-      guild: null,
       reply: async (payload: unknown) => {
         sent.push(payload);
       },
       react: async (emoji: string) => {
         reactions.push(emoji);
       },
-    };
+    });
     const limiter = new RateLimiter({ limit: 1, windowMs: 60_000 });
     limiter.take(message.author.id);
     const ctx = { config: {}, limiter, store: { current: {} } };
@@ -100,23 +97,13 @@ describe('handleMentionEdit', () => {
   it('edits the earlier reply to answer the edited question, and leaves unanswered messages alone', async () => {
     const edits: { embeds?: { title?: string }[] }[] = [];
     const replies: unknown[] = [];
-    const message = {
-      client: { user: { id: '111111111111111111' } },
-      mentions: { users: { has: () => true }, roles: { some: () => false } },
-      author: { id: '222222222222222222', bot: false },
-      system: false,
-      webhookId: null,
-      inGuild: () => false,
-      content: 'How many prisoners were exchanged?',
-      channelId: '333333333333333333',
+    const message = dm({
       id: '555555555555555555',
-      reference: null,
-      guild: null,
       reply: async (payload: unknown) => {
         replies.push(payload);
         return { edit: async (p: (typeof edits)[number]) => edits.push(p) };
       },
-    };
+    });
     const asked: string[] = [];
     const ctx = {
       config: {},
