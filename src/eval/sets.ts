@@ -12,6 +12,7 @@ export interface EvalSet {
 
 const SEEDS = 'seeds';
 const NEWS_DEV = 'tests/fixtures/news-dev';
+const HELDOUT2 = 'tests/fixtures/heldout2';
 
 /** Every set `npm run eval` reports, paths relative to the repository root. */
 export const EVAL_SETS: readonly EvalSet[] = [
@@ -21,6 +22,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   // Written from the articles alone, by someone who had not read the engine: development material.
   { name: 'dev2', questions: 'tests/fixtures/dev2.jsonl', sources: [SEEDS, NEWS_DEV] },
   { name: 'heldout', questions: 'tests/fixtures/heldout.jsonl', sources: [SEEDS, NEWS_DEV], optional: true },
+  // Five new articles in styles the others do not use, and questions written without reading the code.
+  { name: 'heldout2', questions: 'tests/fixtures/heldout2.jsonl', sources: [SEEDS, NEWS_DEV, HELDOUT2], optional: true },
 ];
 
 /** The set with its paths resolved against `root`. */
