@@ -14,6 +14,7 @@ import {
 } from '../src/discord/render.js';
 import { notice, replyOptions } from '../src/discord/respond.js';
 import { replyWithButtons } from '../src/discord/send.js';
+import { canStartThreadIn } from '../src/discord/threads.js';
 import type { BotContext } from '../src/discord/types.js';
 import { MAX_QUESTION_CHARS, validateQuestion } from '../src/engine/question.js';
 import { log } from '../src/log.js';
@@ -66,7 +67,12 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
         },
         'answered /ask',
       );
-      return renderAnswer(answer, lookupIn(snapshot.corpus), { owner: interaction.user.id, mention });
+      return renderAnswer(answer, lookupIn(snapshot.corpus), {
+        owner: interaction.user.id,
+        mention,
+        // A public answer in a server text channel can be followed up in a thread started on it.
+        thread: !ephemeral && canStartThreadIn(interaction.channel),
+      });
     },
     { ephemeral },
   );

@@ -7,11 +7,12 @@ import { type ButtonInteraction, type Interaction, MessageFlags } from 'discord.
 import { log } from '../log.js';
 import { handleAdminButton, isAdminButton } from './admin-buttons.js';
 import { CHART_FILE } from './chart.js';
-import { decodePage, FEEDBACK_DOWN, FEEDBACK_UP } from './components.js';
+import { decodePage, FEEDBACK_DOWN, FEEDBACK_UP, THREAD_BUTTON } from './components.js';
 import { recordVote } from './feedback.js';
 import { commandIdsFor, unknownCommandMessage } from './help.js';
 import type { RenderedMessage } from './render.js';
 import { NO_PINGS, notice } from './respond.js';
+import { hasThreadButton, startAnswerThread } from './threads.js';
 import type { BotContext } from './types.js';
 import { questionOf, viewFor } from './views.js';
 
@@ -59,6 +60,10 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
     await recordVote(interaction, ctx, id === FEEDBACK_UP ? 1 : -1);
     return;
   }
+  if (id === THREAD_BUTTON) {
+    await startAnswerThread(interaction);
+    return;
+  }
   if (isAdminButton(id)) {
     await handleAdminButton(interaction, ctx);
     return;
@@ -85,7 +90,9 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
   const mention = await commandIdsFor(interaction.client, ctx.config.guildId).mention();
   // A page turned on the asker's own message keeps the chart uploaded with it; a private copy has none.
   const hasChart = mine && interaction.message.attachments.some((a) => a.name === CHART_FILE);
-  const rendered = viewFor(state, snapshot, clicker, question, mention, hasChart);
+  // The asker's answer keeps its thread button until a thread is started on it.
+  const thread = mine && hasThreadButton(interaction.message) && !interaction.message.hasThread;
+  const rendered = viewFor(state, snapshot, clicker, question, mention, hasChart, thread);
   if (!rendered) {
     await interaction.reply(notice(EXPIRED));
     return;

@@ -170,3 +170,18 @@ export function feedbackButtons(): APIButtonComponent[] {
     { type: ComponentType.Button, custom_id: FEEDBACK_DOWN, style: ButtonStyle.Secondary, emoji: { name: '👎' } },
   ];
 }
+
+/** The custom id of the "Follow up in a thread" button (anyone may press it: a thread is a public discussion). */
+export const THREAD_BUTTON = 'th:new';
+export const THREAD_BUTTON_LABEL = 'Follow up in a thread';
+
+/** 💬 Follow up in a thread: starts a public thread on the answer for follow-up questions (threads.ts). */
+export function threadButton(): APIButtonComponent {
+  return {
+    type: ComponentType.Button,
+    custom_id: THREAD_BUTTON,
+    label: THREAD_BUTTON_LABEL,
+    style: ButtonStyle.Secondary,
+    emoji: { name: '💬' },
+  };
+}

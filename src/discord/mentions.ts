@@ -11,6 +11,7 @@ import { commandIdsFor, renderHelp, smallTalk, withoutGreeting } from './help.js
 import { answerQueue } from './queue.js';
 import { lookupIn, type RenderedMessage, renderAnswer } from './render.js';
 import { NO_PINGS } from './respond.js';
+import { canStartThreadIn, threadQuestion, threads } from './threads.js';
 import type { BotContext } from './types.js';
 import { questionOf } from './views.js';
 
@@ -117,8 +118,10 @@ export async function handleMention(
       await send(renderHelp(talk, mention, `<@${botId}>`));
       return;
     }
-    // A reply to one of the bot's answers is read with that answer's question as context.
-    const previous = previousQuestion(message, botId);
+    // A reply to one of the bot's answers is read with that answer's question as context; so is a
+    // message in a thread the bot started on one of its answers (threads.ts).
+    const inThread = await threadQuestion(message.channel, botId);
+    const previous = previousQuestion(message, botId) ?? inThread;
     const typed = withoutGreeting(raw);
     const checked = validateQuestion(previous ? followUpQuestion(previous, typed) : typed);
     if (!checked.ok) {
@@ -140,8 +143,16 @@ export async function handleMention(
       },
       previous ? 'answered follow-up mention' : 'answered mention',
     );
+    // The next follow-up in the thread leans on the question just answered.
+    if (inThread !== null) threads.remember(message.channelId, checked.question);
     const mention = await commandIdsFor(message.client, ctx.config.guildId).mention();
-    await send(renderAnswer(answer, lookupIn(snapshot.corpus), { owner: message.author.id, mention }));
+    await send(
+      renderAnswer(answer, lookupIn(snapshot.corpus), {
+        owner: message.author.id,
+        mention,
+        thread: canStartThreadIn(message.channel),
+      }),
+    );
   } catch (err) {
     const where = { user: message.author.id, channel: message.channelId, message: message.id };
     if (cannotPost(err)) {

@@ -31,7 +31,16 @@ import {
   shorten,
   sourceName,
 } from './cite.js';
-import { type ActionRow, button, encodePage, feedbackButtons, linkRow, pagerRow, rows } from './components.js';
+import {
+  type ActionRow,
+  button,
+  encodePage,
+  feedbackButtons,
+  linkRow,
+  pagerRow,
+  rows,
+  threadButton,
+} from './components.js';
 
 /* ------------------------------------------------------------------ limits */
 
@@ -424,6 +433,8 @@ export interface AnswerOptions {
   /** 👍/👎 buttons (default: with an owner). */
   feedback?: boolean;
   mention?: CommandMention;
+  /** A "Follow up in a thread" button (public answers in a server text channel; see threads.ts). */
+  thread?: boolean;
 }
 
 /** The page count of an answer's "all sources" view. */
@@ -558,6 +569,7 @@ export function renderAnswer(
     const buttons =
       hidden > 0 ? [button(encodePage(state, 's'), `Show all sources (${total})`, ButtonStyle.Primary)] : [];
     if (options.feedback !== false) buttons.push(...feedbackButtons());
+    if (options.thread) buttons.push(threadButton());
     components.push(...rows(buttons), ...rows(linkRow(shown)));
   }
   return withComponents({ embeds: [embed] }, components);

@@ -104,6 +104,7 @@ export function viewFor(
   question: string | null,
   mention?: CommandMention,
   hasChart = false,
+  thread = false,
 ): RenderedMessage | null {
   if (state.kind === 'casualties') {
     return casualtiesView(
@@ -122,6 +123,7 @@ export function viewFor(
     view: state.view,
     page: state.page,
     ...(mention ? { mention } : {}),
+    ...(thread ? { thread } : {}),
   });
 }
 

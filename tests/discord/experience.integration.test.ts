@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ONLY_ASKER } from '../../src/discord/buttons.js';
-import { FEEDBACK_UP } from '../../src/discord/components.js';
+import { FEEDBACK_UP, THREAD_BUTTON } from '../../src/discord/components.js';
 import { FeedbackStore, feedbackFile } from '../../src/discord/feedback.js';
 import { mentionWith, unknownCommandMessage } from '../../src/discord/help.js';
 import { commandDefinitions } from '../../src/discord/registry.js';
@@ -22,7 +22,7 @@ import { buildSnapshot, type Snapshot } from '../../src/store.js';
 import { type BotProcess, botEnv, copySeeds, FAKE_TOKEN, REPO, startBotProcess } from '../fake-discord/harness.js';
 import type { Json } from '../fake-discord/payloads.js';
 import { noPings } from '../fake-discord/pings.js';
-import { FakeDiscord, type InteractionResult } from '../fake-discord/server.js';
+import { FakeDiscord, type InteractionResult, type SentMessage } from '../fake-discord/server.js';
 
 const NEWSBEAT_URL = 'https://newsbeat.example/zelenskyy-55000';
 
@@ -345,6 +345,85 @@ describe('mentions', () => {
     const clicked = await fake.click(reply.message, String(show?.custom_id), { user: author }).result();
     expect(clicked.ackType).toBe(6);
     expect(clicked.message?.messageId).toBe(reply.messageId);
+  });
+});
+
+describe('follow-ups in a thread', () => {
+  const replyTo = (asked: Json) =>
+    fake.waitFor(
+      () => fake.sent.find((m) => (m.body.message_reference as { message_id?: string })?.message_id === asked.id),
+      'a reply',
+    );
+  const buttonsIn = (m: SentMessage) =>
+    ((m.body.components as { components: Button[] }[] | undefined) ?? []).flatMap((r) => r.components);
+  const question = 'How many Ukrainian soldiers have been killed?';
+  let answer: SentMessage;
+  let threadId: string;
+
+  it('puts a "Follow up in a thread" button on a public answer, which starts a thread named after the question', async () => {
+    const author = fake.user('threader');
+    answer = await replyTo(fake.postMessage(`<@${fake.bot.id}> ${question}`, { author }));
+    expect(buttonsIn(answer).map((b) => b.custom_id)).toContain(THREAD_BUTTON);
+    // Anyone may start the discussion, not only the asker.
+    const clicked = await fake.click(answer.message, THREAD_BUTTON, { user: fake.user('passer-by') }).result();
+    expect(clicked).toMatchObject({ ackType: 5, ephemeral: true });
+    const started = fake.threadsStarted.find((t) => t.threadId === answer.messageId);
+    expect(started).toMatchObject({ channelId: fake.channelId, name: question });
+    threadId = String(started?.threadId);
+    expect(String(clicked.message?.body.content)).toBe(
+      `Thread started: <#${threadId}> — mention me there with your follow-up.`,
+    );
+    const welcome = await fake.waitFor(
+      () => fake.sent.find((m) => m.kind === 'channel' && m.channelId === threadId),
+      'the first message in the thread',
+    );
+    expect(String(welcome.body.content)).toMatch(/^Ask follow-ups here — mention me/);
+  });
+
+  it('answers a mention in the thread with the thread’s question as context, and the next one with the last', async () => {
+    const author = fake.user('thread-member');
+    const russia = await replyTo(fake.postMessage(`<@${fake.bot.id}> and Russia?`, { author, channelId: threadId }));
+    expect(russia.channelId).toBe(threadId);
+    expect((russia.body.embeds as APIEmbed[])[0]?.title).toBe('How many Russian soldiers have been killed?');
+    // Inside the thread an answer gets no thread button of its own.
+    expect(buttonsIn(russia).map((b) => b.custom_id)).not.toContain(THREAD_BUTTON);
+    const wounded = await replyTo(
+      fake.postMessage(`<@${fake.bot.id}> what about wounded?`, { author, channelId: threadId }),
+    );
+    expect((wounded.body.embeds as APIEmbed[])[0]?.title).toBe('How many Russian soldiers have been wounded?');
+    expect(noPings(wounded.pings)).toBe(true);
+  });
+
+  it('leaves a thread message without a mention alone (no privileged Message Content intent: Discord sends no text)', async () => {
+    const before = fake.sent.length;
+    fake.postMessage('and civilians?', { channelId: threadId });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(fake.sent.length).toBe(before);
+  });
+
+  it('points to the existing thread when the button is pressed again', async () => {
+    const again = await fake.click(answer.message, THREAD_BUTTON).result();
+    expect(again.ephemeral).toBe(true);
+    expect(String(again.message?.body.content)).toMatch(
+      new RegExp(`^There is a thread for this answer already: <#${threadId}>`),
+    );
+    expect(fake.threadsStarted.filter((t) => t.threadId === answer.messageId)).toHaveLength(1);
+  });
+
+  it('offers the thread on public /ask answers only, never on private ones', async () => {
+    const q = 'How many prisoners were exchanged?';
+    const shown = await fake.command('ask', { options: [str('question', q)] }).result();
+    expect(buttonsOf(shown).map((b) => b.custom_id)).toContain(THREAD_BUTTON);
+    const hidden = await fake
+      .command('ask', { options: [str('question', q), { name: 'private', type: 5, value: true }] })
+      .result();
+    expect(buttonsOf(hidden).map((b) => b.custom_id)).not.toContain(THREAD_BUTTON);
+    // A thread started on a slash-command answer works the same way.
+    const clicked = await fake.click(messageOf(shown), THREAD_BUTTON).result();
+    expect(String(clicked.message?.body.content)).toMatch(/^Thread started: <#\d+>/);
+    const thread = String(shown.message?.messageId);
+    const reply = await replyTo(fake.postMessage(`<@${fake.bot.id}> and Russia?`, { channelId: thread }));
+    expect((reply.body.embeds as APIEmbed[])[0]?.title).toMatch(/prisoners were exchanged, Russia\?$/);
   });
 });
 

@@ -160,6 +160,8 @@ export class FakeDiscord extends EventEmitter {
   readonly gatewayCloses: { code: number; by: 'client' | 'server'; reason: string }[] = [];
   /** Query strings of every gateway connection (`v`, `encoding`, `compress`). */
   readonly connections: Record<string, string>[] = [];
+  /** Threads the bot started on a message (POST /channels/:id/messages/:id/threads). */
+  readonly threadsStarted: { threadId: string; channelId: string; name: string; at: number }[] = [];
   /** Requests for routes the fake does not know (Discord would 404 them too). */
   readonly unhandled: RecordedRequest[] = [];
 
@@ -888,6 +890,20 @@ export class FakeDiscord extends EventEmitter {
       const [, channelId, messageId] = messageRoute;
       return bot(() => this.#editChannelMessage(channelId as string, messageId as string, body));
     }
+    if (messageRoute && !messageRoute[3] && method === 'GET') {
+      const [, channelId, messageId] = messageRoute;
+      return bot(() => {
+        if (!this.#channels.has(channelId as string)) return [404, { message: 'Unknown Channel', code: 10003 }];
+        const m = this.#messages.get(channelId as string)?.get(messageId as string);
+        return m ? [200, m] : [404, { message: 'Unknown Message', code: 10008 }];
+      });
+    }
+    // The bot starts a thread on a message (Start Thread from Message).
+    const threadRoute = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(p);
+    if (threadRoute && method === 'POST') {
+      const [, channelId, messageId] = threadRoute;
+      return bot(() => this.#startThread(channelId as string, messageId as string, body));
+    }
     if (messageRoute?.[3] && method === 'PUT') {
       const [, channelId, messageId] = messageRoute;
       return bot(() =>
@@ -1190,6 +1206,40 @@ export class FakeDiscord extends EventEmitter {
       pings: computePings(data.content, data.allowed_mentions),
     });
     return [200, target];
+  }
+
+  /**
+   * Start Thread from Message: a public thread (type 11) whose id is the message's id, owned by the bot;
+   * the message gets `thread` and the HAS_THREAD flag; THREAD_CREATE goes to sessions with the Guilds intent.
+   */
+  #startThread(channelId: string, messageId: string, body: unknown): [number, unknown?] {
+    const channel = this.#channels.get(channelId);
+    if (!channel) return [404, { message: 'Unknown Channel', code: 10003 }];
+    if (channel.type !== 0 && channel.type !== 5)
+      return [400, { message: 'Cannot execute action on this channel type', code: 50024 }];
+    const target = this.#messages.get(channelId)?.get(messageId);
+    if (!target) return [404, { message: 'Unknown Message', code: 10008 }];
+    if (target.thread || this.#channels.has(messageId))
+      return [400, { message: 'A thread has already been created for this message', code: 160004 }];
+    const data = (body ?? {}) as Json;
+    const errors = new FormErrors();
+    const name = typeof data.name === 'string' ? data.name : '';
+    if (name.length < 1 || name.length > 100)
+      errors.add(['name'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+    const archive = data.auto_archive_duration;
+    if (archive !== undefined && ![60, 1440, 4320, 10080].includes(Number(archive)))
+      errors.add(['auto_archive_duration'], 'BASE_TYPE_CHOICES', 'Value must be one of {60, 1440, 4320, 10080}.');
+    if (!errors.empty) return [400, errors.body()];
+    const now = new Date().toISOString();
+    const thread = publicThread(messageId, this.guildId, channelId, this.bot.id, name, now);
+    (thread.thread_metadata as Json).auto_archive_duration = Number(archive ?? 4320);
+    thread.member = { id: messageId, user_id: this.bot.id, join_timestamp: now, flags: 1 };
+    this.#channels.set(messageId, thread);
+    target.thread = thread;
+    target.flags = Number(target.flags ?? 0) | (1 << 5);
+    this.threadsStarted.push({ threadId: messageId, channelId, name, at: Date.now() });
+    this.#dispatch('THREAD_CREATE', { ...thread, newly_created: true }, (s) => (s.intents & INTENT_BITS.Guilds) !== 0);
+    return [201, thread];
   }
 
   #channelMessage(channelId: string, body: unknown): [number, unknown?] {
