@@ -2,7 +2,7 @@
 import type { Interaction } from 'discord.js';
 import { log } from '../log.js';
 import { metrics } from '../metrics.js';
-import { rateLimitMessage } from './rate-limit.js';
+import { rateLimitMessage, rateLimitRepeatMessage } from './rate-limit.js';
 import { COMMANDS_BY_NAME } from './registry.js';
 import { apologize, notice } from './respond.js';
 import type { BotContext, CommandModule } from './types.js';
@@ -41,9 +41,15 @@ export async function handleInteraction(
     }
     const limited = command.rateLimited === false ? { ok: true as const } : ctx.limiter.take(interaction.user.id);
     if (!limited.ok) {
-      log.info({ ...context, retryAfterMs: limited.retryAfterMs }, 'rate limited');
+      // Every interaction needs a response, and only the user sees an ephemeral one: the explanation once
+      // per window, then a terse "⏳ N s" (one callback each, nothing public, one info log line per window).
+      const first = ctx.limiter.shouldNotify(`${interaction.user.id}:command`);
+      const line = { ...context, retryAfterMs: limited.retryAfterMs };
+      if (first) log.info(line, 'rate limited');
+      else log.debug(line, 'rate limited again');
       metrics.interactions.inc({ command: interaction.commandName, outcome: 'rate_limited' });
-      await interaction.reply(notice(rateLimitMessage(limited.retryAfterMs)));
+      const text = first ? rateLimitMessage(limited.retryAfterMs) : rateLimitRepeatMessage(limited.retryAfterMs);
+      await interaction.reply(notice(text));
       return;
     }
     await command.execute(interaction, ctx);

@@ -81,3 +81,13 @@ export function rateLimitMessage(retryAfterMs: number): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   return `You're asking faster than I can keep up — please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`;
 }
+
+/**
+ * The refusal for a command refused again within the same window: Discord needs an answer to every
+ * interaction (else the user sees "The application did not respond"), so it is one private reply still,
+ * but a terse one — the explanation was given once already.
+ */
+export function rateLimitRepeatMessage(retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `⏳ ${seconds} s`;
+}

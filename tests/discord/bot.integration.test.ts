@@ -414,14 +414,41 @@ describe('admin actions', () => {
 });
 
 describe('safety', () => {
-  it('rate-limits a user with a friendly ephemeral message', async () => {
+  it('rate-limits a user with one friendly private notice per window, then a terse private ⏳ per refusal', async () => {
     const user = fake.user('eager');
     const results = [];
-    for (let i = 0; i <= RATE_LIMIT.limit; i++) results.push(await fake.command('talks', { user }).result());
+    for (let i = 0; i < RATE_LIMIT.limit + 4; i++) results.push(await fake.command('talks', { user }).result());
     expect(results.slice(0, RATE_LIMIT.limit).every((r) => !r.ephemeral)).toBe(true);
-    const last = results.at(-1);
-    expect(last?.ephemeral).toBe(true);
-    expect(last?.message?.body.content).toMatch(/please wait \d+ seconds?/);
+    const refused = results.slice(RATE_LIMIT.limit);
+    // Every refused interaction is still acknowledged (Discord requires it) — privately, in one callback.
+    for (const r of refused) {
+      expect(r).toMatchObject({ ackType: 4, ephemeral: true });
+      expect(fake.messagesFor(r.interactionId)).toHaveLength(1);
+    }
+    const texts = refused.map((r) => String(r.message?.body.content));
+    expect(texts[0]).toMatch(/please wait \d+ seconds?/);
+    for (const t of texts.slice(1)) expect(t).toMatch(/^⏳ \d+ s$/);
+    expect(bot.logs.filter((l) => l.msg === 'rate limited' && l.user === user.id)).toHaveLength(1);
+  });
+  it('answers mentions over the rate limit with one ⏳ reaction per window, never a message', async () => {
+    const author = fake.user('eager-mentioner');
+    const sentBefore = fake.sent.length;
+    const asked: { id?: unknown }[] = [];
+    for (let i = 0; i < RATE_LIMIT.limit + 3; i++)
+      asked.push(fake.postMessage(`<@${fake.bot.id}> where are the talks?`, { author }));
+    const replied = () =>
+      fake.sent.filter((m) =>
+        asked.some((a) => (m.body.message_reference as { message_id?: string } | undefined)?.message_id === a.id),
+      );
+    await fake.waitFor(() => replied().length >= RATE_LIMIT.limit, 'the allowed mentions answered', 20_000);
+    const reactions = () =>
+      fake.requests.filter((r) => r.method === 'PUT' && /\/reactions\//.test(r.route) && r.status < 300);
+    await fake.waitFor(() => reactions().length >= 1, 'the ⏳ reaction');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(replied()).toHaveLength(RATE_LIMIT.limit);
+    expect(reactions()).toHaveLength(1);
+    expect(reactions()[0]?.route).toContain('/reactions/⏳/@me');
+    expect(fake.sent.slice(sentBefore).filter((m) => m.kind !== 'channel')).toEqual([]);
   });
 
   it('sent nothing Discord would reject, used no unknown routes, and pinged no one in any message', () => {

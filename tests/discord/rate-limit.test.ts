@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter, rateLimitMessage } from '../../src/discord/rate-limit.js';
+import { RateLimiter, rateLimitMessage, rateLimitRepeatMessage } from '../../src/discord/rate-limit.js';
 
 function clock(start = 0) {
   let t = start;
@@ -51,5 +51,23 @@ describe('rateLimitMessage', () => {
   it('is friendly and says how long to wait, rounded up to whole seconds', () => {
     expect(rateLimitMessage(1200)).toContain('please wait 2 seconds');
     expect(rateLimitMessage(10)).toContain('please wait 1 second ');
+  });
+});
+
+describe('rateLimitRepeatMessage', () => {
+  it('is terse for a refusal already explained in this window', () => {
+    expect(rateLimitRepeatMessage(11_200)).toBe('⏳ 12 s');
+  });
+});
+
+describe('shouldNotify', () => {
+  it('says yes once per window per key', () => {
+    const c = clock();
+    const limiter = new RateLimiter({ limit: 1, windowMs: 100, now: c.now });
+    expect(limiter.shouldNotify('u:command')).toBe(true);
+    expect(limiter.shouldNotify('u:command')).toBe(false);
+    expect(limiter.shouldNotify('u')).toBe(true);
+    c.advance(100);
+    expect(limiter.shouldNotify('u:command')).toBe(true);
   });
 });
