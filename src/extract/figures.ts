@@ -12,6 +12,8 @@
  * Numbers of objects (drones shot down, missiles fired), distances, ages ("four-year-old"), years and
  * durations are not casualty figures. A single person ("a man suffered a wound") is not counted: it has no numeral.
  */
+
+import { countableNumbers, type NumberMention, wordsToNumber } from '../nlp/numbers.js';
 import { type Attribution, attributionFor } from './attribution.js';
 import { type DateMention, findDates } from './dates.js';
 import type { Entity } from './entities.js';
@@ -29,7 +31,6 @@ import {
   RELEASE_WORDS,
   ROLE_NOUNS,
 } from './lexicon.js';
-import { findNumbers, type NumberMention, wordsToNumber } from './numbers.js';
 import { isCapitalized, type Token } from './text.js';
 
 export interface RawFigure {
@@ -600,7 +601,7 @@ export interface SentenceInput {
 /** Casualty figures in one sentence; `memory` holds the article's earlier figures and is extended. */
 export function figuresInSentence(input: SentenceInput, memory: FigureMemory): RawFigure[] {
   const { text } = input;
-  const mentions = findNumbers(text);
+  const mentions = countableNumbers(text);
   if (mentions.length === 0) return [];
   const { tokens } = input;
   // Dates are read only for sentences that have a figure: most sentences have none.

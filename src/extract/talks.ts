@@ -5,6 +5,8 @@
  * apposition ("X, the head of Y,"), participation verbs ("attended", "was present at", "were joined
  * by"), "agreed to", "insists on", "deadlocked over", "X said", date phrases and place names.
  */
+
+import { wordsToNumber } from '../nlp/numbers.js';
 import type { Citation, Corpus } from '../types.js';
 import { type AnalyzedArticle, type AnalyzedSentence, analyzeCorpus, citationOf } from './analysis.js';
 import { attributionFor } from './attribution.js';
@@ -12,7 +14,6 @@ import { findDates } from './dates.js';
 import type { Entity, NameIndex } from './entities.js';
 import { groupByBlocks, pushTo } from './group.js';
 import { countryOf, FUNCTION_WORDS, NAME_TITLES, ORG_WORDS, PEOPLE_NOUNS, ROLE_NOUNS } from './lexicon.js';
-import { wordsToNumber } from './numbers.js';
 import { contentWords, isCapitalized, jaccard, stem, type Token } from './text.js';
 import type { TalksBrief, TalksItem, TalksTopic } from './types.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datesCompatible, findDates, resolveDate, resolveUncached } from '../../src/extract/dates.js';
 import { asOfFor } from '../../src/extract/figures.js';
-import { findNumbers } from '../../src/extract/numbers.js';
+import { countableNumbers as findNumbers } from '../../src/nlp/numbers.js';
 
 const PUBLISHED = '2026-02-05'; // a Thursday
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNumbers, parseNumber, qualifierClass } from '../../src/extract/numbers.js';
+import { countableNumbers, findNumbers, parseNumber, qualifierClass } from '../../src/nlp/numbers.js';
 
 describe('findNumbers', () => {
   const table: [
@@ -41,7 +41,7 @@ describe('findNumbers', () => {
   });
 
   it('skips compounds that measure age, distance or temperature', () => {
-    expect(findNumbers('the four-year-old war along a 1,000-kilometer (600-mile) front at -20°C')).toEqual([]);
+    expect(countableNumbers('the four-year-old war along a 1,000-kilometer (600-mile) front at -20°C')).toEqual([]);
   });
 
   it('marks bare years so they are not counted', () => {
