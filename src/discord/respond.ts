@@ -104,13 +104,20 @@ export async function replyWithin(
     ? interaction.reply({ content: busyMessage(queue.pending), allowedMentions: NO_PINGS, ...flags })
     : interaction.deferReply(flags);
   if (busy) metrics.busy.inc({ state: 'busy_notice' });
-  const job = queue.run(produce);
+  // Queued now (its place in line and the "busy" count are its arrival's), but the answer is computed only
+  // once the acknowledgement has reached Discord: a slow answer blocks the main thread while the engine
+  // works, and a deferral still waiting to be written would then miss the 3-second deadline.
+  const job = queue.run(async () => {
+    await acknowledged;
+    return produce();
+  });
   try {
     await acknowledged;
     metrics.ackLatency.observe(BotMetrics.since(interaction.createdTimestamp));
   } catch (err) {
     // Not acknowledged (too late, or Discord refused): nobody would see the answer, so do not compute it.
     job.cancel();
+    job.result.catch(() => undefined);
     throw err;
   }
   let message: RenderedMessage;

@@ -52,9 +52,11 @@ export function botEnv(fake: FakeDiscord, sourcesDir: string, extra: Record<stri
 export async function startBotProcess(
   fake: FakeDiscord,
   env: NodeJS.ProcessEnv,
-  options: { compiled?: boolean; timeoutMs?: number } = {},
+  options: { compiled?: boolean; timeoutMs?: number; preload?: string } = {},
 ): Promise<BotProcess> {
-  const args = options.compiled ? ['dist/src/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  // `preload`: a test module imported before the bot (e.g. slow-engine.ts), with the tsx runner only.
+  const preload = options.preload ? ['--import', options.preload] : [];
+  const args = options.compiled ? ['dist/src/main.js'] : ['--import', 'tsx', ...preload, 'src/main.ts'];
   const proc = spawn(process.execPath, args, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let stdout = '';
