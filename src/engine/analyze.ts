@@ -137,6 +137,13 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
   const wh = words.findIndex((w) => WH_WORDS.has(w));
   const first = wh >= 0 ? (words[wh] ?? '') : (words[0] ?? '');
   if (/\b(?:by how much|(?:what|which) (?:percentage|percent|share|proportion|rate))\b/.test(lower)) return 'percent';
+  // "How big an army …", "how large is the delegation": the size of a group of people is a count.
+  if (
+    /\bhow (?:large|big)\b(?:\s+\w+){0,3}?\s+(?:army|armies|force|forces|delegation|team|contingent|crowd|group|population|military|coalition|battalion|brigade|unit)\b/.test(
+      lower,
+    )
+  )
+    return 'count';
   if (/\bhow (?:long|far|wide|large|big)\b|\bwhat is the length\b|^length\b/.test(lower)) return 'length';
   // "How much did civilian casualties grow?": a change, given as a percentage.
   if (/\bhow much\b/.test(lower) && tokens.some((t) => t.term !== null && CHANGE_TERMS.has(t.term))) return 'percent';
@@ -192,7 +199,7 @@ function focusRange(tokens: Token[], kind: AnswerKind): [number, number] | null 
     const w = words[i];
     const n = words[i + 1];
     if (w === 'how' && n === 'old') return [i + 1, i + 1];
-    if (w === 'how' && (n === 'many' || n === 'much' || n === 'long' || n === 'far')) {
+    if (w === 'how' && (n === 'many' || n === 'much' || n === 'long' || n === 'far' || n === 'big' || n === 'large')) {
       start = i + 2;
       break;
     }
@@ -422,7 +429,15 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   // With no side of its own, what is counted belongs to the side acting ("How many drones did Russia fire",
   // "How many casualties has the Ukrainian army suffered") — unless the act is done to the other side's
   // ("How many drones did Russia shoot down").
-  const actsOnOther = tokens.some((t) => t.term !== null && AGAINST_TERMS.has(t.term));
+  // A side the act is aimed at ("inflict on Russian forces", "strikes against Russia") is the one counted.
+  const aimedAt = tokens.some(
+    (t, i) =>
+      t.term !== null &&
+      SIDE_TERMS.includes(t.term) &&
+      i > 0 &&
+      /^(?:on|against|upon)$/.test(tokens[i - 1]?.lower ?? ''),
+  );
+  const actsOnOther = aimedAt || tokens.some((t) => t.term !== null && AGAINST_TERMS.has(t.term));
   const countedSides = new Set(actsOnOther ? [] : actors);
   const focusHasSide =
     range !== null && tokens.slice(range[0], range[1] + 1).some((t) => SIDE_TERMS.includes(t.term ?? ''));

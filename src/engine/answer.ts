@@ -50,7 +50,7 @@ export const MAX_UNKNOWN_SHARE = 0.5;
 /** A whole sentence with no answer of the wanted kind weighs this share of its relevance. */
 export const SENTENCE_FALLBACK = 0.5;
 /** Answers are read from sentences covering at least this share of what the most relevant one covers. */
-export const RELEVANCE_BAND = 0.6;
+export const RELEVANCE_BAND = 0.7;
 /** "The lowest figure" chooses among figures scoring at least this share of the best one (a figure far from the counted noun scores low, though it counts the same). */
 export const SUPERLATIVE_SHARE = 0.25;
 
@@ -226,9 +226,12 @@ function dateFactor(
   return 1;
 }
 
+/** A sentence opening on a personal pronoun: its subject was named before it. */
+const PRONOUN_SUBJECT = /^(?:He|She|They|His|Her|Their)\b/;
+
 /** Words that give a reason or a purpose in English news prose. */
 const REASON_MARKERS =
-  /\b(?:because|since|due to|owing to|as a result|in retaliation|in response|in protest|in order to|so that|the reason|aimed at|accused of|over (?:his|her|its|their|the|a|an)\b|after (?:it|he|she|they) )/i;
+  /\b(?:because|since|due to|owing to|as a result|in retaliation|in response|in protest|in order to|so that|the reason|aimed at|accused of|over (?:his|her|its|their|the|a|an|[a-z]+(?:ing|ions?|ences?|ances?|ments?))\b|after (?:it|he|she|they) )/i;
 /** A sentence giving no reason weighs this share for a "why" question. */
 export const NO_REASON = 0.7;
 
@@ -296,15 +299,22 @@ function scoreSentence(
   if (total === 0) return { coverage: 0, candidates: [] };
   let covered = 0;
   const matched: WeightedTerm[] = [];
+  // "He is under U.S. sanctions …": a sentence whose subject is a pronoun is about the one the sentences
+  // before it name, so their names count as its own.
+  const pronounLed = PRONOUN_SUBJECT.test(text);
   for (const t of terms) {
     if (positions.has(t.term)) {
       covered += t.weight;
       matched.push(t);
-    } else if (context().has(t.term)) covered += t.weight * 0.5;
+    } else if (context().has(t.term)) covered += t.weight * (pronounLed && t.proper ? 1 : 0.5);
   }
   const coverage = covered / total;
-  // A name the question gives (known to the sources, not a side) must be in the sentence or just before it.
-  const missingName = terms.some((t) => t.proper && !t.side && !positions.has(t.term) && !context().has(t.term));
+  // A name the question gives (known to the sources, not a side) must be in the sentence or just before it;
+  // a given name followed by the surname ("Igor Kostyukov") is met by the surname alone.
+  const givenName = (t: WeightedTerm) => terms.some((u) => u.proper && u.position === t.position + 1);
+  const missingName = terms.some(
+    (t) => t.proper && !t.side && !givenName(t) && !positions.has(t.term) && !context().has(t.term),
+  );
   // A city that stands for a side ("in Kyiv", "near Moscow") is a place too: the sentence must name it,
   // not merely its side.
   const missingPlace = placeWords(q).some((w) => !mentions(sentence, w) && !mentions(before(r, sentence), w));

@@ -85,6 +85,9 @@ function isDemonym(text: string): boolean {
   return /^\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i)$/u.test(text);
 }
 
+/** How many words from a name its role may stand ("Russia's ambassador, Vasily Nebenzya"). */
+const SUBJECT_ROLE_REACH = 2;
+
 export function entitySlots(
   r: Retriever,
   text: string,
@@ -94,10 +97,26 @@ export function entitySlots(
 ): Slot[] {
   const questionWords = new Set(q.tokens.map((t) => t.lower));
   const spans: EntitySpan[] = entitySpans(text, tokens, r.lexicon);
+  // "Who did Russia's UN ambassador blame?": the ambassador is who acts, not the answer — a name standing
+  // next to the role that is the question's subject ("Russia's ambassador, Vasily Nebenzya") is that subject.
+  const subjectRoles = new Set(
+    q.terms.filter((t) => t.subject && PERSON_ROLE_WORDS.has(t.surface.toLowerCase())).map((t) => t.term),
+  );
+  const isSubject = (span: EntitySpan) => {
+    if (subjectRoles.size === 0) return false;
+    const from = Math.max(0, span.first - SUBJECT_ROLE_REACH);
+    const to = Math.min(tokens.length - 1, span.last + SUBJECT_ROLE_REACH);
+    for (let i = from; i <= to; i++) {
+      const term = tokens[i]?.term;
+      if ((i < span.first || i > span.last) && term && subjectRoles.has(term)) return true;
+    }
+    return false;
+  };
   const slots: Slot[] = [];
   for (const span of spans) {
     const words = span.text.toLowerCase().split(/\s+/);
     if (words.every((w) => questionWords.has(w.replace(/['’]s$/, '')))) continue;
+    if (kind === 'person' && isSubject(span)) continue;
     if (kind === 'person' && span.type === 'person') {
       // "Trump's special envoy, Steve Witkoff": the possessor is not the one holding the role.
       const possessive = /^['’]s\b/.test(text.slice(tokens[span.last]?.end ?? 0));

@@ -44,6 +44,41 @@ export interface Token {
 
 const TOKEN = /U\.S\.(?![A-Za-z])|U\.N\.|[\p{L}][\p{L}\p{M}'’]*|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|%/gu;
 
+/** Spellings British and American English write differently, where no rule below covers them. */
+const SPELLING_VARIANTS = new Map([
+  ['defence', 'defense'],
+  ['defences', 'defenses'],
+  ['offence', 'offense'],
+  ['offences', 'offenses'],
+  ['licence', 'license'],
+  ['pretence', 'pretense'],
+  ['practise', 'practice'],
+  ['programme', 'program'],
+  ['programmes', 'programs'],
+  ['grey', 'gray'],
+  ['metre', 'meter'],
+  ['metres', 'meters'],
+  ['litre', 'liter'],
+  ['litres', 'liters'],
+]);
+
+/**
+ * One spelling for words British and American English spell differently ("organised"/"organized",
+ * "labour"/"labor", "centre"/"center", "analyse"/"analyze"), so a question in one matches a source in
+ * the other. Applied alike to questions and sources, so a word that only looks like a variant
+ * ("promise" → "promize") is changed everywhere and still matches itself.
+ */
+export function americanSpelling(lower: string): string {
+  const listed = SPELLING_VARIANTS.get(lower);
+  if (listed) return listed;
+  if (lower.length < 6) return lower;
+  return lower
+    .replace(/^(.{4,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2')
+    .replace(/^(.{3,})ys(e|es|ed|ing)$/, '$1yz$2')
+    .replace(/^(.{2,})our(s|ed|ing|able|ite|ites|ful)?$/, '$1or$2')
+    .replace(/^(.{3,})tre(s)?$/, '$1ter$2');
+}
+
 const stemCache = new Map<string, string>();
 /**
  * Synonym folding. A word listed in a group maps to the group's first word as written; other forms of it
@@ -68,7 +103,7 @@ for (const s of ambiguousStems) byStem.delete(s);
 function stemWord(lower: string): string {
   let s = stemCache.get(lower);
   if (s === undefined) {
-    s = stemmer(lower);
+    s = stemmer(americanSpelling(lower));
     if (stemCache.size < 200_000) stemCache.set(lower, s);
   }
   return s;
