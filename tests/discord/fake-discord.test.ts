@@ -231,3 +231,42 @@ describe('fake Discord interactions', () => {
     s.ws.close(1000);
   });
 });
+
+describe('fake Discord rate limits and outages', () => {
+  it('answers injected 429s with retry_after and Retry-After, without applying the request, then lets it through', async () => {
+    const limited = fake.rateLimit(/^\/channels\/\d+\/typing$/, { count: 1, retryAfterMs: 250 });
+    const first = await api(`/channels/${fake.channelId}/typing`, { method: 'POST' });
+    expect(first.status).toBe(429);
+    expect(first.headers.get('retry-after')).toBe('1');
+    expect(await first.json()).toEqual({ message: 'You are being rate limited.', retry_after: 0.25, global: false });
+    expect((await api(`/channels/${fake.channelId}/typing`, { method: 'POST' })).status).toBe(204);
+    expect(limited).toMatchObject({ hits: 1, left: 0 });
+  });
+  it('breaks gateway connections: close 4000, torn-down socket, op 9, or a silent connection', async () => {
+    const identify = { op: 2, d: { token: TOKEN, intents: 1 | 512, properties: {} } };
+    const a = await connect();
+    a.ws.send(JSON.stringify(identify));
+    await a.next((p) => p.t === 'GUILD_CREATE');
+    expect(fake.dropGateway('close-4000')).toBe(1);
+    expect(await a.closed).toBe(4000);
+    const b = await connect();
+    b.ws.send(JSON.stringify(identify));
+    await b.next((p) => p.t === 'GUILD_CREATE');
+    fake.dropGateway('tcp-reset');
+    expect(await b.closed).toBe(1006);
+    const c = await connect();
+    c.ws.send(JSON.stringify(identify));
+    await c.next((p) => p.t === 'GUILD_CREATE');
+    fake.dropGateway('invalid-session');
+    expect(await c.next((p) => p.op === 9)).toMatchObject({ d: false });
+    c.ws.close(1000);
+    const d = await connect();
+    d.ws.send(JSON.stringify(identify));
+    await d.next((p) => p.t === 'GUILD_CREATE');
+    fake.dropGateway('silent');
+    d.ws.send(JSON.stringify({ op: 1, d: 1 }));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(d.received.some((p) => p.op === 11)).toBe(false);
+    d.ws.terminate();
+  });
+});

@@ -174,6 +174,17 @@ export class FakeDiscord extends EventEmitter {
   readonly #messages = new Map<string, Map<string, Json>>();
   readonly #attachments = new Map<string, { bytes: Uint8Array; contentType: string }>();
   readonly #users = new Map<string, FakeUser>();
+  /** Connections made silent by `dropGateway('silent')`, torn down on close. */
+  readonly #muted = new Set<WebSocket>();
+  readonly #rateLimits: {
+    route: RegExp;
+    method: string | undefined;
+    left: number;
+    hits: number;
+    retryAfterMs: number;
+    global: boolean;
+    bucket: string;
+  }[] = [];
   #globalCommands: Json[] = [];
   readonly #guildCommands = new Map<string, Json[]>();
   #port = 0;
@@ -503,10 +514,37 @@ export class FakeDiscord extends EventEmitter {
     return stored;
   }
 
+  /* ------------------------------------------------------------ outages */
+
+  /**
+   * Breaks every gateway connection, as Discord or the network sometimes does: `close-4000` (Discord closes
+   * with 4000 "Unknown error": the client should reconnect and RESUME), `tcp-reset` (the socket is torn
+   * down without a close frame), `silent` (the connection stays open but nothing more arrives either way,
+   * so only missing heartbeat ACKs reveal it), `invalid-session` (op 9 with `d: false`: identify afresh).
+   * RESUME is answered with op 9 `d: false` (the fake keeps no sessions), so every case ends in a new
+   * IDENTIFY. Returns how many connections were broken.
+   */
+  dropGateway(how: 'close-4000' | 'tcp-reset' | 'silent' | 'invalid-session'): number {
+    const sessions = [...this.#sessions].filter((s) => s.id);
+    for (const s of sessions) {
+      if (how === 'close-4000') this.#closeSession(s, 4000, 'Unknown error');
+      else if (how === 'tcp-reset') s.ws.terminate();
+      else if (how === 'invalid-session') this.#send(s, { op: 9, d: false });
+      else {
+        // Stop reading (heartbeats go unanswered) and forget it as a receiver of events.
+        s.ws.pause();
+        this.#sessions.delete(s);
+        this.#muted.add(s.ws);
+      }
+    }
+    return sessions.length;
+  }
+
   /* ---------------------------------------------------------------- close */
 
   async close(): Promise<void> {
     for (const s of this.#sessions) s.ws.terminate();
+    for (const ws of this.#muted) ws.terminate();
     this.#wss.close();
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
@@ -835,8 +873,58 @@ export class FakeDiscord extends EventEmitter {
       return reply(404, { message: '404: Not Found', code: 0 });
     }
     if (out.auth && !record.authorized) return reply(401, { message: '401: Unauthorized', code: 0 });
+    const limited = this.#rateLimits.find(
+      (l) => l.left > 0 && l.route.test(record.route) && (!l.method || l.method === method),
+    );
+    if (limited) {
+      // Discord's 429: nothing is applied; the client must wait `retry_after` seconds and send it again.
+      limited.left -= 1;
+      limited.hits += 1;
+      const retryAfter = limited.retryAfterMs / 1000;
+      const response = { message: 'You are being rate limited.', retry_after: retryAfter, global: limited.global };
+      record.status = 429;
+      record.response = response;
+      this.emit('request', record);
+      const text = JSON.stringify(response);
+      res
+        .writeHead(429, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(text),
+          'retry-after': String(Math.max(1, Math.ceil(retryAfter))),
+          'x-ratelimit-limit': '5',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset-after': String(retryAfter),
+          'x-ratelimit-bucket': limited.bucket,
+          'x-ratelimit-scope': limited.global ? 'global' : 'user',
+          ...(limited.global ? { 'x-ratelimit-global': 'true' } : {}),
+        })
+        .end(text);
+      return;
+    }
     const [status, response] = out.run();
     reply(status, response);
+  }
+
+  /**
+   * Answers the next `count` requests whose route (after `/api/v10`) matches `route` with a 429 and
+   * `retry_after` (Discord's `Retry-After` header is whole seconds; the body has the exact value), without
+   * applying them. Returns a live view of how many were refused.
+   */
+  rateLimit(
+    route: RegExp,
+    options: { count: number; retryAfterMs?: number; method?: string; global?: boolean },
+  ): { readonly hits: number; readonly left: number } {
+    const limit = {
+      route,
+      method: options.method?.toUpperCase(),
+      left: options.count,
+      hits: 0,
+      retryAfterMs: options.retryAfterMs ?? 1000,
+      global: options.global ?? false,
+      bucket: Math.random().toString(16).slice(2),
+    };
+    this.#rateLimits.push(limit);
+    return limit;
   }
 
   #route(method: string, r: RecordedRequest, body: unknown): { auth: boolean; run: () => [number, unknown?] } | null {
