@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import { sentenceDateMentions } from '../nlp/annotate.js';
 import type { Sentence } from '../types.js';
 import type { DateConstraint } from './analyze.js';
 import type { Retriever } from './retrieval.js';
@@ -30,12 +30,6 @@ export const DATE_MISMATCH = 0.25;
 export const DATE_UNSTATED_MISMATCH = 0.6;
 
 const DAY_MS = 86_400_000;
-/** "Briefing the Security Council on Monday, …", "Speaking to reporters on Friday": when it was said. */
-const ADDRESSING_ON =
-  /\b(?:briefing|addressing|speaking (?:to|at|on)|writing (?:on|in)|testifying (?:to|before)|interviewed by|in an interview with)\b(?:\s+[\p{L}'’.-]+){0,5}\s+(?:on|late on|early on)?\s*$/iu;
-/** A reporting verb right before a date: the date is the statement's. */
-const REPORTED_ON =
-  /\b(?:said|says|told|announced|reported|added|stated|confirmed|briefing|statement|report(?:ed)? published|released)(?: \w+)?(?: on| late| early)?\s*$/i;
 const cache = new WeakMap<Retriever, Map<number, EventDate[]>>();
 
 function published(r: Retriever, s: Sentence): Date | null {
@@ -43,7 +37,16 @@ function published(r: Retriever, s: Sentence): Date | null {
   return p ? new Date(`${p}T12:00:00Z`) : null;
 }
 
-/** The dates a sentence's own text names. */
+/** An ISO prefix of the date reader ("2026-02-03", "2026-02", "2026") as an event date. */
+function fromIso(iso: string): EventDate {
+  const [y, m, d] = iso.split('-').map(Number);
+  return { year: y ?? 0, month: m ?? null, day: d ?? null };
+}
+
+/**
+ * The dates a sentence's own text names, as the one date reader reads them (src/nlp/dates.ts): not when
+ * something was said ("…, the UN said on Monday") or published, only when it happened or will.
+ */
 function ownDates(r: Retriever, s: Sentence): EventDate[] {
   let byOrdinal = cache.get(r);
   if (!byOrdinal) {
@@ -52,31 +55,11 @@ function ownDates(r: Retriever, s: Sentence): EventDate[] {
   }
   const hit = byOrdinal.get(s.ordinal);
   if (hit) return hit;
-  const ref = published(r, s);
   const out: EventDate[] = [];
-  for (const res of chrono.parse(s.corrected, ref ?? new Date(), { forwardDate: false })) {
-    const d = res.start;
-    const day = d.isCertain('day') || d.isCertain('weekday');
-    const month = day || d.isCertain('month');
-    // A clock time ("10:20") or a bare number is no calendar date.
-    if (!month && !d.isCertain('year')) continue;
-    // "…, the UN said on Monday": when something was said, not when it happened.
-    const before = s.corrected.slice(Math.max(0, res.index - 60), res.index);
-    if (REPORTED_ON.test(before.slice(-24)) || ADDRESSING_ON.test(before)) continue;
-    // A bare year or month without a year from the text: only what it states.
-    out.push({
-      year: d.get('year') ?? 0,
-      month: month ? (d.get('month') ?? null) : null,
-      day: day ? (d.get('day') ?? null) : null,
-    });
-  }
-  for (const m of s.corrected.matchAll(/\b(?:19|20)\d\d\b/g)) {
-    const year = Number(m[0]);
-    if (!out.some((d) => d.year === year)) out.push({ year, month: null, day: null });
-  }
-  // "Overnight", "last night", "tonight": the night of the report.
-  if (ref && out.length === 0 && /\b(?:overnight|last night|tonight|this morning|today)\b/i.test(s.corrected)) {
-    out.push(toEvent(ref));
+  for (const d of sentenceDateMentions(s, r.corpus.byId.get(s.source)?.meta.published ?? null)) {
+    if (!d.iso || d.role === 'said' || d.role === 'report') continue;
+    const event = fromIso(d.iso);
+    if (!out.some((o) => o.year === event.year && o.month === event.month && o.day === event.day)) out.push(event);
   }
   byOrdinal.set(s.ordinal, out);
   return out;

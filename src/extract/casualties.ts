@@ -4,9 +4,10 @@
  * disagree — different claimants for the same count, or one claimant's figure changing over time —
  * shown side by side without picking a winner.
  */
+
+import { analyzeCorpus, citationOf, sentenceDateMentions } from '../nlp/annotate.js';
+import { datesCompatible } from '../nlp/dates.js';
 import type { Citation, Corpus } from '../types.js';
-import { analyzeCorpus, citationOf } from './analysis.js';
-import { datesCompatible } from './dates.js';
 import { type FigureMemory, figuresInSentence, type RawFigure, settleArticle } from './figures.js';
 import { pushTo } from './group.js';
 import { timeStamp } from './incidents.js';
@@ -54,6 +55,7 @@ export function extractFigures(corpus: Corpus): RawFigure[] {
           },
           attributions: s.attributions.map((at) => ({ ...at, name: analysis.names.canonical(at.name) })),
           published: a.article.meta.published,
+          dates: () => sentenceDateMentions(s.sentence, a.article.meta.published),
           entities: s.entities,
           paragraph: s.sentence.paragraph,
           stamp: stamps.get(s.sentence.paragraph) ?? null,

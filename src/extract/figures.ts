@@ -13,10 +13,11 @@
  * durations are not casualty figures. A single person ("a man suffered a wound") is not counted: it has no numeral.
  */
 
+import { isExplicit } from '../nlp/annotate.js';
+import { type Attribution, attributionFor } from '../nlp/attribution.js';
+import { type DateMention, findDates } from '../nlp/dates.js';
+import type { Entity } from '../nlp/entities.js';
 import { countableNumbers, type NumberMention, wordsToNumber } from '../nlp/numbers.js';
-import { type Attribution, attributionFor } from './attribution.js';
-import { type DateMention, findDates } from './dates.js';
-import type { Entity } from './entities.js';
 import { type IncidentReading, readIncident, reportOrder, type Scope } from './incidents.js';
 import {
   ATTACK_NOUNS,
@@ -593,6 +594,8 @@ export interface SentenceInput {
   published: string | null;
   /** Named entities of the sentence (for the place of an incident). */
   entities?: Entity[];
+  /** The sentence's dates, from the annotation (read only for sentences with a figure). */
+  dates?: () => DateMention[];
   /** Paragraph of the sentence, and the time stamp of its entry in a live blog ("08:55"). */
   paragraph?: number;
   stamp?: string | null;
@@ -607,7 +610,7 @@ export function figuresInSentence(input: SentenceInput, memory: FigureMemory): R
   // Dates are read only for sentences that have a figure: most sentences have none.
   let dates: DateMention[] | null = null;
   const datesOf = () => {
-    dates ??= findDates(text, input.published);
+    dates ??= input.dates ? input.dates() : findDates(text, input.published);
     return dates;
   };
   const out: RawFigure[] = [];
@@ -689,7 +692,7 @@ export function figuresInSentence(input: SentenceInput, memory: FigureMemory): R
       text: mention.text,
       percent: mention.percent,
       claimant,
-      claimantExplicit: attribution !== null && attribution.via !== 'pronoun' && attribution.via !== 'report-ref',
+      claimantExplicit: attribution !== null && isExplicit(attribution),
       asOf: incident.scope !== 'war' && incident.date ? incident.date : asOf,
       quote: input.quote,
     };

@@ -10,8 +10,8 @@
  * a period's. A later report of the same incident updates it; `reportOrder` reads "first reports had
  * put …", "an earlier update …" (before) and "now say", "rose to" (after).
  */
-import type { DateMention } from './dates.js';
-import type { Entity } from './entities.js';
+import type { DateMention } from '../nlp/dates.js';
+import type { Entity } from '../nlp/entities.js';
 import { countryOf } from './lexicon.js';
 
 export type Scope = 'war' | 'period' | 'incident';

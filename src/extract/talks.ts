@@ -6,12 +6,17 @@
  * by"), "agreed to", "insists on", "deadlocked over", "X said", date phrases and place names.
  */
 
+import {
+  type AnalyzedArticle,
+  type AnalyzedSentence,
+  analyzeCorpus,
+  citationOf,
+  sentenceDateMentions,
+} from '../nlp/annotate.js';
+import { attributionFor } from '../nlp/attribution.js';
+import type { Entity, NameIndex } from '../nlp/entities.js';
 import { wordsToNumber } from '../nlp/numbers.js';
 import type { Citation, Corpus } from '../types.js';
-import { type AnalyzedArticle, type AnalyzedSentence, analyzeCorpus, citationOf } from './analysis.js';
-import { attributionFor } from './attribution.js';
-import { findDates } from './dates.js';
-import type { Entity, NameIndex } from './entities.js';
 import { groupByBlocks, pushTo } from './group.js';
 import { countryOf, FUNCTION_WORDS, NAME_TITLES, ORG_WORDS, PEOPLE_NOUNS, ROLE_NOUNS } from './lexicon.js';
 import { contentWords, isCapitalized, jaccard, stem, type Token } from './text.js';
@@ -653,7 +658,7 @@ function eventsIn(f: Found): TalkEvent[] {
   const ordinal = ORDINAL.exec(text);
   const possessiveDate = POSSESSIVE_DATE.exec(text) ?? DATE_TALKS.exec(text);
   if (!ordinal && !possessiveDate && !EVENT_VERB.test(text)) return [];
-  const dates = findDates(text, published).filter(
+  const dates = sentenceDateMentions(f.sentence.sentence, published).filter(
     (d) => d.iso && d.role !== 'start' && d.role !== 'compare' && d.role !== 'report',
   );
   // A date right after a verb of saying dates the statement ("Peskov said on Monday that the round would

@@ -230,10 +230,12 @@ export function wordsToNumber(text: string): number | null {
   const words = text.toLowerCase().split(/\s+/);
   // "half a million", "a quarter of a million", "a million": the article is one, the fraction scales it.
   let w = 0;
-  if (words[w] === 'a' && words[w + 1] === 'quarter' && words[w + 2] === 'of') w += 2;
-  if (words[w] !== undefined && FRACTIONS[words[w] ?? ''] !== undefined && /^an?$/.test(words[w + 1] ?? '')) {
-    fraction = FRACTIONS[words[w] ?? ''] ?? 1;
-    w++;
+  if (words[0] === 'a' && words[1] === 'quarter' && words[2] === 'of') {
+    fraction = FRACTIONS.quarter ?? 1;
+    w = 3;
+  } else if (FRACTIONS[words[0] ?? ''] !== undefined && /^an?$/.test(words[1] ?? '')) {
+    fraction = FRACTIONS[words[0] ?? ''] ?? 1;
+    w = 1;
   }
   if (/^an?$/.test(words[w] ?? '') && (words[w + 1] ?? '') in SCALES) {
     current = 1;
@@ -347,10 +349,15 @@ function kindOf(text: string, numberStart: number, end: number, written: string,
   if (digits && /^(?:1[89]|20)\d\d$/.test(written)) return { kind: 'year', unitEnd: end };
   const prev = /(\S+)\s$/.exec(before)?.[1] ?? '';
   const value = Number(written.replace(/,/g, ''));
-  if (MONTH_WORD.test(prev) && value <= 31 && /^\d{1,2}$/.test(written)) return { kind: 'date', unitEnd: end };
-  // "France 2", "Flight 752", "Article 5": a number in a name. Not after the word that opens the sentence.
-  const atSentenceStart = /^\s*\S+\s$/.test(text.slice(0, numberStart));
-  if (digits && /^\p{Lu}[\p{L}.]*$/u.test(prev) && !PHRASE_OPENER.test(prev) && !atSentenceStart) {
+  const next = /^\s([\p{L}.]+)/u.exec(after)?.[1] ?? '';
+  if (
+    (MONTH_WORD.test(prev) || (MONTH_WORD.test(next) && /^[A-Z]/.test(next))) &&
+    value <= 31 &&
+    /^\d{1,2}$/.test(written)
+  )
+    return { kind: 'date', unitEnd: end };
+  // "France 2", "Flight 752", "Article 5": a number in a name.
+  if (digits && /^\p{Lu}[\p{L}.]*$/u.test(prev) && !PHRASE_OPENER.test(prev)) {
     return { kind: 'other', unitEnd: end };
   }
   // "one of them", "one another", "one side": a pronoun, not a count.

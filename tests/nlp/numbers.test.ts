@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countableNumbers, findNumbers, parseNumber, qualifierClass } from '../../src/nlp/numbers.js';
+import { countableNumbers, findNumbers, parseNumber, qualifierClass, qualifierMeaning } from '../../src/nlp/numbers.js';
 
 describe('findNumbers', () => {
   const table: [
@@ -96,5 +96,83 @@ describe('qualifiers read in full', () => {
 
   it('multiplies by dozen', () => {
     expect(read('nearly two dozen injured')).toEqual([['nearly', null, 24]]);
+  });
+});
+
+describe('numbers written in words', () => {
+  const values = (text: string) => findNumbers(text).map((m) => m.value);
+
+  it('reads "half a million" and "a million" as their values', () => {
+    expect(values('half a million people fled')).toEqual([500000]);
+    expect(values('more than a million refugees')).toEqual([1000000]);
+    expect(values('a quarter of a million homes')).toEqual([250000]);
+  });
+
+  it('reads compound number words', () => {
+    expect(values('three hundred prisoners')).toEqual([300]);
+    expect(values('twenty-five civilians')).toEqual([25]);
+  });
+});
+
+describe('thousands separators and decimals', () => {
+  it('reads "1,710" as one number and "1.2 million" as its value', () => {
+    expect(findNumbers('1,710 should read 1,170').map((m) => m.value)).toEqual([1710, 1170]);
+    expect(findNumbers('1.2 million casualties')[0]?.value).toBe(1200000);
+  });
+});
+
+describe('ranges', () => {
+  it('reads "A to B" and "between A and B" as one mention with two values', () => {
+    expect(findNumbers('500,000 to 600,000 casualties').map((m) => [m.value, m.value2])).toEqual([[500000, 600000]]);
+    expect(findNumbers('between 20 and 30 people')).toMatchObject([{ qualifier: 'between', low: 20, high: 30 }]);
+  });
+});
+
+describe('kinds of number', () => {
+  const kinds = (text: string) => findNumbers(text).map((m) => [m.value, m.kind]);
+
+  it('tells counts from percentages, lengths, spans of time, years and days of a month', () => {
+    expect(kinds('12 people, 31%, a 1,000-kilometer front, 40 minutes, in 2025, on February 3')).toEqual([
+      [12, 'count'],
+      [31, 'percent'],
+      [1000, 'length'],
+      [40, 'duration'],
+      [2025, 'year'],
+      [3, 'date'],
+    ]);
+  });
+
+  it('reads a day before a month name as a date, not a count', () => {
+    expect(kinds('on 3 February')).toEqual([[3, 'date']]);
+  });
+
+  it('reads a number in a name, an age or a clock time as no count', () => {
+    expect(kinds('Flight 752, a four-year-old, at 16:20')).toEqual([
+      [752, 'other'],
+      [4, 'other'],
+      [16, 'other'],
+    ]);
+  });
+
+  it('reads "one of" as a pronoun, not a count', () => {
+    expect(kinds('one of the envoys')).toEqual([[1, 'other']]);
+  });
+});
+
+describe('a verb before the number', () => {
+  it('reads the count after the verb with no qualifier', () => {
+    expect(findNumbers('killed two and wounded 47 others')).toMatchObject([
+      { value: 2, qualifier: 'exact' },
+      { value: 47, qualifier: 'exact' },
+    ]);
+  });
+
+  it('reads the meaning of every qualifier once', () => {
+    const meaning = (text: string) => qualifierMeaning(findNumbers(text)[0]?.qualifier ?? '');
+    expect(meaning('no fewer than 300')).toBe('at least');
+    expect(meaning('in excess of 300')).toBe('more than');
+    expect(meaning('as many as 300')).toBe('up to');
+    expect(meaning('almost 300')).toBe('nearly');
+    expect(meaning('roughly 300')).toBe('about');
   });
 });

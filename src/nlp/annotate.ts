@@ -1,12 +1,21 @@
 /**
- * One pass over a corpus shared by both reports: for each non-boilerplate sentence its plain text,
- * tokens, named entities and attributions (with pronouns resolved through the article), and one
- * name index that maps every spelling of a name to its canonical form across articles.
+ * The annotation pass: what is known about each sentence, computed once and read by the answers
+ * (src/engine) and both reports (src/extract).
+ *
+ * - Per corpus, one pass over every non-boilerplate sentence: its plain text, named entities and
+ *   attributions (pronouns resolved through the article, "a report by X" in the next sentence), and one
+ *   name index mapping every spelling of a name to its canonical form across articles. The full pass
+ *   (entities and all) is held only until both reports have read it; what the answers need later —
+ *   each sentence's attributions, with canonical names — is kept compactly beside the corpus.
+ * - Per sentence, on first use and then cached with it: its numbers (src/nlp/numbers.ts) and dates
+ *   (src/nlp/dates.ts). Most sentences are never asked for either, so most never pay for them.
  */
+import { plain, type Token, tokenize } from '../extract/text.js';
 import type { Article, Citation, Corpus, Sentence } from '../types.js';
-import { type Attribution, findAttributions, newMemory, remember } from './attribution.js';
+import { type Attribution, attributionFor, findAttributions, newMemory, remember } from './attribution.js';
+import { type DateMention, findDates } from './dates.js';
 import { type Entity, findEntities, type NameContext, NameIndex, readNames, withSurnames } from './entities.js';
-import { plain, type Token, tokenize } from './text.js';
+import { countableNumbers, type NumberMention } from './numbers.js';
 
 export interface AnalyzedSentence {
   sentence: Sentence;
@@ -66,6 +75,12 @@ export function analyzeCorpus(corpus: Corpus, reader?: AnalysisReader): CorpusAn
 }
 
 function analyze(corpus: Corpus): CorpusAnalysis {
+  const analysis = analyzeUncached(corpus);
+  CLAIMS.set(corpus, claimsOf(analysis));
+  return analysis;
+}
+
+function analyzeUncached(corpus: Corpus): CorpusAnalysis {
   const content = corpus.sentences.filter((s) => !s.boilerplate);
   const reading = readNames(content.map((s) => plain(s.corrected)));
   const baseEntities = new Map<Sentence, Entity[]>();
@@ -112,4 +127,75 @@ function analyzeArticle(
 /** A citation of one sentence: article id, outlet, verbatim quote. */
 export function citationOf(article: Article, sentence: Sentence): Citation {
   return { source: article.id, outlet: article.meta.outlet, quote: sentence.text };
+}
+
+/* ------------------------------------------------------------ per-sentence readings */
+
+const NUMBERS = new WeakMap<Sentence, NumberMention[]>();
+const DATES = new WeakMap<Sentence, DateMention[]>();
+
+/** The numbers of a sentence that can count something (compounds and clock times left out), read once. */
+export function sentenceNumbers(sentence: Sentence): NumberMention[] {
+  let hit = NUMBERS.get(sentence);
+  if (!hit) {
+    hit = countableNumbers(plain(sentence.corrected));
+    NUMBERS.set(sentence, hit);
+  }
+  return hit;
+}
+
+/** The dates of a sentence, resolved against its article's publication date, read once. */
+export function sentenceDateMentions(sentence: Sentence, published: string | null): DateMention[] {
+  let hit = DATES.get(sentence);
+  if (!hit) {
+    hit = findDates(plain(sentence.corrected), published);
+    DATES.set(sentence, hit);
+  }
+  return hit;
+}
+
+/* ------------------------------------------------------------ claims */
+
+/** The attributions of each sentence that has any, with canonical claimant names: kept for answers. */
+type Claims = WeakMap<Sentence, readonly Attribution[]>;
+const CLAIMS = new WeakMap<Corpus, Claims>();
+
+function claimsOf(analysis: CorpusAnalysis): Claims {
+  const claims: Claims = new WeakMap();
+  for (const a of analysis.articles) {
+    for (const s of a.sentences) {
+      if (s.attributions.length === 0) continue;
+      claims.set(
+        s.sentence,
+        s.attributions.map((at) => ({ ...at, name: analysis.names.canonical(at.name) })),
+      );
+    }
+  }
+  return claims;
+}
+
+/** A sentence's attributions with canonical claimant names (what /casualties shows). */
+export function sentenceAttributions(corpus: Corpus, sentence: Sentence): readonly Attribution[] {
+  let claims = CLAIMS.get(corpus);
+  if (!claims) {
+    analyzeCorpus(corpus);
+    claims = CLAIMS.get(corpus);
+  }
+  return claims?.get(sentence) ?? [];
+}
+
+/** Attributions whose claimant is named in the sentence itself, not through a pronoun or another sentence. */
+export function isExplicit(a: Attribution): boolean {
+  return a.via !== 'pronoun' && a.via !== 'report-ref';
+}
+
+/**
+ * Who a figure at `position` of a sentence is attributed to: the nearest attribution before it, else the
+ * nearest after. Without a position, the sentence's first figure (else its first attribution) decides.
+ */
+export function claimantAt(corpus: Corpus, sentence: Sentence, position?: number): Attribution | null {
+  const attributions = sentenceAttributions(corpus, sentence);
+  if (attributions.length === 0) return null;
+  const at = position ?? sentenceNumbers(sentence)[0]?.numberStart ?? 0;
+  return attributionFor(attributions, at);
 }

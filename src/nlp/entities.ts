@@ -4,9 +4,9 @@
  * person, organisation, place or bare role from their words (titles, organisation nouns, the country
  * gazetteer) and from what the corpus says elsewhere (a surname seen in a full name is a person).
  */
-import { pushTo } from './group.js';
-import { type Country, countryOf, FUNCTION_WORDS, NAME_TITLES, ORG_WORDS, ROLE_NOUNS } from './lexicon.js';
-import { editDistance, isCapitalized, plain, type Token, tokenize, tokenTexts } from './text.js';
+import { pushTo } from '../extract/group.js';
+import { type Country, countryOf, FUNCTION_WORDS, NAME_TITLES, ORG_WORDS, ROLE_NOUNS } from '../extract/lexicon.js';
+import { editDistance, isCapitalized, plain, type Token, tokenize, tokenTexts } from '../extract/text.js';
 
 export type EntityKind = 'person' | 'org' | 'place' | 'role' | 'other';
 

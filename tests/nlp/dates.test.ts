@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { datesCompatible, findDates, resolveDate, resolveUncached } from '../../src/extract/dates.js';
 import { asOfFor } from '../../src/extract/figures.js';
+import { datesCompatible, findDates, resolveDate, resolveUncached } from '../../src/nlp/dates.js';
 import { countableNumbers as findNumbers } from '../../src/nlp/numbers.js';
 
 const PUBLISHED = '2026-02-05'; // a Thursday
@@ -284,5 +284,45 @@ describe('a month and a day without a year', () => {
     ]) {
       expect(resolveDate(phrase, '2026-01-05')).toBe(resolveUncached(phrase, '2026-01-05'));
     }
+  });
+});
+
+describe('when something was said', () => {
+  const roles = (text: string) => findDates(text, '2026-02-05').map((d) => [d.text, d.role]);
+
+  it('marks a date right after a verb of saying as the statement date', () => {
+    expect(roles('Forty people were hurt, officials said on Saturday.')).toEqual([['Saturday', 'said']]);
+    expect(roles('Speaking to reporters on Friday, the envoy praised the talks.')).toEqual([['Friday', 'said']]);
+  });
+
+  it('leaves the date of the event itself an event date', () => {
+    expect(roles('The drones struck on Tuesday, the ministry said.')).toEqual([['Tuesday', 'other']]);
+  });
+});
+
+describe('news-style calendar dates', () => {
+  const iso = (text: string) => findDates(text, '2026-02-05').map((d) => d.iso);
+
+  it('reads abbreviated month names with or without the dot', () => {
+    expect(iso('in the Feb. 3 strikes')).toEqual(['2026-02-03']);
+    expect(iso('on Jan 23 and 24')).toEqual(['2026-01-23']);
+  });
+
+  it('reads a day before the month', () => {
+    expect(iso('the talks of 23 January')).toEqual(['2026-01-23']);
+  });
+
+  it('reads a month name only when it is capitalized', () => {
+    expect(iso('as many as 12 may have died')).toEqual([]);
+  });
+
+  it('reads a span of time as no date', () => {
+    expect(iso('the ceasefire held for a week')).toEqual([]);
+    expect(iso('talks lasted for two days')).toEqual([]);
+  });
+
+  it('reads the time of day of the report as the publication day', () => {
+    expect(iso('Sirens sounded this morning.')).toEqual(['2026-02-05']);
+    expect(iso('Air defences were active overnight.')).toEqual(['2026-02-05']);
   });
 });

@@ -3,9 +3,10 @@
  * "a report by X", "which put …") and pronouns resolved through the article read so far
  * ("he said" → the last person quoted, "its report" / "the same report" → the last organisation cited).
  */
+
+import { ORG_WORDS, REPORT_NOUNS, ROLE_NOUNS, SAY_VERBS } from '../extract/lexicon.js';
+import type { Token } from '../extract/text.js';
 import type { Entity, EntityKind } from './entities.js';
-import { ORG_WORDS, REPORT_NOUNS, ROLE_NOUNS, SAY_VERBS } from './lexicon.js';
-import type { Token } from './text.js';
 
 export type AttributionVia =
   | 'according'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronym, buildNameContext, findEntities, NameIndex, sameName } from '../../src/extract/entities.js';
+import { acronym, buildNameContext, findEntities, NameIndex, sameName } from '../../src/nlp/entities.js';
 
 describe('findEntities', () => {
   const kinds = (text: string) => findEntities(text, buildNameContext([text])).map((e) => [e.kind, e.name]);
@@ -65,7 +65,7 @@ describe('sameName and NameIndex', () => {
 
 describe('withSurnames', () => {
   it('reads entities as findEntities does with the whole context', async () => {
-    const { readNames, withSurnames, findEntities } = await import('../../src/extract/entities.js');
+    const { readNames, withSurnames, findEntities } = await import('../../src/nlp/entities.js');
     const texts = [
       'President Mara Voss spoke in Oslo.',
       'Voss said the talks would go on.',
@@ -81,7 +81,7 @@ describe('withSurnames', () => {
 
 describe('NameIndex and countries', () => {
   it('does not read a country as an organisation named after it', async () => {
-    const { NameIndex } = await import('../../src/extract/entities.js');
+    const { NameIndex } = await import('../../src/nlp/entities.js');
     const names = new NameIndex();
     names.add('Human Rights Monitoring Mission in Ukraine');
     expect(names.canonical('Ukraine')).toBe('Ukraine');

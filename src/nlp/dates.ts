@@ -1,5 +1,6 @@
 /**
- * Dates in news text, resolved against the article's publication date:
+ * The one date reader, for answers and reports. Dates in news text, resolved against the article's
+ * publication date:
  * "last December" → 2025-12, "last month" → 2026-01, "last year" → 2025, "Wednesday" → 2026-02-04,
  * "in February 2025" → 2025-02, "the end of last year" → 2025-12, "February 24, 2022" → 2022-02-24.
  * Results are ISO prefixes: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` — only as precise as the text.
@@ -10,7 +11,7 @@
  * spans are dates, and the role each plays, stay regular expressions: they decide what the figures sit next to.
  */
 import { casual, type ParsedComponents, type Parser, ParsingComponents, type Refiner } from 'chrono-node';
-import { MONTHS, WEEKDAYS } from './lexicon.js';
+import { MONTHS, WEEKDAYS } from '../extract/lexicon.js';
 
 /** What a date expression does for a figure next to it. */
 export type DateRole =
@@ -22,6 +23,8 @@ export type DateRole =
   | 'compare'
   /** When a report was published or given: "a report published Wednesday". */
   | 'report'
+  /** When something was said: "the ministry said on Monday", "speaking to reporters on Friday". */
+  | 'said'
   /** Any other date: when something was said or happened. */
   | 'other';
 
@@ -204,7 +207,12 @@ export function resolveDate(phrase: string, published: string | null): string | 
   if (RESOLVED.size < 200_000) RESOLVED.set(key, iso);
   return iso;
 }
-const MONTH_INDEX = new Map<string, number>(MONTHS.map((m, i) => [m, i + 1]));
+/** Abbreviated month names as news style writes them ("Feb. 3", "Sept. 12"). */
+const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
+const MONTH_INDEX = new Map<string, number>([
+  ...MONTHS.map((m, i) => [m, i + 1] as const),
+  ...MONTH_ABBREVIATIONS.map((a) => [a, MONTHS.findIndex((m) => m.startsWith(a.slice(0, 3))) + 1] as const),
+]);
 const DAY_MONTH_YEAR = /^(\d{1,2})\s+([a-z]+),?\s+(\d{4})$/i;
 const MONTH_DAY_YEAR = /^([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
 const MONTH_YEAR = /^([a-z]+),?\s+(\d{4})$/i;
@@ -293,6 +301,7 @@ function relativePeriod(phrase: string, published: string | null): string | null
 }
 
 const MONTH_DAY = /^([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?$/i;
+const DAY_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)$/i;
 
 /**
  * "March 9" in an article of a given day: the most recent March 9 by the month (a bare month is the most
@@ -301,7 +310,8 @@ const MONTH_DAY = /^([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?$/i;
  * the tests, without chrono. `undefined` for other phrases.
  */
 function monthDay(phrase: string, published: string | null): string | null | undefined {
-  const m = MONTH_DAY.exec(phrase.trim());
+  const dm = DAY_MONTH.exec(phrase.trim());
+  const m = dm ? [dm[0], dm[2], dm[1]] : MONTH_DAY.exec(phrase.trim());
   const ref = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published ?? '');
   const month = MONTH_INDEX.get((m?.[1] ?? '').toLowerCase());
   if (!m || !ref || !month) return undefined;
@@ -352,7 +362,7 @@ export function resolveUncached(phrase: string, published: string | null): strin
   return a === b ? (a ?? null) : null;
 }
 
-const MONTH_RE = MONTHS.join('|');
+const MONTH_RE = `${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?`;
 const WEEKDAY_RE = WEEKDAYS.join('|');
 
 /** Date phrases, longest alternatives first. */
@@ -368,7 +378,8 @@ const PHRASE = [
   `(?:last|this|next)\\s+(?:${MONTH_RE})`,
   `(?:(?:early|late|last|this|next)\\s+)?(?:${WEEKDAY_RE})(?:\\s+(?:night|morning|afternoon|evening))?`,
   `(?:${MONTH_RE})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?`,
-  'yesterday|today|overnight|last night',
+  `\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_RE})`,
+  'yesterday|today|tonight|overnight|last night|this (?:morning|afternoon|evening)',
   `(?:the war|the invasion|the conflict|the fighting) (?:began|started)`,
   // A year is not glued to other digits ("2,025", "20255"); a comma after it ends a clause ("in 2025, up from").
   '(?<![\\d,.])(?:1[89]|20)\\d{2}(?!\\d|,\\d)',
@@ -376,11 +387,18 @@ const PHRASE = [
 
 const DATE_RE = new RegExp(`\\b(${PHRASE})\\b`, 'gi');
 const BARE_MONTH = new RegExp(`^(?:${MONTH_RE})$`, 'i');
+const MONTH_WORD = new RegExp(`\\b(?:${MONTHS.join('|')}|${MONTH_ABBREVIATIONS.join('|')})\\b`, 'gi');
 
 const END_BEFORE = /(?:through|thru|by|until|till|up to|as of|to|and|ending(?: in)?)\s+(?:the\s+)?$/i;
 const START_BEFORE = /(?:since|from|between|starting(?: in)?|beginning(?: in)?)\s+(?:the\s+)?$/i;
 const COMPARE_BEFORE = /(?:compared (?:with|to)|than(?: in)?|versus|vs\.?)\s+$/i;
 const REPORT_BEFORE = /(?:published|released|issued|given|presented|made public)\s+(?:on\s+)?$/i;
+/** A verb of saying right before the date: when it was said, not when anything happened. */
+const SAID_BEFORE =
+  /\b(?:said|says|told|announced|reported|added|stated|confirmed|briefing|statement)(?: \w+)?(?: on| late| early)?\s*$/i;
+/** "Briefing the Security Council on Monday, …", "Speaking to reporters on Friday": when it was said. */
+const ADDRESSING_BEFORE =
+  /\b(?:briefing|addressing|speaking (?:to|at|on)|writing (?:on|in)|testifying (?:to|before)|interviewed by|in an interview with)\b(?:\s+[\p{L}'’.-]+){0,5}\s+(?:on|late on|early on)?\s*$/iu;
 const STATEMENT_SINCE = /since\s+(?:a|an|the|its|his|her)\s+\w+\s+(?:in|on)\s+$/i;
 
 function roleOf(before: string, phrase: string): DateRole {
@@ -398,6 +416,7 @@ function roleOf(before: string, phrase: string): DateRole {
   if (START_BEFORE.test(before)) return 'start';
   if (COMPARE_BEFORE.test(before)) return 'compare';
   if (REPORT_BEFORE.test(before)) return 'report';
+  if (SAID_BEFORE.test(before.slice(-24)) || ADDRESSING_BEFORE.test(before)) return 'said';
   return 'other';
 }
 
@@ -409,10 +428,13 @@ export function findDates(text: string, published: string | null): DateMention[]
     const start = m.index ?? 0;
     // "May" and "March" are also words; only take a bare month name when it is capitalized.
     if (BARE_MONTH.test(phrase) && !/^[A-Z]/.test(phrase)) continue;
+    // English writes month names with a capital: "12 may have died" and "mar" are no dates.
+    if ([...phrase.matchAll(MONTH_WORD)].some((w) => !/^[A-Z]/.test(w[0]))) continue;
     const before = text.slice(Math.max(0, start - 60), start);
     const role = roleOf(before, phrase);
     // "The start of the war", "the war began": no calendar date (chrono finds none either).
-    const iso = resolveDate(isFuture(text, start) ? forward(phrase) : phrase, published);
+    const written = phrase.replace(/\b([A-Za-z]{3,4})\./, '$1');
+    const iso = resolveDate(isFuture(text, start) ? forward(written) : written, published);
     out.push({ start, end: start + phrase.length, text: phrase, iso, role });
   }
   return out;
