@@ -4,7 +4,8 @@
  * Why the index lives in a worker: building it (load, segment, index, figures, brief) takes seconds to
  * minutes on a large corpus, and the engine is closures over Maps that cannot be copied between
  * threads. So the worker that builds a snapshot keeps its engine and answers `ask`/`suggest` for it;
- * the main thread gets the corpus and the reports (plain data, sent in small messages) and an engine
+ * the main thread gets the reports and a slim corpus (plain data, sent in small messages: every article
+ * and sentence, but sentence text only where the Discord layer reads it — see `slimArticle`) and an engine
  * whose methods call the worker synchronously (`Atomics.wait` + `receiveMessageOnPort`, a few tens of
  * microseconds on top of the answer itself). The event loop is never blocked by a build, whatever the
  * corpus size, and a reload swaps one worker for the next.

@@ -2,10 +2,24 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateArticleTexts, loadSeedCorpus, sourceSentences } from '../../bench/corpus.js';
-import { ARTICLES_PER_MESSAGE } from '../../src/snapshot-worker.js';
+import { lookupIn } from '../../src/discord/cite.js';
+import { ARTICLES_PER_MESSAGE, slimArticle } from '../../src/snapshot-worker.js';
 import { loadCorpus } from '../../src/sources/load.js';
 import { buildSnapshot, type ReloadEvent, SourceStore } from '../../src/store.js';
+import type { Corpus } from '../../src/types.js';
 import { SEEDS, tempSources } from '../helpers.js';
+
+/** What the Discord layer reads about each article is the same from the slim corpus as from the full one. */
+function expectSameSourceFacts(slim: Corpus, full: Corpus): void {
+  const counts = (c: Corpus) =>
+    c.articles.map((a) => {
+      const content = a.sentences.filter((s) => !s.boilerplate);
+      return { id: a.id, sentences: content.length, passages: new Set(content.map((s) => s.paragraph)).size };
+    });
+  expect(counts(slim)).toEqual(counts(full));
+  const [fromSlim, fromFull] = [lookupIn(slim), lookupIn(full)];
+  expect(full.articles.map((a) => fromSlim(a.id))).toEqual(full.articles.map((a) => fromFull(a.id)));
+}
 
 describe.each(['inline', 'worker'] as const)('SourceStore (%s build)', (build) => {
   let cleanup: (() => Promise<void>) | undefined;
@@ -98,10 +112,12 @@ describe('SourceStore in worker mode', () => {
     expect(store.current.casualties).toEqual(reference.casualties);
     expect(store.current.talks).toEqual(reference.talks);
     expect(store.current.engine.stats).toEqual(reference.engine.stats);
+    // The main thread holds a slim corpus: every article and sentence, text only where the Discord layer reads it.
     const { loadedAt: _a, ...corpus } = store.current.corpus;
-    const { loadedAt: _b, ...expected } = reference.corpus;
-    expect(corpus).toEqual(expected);
+    const { loadedAt: _b, ...expected } = { ...reference.corpus, articles: reference.corpus.articles.map(slimArticle) };
+    expect(corpus.articles).toEqual(expected.articles);
     expect(store.current.corpus.sentences.every((s, i) => s.ordinal === i)).toBe(true);
+    expectSameSourceFacts(store.current.corpus, reference.corpus);
   });
 
   it('reassembles a snapshot sent in several parts exactly (sentence numbering, figures, conflicts)', async () => {
@@ -122,7 +138,10 @@ describe('SourceStore in worker mode', () => {
     if (!loaded.ok) throw new Error('generated sources do not load');
     const reference = buildSnapshot(loaded.corpus);
     expect(store.current.corpus.articles.map((a) => a.id)).toEqual(reference.corpus.articles.map((a) => a.id));
-    expect(store.current.corpus.sentences).toEqual(reference.corpus.sentences);
+    expect(store.current.corpus.sentences).toEqual(
+      reference.corpus.articles.map(slimArticle).flatMap((a) => a.sentences),
+    );
+    expectSameSourceFacts(store.current.corpus, reference.corpus);
     expect(store.current.corpus.sentences.every((s, i) => s.ordinal === i)).toBe(true);
     const { byId, articles } = store.current.corpus;
     expect(byId.get('gen_00101')).toBe(articles.find((a) => a.id === 'gen_00101'));
