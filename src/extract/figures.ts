@@ -572,7 +572,8 @@ export function asOfFor(dates: DateMention[], mention: NumberMention): string | 
   for (const d of dates) {
     if (!d.iso || d.role === 'start' || d.role === 'compare') continue;
     if (d.start < mention.end && d.end > mention.start) continue;
-    const priority = d.role === 'end' ? 3 : d.role === 'other' ? 2 : 1;
+    // A count holds as of the day it was given ("said on Monday") as much as of any other date it names.
+    const priority = d.role === 'end' ? 3 : d.role === 'other' || d.role === 'said' ? 2 : 1;
     const distance = d.start >= mention.end ? d.start - mention.end : mention.start - d.end;
     const score = priority * 1000 - distance;
     if (!best || score > best.score) best = { iso: d.iso, score };

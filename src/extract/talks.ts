@@ -663,7 +663,7 @@ function eventsIn(f: Found): TalkEvent[] {
   );
   // A date right after a verb of saying dates the statement ("Peskov said on Monday that the round would
   // take place on Wednesday"): the event's date is another one, if the sentence gives it.
-  const eventDates = dates.filter((d) => !SAID_BEFORE.test(text.slice(Math.max(0, d.start - 50), d.start)));
+  const eventDates = dates.filter((d) => d.role !== 'said');
   const date = eventDates[0] ?? dates[0] ?? null;
   const days = new Set(eventDates.map((d) => d.iso ?? '').filter((d) => d.length === 10));
   // "ended two days of talks on Saturday": the days before it belong to the same talks.
@@ -692,8 +692,6 @@ function eventsIn(f: Found): TalkEvent[] {
   ];
 }
 
-const SAID_BEFORE =
-  /\b(?:said|says|told|tells|announced|confirmed|added|wrote|stated|declared|insisted|reported|briefed)\b(?:\s+[\w'’]+){0,3}?\s+(?:(?:late|early)\s+)?(?:on\s+)?$/i;
 const SPAN_ENDED =
   /\b(?:ended|concluded|wrapped up|closed|finished|completed)\s+(?:their\s+|the\s+)?(two|three|four|five|\d)[- ]days?\b/i;
 

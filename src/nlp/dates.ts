@@ -395,7 +395,7 @@ const COMPARE_BEFORE = /(?:compared (?:with|to)|than(?: in)?|versus|vs\.?)\s+$/i
 const REPORT_BEFORE = /(?:published|released|issued|given|presented|made public)\s+(?:on\s+)?$/i;
 /** A verb of saying right before the date: when it was said, not when anything happened. */
 const SAID_BEFORE =
-  /\b(?:said|says|told|announced|reported|added|stated|confirmed|briefing|statement)(?: \w+)?(?: on| late| early)?\s*$/i;
+  /\b(?:said|says|told|tells|announced|confirmed|added|wrote|stated|declared|insisted|reported|briefed|briefing|statement)\b(?:\s+[\w'’]+){0,3}?\s+(?:(?:late|early)\s+)?(?:on\s+)?$/i;
 /** "Briefing the Security Council on Monday, …", "Speaking to reporters on Friday": when it was said. */
 const ADDRESSING_BEFORE =
   /\b(?:briefing|addressing|speaking (?:to|at|on)|writing (?:on|in)|testifying (?:to|before)|interviewed by|in an interview with)\b(?:\s+[\p{L}'’.-]+){0,5}\s+(?:on|late on|early on)?\s*$/iu;
@@ -416,7 +416,7 @@ function roleOf(before: string, phrase: string): DateRole {
   if (START_BEFORE.test(before)) return 'start';
   if (COMPARE_BEFORE.test(before)) return 'compare';
   if (REPORT_BEFORE.test(before)) return 'report';
-  if (SAID_BEFORE.test(before.slice(-24)) || ADDRESSING_BEFORE.test(before)) return 'said';
+  if (SAID_BEFORE.test(before.slice(-50)) || ADDRESSING_BEFORE.test(before)) return 'said';
   return 'other';
 }
 
