@@ -317,6 +317,12 @@ function detectDate(lower: string): DateConstraint | null {
   if (m?.[3]) {
     return { year: Number(m[3]), month: m[2] ? MONTH_NAMES.indexOf(m[2]) + 1 : null, day: null, text: m[0].trim() };
   }
+  // "… in January?": a month of no stated year ("may" is left out: it is more often the verb).
+  const bare =
+    /\b(?:in|during|through|throughout) (?:(?:early|late|mid)[- ])?(january|february|march|april|june|july|august|september|october|november|december)\b(?![- ]?\d)/.exec(
+      lower,
+    );
+  if (bare?.[1]) return { year: null, month: MONTH_NAMES.indexOf(bare[1]) + 1, day: null, text: bare[0].trim() };
   return null;
 }
 

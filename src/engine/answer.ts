@@ -1,5 +1,11 @@
 import type { Answer, AnswerKind, RichCitation, Sentence } from '../types.js';
-import { analyzeQuestion, type QuestionAnalysis, type QuestionTerm, type WeightedTerm } from './analyze.js';
+import {
+  analyzeQuestion,
+  type DateConstraint,
+  type QuestionAnalysis,
+  type QuestionTerm,
+  type WeightedTerm,
+} from './analyze.js';
 import { findClaimant, previousClaimant } from './claimants.js';
 import {
   actorConflict,
@@ -17,7 +23,7 @@ import type { Retriever } from './retrieval.js';
 import { dateSlots, descriptionPhrase, entitySlots, numberSlots, roleSlots, type Slot } from './slots.js';
 import { MIN_HEAD_SIMILARITY, MIN_MEANING_SIMILARITY, standIn } from './soft.js';
 import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, tokenize } from './text.js';
-import { dateFit } from './when.js';
+import { DATE_MISMATCH, DATE_UNSTATED_MISMATCH, dateFit, sentenceDates } from './when.js';
 
 /**
  * Second stage: every sentence of the retrieved passages is scored for the question (coverage of the
@@ -202,6 +208,39 @@ function weighTerms(
   return { known, unknownShare: totalWeight ? unknownWeight / totalWeight : 1, fatal };
 }
 
+/**
+ * A sentence with no date of its own reports what happened around its publication: news dates an older
+ * event explicitly ("on January 9", "last month"). So an undated sentence in an article published days
+ * away from the day a question asks about is about another day.
+ */
+export const UNDATED_REACH_DAYS = 3;
+/** A figure for one day where a question asks about a month or a year ("in January") counts part of it. */
+export const PART_OF_PERIOD = 0.85;
+
+function questionDateFit(
+  r: Retriever,
+  asked: DateConstraint,
+  sentence: Sentence,
+  published: string | null,
+  isFigure: boolean,
+): number {
+  let fit = dateFit(r, asked, sentence);
+  if (asked.asOf) return fit;
+  // A month named without a year ("in January") is looser: a sentence naming another month may compare
+  // with it ("fewer than in December") while counting the one asked about ("during the month").
+  if (asked.year === null && asked.day === null) fit = Math.max(fit, DATE_UNSTATED_MISMATCH);
+  const { dates, implied } = sentenceDates(r, sentence);
+  if (fit < 1 && implied && published && asked.month !== null && asked.day !== null) {
+    const p = new Date(`${published}T12:00:00Z`);
+    const at = Date.UTC(asked.year ?? p.getUTCFullYear(), asked.month - 1, asked.day, 12);
+    if (Math.abs(p.getTime() - at) > UNDATED_REACH_DAYS * 86_400_000) return Math.min(fit, DATE_MISMATCH);
+  }
+  // "How many missiles in January?": a month's figure answers it better than one night's.
+  if (fit === 1 && isFigure && asked.day === null && !implied && dates.length > 0 && dates.every((d) => d.day !== null))
+    return PART_OF_PERIOD;
+  return fit;
+}
+
 function dateFactor(
   r: Retriever,
   q: QuestionAnalysis,
@@ -210,7 +249,7 @@ function dateFactor(
   isFigure: boolean,
 ): number {
   const text = sentence.corrected;
-  if (q.date) return dateFit(r, q.date, sentence);
+  if (q.date) return questionDateFit(r, q.date, sentence, published, isFigure);
   if (!isFigure) return 1;
   const year = published ? Number(published.slice(0, 4)) : new Date().getFullYear();
   // A figure dated to an earlier year ("In February 2025, he said…", "in early 2025") is history, not the answer.
@@ -225,6 +264,9 @@ function dateFactor(
     return 0.7;
   return 1;
 }
+
+/** A preposition naming what an act is aimed at: "at Ukraine", "on Russian positions", "against Kyiv". */
+const TARGET_PREPOSITION = /^(?:at|on|against|into|upon)$/;
 
 /** A sentence opening on a personal pronoun: its subject was named before it. */
 const PRONOUN_SUBJECT = /^(?:He|She|They|His|Her|Their)\b/;
@@ -249,6 +291,11 @@ function kindOfKey(key: string): string {
 
 /** A year or month where a day is asked for ("on what date …") weighs this share. */
 export const VAGUE_DATE = 0.6;
+/** "Until what date", "since when", "by what date": the question asks for one end of a period. */
+const BOUND_ASKED = /\b(until|till|since|by|from)\s+(?:what|which|when)\b/i;
+/** A date not introduced by the preposition asked for weighs this share. */
+export const OTHER_BOUND = 0.6;
+
 /** A date read from the sentence before the one that answers weighs this share. */
 export const BORROWED_DATE = 0.8;
 
@@ -354,7 +401,11 @@ function scoreSentence(
       const wantsDay = /\b(?:what|which) (?:date|day)\b/i.test(q.question);
       const precise = (slot: Slot) =>
         wantsDay && !/^date:\d{4}-\d{2}-\d{2}/.test(slot.key) ? { ...slot, prior: slot.prior * VAGUE_DATE } : slot;
-      slots = dateSlots(text, tokens, published).filter(notGiven).map(precise);
+      // "Until what date …", "since when …": the date after that preposition ("ran until Sunday").
+      const bound = BOUND_ASKED.exec(q.question)?.[1]?.toLowerCase();
+      const bounded = (slot: Slot) =>
+        bound && tokens[slot.first - 1]?.lower !== bound ? { ...slot, prior: slot.prior * OTHER_BOUND } : slot;
+      slots = dateSlots(text, tokens, published).filter(notGiven).map(precise).map(bounded);
       // "X made that case on Sunday. The document is ready, he told reporters": the date is in the sentence
       // before, in the same paragraph; both are cited.
       const prev = slots.length === 0 ? before(r, sentence) : undefined;
@@ -463,7 +514,9 @@ function scoreSentence(
         // to Ukraine's air force" names who counts, not what is counted.
         // "five months", "two sides": a figure that counts something the question does not ask about.
         if (q.kind === 'count' && countsSomethingElse(text, tokens, slot, terms)) anchor *= 0.35;
-        if (conflicts(positions, slot, SIDE_TERMS, focusSides, 5)) anchor *= 0.25;
+        // "… 158 missiles at Ukraine": the side an act is aimed at does not own what is counted.
+        const aimedAt = (p: number) => TARGET_PREPOSITION.test(tokens[p - 1]?.lower ?? '');
+        if (conflicts(positions, slot, SIDE_TERMS, focusSides, 5, aimedAt)) anchor *= 0.25;
         // The side asked about is not in the sentence at all ("55,000 troops dying" for Russian soldiers).
         else if (focusSides.size > 0 && ![...focusSides].some((side) => positions.has(side))) anchor *= 0.6;
         // "How many drones did Ukraine launch?" is not answered by "Russia fired 183 drones".

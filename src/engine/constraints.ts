@@ -42,12 +42,15 @@ export function conflicts(
   cls: readonly string[],
   wanted: Set<string>,
   reach: number,
+  /** Positions that may match what is wanted but never conflict with it ("fired 158 missiles at Ukraine"). */
+  neutral?: (position: number) => boolean,
 ): boolean {
   if (wanted.size === 0) return false;
   let nearest: string | null = null;
   let nearestDistance = Number.POSITIVE_INFINITY;
   for (const concept of cls) {
-    const d = distanceTo(positions.get(concept) ?? [], slot.first, slot.last);
+    const at = positions.get(concept) ?? [];
+    const d = distanceTo(neutral && !wanted.has(concept) ? at.filter((p) => !neutral(p)) : at, slot.first, slot.last);
     if (d < nearestDistance || (d === nearestDistance && wanted.has(concept))) {
       nearestDistance = d;
       nearest = concept;

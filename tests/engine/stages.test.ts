@@ -509,9 +509,7 @@ describe('a side the act is aimed at', () => {
           'The defence minister said Ukraine aims to inflict up to 9,000 casualties a month on Russian forces.\n',
       }),
     );
-    expect(e.ask('How many casualties a month does Ukraine aim to inflict on Russian forces?').answer).toMatch(
-      /9,000/,
-    );
+    expect(e.ask('How many casualties a month does Ukraine aim to inflict on Russian forces?').answer).toMatch(/9,000/);
   });
 });
 
@@ -519,9 +517,62 @@ describe('"how big" a group of people', () => {
   it('asks for a count', () => {
     const e = buildEngine(
       corpusOf({
-        'b.txt': 'The plan foresees a coastal force of 12,000 troops, trained by allies.\n\nThe coast is 300 km long.\n',
+        'b.txt':
+          'The plan foresees a coastal force of 12,000 troops, trained by allies.\n\nThe coast is 300 km long.\n',
       }),
     );
     expect(e.ask('How big a coastal force does the plan foresee?').answer).toMatch(/12,000/);
+  });
+});
+
+describe('"until what date" questions', () => {
+  it('answer with the date the preposition asked for introduces', () => {
+    const e = buildEngine(
+      corpusOf({
+        'u.txt':
+          'The mayor agreed on Thursday to halt the ferry strike for a week, and the unions said that pause ran until Sunday.\n',
+      }),
+    );
+    expect(e.ask('Until what date did the mayor agree to halt the ferry strike?').answer).toMatch(/^Sunday/);
+  });
+});
+
+describe('dates of a figure against the date asked about', () => {
+  it('reads an undated sentence as about the days around its publication, not a month before', () => {
+    // Published 2026-03-10: the undated live-blog line is about 10 March, not 9 February.
+    const e = buildEngine(
+      corpusOf({
+        'l.txt':
+          '08:15 — Rescuers say three people were hurt in the shelling of Varna.\n\n' +
+          'On February 9, an attack on Varna hurt 14 people, officials said.\n',
+      }),
+    );
+    expect(
+      e.ask('How many people were hurt in the shelling of Varna on February 9, according to rescuers?').answer,
+    ).not.toMatch(/^three people/);
+  });
+
+  it('prefers a figure for the month asked about to one night of it', () => {
+    const e = buildEngine(
+      corpusOf({
+        'm.txt':
+          'Overnight into February 21, the navy fired 12 torpedoes, Varga said.\n\n' +
+          'In February the navy fired 140 torpedoes, Varga said.\n',
+      }),
+    );
+    expect(e.ask('How many torpedoes did the navy fire in February?').answer).toMatch(/^140 torpedoes/);
+  });
+
+  it('does not take the side an act is aimed at for the side counted', () => {
+    const e = buildEngine(
+      corpusOf({
+        't.txt':
+          'Overnight into February 21, Russia fired 21 missiles, the air force said.\n\n' +
+          'Zelenskyy said Russia launched about 500 drones and 158 missiles at Ukraine in February.\n',
+      }),
+    );
+    expect(e.ask('How many missiles did Russia fire in February, according to Zelenskyy?').answer).toMatch(
+      /^158 missiles/,
+    );
   });
 });
