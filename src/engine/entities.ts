@@ -1,4 +1,6 @@
 import nlp from 'compromise';
+import { plain } from '../extract/text.js';
+import { type EntityKind, findEntities, type NameContext } from '../nlp/entities.js';
 import { editDistance, type Token } from './text.js';
 import { ORGANISATION_WORDS, TITLE_WORDS } from './vocabulary.js';
 
@@ -59,6 +61,8 @@ export interface EntityLexicon {
   variants: Map<string, string>;
   /** Lower-cased acronym → lower-cased full names ("csis" → "center for strategic and international studies"). */
   acronyms: Map<string, string[]>;
+  /** What the entity recogniser (src/nlp/entities.ts) needs of the corpus: mid-sentence capitals, surnames. */
+  names?: NameContext;
 }
 
 const CALENDAR_WORDS = new Set(
@@ -141,6 +145,7 @@ export class LexiconBuilder {
   readonly #surnameSpeech = new Map<string, number>();
   readonly #acronyms = new Map<string, string[]>();
   readonly #spellings = new Map<string, number>();
+  readonly #midCaps = new Set<string>();
 
   #addAcronym(acronym: string, full: string): void {
     const list = this.#acronyms.get(acronym) ?? [];
@@ -159,6 +164,9 @@ export class LexiconBuilder {
     const spellings = this.#spellings;
     for (let k = 0; k < tokens.length; k++) {
       const tok = tokens[k];
+      if (k > 0 && tok?.capitalized && !/["“—–:-]\s*$/.test(text.slice(tokens[k - 1]?.end ?? 0, tok.start))) {
+        this.#midCaps.add(tok.lower);
+      }
       if (tok?.capitalized && !tok.numeric && tok.surface.length >= 4) {
         spellings.set(tok.lower, (spellings.get(tok.lower) ?? 0) + 1);
         const next = tokens[k + 1];
@@ -264,7 +272,9 @@ export class LexiconBuilder {
         }
       }
     }
-    return { types, surnames, variants, acronyms };
+    const nameSurnames = new Map<string, string>();
+    for (const [surname, full] of surnames) nameSurnames.set(surname, full);
+    return { types, surnames, variants, acronyms, names: { midCaps: this.#midCaps, surnames: nameSurnames } };
   }
 }
 
@@ -300,18 +310,76 @@ export function buildLexicon(sentences: Iterable<{ text: string; tokens: readonl
   return builder.finish();
 }
 
-/** Typed entity spans of one sentence, using the lexicon (unknown runs fall back to "other"). */
-export function entitySpans(text: string, tokens: readonly Token[], lexicon: EntityLexicon): EntitySpan[] {
-  return capitalisedRuns(tokens, text).map((run) => {
-    const name = spanText(tokens, run.first, run.last, text);
-    const key = name.toLowerCase();
-    let type = lexicon.types.get(key) ?? 'other';
-    if (run.first === run.last && type === 'other') {
-      const surname = lexicon.variants.get(key) ?? key;
-      if (lexicon.surnames.has(surname)) type = 'person';
+const KIND_TYPES: Record<EntityKind, EntityType> = {
+  person: 'person',
+  org: 'organisation',
+  place: 'place',
+  role: 'other',
+  other: 'other',
+};
+
+/** The recogniser's entities placed on the engine's tokens, names without their titles. */
+function recognisedSpans(text: string, tokens: readonly Token[], lexicon: EntityLexicon): EntitySpan[] {
+  const out: EntitySpan[] = [];
+  const flat = plain(text);
+  for (const e of findEntities(flat, lexicon.names)) {
+    if (e.kind === 'role') {
+      // "NATO's Supreme Allied Commander": the role is no name, its possessor is one.
+      const owner = /^([\p{Lu}][\p{L}.&' -]*?)'s?\s/u.exec(flat.slice(e.start, e.end))?.[1];
+      if (!owner) continue;
+      const first = tokens.findIndex((t) => t.end > e.start);
+      let last = first;
+      while (last + 1 < tokens.length && (tokens[last + 1]?.end ?? Number.POSITIVE_INFINITY) <= e.start + owner.length)
+        last++;
+      if (first < 0) continue;
+      const name = text.slice(tokens[first]?.start ?? e.start, tokens[last]?.end ?? e.start + owner.length);
+      const known = findEntities(name, lexicon.names)[0];
+      out.push({
+        first,
+        last,
+        text: name,
+        type: known ? KIND_TYPES[known.kind] : (lexicon.types.get(name.toLowerCase()) ?? 'other'),
+      });
+      continue;
     }
-    return { first: run.first, last: run.last, text: name, type };
-  });
+    const written = e.name === e.text ? e.start : text.indexOf(e.name, e.start);
+    const from = written >= e.start && written < e.end ? written : e.start;
+    const to = written >= e.start && written < e.end ? written + e.name.length : e.end;
+    const first = tokens.findIndex((t) => t.end > from);
+    let last = first;
+    while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Number.POSITIVE_INFINITY) < to) last++;
+    if (first < 0) continue;
+    const name = text.slice(tokens[first]?.start ?? from, tokens[last]?.end ?? to);
+    const key = name.toLowerCase();
+    let type = KIND_TYPES[e.kind];
+    if (type === 'other') type = lexicon.types.get(key) ?? 'other';
+    // A surname alone in another spelling ("Zelensky" where the corpus writes "Volodymyr Zelenskyy").
+    if (type === 'other' && first === last && lexicon.surnames.has(lexicon.variants.get(key) ?? key)) type = 'person';
+    out.push({ first, last, text: name, type });
+  }
+  return out;
+}
+
+/** Spans read per sentence text, most recent last: answers read the same candidate sentences again and again. */
+const SPANS = new WeakMap<EntityLexicon, Map<string, EntitySpan[]>>();
+const SPAN_CACHE_SIZE = 20_000;
+
+/**
+ * Typed entity spans of one sentence: the entity recogniser's (src/nlp/entities.ts), on the engine's
+ * tokens; a name it leaves untyped takes the corpus lexicon's type.
+ */
+export function entitySpans(text: string, tokens: readonly Token[], lexicon: EntityLexicon): EntitySpan[] {
+  let cache = SPANS.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    SPANS.set(lexicon, cache);
+  }
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const spans = recognisedSpans(text, tokens, lexicon);
+  if (cache.size >= SPAN_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+  cache.set(text, spans);
+  return spans;
 }
 
 /** The full name for a person span ("Witkoff" → "steve witkoff"), lower-cased. */

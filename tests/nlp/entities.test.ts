@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { entitySpans } from '../../src/engine/entities.js';
+import { buildRetriever } from '../../src/engine/retrieval.js';
+import { tokenize } from '../../src/engine/text.js';
 import { acronym, buildNameContext, findEntities, NameIndex, sameName } from '../../src/nlp/entities.js';
+import { corpusOf } from '../eval/corpus.js';
 
 describe('findEntities', () => {
   const kinds = (text: string) => findEntities(text, buildNameContext([text])).map((e) => [e.kind, e.name]);
@@ -85,5 +89,33 @@ describe('NameIndex and countries', () => {
     const names = new NameIndex();
     names.add('Human Rights Monitoring Mission in Ukraine');
     expect(names.canonical('Ukraine')).toBe('Ukraine');
+  });
+});
+
+describe('entity spans on the engine tokens', () => {
+  const r = buildRetriever(
+    corpusOf({
+      'a.txt':
+        'President Ana Rojas met envoys in Lisbon on Monday. Rojas said the Harbour Authority would report.\n\nThe Navy’s chief of staff was there too.\n',
+    }),
+  );
+  const spans = (text: string) => entitySpans(text, tokenize(text), r.lexicon).map((e) => [e.text, e.type]);
+
+  it('reads a name without its title, and a city after "in" as a place', () => {
+    expect(spans('President Ana Rojas met envoys in Lisbon on Monday.')).toEqual([
+      ['Ana Rojas', 'person'],
+      ['Lisbon', 'place'],
+    ]);
+  });
+
+  it('reads a surname alone as the person the corpus names in full', () => {
+    expect(spans('Rojas said the Harbour Authority would report.')).toEqual([
+      ['Rojas', 'person'],
+      ['Harbour Authority', 'organisation'],
+    ]);
+  });
+
+  it('never reads a sentence-initial function word as a name', () => {
+    expect(spans('In Lisbon, talks resumed.')).toEqual([['Lisbon', 'place']]);
   });
 });
