@@ -14,7 +14,15 @@ import { plain, type Token, tokenize } from '../extract/text.js';
 import type { Article, Citation, Corpus, Sentence } from '../types.js';
 import { type Attribution, attributionFor, findAttributions, newMemory, remember } from './attribution.js';
 import { type DateMention, findDates } from './dates.js';
-import { type Entity, findEntities, type NameContext, NameIndex, readNames, withSurnames } from './entities.js';
+import {
+  type Entity,
+  findEntities,
+  midSentenceCapitals,
+  type NameContext,
+  NameIndex,
+  readNames,
+  withSurnames,
+} from './entities.js';
 import { countableNumbers, type NumberMention } from './numbers.js';
 
 export interface AnalyzedSentence {
@@ -174,14 +182,52 @@ function claimsOf(analysis: CorpusAnalysis): Claims {
   return claims;
 }
 
-/** A sentence's attributions with canonical claimant names (what /casualties shows). */
+/**
+ * A sentence's attributions with canonical claimant names (what /casualties shows). When the reports have
+ * not read the corpus (an engine alone: the CLI, a benchmark), the sentence's article is read on its own,
+ * once: names canonical within the article, mid-sentence capitals from the whole corpus (a cheap pass) —
+ * never the whole corpus' entity pass at answer time.
+ */
 export function sentenceAttributions(corpus: Corpus, sentence: Sentence): readonly Attribution[] {
-  let claims = CLAIMS.get(corpus);
-  if (!claims) {
-    analyzeCorpus(corpus);
-    claims = CLAIMS.get(corpus);
+  const claims = CLAIMS.get(corpus) ?? articleClaims(corpus, sentence);
+  return claims.get(sentence) ?? [];
+}
+
+const ARTICLE_CLAIMS = new WeakMap<Corpus, { midCaps: ReadonlySet<string>; read: Set<string>; claims: Claims }>();
+
+function articleClaims(corpus: Corpus, sentence: Sentence): Claims {
+  let entry = ARTICLE_CLAIMS.get(corpus);
+  if (!entry) {
+    entry = {
+      midCaps: midSentenceCapitals(corpus.sentences.filter((s) => !s.boilerplate).map((s) => plain(s.corrected))),
+      read: new Set(),
+      claims: new WeakMap(),
+    };
+    ARTICLE_CLAIMS.set(corpus, entry);
   }
-  return claims?.get(sentence) ?? [];
+  if (!entry.read.has(sentence.source)) {
+    entry.read.add(sentence.source);
+    const article = corpus.byId.get(sentence.source);
+    if (article) {
+      const content = article.sentences.filter((s) => !s.boilerplate);
+      const own = readNames(
+        content.map((s) => plain(s.corrected)),
+        entry.midCaps,
+      );
+      const base = new Map(content.map((s, i) => [s, own.entities[i] ?? []] as const));
+      const analysed = analyzeArticle(article, own.context, base);
+      const names = new NameIndex();
+      for (const s of analysed.sentences) for (const at of s.attributions) names.add(at.name);
+      for (const s of analysed.sentences) {
+        if (s.attributions.length === 0) continue;
+        entry.claims.set(
+          s.sentence,
+          s.attributions.map((at) => ({ ...at, name: names.canonical(at.name) })),
+        );
+      }
+    }
+  }
+  return entry.claims;
 }
 
 /** Attributions whose claimant is named in the sentence itself, not through a pronoun or another sentence. */

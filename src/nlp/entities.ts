@@ -315,12 +315,8 @@ export interface NameReading {
   entities: Entity[][];
 }
 
-/**
- * Two passes over the plain texts of all sentences: the mid-sentence capitals, then every sentence's
- * entities and the surnames of the people among them. Tokens are not kept (they are most of the memory
- * of a large corpus); each pass tokenizes again.
- */
-export function readNames(texts: readonly string[]): NameReading {
+/** Lower-case words written capitalized somewhere other than at the start of a sentence. */
+export function midSentenceCapitals(texts: readonly string[]): Set<string> {
   const midCaps = new Set<string>();
   for (const text of texts) {
     const words = tokenTexts(text);
@@ -330,6 +326,16 @@ export function readNames(texts: readonly string[]): NameReading {
         midCaps.add(stripPossessive(w.toLowerCase()));
     });
   }
+  return midCaps;
+}
+
+/**
+ * Two passes over the plain texts of all sentences: the mid-sentence capitals, then every sentence's
+ * entities and the surnames of the people among them. Tokens are not kept (they are most of the memory
+ * of a large corpus); each pass tokenizes again.
+ */
+export function readNames(texts: readonly string[], corpusCaps?: ReadonlySet<string>): NameReading {
+  const midCaps = corpusCaps ?? midSentenceCapitals(texts);
   const base: NameContext = { midCaps, surnames: new Map() };
   const surnames = new Map<string, string>();
   const entities = texts.map((text) => {
