@@ -47,6 +47,82 @@ async function buildSubject(subject: Subject, corpus: import('../src/types.js').
         parts,
       };
     }
+    case 'snapshot-disk': {
+      // A snapshot saved on disk against one built from the folder, as the bot's worker does either:
+      // from the article files, load + engine + casualty report + talks brief, then save (snapshot-file.ts);
+      // then, with all of that dropped, load it back (key the folder, read, make the engine from its data).
+      const { mkdtemp, rm, writeFile, cp } = await import('node:fs/promises');
+      const { tmpdir } = await import('node:os');
+      const path = await import('node:path');
+      const { generateArticleTexts, sourceSentences, loadSeedCorpus, SEEDS_DIR } = await import('./corpus.js');
+      const { loadCorpus } = await import('../src/sources/load.js');
+      const { buildEngine, engineData, engineFrom } = await import('../src/engine/engine.js');
+      const { buildCasualtyReport } = await import('../src/extract/casualties.js');
+      const { buildTalksBrief } = await import('../src/extract/talks.js');
+      const { readSnapshot, snapshotFile, sourcesKey, writeSnapshot } = await import('../src/snapshot-file.js');
+      const { validateQuestion } = await import('../src/engine/question.js');
+      const root = await mkdtemp(path.join(tmpdir(), 'bench-snapshot-'));
+      const sources = path.join(root, 'sources');
+      const cache = path.join(root, 'snapshot');
+      await cp(SEEDS_DIR, sources, { recursive: true });
+      if (corpus.dir.startsWith('generated:')) {
+        const count = corpus.articles.length;
+        for (const a of generateArticleTexts(sourceSentences(await loadSeedCorpus()), count)) {
+          await writeFile(path.join(sources, `${a.id}.txt`), a.text);
+          await writeFile(
+            path.join(sources, `${a.id}.meta.json`),
+            JSON.stringify({ outlet: null, published: a.published }),
+          );
+        }
+      }
+      const parts: Record<string, number> = {};
+      const file = snapshotFile(cache, sources);
+      let bytes = 0;
+      {
+        const t = performance.now();
+        const key = await sourcesKey(sources);
+        const loaded = await loadCorpus(sources);
+        if (!loaded.ok) throw new Error('the generated folder does not load');
+        const engine = buildEngine(loaded.corpus);
+        const casualties = buildCasualtyReport(loaded.corpus);
+        const talks = buildTalksBrief(loaded.corpus);
+        parts.build = performance.now() - t;
+        const s = performance.now();
+        bytes = await writeSnapshot(file, {
+          key,
+          corpus: loaded.corpus,
+          engine: engineData(engine),
+          casualties,
+          talks,
+          warnings: loaded.warnings,
+          buildMs: parts.build,
+          savedAt: new Date().toISOString(),
+        });
+        parts.save = performance.now() - s;
+      }
+      gc?.();
+      const t = performance.now();
+      const key = await sourcesKey(sources);
+      parts.key = performance.now() - t;
+      const read = await readSnapshot(file, key);
+      if (!read.ok) throw new Error(`the saved snapshot does not load: ${read.detail}`);
+      parts.read = performance.now() - t - parts.key;
+      const engine = engineFrom(read.corpus, read.saved.engine);
+      parts.load = performance.now() - t;
+      parts.total = parts.load;
+      parts.bytes = bytes;
+      await rm(root, { recursive: true, force: true });
+      return {
+        run: (question) => {
+          const checked = validateQuestion(question);
+          return checked.ok ? !engine.ask(checked.question).abstained : false;
+        },
+        stats:
+          `from the folder: build ${((parts.build ?? 0) / 1000).toFixed(2)} s, save ${((parts.save ?? 0) / 1000).toFixed(2)} s ` +
+          `(${(bytes / 2 ** 20).toFixed(0)} MB); load ${((parts.load ?? 0) / 1000).toFixed(2)} s`,
+        parts,
+      };
+    }
     case 'engine': {
       const { buildEngine } = await import('../src/engine/engine.js');
       const { validateQuestion } = await import('../src/engine/question.js');

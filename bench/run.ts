@@ -351,6 +351,23 @@ export function renderTable(all: Measurement[], opts: Options): string {
     ];
   });
   if (snapshotLines.length) out.push('Whole snapshot (what the bot serves):', ...snapshotLines, '');
+  const diskLines = sizes.flatMap((size) => {
+    const disk = find(all, size, 'snapshot-disk');
+    if (!disk?.parts) return [];
+    const p = disk.parts;
+    const s = (k: string) => fixed((p[k] ?? Number.NaN) / 1000, 2);
+    return [
+      `- ${label(size)}: load ${s('load')} s (key the folder ${s('key')} s + read ${s('read')} s + engine from its data) ` +
+        `vs build from the folder ${s('build')} s = ${fixed((p.build ?? Number.NaN) / (p.load ?? Number.NaN), 1)}× faster; ` +
+        `save ${s('save')} s, ${fixed((p.bytes ?? Number.NaN) / 2 ** 20, 0)} MB`,
+    ];
+  });
+  if (diskLines.length)
+    out.push(
+      'Snapshot saved on disk (a restart or another shard; peak RSS of that row includes the build before the save):',
+      ...diskLines,
+      '',
+    );
   out.push(...checkSnapshotTarget(all).lines, '');
   out.push(...checkTarget(all).lines, '');
   const slowLines = all.flatMap((m) =>

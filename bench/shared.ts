@@ -1,6 +1,6 @@
 /** Types and helpers shared by the benchmark's parent (run.ts) and its measurement processes (child.ts). */
 
-export const SUBJECTS = ['snapshot', 'engine', 'minisearch-defaults', 'flexsearch'] as const;
+export const SUBJECTS = ['snapshot', 'snapshot-disk', 'engine', 'minisearch-defaults', 'flexsearch'] as const;
 export type Subject = (typeof SUBJECTS)[number];
 export type CorpusSize = 'seeds' | number;
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { type Config, ConfigError, getConfig } from './config.js';
 import { runConsole } from './console.js';
 import { EXIT_CONFIG, FatalError, startBot } from './discord/bot.js';
@@ -34,8 +35,14 @@ async function main(): Promise<void> {
   const config = configOrExit();
   setLogger(createLogger(config.logLevel));
 
-  // The bot builds every snapshot in a worker thread so reloads never block the gateway; the console inline.
-  const store = new SourceStore(config.sourcesDir, { build: config.discordToken ? 'worker' : 'inline' });
+  // The bot builds every snapshot in a worker thread so reloads never block the gateway, and saves it in
+  // DATA_DIR/snapshot so a restart or another shard loads it instead of rebuilding; the console builds inline.
+  const store = new SourceStore(
+    config.sourcesDir,
+    config.discordToken
+      ? { build: 'worker', snapshotDir: path.resolve(config.dataDir ?? 'data', 'snapshot') }
+      : { build: 'inline' },
+  );
   metrics.watchStore(store);
   metrics.watchQueue(answerQueue);
   if (config.metricsPort !== undefined) {
@@ -84,8 +91,9 @@ async function main(): Promise<void> {
       dir: config.sourcesDir,
       articles: loaded.snapshot.corpus.articles.length,
       buildMs: Math.round(loaded.snapshot.buildMs),
+      fromSnapshot: loaded.snapshot.fromSnapshot ?? false,
     },
-    'index built',
+    loaded.snapshot.fromSnapshot ? 'index loaded' : 'index built',
   );
 
   if (!config.discordToken) {

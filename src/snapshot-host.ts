@@ -15,7 +15,8 @@ import { pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Engine } from './engine/engine.js';
 import type { CasualtyReport, TalksBrief } from './extract/types.js';
-import type { EngineReply, EngineRequest } from './snapshot-worker.js';
+import { log } from './log.js';
+import type { EngineReply, EngineRequest, SnapshotWorkerData, WorkerLog } from './snapshot-worker.js';
 import type { Snapshot } from './store.js';
 import type { Answer, Article, Corpus, Sentence, SourceError } from './types.js';
 
@@ -112,12 +113,18 @@ export class SnapshotHost {
  */
 export function buildInWorker(
   dir: string,
-  options: { heapMb?: number } = {},
+  options: { heapMb?: number; cacheDir?: string; saveFirst?: boolean } = {},
 ): { result: Promise<WorkerBuild>; cancel(): Promise<void> } {
   const channel = new MessageChannel();
   const signal = new SharedArrayBuffer(4);
+  const data: SnapshotWorkerData = {
+    dir,
+    port: channel.port2,
+    signal,
+    ...(options.cacheDir ? { cacheDir: options.cacheDir, saveFirst: options.saveFirst ?? false } : {}),
+  };
   const worker = startWorker({
-    workerData: { dir, port: channel.port2, signal },
+    workerData: data,
     transferList: [channel.port2],
     ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
   });
@@ -157,6 +164,8 @@ export function buildInWorker(
     } else if (message.type === 'conflicts') {
       for (const c of message.conflicts) casualties.conflicts.push(c);
       more();
+    } else if (message.type === 'log') {
+      log[message.level]({ ...message.data, dir }, message.msg);
     } else if (message.type === 'failed') {
       settle({ ok: false, errors: message.errors });
     } else if (message.type === 'crashed') {
@@ -199,6 +208,7 @@ type WorkerMessage =
   | { type: 'conflicts'; conflicts: CasualtyReport['conflicts'] }
   | { type: 'failed'; errors: SourceError[] }
   | { type: 'crashed'; message: string }
+  | WorkerLog
   | ReadyMessage;
 
 interface ReadyMessage {
@@ -208,6 +218,8 @@ interface ReadyMessage {
   stats: Engine['stats'];
   talks: TalksBrief;
   buildMs: number;
+  /** Loaded from a saved snapshot instead of built. */
+  fromSnapshot: boolean;
 }
 
 function firstLine(text: string): string {
@@ -243,5 +255,6 @@ function assemble(
     talks: ready.talks,
     builtAt: new Date(),
     buildMs: ready.buildMs,
+    fromSnapshot: ready.fromSnapshot,
   };
 }

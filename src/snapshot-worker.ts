@@ -7,11 +7,13 @@
  */
 import { setPriority } from 'node:os';
 import { isMainThread, type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { buildEngine } from './engine/engine.js';
+import { buildEngine, type Engine, engineData, engineFrom } from './engine/engine.js';
 import { buildCasualtyReport } from './extract/casualties.js';
 import { buildTalksBrief } from './extract/talks.js';
+import type { CasualtyReport, TalksBrief } from './extract/types.js';
+import { readSnapshot, snapshotFile, sourcesKey, waitOrLock, writeSnapshot } from './snapshot-file.js';
 import { loadCorpus } from './sources/load.js';
-import type { Article, Sentence } from './types.js';
+import type { Article, Corpus, Sentence, SourceError } from './types.js';
 
 export interface SnapshotWorkerData {
   dir: string;
@@ -19,6 +21,21 @@ export interface SnapshotWorkerData {
   port: MessagePort;
   /** Int32Array over a SharedArrayBuffer: [0] is set to 1 and notified when a reply is posted. */
   signal: SharedArrayBuffer;
+  /** Where built snapshots are saved and loaded from (see `snapshot-file.ts`); none: always build. */
+  cacheDir?: string;
+  /**
+   * Save a new build before serving it (a previous snapshot serves meanwhile, so nobody waits); else
+   * after (the first start: answers begin sooner, the save yields to them between parts).
+   */
+  saveFirst?: boolean;
+}
+
+/** A log line for the main thread's logger (this thread has none of its own). */
+export interface WorkerLog {
+  type: 'log';
+  level: 'info' | 'warn';
+  msg: string;
+  data: Record<string, unknown>;
 }
 
 export type EngineRequest =
@@ -62,8 +79,62 @@ export function slimArticle(article: Article): Article {
   return { ...article, sentences };
 }
 
+interface Built {
+  corpus: Corpus;
+  engine: Engine;
+  casualties: CasualtyReport;
+  talks: TalksBrief;
+  warnings: SourceError[];
+}
+
+/**
+ * The saved snapshot of `dir` if its key matches (another shard may be writing it: waited for), else
+ * null with the lock taken for this build. A stale or corrupt file is logged and ignored.
+ */
+async function fromDisk(
+  dir: string,
+  cacheDir: string,
+  say: (entry: Omit<WorkerLog, 'type'>) => void,
+): Promise<{ built: Built | null; key: string; file: string; release: () => Promise<void> }> {
+  const file = snapshotFile(cacheDir, dir);
+  const key = await sourcesKey(dir);
+  const attempt = async () => {
+    const started = performance.now();
+    const read = await readSnapshot(file, key);
+    if (!read.ok) return read;
+    const { saved, corpus } = read;
+    const built: Built = {
+      corpus,
+      engine: engineFrom(corpus, saved.engine),
+      casualties: saved.casualties,
+      talks: saved.talks,
+      warnings: saved.warnings,
+    };
+    say({
+      level: 'info',
+      msg: 'index loaded from the saved snapshot',
+      data: { file, bytes: read.bytes, ms: Math.round(performance.now() - started), articles: corpus.articles.length },
+    });
+    return { ok: true as const, built };
+  };
+  let first = await attempt();
+  if (first.ok) return { built: first.built, key, file, release: async () => {} };
+  // Stale is the usual case after the sources changed (an add, a remove, an edit): info. Corrupt is not: warn.
+  if (first.reason === 'stale') {
+    say({ level: 'info', msg: 'saved snapshot is stale; rebuilding', data: { file, detail: first.detail } });
+  } else if (first.reason === 'corrupt') {
+    say({ level: 'warn', msg: 'saved snapshot ignored (corrupt); rebuilding', data: { file, detail: first.detail } });
+  }
+  const lock = await waitOrLock(file, key);
+  if (lock.waited) {
+    first = await attempt();
+    if (first.ok) return { built: first.built, key, file, release: lock.release };
+  }
+  return { built: null, key, file, release: lock.release };
+}
+
 async function run(): Promise<void> {
-  const { dir, port, signal } = workerData as SnapshotWorkerData;
+  const { dir, port, signal, cacheDir, saveFirst } = workerData as SnapshotWorkerData;
   try {
     setPriority(BUILD_NICENESS);
   } catch {
@@ -71,17 +142,34 @@ async function run(): Promise<void> {
   }
   const parent = parentPort;
   if (!parent) throw new Error('snapshot-worker must run in a worker thread');
+  const say = (entry: Omit<WorkerLog, 'type'>) => parent.postMessage({ type: 'log', ...entry } satisfies WorkerLog);
   const flag = new Int32Array(signal);
   const started = performance.now();
-  const loaded = await loadCorpus(dir);
-  if (!loaded.ok) {
-    parent.postMessage({ type: 'failed', errors: loaded.errors });
-    return;
+  const disk = cacheDir
+    ? await fromDisk(dir, cacheDir, say).catch((err: unknown) => {
+        say({ level: 'warn', msg: 'cannot use saved snapshots; building', data: { err: String(err) } });
+        return null;
+      })
+    : null;
+  let built = disk?.built ?? null;
+  if (!built) {
+    const loaded = await loadCorpus(dir);
+    if (!loaded.ok) {
+      await disk?.release();
+      parent.postMessage({ type: 'failed', errors: loaded.errors });
+      return;
+    }
+    const { corpus } = loaded;
+    built = {
+      corpus,
+      engine: buildEngine(corpus),
+      casualties: buildCasualtyReport(corpus),
+      talks: buildTalksBrief(corpus),
+      warnings: loaded.warnings,
+    };
   }
-  const { corpus } = loaded;
-  const engine = buildEngine(corpus);
-  const casualties = buildCasualtyReport(corpus);
-  const talks = buildTalksBrief(corpus);
+  const fresh = !disk?.built;
+  const { corpus, engine, casualties, talks } = built;
   const buildMs = performance.now() - started;
   // Serving: answers are waited for by the main thread, so they run at normal priority again where the
   // system allows raising it back (root or CAP_SYS_NICE); elsewhere this worker stays at BUILD_NICENESS.
@@ -123,14 +211,43 @@ async function run(): Promise<void> {
   for (let i = 0; i < casualties.conflicts.length; i += ITEMS_PER_MESSAGE) {
     await send({ type: 'conflicts', conflicts: casualties.conflicts.slice(i, i + ITEMS_PER_MESSAGE) });
   }
+  const warnings = built.warnings;
+  const save = async () => {
+    if (!disk || !fresh) return;
+    const saveStarted = performance.now();
+    try {
+      const bytes = await writeSnapshot(disk.file, {
+        key: disk.key,
+        corpus,
+        engine: engineData(engine),
+        casualties,
+        talks,
+        warnings,
+        buildMs,
+        savedAt: new Date().toISOString(),
+      });
+      say({
+        level: 'info',
+        msg: 'snapshot saved',
+        data: { file: disk.file, bytes, ms: Math.round(performance.now() - saveStarted) },
+      });
+    } catch (err) {
+      say({ level: 'warn', msg: 'could not save the snapshot', data: { file: disk.file, err: String(err) } });
+    } finally {
+      await disk.release();
+    }
+  };
+  if (saveFirst) await save();
   parent.postMessage({
     type: 'ready',
-    warnings: loaded.warnings,
+    warnings,
     loadedAt: corpus.loadedAt,
     stats: engine.stats,
     talks,
     buildMs,
+    fromSnapshot: !fresh,
   });
+  if (!saveFirst) await save();
 }
 
 // Importing this module elsewhere (for its constants) does nothing; it runs only as a worker.

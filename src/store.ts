@@ -16,6 +16,8 @@ export interface Snapshot {
   talks: TalksBrief;
   builtAt: Date;
   buildMs: number;
+  /** Loaded from a snapshot saved on disk (see `snapshot-file.ts`) instead of built. */
+  fromSnapshot?: boolean;
 }
 
 /** Builds a complete snapshot from a loaded corpus (index, figures, brief). */
@@ -46,6 +48,11 @@ export interface StoreOptions {
   retireAfterMs?: number;
   /** Heap limit of each snapshot worker (MB); a build that needs more fails and the old snapshot keeps serving. */
   workerHeapMb?: number;
+  /**
+   * Worker builds only: the folder where built snapshots are saved and loaded from (`DATA_DIR/snapshot`),
+   * so a restart or another shard loads the index instead of rebuilding it. None: always build.
+   */
+  snapshotDir?: string;
 }
 
 /** Emitted as `reload` after every reload, successful or not. */
@@ -74,6 +81,7 @@ export class SourceStore {
   readonly #mode: 'inline' | 'worker';
   readonly #retireAfterMs: number;
   readonly #workerHeapMb: number | undefined;
+  readonly #snapshotDir: string | undefined;
   /** `reload` (ReloadEvent), `worker-exit` ({ code }) when the serving worker stops unexpectedly. */
   readonly events = new EventEmitter();
 
@@ -84,6 +92,7 @@ export class SourceStore {
     this.#mode = options.build ?? 'inline';
     this.#retireAfterMs = options.retireAfterMs ?? 10_000;
     this.#workerHeapMb = options.workerHeapMb;
+    this.#snapshotDir = options.snapshotDir;
   }
 
   get current(): Snapshot {
@@ -161,7 +170,10 @@ export class SourceStore {
   }
 
   async #loadInWorker(): Promise<ReloadResult> {
-    const build = buildInWorker(this.dir, { heapMb: this.#workerHeapMb });
+    const build = buildInWorker(this.dir, {
+      heapMb: this.#workerHeapMb,
+      ...(this.#snapshotDir ? { cacheDir: this.#snapshotDir, saveFirst: this.#current !== null } : {}),
+    });
     this.#building = build;
     let built: Awaited<typeof build.result>;
     try {

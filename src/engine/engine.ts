@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { Answer, Corpus } from '../types.js';
 import { ask } from './ask.js';
-import { buildRetriever } from './retrieval.js';
+import { buildRetriever, type Retriever, type RetrieverData, retrieverData, retrieverFrom } from './retrieval.js';
 import { buildSuggester } from './suggest.js';
 
 /** The answer engine over one corpus. Built once per snapshot; `ask` is synchronous and pure. */
@@ -15,15 +15,39 @@ export interface Engine {
 }
 
 export function buildEngine(corpus: Corpus): Engine {
-  const retriever = buildRetriever(corpus);
+  return engineOver(corpus, buildRetriever(corpus));
+}
+
+/** What an engine is built from, as plain data: saved with a snapshot, so a restart need not rebuild. */
+export interface EngineData {
+  retriever: RetrieverData;
+}
+
+const retrievers = new WeakMap<Engine, Retriever>();
+
+/** The built data of an engine made here (for saving); `engineFrom` makes the same engine again. */
+export function engineData(engine: Engine): EngineData {
+  const retriever = retrievers.get(engine);
+  if (!retriever) throw new Error('engineData: not an engine made by buildEngine or engineFrom');
+  return { retriever: retrieverData(retriever) };
+}
+
+/** The engine of `corpus` from `engineData` of an engine built over the same corpus. */
+export function engineFrom(corpus: Corpus, data: EngineData): Engine {
+  return engineOver(corpus, retrieverFrom(corpus, data.retriever));
+}
+
+function engineOver(corpus: Corpus, retriever: Retriever): Engine {
   warmUp();
   const suggester = buildSuggester(retriever);
-  return {
+  const engine: Engine = {
     corpus,
     ask: (question) => ask(retriever, question),
     suggest: (partial, limit, maxLength) => suggester(partial, limit, maxLength),
     stats: { passages: retriever.passages.length, sentences: retriever.sentenceCount, terms: retriever.df.size },
   };
+  retrievers.set(engine, retriever);
+  return engine;
 }
 
 let warm = false;

@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Corpus, Sentence } from '../types.js';
 import { type EntityLexicon, LexiconBuilder } from './entities.js';
 import { type Token, tokenize } from './text.js';
@@ -127,6 +127,53 @@ function indexable(term: string): boolean {
   return !/^\d/.test(term);
 }
 
+/**
+ * What a retriever is built from, as plain data (Maps, arrays and MiniSearch's own plain form), so a
+ * built snapshot can be saved and loaded without rebuilding (`retrieverData`, `retrieverFrom`).
+ */
+export interface RetrieverData {
+  passages: Passage[];
+  sentenceCount: number;
+  df: Map<string, number>;
+  passageDf: Map<string, number>;
+  words: Map<string, { term: string; count: number }>;
+  lexicon: EntityLexicon;
+  /** On a large corpus: the sample of passages kept for each pruned term. */
+  samples: Map<string, number[]>;
+  large: boolean;
+  index: AsPlainObject;
+}
+
+/** Our own terms, joined with spaces: MiniSearch only splits them (`extract` gives a document's terms). */
+function indexOptions(extract: () => string): Options<{ id: number }> {
+  return {
+    fields: ['terms'],
+    idField: 'id',
+    extractField: (doc, field) => (field === 'id' ? String(doc.id) : extract()),
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term || null,
+    searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term || null },
+  };
+}
+
+const built = new WeakMap<Retriever, () => RetrieverData>();
+
+/** The data a retriever was built from (for saving a snapshot); `retrieverFrom` makes the same retriever again. */
+export function retrieverData(retriever: Retriever): RetrieverData {
+  const data = built.get(retriever);
+  if (!data) throw new Error('retrieverData: not a retriever made by buildRetriever or retrieverFrom');
+  return data();
+}
+
+/** The retriever of `corpus` from data `retrieverData` gave for the same corpus. */
+export function retrieverFrom(corpus: Corpus, data: RetrieverData): Retriever {
+  const mini = MiniSearch.loadJS(
+    data.index,
+    indexOptions(() => ''),
+  );
+  return assemble(corpus, data, mini);
+}
+
 export function buildRetriever(corpus: Corpus): Retriever {
   const passages = packPassages(corpus);
   const builder = new LexiconBuilder();
@@ -136,14 +183,7 @@ export function buildRetriever(corpus: Corpus): Retriever {
   let sentenceCount = 0;
   let current = '';
 
-  const mini = new MiniSearch<{ id: number }>({
-    fields: ['terms'],
-    idField: 'id',
-    extractField: (doc, field) => (field === 'id' ? String(doc.id) : current),
-    tokenize: (text) => text.split(' '),
-    processTerm: (term) => term || null,
-    searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term || null },
-  });
+  const mini = new MiniSearch<{ id: number }>(indexOptions(() => current));
 
   // Pass 1: each sentence is tokenised once, feeding the entity lexicon and the frequencies; the
   // passage's terms are kept (interned strings) for pass 2.
@@ -220,22 +260,7 @@ export function buildRetriever(corpus: Corpus): Retriever {
   }
   current = '';
   const lexicon = builder.finish();
-  const termPositions = termPositionsWith(lexicon);
-
-  // Spelling variants and acronyms are unified at query time: "zelenskyy" also looks for "zelensky",
-  // "csis" also for the words of "Center for Strategic and International Studies".
-  const spellings = new Map<string, string[]>();
-  for (const [rare, common] of lexicon.variants) {
-    const rareTerm = tokenize(rare)[0]?.term;
-    const commonTerm = tokenize(common)[0]?.term;
-    if (!rareTerm || !commonTerm) continue;
-    spellings.set(commonTerm, [...(spellings.get(commonTerm) ?? []), rareTerm]);
-  }
-  const expand = (term: string): string[] => {
-    const out = [term, ...(spellings.get(term) ?? [])];
-    for (const full of lexicon.acronyms.get(term) ?? []) for (const t of tokenize(full)) if (t.term) out.push(t.term);
-    return out;
-  };
+  const spellings = spellingsOf(lexicon);
   for (const [common, rares] of spellings) {
     df.set(common, (df.get(common) ?? 0) + rares.reduce((n, r) => n + (df.get(r) ?? 0), 0));
   }
@@ -247,6 +272,35 @@ export function buildRetriever(corpus: Corpus): Retriever {
     const n = Math.max(...names.map(rarest));
     if (Number.isFinite(n) && n > 0) df.set(acronym, n);
   }
+  return assemble(corpus, { passages, sentenceCount, df, passageDf, words, lexicon, samples, large }, mini);
+}
+
+/**
+ * Spelling variants and acronyms are unified at query time: "zelenskyy" also looks for "zelensky",
+ * "csis" also for the words of "Center for Strategic and International Studies".
+ */
+function spellingsOf(lexicon: EntityLexicon): Map<string, string[]> {
+  const spellings = new Map<string, string[]>();
+  for (const [rare, common] of lexicon.variants) {
+    const rareTerm = tokenize(rare)[0]?.term;
+    const commonTerm = tokenize(common)[0]?.term;
+    if (!rareTerm || !commonTerm) continue;
+    spellings.set(commonTerm, [...(spellings.get(commonTerm) ?? []), rareTerm]);
+  }
+  return spellings;
+}
+
+/** The retriever's query side over built data (cheap: the index and the frequencies are not recomputed). */
+function assemble(corpus: Corpus, data: Omit<RetrieverData, 'index'>, mini: MiniSearch<{ id: number }>): Retriever {
+  const { passages, sentenceCount, df, passageDf, words, lexicon, samples, large } = data;
+  const pruned = (term: string) => large && (passageDf.get(term) ?? 0) > passages.length * COMMON_TERM_SHARE;
+  const termPositions = termPositionsWith(lexicon);
+  const spellings = spellingsOf(lexicon);
+  const expand = (term: string): string[] => {
+    const out = [term, ...(spellings.get(term) ?? [])];
+    for (const full of lexicon.acronyms.get(term) ?? []) for (const t of tokenize(full)) if (t.term) out.push(t.term);
+    return out;
+  };
 
   const search = (terms: readonly string[]): Passage[] => {
     const known = [...new Set(terms.flatMap(expand))].filter((t) => (passageDf.get(t) ?? 0) > 0);
@@ -276,5 +330,17 @@ export function buildRetriever(corpus: Corpus): Retriever {
       .flatMap(([id]) => passages[id] ?? []);
   };
 
-  return { corpus, lexicon, passages, sentenceCount, df, passageDf, words, search, termPositions };
+  const retriever: Retriever = {
+    corpus,
+    lexicon,
+    passages,
+    sentenceCount,
+    df,
+    passageDf,
+    words,
+    search,
+    termPositions,
+  };
+  built.set(retriever, () => ({ ...data, index: mini.toJSON() }));
+  return retriever;
 }
