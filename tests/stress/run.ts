@@ -2,14 +2,19 @@
  * Stress run through the fake Discord (loopback only; real discord.js in a child process):
  *
  *   npm run stress                       burst of 1,000 /ask; reload of 1,000 extra articles under traffic
- *   npm run stress -- --small            the quick version (burst 100, reload 100 articles)
- *   npm run stress -- --burst 500 --reload-articles 10000 --traffic 20 --json
+ *   npm run stress -- --small            the quick version (burst 100, reload 100 articles, fuzz 100)
+ *   npm run stress -- --burst 500 --reload-articles 10000 --traffic 20 --fuzz 300 --json
+ *   npm run stress -- --only 429,drops   some scenarios only (burst, reload, 429, drops, fuzz, symlink, 4004)
  *
  * Scenarios: a burst of simultaneous /ask (acknowledged within 3 s, answered, lost, ack and answer
  * latency); a /sources-admin reload with N generated articles while /ask keeps arriving (largest
- * acknowledgement time and lost interactions during the reload); a symbolic link in the sources folder
- * (refused by name, its text never served); a revoked token (gateway close 4004 → exit status).
- * Bounded in count and time; prints a markdown table. Not run by `npm test` (timings are noisy).
+ * acknowledgement time and lost interactions during the reload); 429s with retry_after on interaction
+ * callbacks, answer edits and channel messages (all retried and delivered, none lost); gateway drops
+ * (close 4000, a torn-down socket, a silent connection, op 9 → back and answering within 10 s); fuzz (N
+ * random and hostile inputs × /ask, mention and autocomplete: no crash, nothing Discord would refuse, no
+ * possible ping); a symbolic link in the sources folder (refused by name, its text never served); a
+ * revoked token (gateway close 4004 → exit status). Bounded in count and time; prints a markdown table.
+ * Not run by `npm test` (timings are noisy).
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
@@ -19,7 +24,9 @@ import path from 'node:path';
 import { generateArticleTexts, loadSeedCorpus, sourceSentences } from '../../bench/corpus.js';
 import { commandDefinitions } from '../../src/discord/registry.js';
 import { type BotProcess, botEnv, copySeeds, FAKE_TOKEN, REPO, startBotProcess } from '../fake-discord/harness.js';
+import { noPings } from '../fake-discord/pings.js';
 import { ADMIN_PERMISSIONS, FakeDiscord, type RecordedRequest, type SentMessage } from '../fake-discord/server.js';
+import { fuzzInputs } from './fuzz.js';
 
 interface Options {
   burst: number;
@@ -29,6 +36,12 @@ interface Options {
   json: boolean;
   /** Upper bound for any one scenario (s). */
   timeoutS: number;
+  /** Random and hostile inputs per path (/ask, mention, autocomplete). */
+  fuzz: number;
+  /** Scenario names to run (all when null). */
+  only: Set<string> | null;
+  /** `--small`: the quick version (no silent-drop case, which takes ~35 s). */
+  small: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -39,6 +52,9 @@ function parseArgs(argv: string[]): Options {
     traffic: 20,
     json: argv.includes('--json'),
     timeoutS: 600,
+    fuzz: small ? 100 : 300,
+    only: null,
+    small,
   };
   const num = (flag: string, max: number) => {
     const i = argv.indexOf(flag);
@@ -51,6 +67,9 @@ function parseArgs(argv: string[]): Options {
   options.reloadArticles = num('--reload-articles', 20_000) ?? options.reloadArticles;
   options.traffic = num('--traffic', 200) ?? options.traffic;
   options.timeoutS = num('--timeout', 3600) ?? options.timeoutS;
+  options.fuzz = num('--fuzz', 5000) ?? options.fuzz;
+  const only = argv.indexOf('--only');
+  if (only >= 0) options.only = new Set((argv[only + 1] ?? '').split(',').filter(Boolean));
   return options;
 }
 
@@ -86,7 +105,8 @@ class Tracker {
       const id = m[1] as string;
       if (!this.dispatched.has(id)) return;
       if (r.status < 300) this.acked.set(id, r.at);
-      else this.refused.set(id, r.status);
+      // A 429 is not a refusal: the bot waits retry_after and sends it again.
+      else if (r.status !== 429) this.refused.set(id, r.status);
       const body = r.body as { type?: number; data?: { content?: string } } | undefined;
       if (r.status < 300 && body?.type === 4 && body.data?.content?.startsWith('⏳')) this.busy.add(id);
     });
@@ -289,6 +309,272 @@ async function reloadUnderTraffic(options: Options, rows: Row[]): Promise<void> 
   }
 }
 
+/** A mention reply's message id → when it was posted, for the questions posted in `ids`. */
+function mentionReplies(fake: FakeDiscord, ids: Set<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of fake.sent) {
+    const ref = (m.body.message_reference as { message_id?: string } | undefined)?.message_id;
+    if (m.kind === 'channel' && ref && ids.has(ref) && !out.has(ref)) out.set(ref, m.at);
+  }
+  return out;
+}
+
+async function rateLimited(rows: Row[]): Promise<void> {
+  const name = '429 with retry_after';
+  const sources = await copySeeds();
+  try {
+    await withBot(sources.dir, {}, async (fake) => {
+      const tracker = new Tracker(fake);
+      const injected = [
+        {
+          what: 'interaction callbacks',
+          limit: fake.rateLimit(/^\/interactions\/\d+\/[^/]+\/callback$/, { count: 5, retryAfterMs: 500 }),
+        },
+        {
+          what: 'answer edits (@original)',
+          limit: fake.rateLimit(/^\/webhooks\/\d+\/[^/]+\/messages\/@original$/, {
+            count: 5,
+            retryAfterMs: 700,
+            method: 'PATCH',
+          }),
+        },
+        {
+          what: 'channel messages (mention replies)',
+          limit: fake.rateLimit(/^\/channels\/\d+\/messages$/, { count: 5, retryAfterMs: 600, method: 'POST' }),
+        },
+      ];
+      // Different users, so the bot's own per-user question limit stays out of the way.
+      const ids = Array.from({ length: 10 }, (_, i) => {
+        const sent = fake.command('ask', {
+          options: [{ name: 'question', type: 3, value: QUESTIONS[i % QUESTIONS.length] as string }],
+          user: fake.user(`limited-${i}`),
+        });
+        tracker.dispatched.set(sent.id, Date.now());
+        return sent.id;
+      });
+      const mentions = Array.from({ length: 8 }, (_, i) =>
+        String(fake.postMessage(`<@${fake.bot.id}> ${QUESTIONS[i % QUESTIONS.length]}`).id),
+      );
+      await tracker.settle(ids, 60_000);
+      const wanted = new Set(mentions);
+      await fake
+        .waitFor(() => mentionReplies(fake, wanted).size === mentions.length, 'every mention answered', 60_000)
+        .catch(() => undefined);
+      const s = tracker.summary(ids);
+      for (const { what, limit } of injected) {
+        rows.push({
+          scenario: name,
+          measure: `${what}: 429s served`,
+          value: `${limit.hits}/${limit.hits + limit.left}`,
+          target: `${limit.hits + limit.left}/${limit.hits + limit.left}`,
+          ok: limit.left === 0,
+        });
+      }
+      const replied = mentionReplies(fake, wanted).size;
+      rows.push(
+        {
+          scenario: name,
+          measure: '/ask acknowledged within 3 s',
+          value: `${s.ackedInTime}/${s.count}`,
+          target: `${s.count}/${s.count}`,
+          ok: s.ackedInTime === s.count,
+        },
+        {
+          scenario: name,
+          measure: '/ask answered (edit delivered)',
+          value: `${s.answered}/${s.count}`,
+          target: `${s.count}/${s.count}`,
+          ok: s.answered === s.count,
+        },
+        {
+          scenario: name,
+          measure: 'mentions answered',
+          value: `${replied}/${mentions.length}`,
+          target: `${mentions.length}/${mentions.length}`,
+          ok: replied === mentions.length,
+        },
+        { scenario: name, measure: 'lost', value: String(s.lost), target: '0', ok: s.lost === 0 },
+        { scenario: name, measure: 'ack p50 / max', value: `${ms(s.ackP50)} / ${ms(s.ackMax)}` },
+        { scenario: name, measure: 'answer p50 / p99', value: `${ms(s.answerP50)} / ${ms(s.answerP99)}` },
+      );
+    });
+  } finally {
+    await sources.cleanup();
+  }
+}
+
+/** How long after a gateway outage the bot may take to answer again. */
+const BACK_WITHIN_MS = 10_000;
+
+async function gatewayDrops(small: boolean, rows: Row[]): Promise<void> {
+  const name = 'gateway drops';
+  const sources = await copySeeds();
+  try {
+    await withBot(sources.dir, {}, async (fake, bot) => {
+      const kinds = [
+        { how: 'close-4000', label: 'close 4000', withinMs: BACK_WITHIN_MS },
+        { how: 'tcp-reset', label: 'TCP drop (socket torn down)', withinMs: BACK_WITHIN_MS },
+        { how: 'invalid-session', label: 'op 9 invalid session', withinMs: BACK_WITHIN_MS },
+        // Noticed at the first unanswered heartbeat (1 s here, 41 s on Discord); then ws waits its 30 s
+        // closeTimeout for a closing handshake that cannot come before discord.js reconnects.
+        ...(small ? [] : [{ how: 'silent', label: 'TCP drop (silent: no heartbeat ACK)', withinMs: 45_000 } as const]),
+      ] as const;
+      for (const { how, label, withinMs } of kinds) {
+        // Discord allows one IDENTIFY per 5 s (max_concurrency 1), and discord.js waits for it: start each
+        // outage at least 5.5 s after the last IDENTIFY, so the reconnection itself is what is measured.
+        const lastIdentify = fake.gateway.filter((e) => e.direction === 'in' && e.op === 2).at(-1)?.at ?? 0;
+        await new Promise((r) => setTimeout(r, Math.max(0, lastIdentify + 5500 - Date.now())));
+        const identifies = fake.identifies.length;
+        const resumes = fake.gateway.filter((e) => e.direction === 'in' && e.op === 6).length;
+        const dropped = Date.now();
+        fake.dropGateway(how);
+        // Ask every 100 ms until an /ask is answered; Discord itself would hold events for a RESUME.
+        let answeredAt: number | null = null;
+        let reconnectedAt: number | null = null;
+        while (Date.now() - dropped < withinMs + 5000 && answeredAt === null) {
+          if (reconnectedAt === null && fake.identifies.length > identifies) reconnectedAt = Date.now();
+          if (reconnectedAt !== null) {
+            try {
+              const sent = fake.command('ask', {
+                options: [{ name: 'question', type: 3, value: QUESTIONS[0] as string }],
+                user: fake.user('after-drop'),
+              });
+              const result = await sent.result(5000);
+              if (result.message?.body.embeds) answeredAt = Date.now();
+            } catch {
+              // not connected yet (READY not sent), or not answered: ask again
+            }
+          }
+          if (answeredAt === null) await new Promise((r) => setTimeout(r, 100));
+        }
+        const back = answeredAt === null ? Number.NaN : answeredAt - dropped;
+        const resumed = fake.gateway.filter((e) => e.direction === 'in' && e.op === 6).length > resumes;
+        rows.push({
+          scenario: name,
+          measure: `${label} → ${resumed ? 'RESUME tried, then ' : ''}IDENTIFY, answering again after`,
+          value: ms(back),
+          target: `≤ ${withinMs / 1000} s`,
+          ok: back <= withinMs,
+        });
+      }
+      const errors = bot.logs.filter((l) => Number(l.level) >= 50).length;
+      rows.push({ scenario: name, measure: 'error log lines', value: String(errors), target: '0', ok: errors === 0 });
+    });
+  } finally {
+    await sources.cleanup();
+  }
+}
+
+async function fuzz(options: Options, rows: Row[]): Promise<void> {
+  const name = `fuzz ${options.fuzz} inputs × 3 paths`;
+  const sources = await copySeeds();
+  try {
+    await withBot(sources.dir, {}, async (fake, bot) => {
+      const inputs = fuzzInputs(options.fuzz, { botId: fake.bot.id, seed: 9 });
+      const tracker = new Tracker(fake);
+      const asks: string[] = [];
+      const completes: string[] = [];
+      const mentions: string[] = [];
+      const completed = new Set<string>();
+      fake.on('request', (r: RecordedRequest) => {
+        const m = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(r.route);
+        if (m && r.status < 300) completed.add(m[1] as string);
+      });
+      // Ten at a time per path, each from its own user (the per-user question limit is not under test here).
+      for (let i = 0; i < inputs.length; i += 10) {
+        for (const input of inputs.slice(i, i + 10)) {
+          const user = fake.user('fuzzer');
+          const sent = fake.command('ask', {
+            options: [{ name: 'question', type: 3, value: input.slice(0, 256) }],
+            user,
+          });
+          tracker.dispatched.set(sent.id, Date.now());
+          asks.push(sent.id);
+          completes.push(
+            fake.autocomplete('ask', {
+              options: [{ name: 'question', type: 3, value: input.slice(0, 100), focused: true }],
+              user,
+            }).id,
+          );
+          mentions.push(String(fake.postMessage(`<@${fake.bot.id}> ${input}`.slice(0, 2000), { author: user }).id));
+        }
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      await tracker.settle(asks, 120_000);
+      await fake
+        .waitFor(() => completes.every((id) => completed.has(id)), 'every autocomplete answered', 30_000)
+        .catch(() => undefined);
+      const wanted = new Set(mentions);
+      await fake
+        .waitFor(() => mentionReplies(fake, wanted).size === mentions.length, 'every mention answered', 120_000)
+        .catch(() => undefined);
+      const alive = bot.proc.exitCode === null && bot.proc.signalCode === null;
+      const refused = fake.rejected.length;
+      const pings = fake.sent.filter(
+        (m) => !noPings(m.pings) || (m.body.allowed_mentions as { parse?: unknown[] } | undefined)?.parse?.length !== 0,
+      ).length;
+      // The help text shows the bot's own mention on purpose (Discord renders it as its name); nothing else.
+      const rawMentions = fake.sent.filter((m) =>
+        JSON.stringify(m.body.embeds ?? [])
+          .replaceAll(`<@${fake.bot.id}>`, '')
+          .match(/<@[!&]?\d{17,20}>|<#\d{17,20}>|@everyone|@here/),
+      ).length;
+      const s = tracker.summary(asks);
+      const acked = completes.filter((id) => completed.has(id)).length;
+      const replied = mentionReplies(fake, wanted).size;
+      const errors = bot.logs.filter((l) => Number(l.level) >= 50).length;
+      rows.push(
+        { scenario: name, measure: 'bot still running', value: alive ? 'yes' : 'no', target: 'yes', ok: alive },
+        {
+          scenario: name,
+          measure: '/ask acknowledged within 3 s',
+          value: `${s.ackedInTime}/${s.count}`,
+          target: `${s.count}/${s.count}`,
+          ok: s.ackedInTime === s.count,
+        },
+        {
+          scenario: name,
+          measure: 'autocomplete answered',
+          value: `${acked}/${completes.length}`,
+          target: `${completes.length}/${completes.length}`,
+          ok: acked === completes.length,
+        },
+        {
+          scenario: name,
+          measure: 'mentions answered',
+          value: `${replied}/${mentions.length}`,
+          target: `${mentions.length}/${mentions.length}`,
+          ok: replied === mentions.length,
+        },
+        {
+          scenario: name,
+          measure: 'requests Discord would refuse (limits)',
+          value: String(refused),
+          target: '0',
+          ok: refused === 0,
+        },
+        {
+          scenario: name,
+          measure: 'messages that could ping (allowed_mentions)',
+          value: String(pings),
+          target: '0',
+          ok: pings === 0,
+        },
+        {
+          scenario: name,
+          measure: 'embeds showing a user’s raw mention syntax',
+          value: String(rawMentions),
+          target: '0',
+          ok: rawMentions === 0,
+        },
+        { scenario: name, measure: 'error log lines', value: String(errors), target: '0', ok: errors === 0 },
+      );
+    });
+  } finally {
+    await sources.cleanup();
+  }
+}
+
 async function symlinkRefused(rows: Row[]): Promise<void> {
   const sources = await copySeeds();
   const outside = await mkdtemp(path.join(tmpdir(), 'stress-outside-'));
@@ -384,16 +670,23 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const step = async (label: string, run: () => Promise<void>) => {
     process.stderr.write(`stress: ${label}…\n`);
+    const started = Date.now();
     try {
       await run();
     } catch (err) {
       rows.push({ scenario: label, measure: 'error', value: (err as Error).message.split('\n')[0] ?? '', ok: false });
     }
+    process.stderr.write(`stress: ${label} took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   };
-  if (options.burst > 0) await step('burst', () => burst(options, rows));
-  if (options.reloadArticles > 0) await step('reload under traffic', () => reloadUnderTraffic(options, rows));
-  await step('symlink', () => symlinkRefused(rows));
-  await step('revoked token', () => revokedToken(rows));
+  const wanted = (name: string) => options.only === null || options.only.has(name);
+  if (options.burst > 0 && wanted('burst')) await step('burst', () => burst(options, rows));
+  if (options.reloadArticles > 0 && wanted('reload'))
+    await step('reload under traffic', () => reloadUnderTraffic(options, rows));
+  if (wanted('429')) await step('429 with retry_after', () => rateLimited(rows));
+  if (wanted('drops')) await step('gateway drops', () => gatewayDrops(options.small, rows));
+  if (options.fuzz > 0 && wanted('fuzz')) await step('fuzz', () => fuzz(options, rows));
+  if (wanted('symlink')) await step('symlink', () => symlinkRefused(rows));
+  if (wanted('4004')) await step('revoked token', () => revokedToken(rows));
   print(rows, options.json);
   process.exitCode = rows.some((r) => r.ok === false) ? 1 : 0;
 }
