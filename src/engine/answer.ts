@@ -22,7 +22,7 @@ import {
 import type { Retriever } from './retrieval.js';
 import { dateSlots, descriptionPhrase, entitySlots, numberSlots, roleSlots, type Slot } from './slots.js';
 import { MIN_HEAD_SIMILARITY, MIN_MEANING_SIMILARITY, standIn } from './soft.js';
-import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, tokenize } from './text.js';
+import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, termOf, tokenize } from './text.js';
 import { DATE_MISMATCH, DATE_UNSTATED_MISMATCH, dateFit, sentenceDates } from './when.js';
 
 /**
@@ -265,6 +265,30 @@ function dateFactor(
   return 1;
 }
 
+/** "has risen to", "climbed to", "increased to": the figure after it updates an earlier one. */
+const INCREASE_TERM = termOf('increase') ?? 'increase';
+/** How far before its figure a toll's measure may stand ("the death toll from the morning strike has risen to seven"). */
+const TOLL_REACH = 8;
+
+/**
+ * "The death toll … has risen to seven", "the number of injured stood at 40": a figure after a measure
+ * phrase and its verb counts that measure's people. The measure term, or null.
+ */
+function tollOf(tokens: readonly Token[], slot: Slot): string | null {
+  const before = tokens[slot.first - 1]?.lower ?? '';
+  const verb = /^(?:to|at)$/.test(before) ? tokens[slot.first - 2] : tokens[slot.first - 1];
+  if (!verb || !(verb.term === INCREASE_TERM || /^(?:is|was|stands|stood|reached|hit|now)$/.test(verb.lower)))
+    return null;
+  for (let k = slot.first - 2; k >= Math.max(0, slot.first - TOLL_REACH); k--) {
+    const term = tokens[k]?.term;
+    if (term && OUTCOME_TERMS.includes(term)) return term;
+  }
+  return null;
+}
+
+/** Index terms of the words that count people in general ("how many people …"). */
+const PEOPLE_HEADS = new Set(['people', 'person', 'persons'].map((w) => termOf(w) ?? w));
+
 /** A preposition naming what an act is aimed at: "at Ukraine", "on Russian positions", "against Kyiv". */
 const TARGET_PREPOSITION = /^(?:at|on|against|into|upon)$/;
 
@@ -502,8 +526,16 @@ function scoreSentence(
       // When what is counted is a measure ("the death toll"), the figure may stand further from its verb
       // ("46,000 Ukrainian servicemen had been killed").
       const reach = elliptical ? Number.POSITIVE_INFINITY : isFigure && !OUTCOME_TERMS.includes(head.term) ? 4 : 8;
-      if (!hp?.length) anchor *= isFigure ? 0.3 : 0.45;
-      else if (distanceTo(hp, slot.first, slot.last) > reach) anchor *= isFigure ? 0.35 : 0.7;
+      // "wounding 11 others", "killed 47 more": people, counted by the verb before them.
+      const othersCounted =
+        isFigure &&
+        PEOPLE_HEADS.has(head.term) &&
+        ((/\bothers$/i.test(slot.text) && OUTCOME_TERMS.includes(tokens[slot.first - 1]?.term ?? '')) ||
+          tollOf(tokens, slot) !== null);
+      if (!othersCounted) {
+        if (!hp?.length) anchor *= isFigure ? 0.3 : 0.45;
+        else if (distanceTo(hp, slot.first, slot.last) > reach) anchor *= isFigure ? 0.35 : 0.7;
+      }
     }
     if (q.kind !== 'description') {
       // The side word nearest the answer must be one the question names ("Russian soldiers", not
@@ -933,6 +965,11 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     (w) => !mentions(winner.best.sentence, w) && !mentions(before(r, winner.best.sentence), w),
   );
   if (places.length > 0) unmet.push(`does not name ${places.map((w) => w[0]?.toUpperCase() + w.slice(1)).join(', ')}`);
+  // "…, according to Kyiv?" answered by Moscow's figure: said, not hidden.
+  const claimed = winner.best.claimant;
+  if (askedBy && options.claimant && claimed && askedBy.terms.size > 0 && !sameClaimant(r, askedBy, claimed)) {
+    unmet.push(`gives the figure of ${claimed}, not of ${options.claimant}`);
+  }
   if (unmet.length > 0) answer += ` — note: the sentence cited ${unmet.join(' and ')}`;
 
   const alternatives: Answer['alternatives'] = [];

@@ -88,6 +88,8 @@ export function roleModifier(
  * The noun right after a figure ("five months", "314 prisoners"; a side word in between is skipped) is
  * neither a word of the question nor a measure: the figure counts something else.
  */
+const OTHERS_TERM = termOf('others') ?? 'other';
+
 export function countsSomethingElse(
   text: string,
   tokens: readonly Token[],
@@ -99,6 +101,8 @@ export function countsSomethingElse(
     const term = tokens[k]?.term;
     if (!term) return false;
     if (SIDE_TERMS.includes(term)) continue;
+    // "wounding 11 others": people, counted by the verb before them.
+    if (term === OTHERS_TERM && OUTCOME_TERMS.includes(tokens[slot.first - 1]?.term ?? '')) return false;
     return (
       !terms.some((t) => t.term === term) &&
       !MEASURE_TERMS.includes(term) &&
@@ -145,8 +149,15 @@ export function measureConflict(
   if (asked.size === 0) return false;
   // "Casualties" covers the killed, the injured and the missing.
   const wanted = asked.has(CASUALTIES_TERM) ? new Set([...asked, ...OUTCOME_TERMS]) : asked;
+  // "killing two workers", "wounded 47 others": a verb right before the figure says what it counts.
+  const verb = tokens[slot.first - 1]?.term;
+  if (verb && OUTCOME_TERMS.includes(verb) && /(?:ing|ed)$/.test(tokens[slot.first - 1]?.lower ?? '')) {
+    return !wanted.has(verb);
+  }
   for (let k = slot.last + 1; k <= slot.last + 3 && k < tokens.length; k++) {
     if (/[,;:()—–]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) break;
+    // "… two workers and wounding 11 others": a measure after a conjunction belongs to the next figure.
+    if (/^(?:and|or|but|while|as)$/.test(tokens[k]?.lower ?? '')) break;
     const term = tokens[k]?.term;
     if (term && MEASURE_TERMS.includes(term)) return !wanted.has(term);
   }

@@ -576,3 +576,46 @@ describe('dates of a figure against the date asked about', () => {
     );
   });
 });
+
+describe('figures counted by the verb before them', () => {
+  const e = buildEngine(
+    corpusOf({
+      'v.txt':
+        'Officials said drones struck a grain silo in Izmail overnight, killing three workers and wounding 14 others.\n\n' +
+        'The regional council said 40 of the 52 evacuees were children, and six of them needed treatment.\n',
+    }),
+  );
+
+  it('read the killed and the wounded of one sentence apart', () => {
+    expect(e.ask('How many workers were killed in Izmail?').answer).toMatch(/^three workers/);
+    expect(e.ask('How many people were wounded in Izmail?').answer).toMatch(/^14 others/);
+  });
+
+  it('keep "of them" with a share, never a dangling "of"', () => {
+    expect(e.ask('How many of the evacuees needed treatment?').answer).not.toMatch(/\bof,|\bof$|\bof \(/);
+  });
+});
+
+describe('the claimant asked for', () => {
+  it('is named in a note when the only figure is another claimant’s', () => {
+    const e = buildEngine(
+      corpusOf({ 'c.txt': 'Moscow said Ukrainian drones had struck a depot in Tuapse, killing two workers.\n' }),
+    );
+    expect(e.ask('How many workers were killed in Tuapse, according to Kyiv?').answer).toMatch(/note: .*not of Kyiv/);
+  });
+});
+
+describe('dateSlots', () => {
+  it('reads a weekday in a clause about the future as the next one', () => {
+    const e = buildEngine(
+      corpusOf({ 'f.txt': 'The fisheries ministers will meet in Oslo on Monday, a spokesperson said.\n' }),
+    );
+    // Published Tuesday 2026-03-10: the Monday ahead is 2026-03-16.
+    expect(e.ask('When will the fisheries ministers meet?').answer).toMatch(/2026-03-16/);
+  });
+
+  it('never answers with a clock time alone', () => {
+    const e = buildEngine(corpusOf({ 't.txt': '18:40 — The fisheries ministers met in Oslo, a spokesperson said.\n' }));
+    expect(e.ask('When did the fisheries ministers meet?').answer).not.toMatch(/^18:40 \(/);
+  });
+});
