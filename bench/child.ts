@@ -61,6 +61,7 @@ async function buildSubject(subject: Subject, corpus: import('../src/types.js').
       const { buildTalksBrief } = await import('../src/extract/talks.js');
       const { readSnapshot, snapshotFile, sourcesKey, writeSnapshot } = await import('../src/snapshot-file.js');
       const { validateQuestion } = await import('../src/engine/question.js');
+      const { claimsData, restoreClaims } = await import('../src/nlp/annotate.js');
       const root = await mkdtemp(path.join(tmpdir(), 'bench-snapshot-'));
       const sources = path.join(root, 'sources');
       const cache = path.join(root, 'snapshot');
@@ -94,6 +95,7 @@ async function buildSubject(subject: Subject, corpus: import('../src/types.js').
           engine: engineData(engine),
           casualties,
           talks,
+          claims: claimsData(loaded.corpus),
           warnings: loaded.warnings,
           buildMs: parts.build,
           savedAt: new Date().toISOString(),
@@ -107,6 +109,7 @@ async function buildSubject(subject: Subject, corpus: import('../src/types.js').
       const read = await readSnapshot(file, key);
       if (!read.ok) throw new Error(`the saved snapshot does not load: ${read.detail}`);
       parts.read = performance.now() - t - parts.key;
+      if (read.saved.claims) restoreClaims(read.corpus, read.saved.claims);
       const engine = engineFrom(read.corpus, read.saved.engine);
       parts.load = performance.now() - t;
       parts.total = parts.load;

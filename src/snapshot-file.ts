@@ -19,10 +19,11 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { EngineData } from './engine/engine.js';
 import type { CasualtyReport, TalksBrief } from './extract/types.js';
+import type { Attribution } from './nlp/attribution.js';
 import type { Article, Corpus, SourceError } from './types.js';
 
 /** Bumped when the file's layout changes. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 /** Snapshot files kept in the cache folder (the most recently written); older ones are removed. */
 export const SNAPSHOTS_KEPT = 4;
 /** How long a build waits for another process building the same sources before building itself. */
@@ -35,6 +36,8 @@ export interface SavedSnapshot {
   engine: EngineData;
   casualties: CasualtyReport;
   talks: TalksBrief;
+  /** The reports' corpus-wide claims (`claimsData`), which answers read too. */
+  claims: [number, readonly Attribution[]][] | null;
   warnings: SourceError[];
   buildMs: number;
   savedAt: string;
@@ -47,9 +50,10 @@ export type ReadResult =
 /** Articles or figures per serialised part: each part is serialised between turns of the worker's event loop. */
 export const ITEMS_PER_PART = 500;
 
-interface Header extends Omit<SavedSnapshot, 'corpus' | 'engine' | 'casualties'> {
+interface Header extends Omit<SavedSnapshot, 'corpus' | 'engine' | 'casualties' | 'claims'> {
   corpus: Omit<Corpus, 'byId' | 'articles' | 'sentences'>;
-  parts: { articles: number; figures: number; conflicts: number };
+  /** Claims: -1 when there are none (null). */
+  parts: { articles: number; figures: number; conflicts: number; claims: number };
 }
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -107,7 +111,7 @@ export async function sourcesKey(dir: string): Promise<string> {
 /**
  * Reads the snapshot saved for `key`; anything else (missing, another key, unreadable) says why. The file
  * is a sequence of parts, each an 8-byte little-endian length and a `v8.serialize`d value: a header, the
- * articles, the engine's data without its index, the index, the figures, the conflicts.
+ * articles, the engine's data without its index, the index, the figures, the conflicts, the claims.
  */
 export async function readSnapshot(file: string, key: string): Promise<ReadResult> {
   let bytes: Buffer;
@@ -142,6 +146,8 @@ export async function readSnapshot(file: string, key: string): Promise<ReadResul
     for (let i = 0; i < header.parts.figures; i++) figures.push(...(next() as CasualtyReport['figures']));
     const conflicts: CasualtyReport['conflicts'] = [];
     for (let i = 0; i < header.parts.conflicts; i++) conflicts.push(...(next() as CasualtyReport['conflicts']));
+    const claims: SavedSnapshot['claims'] = header.parts.claims < 0 ? null : [];
+    for (let i = 0; i < header.parts.claims; i++) claims?.push(...(next() as NonNullable<SavedSnapshot['claims']>));
     if (at !== bytes.byteLength) throw new Error('bytes after the last part');
     if (!(retriever.df instanceof Map) || !Array.isArray(header.talks?.items)) throw new Error('a part is missing');
     const sentences = articles.flatMap((a) => a.sentences);
@@ -152,6 +158,7 @@ export async function readSnapshot(file: string, key: string): Promise<ReadResul
       corpus: { ...header.corpus, articles, sentences },
       engine: { retriever: { ...retriever, index } },
       casualties: { figures, conflicts },
+      claims,
     };
     const corpus: Corpus = { ...saved.corpus, byId: new Map(articles.map((a) => [a.id, a])) };
     return { ok: true, saved, corpus, bytes: bytes.byteLength };
@@ -171,7 +178,7 @@ export async function writeSnapshot(
   saved: Omit<SavedSnapshot, 'format'>,
   pause: () => Promise<void> = turn,
 ): Promise<number> {
-  const { corpus, engine, casualties, ...rest } = saved;
+  const { corpus, engine, casualties, claims, ...rest } = saved;
   const { byId: _byId, articles, sentences: _sentences, ...corpusRest } = corpus as Corpus;
   const chunks = <T>(list: readonly T[]) => {
     const out: T[][] = [];
@@ -182,6 +189,7 @@ export async function writeSnapshot(
     articles: chunks(articles),
     figures: chunks(casualties.figures),
     conflicts: chunks(casualties.conflicts),
+    claims: claims ? chunks(claims) : null,
   };
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
@@ -201,7 +209,12 @@ export async function writeSnapshot(
       format: SNAPSHOT_FORMAT,
       ...rest,
       corpus: corpusRest,
-      parts: { articles: parts.articles.length, figures: parts.figures.length, conflicts: parts.conflicts.length },
+      parts: {
+        articles: parts.articles.length,
+        figures: parts.figures.length,
+        conflicts: parts.conflicts.length,
+        claims: parts.claims ? parts.claims.length : -1,
+      },
     };
     await put(header);
     for (const p of parts.articles) await put(p);
@@ -210,6 +223,7 @@ export async function writeSnapshot(
     await put(engine.retriever.index);
     for (const p of parts.figures) await put(p);
     for (const p of parts.conflicts) await put(p);
+    for (const p of parts.claims ?? []) await put(p);
     await handle.close();
     await rename(tmp, file);
   } catch (err) {

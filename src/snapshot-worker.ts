@@ -11,6 +11,7 @@ import { buildEngine, type Engine, engineData, engineFrom } from './engine/engin
 import { buildCasualtyReport } from './extract/casualties.js';
 import { buildTalksBrief } from './extract/talks.js';
 import type { CasualtyReport, TalksBrief } from './extract/types.js';
+import { claimsData, restoreClaims } from './nlp/annotate.js';
 import { readSnapshot, snapshotFile, sourcesKey, waitOrLock, writeSnapshot } from './snapshot-file.js';
 import { loadCorpus } from './sources/load.js';
 import type { Article, Corpus, Sentence, SourceError } from './types.js';
@@ -103,6 +104,8 @@ async function fromDisk(
     const read = await readSnapshot(file, key);
     if (!read.ok) return read;
     const { saved, corpus } = read;
+    // Answers read the reports' claimants: put them back before the engine serves.
+    if (saved.claims) restoreClaims(corpus, saved.claims);
     const built: Built = {
       corpus,
       engine: engineFrom(corpus, saved.engine),
@@ -222,6 +225,7 @@ async function run(): Promise<void> {
         engine: engineData(engine),
         casualties,
         talks,
+        claims: claimsData(corpus),
         warnings,
         buildMs,
         savedAt: new Date().toISOString(),

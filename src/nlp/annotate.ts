@@ -183,6 +183,32 @@ function claimsOf(analysis: CorpusAnalysis): Claims {
 }
 
 /**
+ * The corpus-wide claims as plain data (sentence ordinal → attributions), saved with a snapshot so that
+ * an engine loaded from disk reads the same claimants as the one built with its reports; null when no
+ * report has read the corpus.
+ */
+export function claimsData(corpus: Corpus): [number, readonly Attribution[]][] | null {
+  const claims = CLAIMS.get(corpus);
+  if (!claims) return null;
+  const out: [number, readonly Attribution[]][] = [];
+  for (const s of corpus.sentences) {
+    const found = claims.get(s);
+    if (found) out.push([s.ordinal, found]);
+  }
+  return out;
+}
+
+/** Puts back what `claimsData` gave for the same sentences (a snapshot loaded from disk). */
+export function restoreClaims(corpus: Corpus, data: readonly [number, readonly Attribution[]][]): void {
+  const claims: Claims = new WeakMap();
+  for (const [ordinal, attributions] of data) {
+    const s = corpus.sentences[ordinal];
+    if (s) claims.set(s, attributions);
+  }
+  CLAIMS.set(corpus, claims);
+}
+
+/**
  * A sentence's attributions with canonical claimant names (what /casualties shows). When the reports have
  * not read the corpus (an engine alone: the CLI, a benchmark), the sentence's article is read on its own,
  * once: names canonical within the article, mid-sentence capitals from the whole corpus (a cheap pass) —
