@@ -7,6 +7,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOT_ALLOWED } from '../../src/discord/admin-buttons.js';
 import { RATE_LIMIT } from '../../src/discord/bot.js';
 import { mentionWith, renderHelp } from '../../src/discord/help.js';
 import { commandDefinitions } from '../../src/discord/registry.js';
@@ -371,6 +372,10 @@ describe('admin actions', () => {
     expect(choices.choices).toHaveLength(1);
     expect(choices.choices?.[0]).toMatchObject({ value: 'extra-article' });
     expect(String(choices.choices?.[0]?.name)).toMatch(/ · \d+(\.\d)? KB$|bytes$/);
+    // Outlet, title and date as people read them, not the file's hex id.
+    expect(String(choices.choices?.[0]?.name)).toMatch(
+      /^Fixture Wire · “Test fixture article about a follow-up meeting” · 7 Feb 2026 · /,
+    );
 
     const asked = await fake
       .command('sources-admin', {
@@ -397,6 +402,17 @@ describe('admin actions', () => {
     expect(String(removed?.body.content)).toMatch(
       /Removed \*\*extra-article.md\*\*[\s\S]*Index rebuilt from 5 articles/,
     );
+  });
+
+  it('refuses someone who may not manage the articles in plain words, privately', async () => {
+    // In a DM the Manage Server gate of the registration does not apply, so the bot's own check answers.
+    const stranger = fake.user('stranger');
+    const result = await fake.command('sources-admin', { options: sub('reload'), user: stranger, dm: true }).result();
+    expect(result.ephemeral).toBe(true);
+    expect(String(result.message?.body.content)).toBe(NOT_ALLOWED);
+    expect(String(result.message?.body.content)).not.toMatch(/ADMIN_USER_IDS|npm|\.env/);
+    expect(bot.logs.some((l) => l.msg === 'reload requested' && l.user === stranger.id)).toBe(false);
+    expect(bot.logs.some((l) => l.msg === 'non-admin tried an admin command' && l.user === stranger.id)).toBe(true);
   });
 
   it('refuses an upload whose name tries to leave the sources folder', async () => {
@@ -455,7 +471,10 @@ describe('safety', () => {
     expect(fake.rejected.map((r) => `${r.method} ${r.route} → ${r.status} ${JSON.stringify(r.response)}`)).toEqual([]);
     expect(fake.unhandled).toEqual([]);
     expect(bot.logs.filter((l) => Number(l.level) >= 50)).toEqual([]);
-    expect(bot.logs.filter((l) => Number(l.level) === 40).map((l) => l.msg)).toEqual([]);
+    // The one warning expected: the refused stranger (a security event worth an operator's eye).
+    expect(bot.logs.filter((l) => Number(l.level) === 40).map((l) => l.msg)).toEqual([
+      'non-admin tried an admin command',
+    ]);
     expect(fake.sent.length).toBeGreaterThan(20);
     for (const m of fake.sent) {
       expect(m.body.allowed_mentions).toMatchObject({ parse: [] });

@@ -154,6 +154,36 @@ describe('/casualties', () => {
     expect(((stored?.message.embeds ?? []) as APIEmbed[])[0]?.footer?.text).toMatch(/page 1 of/);
   });
 
+  it('writes qualifiers as the sources do, one date format on every page, "Sources disagree" only at one date', async () => {
+    const asker = fake.user('qualifiers');
+    let page = await fake.command('casualties', { user: asker }).result();
+    const text: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      text.push(...embedsOf(page).map((e) => `${e.title ?? ''}\n${e.description ?? ''}`));
+      const next = buttonsOf(page).find((b) => b.label === 'Next ▶');
+      if (!next || next.disabled) break;
+      page = await fake.click(messageOf(page), String(next.custom_id), { user: asker }).result();
+    }
+    const all = text.join('\n').replace(/\\([^\w\s])/g, '$1');
+    const lines = all.split('\n').filter((l) => l.startsWith('• '));
+    for (const f of reference.casualties.figures) {
+      // "about 55,000", "more than 46,000", "1.2 million": the figure as written, never "(exact)".
+      const shown = lines.filter((l) => l.toLowerCase().includes(`**${f.text.toLowerCase()}**`));
+      expect(shown.length, `figure "${f.text}" (${f.population}, ${f.measure})`).toBeGreaterThan(0);
+    }
+    expect(all).not.toMatch(/\(exact\)/);
+    expect(all).not.toMatch(/\b\d{4}-\d{2}\b/);
+    for (const [, date] of all.matchAll(/as of ([^[\n]+?) \[/g))
+      expect(date).toMatch(/^(?:\d{1,2} )?(?:Jan|Feb|Mar|Apr|May|June|July|Aug|Sept|Oct|Nov|Dec) \d{4}$|^\d{4}$/);
+    // Figures of one population and measure from different months are not a disagreement.
+    const month = (text: string, claimant: string | null) =>
+      reference.casualties.figures.find((f) => f.text === text && f.claimant === claimant)?.asOf?.slice(0, 7) ?? null;
+    for (const c of reference.casualties.conflicts) {
+      const months = new Set(c.figures.map((f) => month(f.text, f.claimant)));
+      if (months.size > 1) expect(all).not.toContain(`Sources disagree — ${c.about}`);
+    }
+  });
+
   it('shows the verbatim quotes behind a page with "Sources (quotes)"', async () => {
     const asker = fake.user('quotes');
     const first = await fake.command('casualties', { user: asker }).result();
@@ -246,6 +276,21 @@ describe('/ask', () => {
     expect(syndicated).toBeDefined();
     expect(names.some((n) => n.includes('The Associated Press, also carried by NewsBeat'))).toBe(true);
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('numbers citations per message: every [n] on an answer or the talks brief resolves on that message', async () => {
+    const answer = await fake.command('ask', { options: [str('question', clean)] }).result();
+    const [embed] = embedsOf(answer);
+    const defined = new Set((embed?.fields ?? []).map((f) => /^\[(\d+)\]/.exec(f.name)?.[1]));
+    const used = [...(embed?.description ?? '').matchAll(/\[(\d+)\]/g)].map((m) => m[1]);
+    expect(used.length).toBeGreaterThan(0);
+    for (const n of used) expect(defined.has(n)).toBe(true);
+    // Numbered from 1 in reading order on this message, whatever the article ids.
+    expect(used[0]).toBe('1');
+    const brief = await fake.command('talks').result();
+    const [main, list] = embedsOf(brief);
+    for (const [, n] of (main?.description ?? '').matchAll(/\[(\d+)\]/g))
+      expect(list?.description).toContain(`**[${n}]**`);
   });
 
   it('answers privately when asked to', async () => {
