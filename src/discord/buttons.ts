@@ -12,7 +12,7 @@ import { recordVote } from './feedback.js';
 import { commandIdsFor, unknownCommandMessage } from './help.js';
 import type { RenderedMessage } from './render.js';
 import { NO_PINGS, notice } from './respond.js';
-import { hasThreadButton, startAnswerThread } from './threads.js';
+import { canStartThreadIn, startAnswerThread } from './threads.js';
 import type { BotContext } from './types.js';
 import { questionOf, viewFor } from './views.js';
 
@@ -90,8 +90,12 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
   const mention = await commandIdsFor(interaction.client, ctx.config.guildId).mention();
   // A page turned on the asker's own message keeps the chart uploaded with it; a private copy has none.
   const hasChart = mine && interaction.message.attachments.some((a) => a.name === CHART_FILE);
-  // The asker's answer keeps its thread button until a thread is started on it.
-  const thread = mine && hasThreadButton(interaction.message) && !interaction.message.hasThread;
+  // The asker's public answer in a text channel keeps its thread button until a thread is started on it.
+  const thread =
+    mine &&
+    !interaction.message.flags.has(MessageFlags.Ephemeral) &&
+    canStartThreadIn(interaction.channel) &&
+    !interaction.message.hasThread;
   const rendered = viewFor(state, snapshot, clicker, question, mention, hasChart, thread);
   if (!rendered) {
     await interaction.reply(notice(EXPIRED));

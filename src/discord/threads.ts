@@ -11,7 +11,7 @@
  */
 import { ChannelType, type Message, MessageFlags } from 'discord.js';
 import { log } from '../log.js';
-import { clipLabel, THREAD_BUTTON } from './components.js';
+import { clipLabel } from './components.js';
 import { NO_PINGS } from './respond.js';
 import { questionOf } from './views.js';
 
@@ -26,11 +26,6 @@ export const THREAD_CANNOT_START =
   'I could not start a thread here (threads may be off in this channel, or I lack the “Create Public Threads” permission). Reply to my answer instead and I will read it as a follow-up.';
 export const THREAD_NO_QUESTION =
   'I cannot start a thread on this answer: its question was too long to keep with it. Ask again with a shorter question.';
-
-/** Whether the message carries the thread button (a page turned on it keeps the button). */
-export function hasThreadButton(message: { components?: readonly unknown[] } | null | undefined): boolean {
-  return JSON.stringify(message?.components ?? []).includes(`"${THREAD_BUTTON}"`);
-}
 
 /**
  * Whether a public answer posted in this channel can get the thread button: a server text or announcement

@@ -470,6 +470,23 @@ describe('follow-ups in a thread', () => {
     const reply = await replyTo(fake.postMessage(`<@${fake.bot.id}> and Russia?`, { channelId: thread }));
     expect((reply.body.embeds as APIEmbed[])[0]?.title).toMatch(/prisoners were exchanged, Russia\?$/);
   });
+
+  it('keeps the thread button while the asker turns pages, and drops it once the thread exists', async () => {
+    const asker = fake.user('thread-pager');
+    // [engine content] an answer with more sources than its page shows, so it has "Show all sources".
+    const q = 'How many prisoners were exchanged?';
+    const first = await fake.command('ask', { options: [str('question', q)], user: asker }).result();
+    const ids = (r: InteractionResult) => buttonsOf(r).map((b) => b.custom_id);
+    expect(ids(first)).toContain(THREAD_BUTTON);
+    const sources = button(first, /^Show all sources/);
+    const all = await fake.click(messageOf(first), sources, { user: asker }).result();
+    const back = await fake.click(messageOf(all), button(all, 'Back to the answer'), { user: asker }).result();
+    expect(ids(back)).toContain(THREAD_BUTTON);
+    await fake.click(messageOf(back), THREAD_BUTTON, { user: asker }).result();
+    const again = await fake.click(messageOf(back), sources, { user: asker }).result();
+    const answer = await fake.click(messageOf(again), button(again, 'Back to the answer'), { user: asker }).result();
+    expect(ids(answer)).not.toContain(THREAD_BUTTON);
+  });
 });
 
 describe('safety', () => {
