@@ -32,6 +32,12 @@ export interface FakeDiscordOptions {
   ackDeadlineMs?: number;
   /** Privileged intents enabled for the application in the "Developer Portal" (bit field; none by default). */
   enabledPrivilegedIntents?: number;
+  /**
+   * Shards `GET /gateway/bot` recommends (default 1). With N > 1 the fake has one guild per shard
+   * (`guildIds[i]` lands on shard i: `(guild_id >> 22) % N`), accepts one IDENTIFY per shard, and sends
+   * each guild's events only to its shard (direct messages to shard 0), as Discord does.
+   */
+  shards?: number;
 }
 
 export interface RecordedRequest {
@@ -95,6 +101,8 @@ interface Session {
   seq: number;
   intents: number;
   query: Record<string, string>;
+  /** [shard id, shard count] from IDENTIFY; [0, 1] when the bot sent none. */
+  shard: [number, number];
 }
 
 export interface InteractOptions {
@@ -104,6 +112,8 @@ export interface InteractOptions {
   /** Computed permissions of the invoking member (string bit field). Default: a regular member's. */
   permissions?: string;
   channelId?: string;
+  /** The guild the interaction comes from (its text channel, unless `channelId` says otherwise); default `guildId`. */
+  guildId?: string;
   resolved?: Json;
   dm?: boolean;
 }
@@ -145,9 +155,15 @@ export class FakeDiscord extends EventEmitter {
   readonly bot: FakeUser;
   readonly owner: FakeUser;
   readonly applicationId: string;
+  /** The first guild (on shard 0); `guildIds` has one per shard. */
   readonly guildId: string;
   readonly channelId: string;
   readonly threadId: string;
+  readonly shardCount: number;
+  /** One guild per shard: `guildIds[i]` is on shard i. */
+  readonly guildIds: string[];
+  /** The text channel (#general) of each guild. */
+  readonly guildChannels = new Map<string, string>();
   readonly createdAt = new Date().toISOString();
 
   /** Every REST request, in order. */
@@ -198,11 +214,19 @@ export class FakeDiscord extends EventEmitter {
     this.applicationId = snowflake();
     this.bot = makeUser('PeaceTalksBot', { id: this.applicationId, bot: true });
     this.owner = makeUser('app-owner');
-    this.guildId = snowflake();
+    this.shardCount = Math.max(1, options.shards ?? 1);
+    this.guildIds = guildsPerShard(this.shardCount);
+    this.guildId = this.guildIds[0] as string;
     this.channelId = snowflake();
     this.threadId = snowflake();
     for (const u of [this.bot, this.owner]) this.#users.set(u.id, u);
     this.#channels.set(this.channelId, textChannel(this.channelId, this.guildId, 'general'));
+    this.guildChannels.set(this.guildId, this.channelId);
+    for (const guild of this.guildIds.slice(1)) {
+      const channel = snowflake();
+      this.#channels.set(channel, textChannel(channel, guild, 'general'));
+      this.guildChannels.set(guild, channel);
+    }
     this.#channels.set(
       this.threadId,
       publicThread(this.threadId, this.guildId, this.channelId, this.owner.id, 'abu-dhabi-questions', this.createdAt),
@@ -279,13 +303,23 @@ export class FakeDiscord extends EventEmitter {
     }
   }
 
-  /** Resolves once a bot has identified and received READY and GUILD_CREATE. */
+  /** Resolves once a bot has identified and received READY and GUILD_CREATE (on every shard's guild). */
   waitForReady(timeoutMs = 20_000): Promise<true> {
     return this.waitFor(
-      () => this.gateway.some((e) => e.direction === 'out' && e.t === 'GUILD_CREATE'),
+      () => {
+        const created = new Set(
+          this.gateway.filter((e) => e.direction === 'out' && e.t === 'GUILD_CREATE').map((e) => (e.d as Json).id),
+        );
+        return this.guildIds.every((g) => created.has(g));
+      },
       'the bot to connect (READY + GUILD_CREATE)',
       timeoutMs,
     );
+  }
+
+  /** The shard a guild's events go to: `(guild_id >> 22) % shardCount`. */
+  shardOf(guildId: string): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(this.shardCount));
   }
 
   /* -------------------------------------------------------- interactions */
@@ -354,7 +388,12 @@ export class FakeDiscord extends EventEmitter {
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${id}${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
     const channel =
-      o.dm && !o.channelId ? this.#dmWith(user) : (this.#channels.get(o.channelId ?? this.channelId) as Json);
+      o.dm && !o.channelId
+        ? this.#dmWith(user)
+        : (this.#channels.get(
+            o.channelId ?? (o.guildId ? this.guildChannels.get(o.guildId) : undefined) ?? this.channelId,
+          ) as Json);
+    const guildId = (channel.guild_id as string | undefined) ?? this.guildId;
     const data: Json = o.component?.data ?? {
       id: registered?.id ?? snowflake(),
       name,
@@ -375,14 +414,14 @@ export class FakeDiscord extends EventEmitter {
       app_permissions: ADMIN_PERMISSIONS,
       locale: 'en-US',
       entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
+      authorizing_integration_owners: { '0': guildId },
       context: o.dm ? 1 : 0,
       attachment_size_limit: 10_485_760,
       ...(o.dm
         ? { user }
         : {
-            guild_id: this.guildId,
-            guild: { id: this.guildId, locale: 'en-US', features: [] },
+            guild_id: guildId,
+            guild: { id: guildId, locale: 'en-US', features: [] },
             guild_locale: 'en-US',
             member: makeMember(user, this.createdAt, permissions),
           }),
@@ -559,7 +598,14 @@ export class FakeDiscord extends EventEmitter {
       return;
     }
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
-      const session: Session = { ws, id: null, seq: 0, intents: 0, query: Object.fromEntries(url.searchParams) };
+      const session: Session = {
+        ws,
+        id: null,
+        seq: 0,
+        intents: 0,
+        query: Object.fromEntries(url.searchParams),
+        shard: [0, 1],
+      };
       this.#sessions.add(session);
       this.connections.push(session.query);
       ws.on('close', (code, reason) => {
@@ -656,10 +702,27 @@ export class FakeDiscord extends EventEmitter {
       return;
     }
     const shard = d.shard as number[] | undefined;
-    if (shard && (shard[0] !== 0 || shard[1] !== 1)) {
+    const [shardId, shardCount] = shard ?? [0, 1];
+    if (
+      shard &&
+      (!Number.isInteger(shardId) ||
+        shardCount !== this.shardCount ||
+        (shardId as number) < 0 ||
+        (shardId as number) >= shardCount)
+    ) {
       this.#closeSession(session, 4010, 'Invalid shard');
       return;
     }
+    if (!shard && this.shardCount > 1) {
+      this.#closeSession(session, 4011, 'Sharding required');
+      return;
+    }
+    // One session per shard: a second IDENTIFY for a shard that is connected is refused.
+    if (this.shardCount > 1 && [...this.#sessions].some((s) => s !== session && s.id && s.shard[0] === shardId)) {
+      this.#closeSession(session, 4005, 'Already authenticated');
+      return;
+    }
+    session.shard = [shardId as number, shardCount as number];
     session.id = Math.random().toString(16).slice(2).padEnd(32, '0');
     session.intents = intents;
     this.emit('identify', d);
@@ -672,11 +735,13 @@ export class FakeDiscord extends EventEmitter {
         v: 10,
         user_settings: {},
         user: { ...this.bot, verified: true, flags: 0, mfa_enabled: false, email: null },
-        guilds: [{ id: this.guildId, unavailable: true }],
+        guilds: this.guildIds
+          .filter((g) => this.shardOf(g) === session.shard[0])
+          .map((id) => ({ id, unavailable: true })),
         session_id: session.id,
         session_type: 'normal',
         resume_gateway_url: this.gatewayUrl,
-        shard: [0, 1],
+        shard: session.shard,
         application: { id: this.applicationId, flags: 0 },
         private_channels: [],
         relationships: [],
@@ -686,22 +751,25 @@ export class FakeDiscord extends EventEmitter {
         _trace: ['["fake-gateway"]'],
       },
     });
-    session.seq += 1;
-    const channels = [...this.#channels.values()].filter((c) => c.type === 0);
-    const threads = [...this.#channels.values()].filter((c) => c.type === 11);
-    this.#send(session, {
-      op: 0,
-      t: 'GUILD_CREATE',
-      s: session.seq,
-      d: guildCreate({
-        guildId: this.guildId,
-        ownerId: this.owner.id,
-        bot: this.bot,
-        channels: channels.map(({ guild_id: _g, ...c }) => c),
-        threads,
-        joinedAt: this.createdAt,
-      }),
-    });
+    for (const guildId of this.guildIds.filter((g) => this.shardOf(g) === session.shard[0])) {
+      session.seq += 1;
+      const inGuild = [...this.#channels.values()].filter((c) => c.guild_id === guildId);
+      const channels = inGuild.filter((c) => c.type === 0);
+      const threads = inGuild.filter((c) => c.type === 11);
+      this.#send(session, {
+        op: 0,
+        t: 'GUILD_CREATE',
+        s: session.seq,
+        d: guildCreate({
+          guildId,
+          ownerId: this.owner.id,
+          bot: this.bot,
+          channels: channels.map(({ guild_id: _g, ...c }) => c),
+          threads,
+          joinedAt: this.createdAt,
+        }),
+      });
+    }
     this.emit('ready');
   }
 
@@ -711,7 +779,10 @@ export class FakeDiscord extends EventEmitter {
     filter: (s: Session) => boolean = () => true,
     shape: (s: Session) => Json = () => d,
   ): void {
-    const ready = [...this.#sessions].filter((s) => s.id && filter(s));
+    // A guild's events go to the shard that guild is on; direct messages (no guild) to shard 0.
+    const guild = typeof d.guild_id === 'string' ? d.guild_id : null;
+    const shard = guild ? this.shardOf(guild) : 0;
+    const ready = [...this.#sessions].filter((s) => s.id && s.shard[0] === shard && filter(s));
     if (ready.length === 0 && t === 'INTERACTION_CREATE')
       throw new Error('fake Discord: no bot is connected to receive the interaction');
     for (const s of ready) {
@@ -937,7 +1008,7 @@ export class FakeDiscord extends EventEmitter {
         200,
         {
           url: this.gatewayUrl,
-          shards: 1,
+          shards: this.shardCount,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
         },
       ]);
@@ -949,7 +1020,7 @@ export class FakeDiscord extends EventEmitter {
     if (commandsRoute) {
       const [, app, guild] = commandsRoute;
       if (app !== this.applicationId) return bot(() => [403, { message: 'Missing Access', code: 50001 }]);
-      if (guild && guild !== this.guildId) return bot(() => [403, { message: 'Missing Access', code: 50001 }]);
+      if (guild && !this.guildIds.includes(guild)) return bot(() => [403, { message: 'Missing Access', code: 50001 }]);
       if (method === 'GET') return bot(() => [200, this.commands(guild)]);
       if (method === 'PUT')
         return bot(() => {
@@ -1379,6 +1450,17 @@ export class FakeDiscord extends EventEmitter {
     this.#dispatchMessage(message);
     return [200, message];
   }
+}
+
+/** One guild id per shard, `[i]` on shard i (`(id >> 22) % shards`: the id's millisecond decides). */
+function guildsPerShard(shards: number): string[] {
+  const now = Date.now();
+  return Array.from({ length: shards }, (_, i) => {
+    for (let at = now; ; at--) {
+      const id = snowflake(at);
+      if (Number((BigInt(id) >> 22n) % BigInt(shards)) === i) return id;
+    }
+  });
 }
 
 /** A message after an edit: content, embeds and components replaced where the edit gives them. */
