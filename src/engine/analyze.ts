@@ -348,6 +348,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   if (kind === 'description' && range && tokens.slice(range[0], range[1] + 1).some((t) => FIGURE_WORDS.has(t.lower)))
     kind = 'count';
   const date = detectDate(lower);
+  const asksWh = tokens.some((t) => WH_WORDS.has(t.lower)) || kind !== 'description';
 
   const terms: QuestionTerm[] = [];
   let headIndex = -1;
@@ -449,7 +450,9 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     range !== null && tokens.slice(range[0], range[1] + 1).some((t) => SIDE_TERMS.includes(t.term ?? ''));
   const verbs: string[] = [];
   tokens.forEach((t, i) => {
-    if (!t.term || QUESTION_NOISE.has(t.lower) || ANSWER_TYPE_WORDS.has(t.lower)) return;
+    // Answer-type words only type the answer of a wh-question; in a statement ("a date has been set") they
+    // are what is said.
+    if (!t.term || QUESTION_NOISE.has(t.lower) || (asksWh && ANSWER_TYPE_WORDS.has(t.lower))) return;
     if (
       (kind === 'place' || kind === 'organisation') &&
       (PLACE_WORDS.has(singular(t.lower)) || ORGANISATION_TYPE_WORDS.has(singular(t.lower)))

@@ -289,6 +289,9 @@ function tollOf(tokens: readonly Token[], slot: Slot): string | null {
 /** Index terms of the words that count people in general ("how many people …"). */
 const PEOPLE_HEADS = new Set(['people', 'person', 'persons'].map((w) => termOf(w) ?? w));
 
+/** A sentence that asks rather than states: it ends on a question mark (before any closing quote). */
+const ASKS = /\?["'”’)]*\s*$/;
+
 /** A preposition naming what an act is aimed at: "at Ukraine", "on Russian positions", "against Kyiv". */
 const TARGET_PREPOSITION = /^(?:at|on|against|into|upon)$/;
 
@@ -733,7 +736,8 @@ export function scoreCandidates(
   for (const p of passages) {
     for (const ordinal of p.sentences) {
       const s = r.corpus.sentences[ordinal];
-      if (!s || s.boilerplate) continue;
+      // A question in an article ("Q: Was there a ceasefire deal?", a rhetorical one) asserts nothing.
+      if (!s || s.boilerplate || ASKS.test(s.text)) continue;
       const scored = scoreSentence(r, q, known, s, prepared(s), () => contextOf(s));
       candidates.push(...scored.candidates);
       relevance.push({ sentence: s, coverage: scored.coverage });

@@ -67,7 +67,11 @@ export function numberSlots(text: string, tokens: readonly Token[], kind: Answer
     kind === 'percent'
       ? ['percent']
       : kind === 'length'
-        ? [asksDuration(q.question) ? 'duration' : 'length']
+        ? asksDuration(q.question)
+          ? ['duration']
+          : // "How long is the front line?" a distance; "how long is the pause?" a span: whichever the text
+            // gives next to what is asked about.
+            ['length', 'duration']
         : ['count'];
   // "How many months …": a span of time counts the unit asked about.
   if (kind === 'count' && q.terms.some((t) => t.head && TIME_UNIT_TERMS.has(t.term))) wanted.push('duration');

@@ -619,3 +619,27 @@ describe('dateSlots', () => {
     expect(e.ask('When did the fisheries ministers meet?').answer).not.toMatch(/^18:40 \(/);
   });
 });
+
+describe('questions inside an article', () => {
+  it('assert nothing: a Q&A heading is never the evidence', () => {
+    const e = buildEngine(
+      corpusOf({
+        'q.txt':
+          'Q: Was there a truce deal?\n\nA: No. The sides agreed only to a pause in strikes on ferries.\n\n' +
+          'A fourth round is planned for late May in Turku, the mediator said. No date has been set.\n',
+      }),
+    );
+    const a = e.ask('Did they agree to a truce?');
+    expect(a.citations.every((c) => !c.quote.endsWith('?'))).toBe(true);
+    expect(a.answer).toMatch(/^No\b/);
+  });
+
+  it('leave "date" in a yes/no statement as what is asked about', () => {
+    const e = buildEngine(
+      corpusOf({
+        'q.txt': 'A fourth round is planned for late May in Turku, the mediator said. No date has been set.\n',
+      }),
+    );
+    expect(e.ask('Has a date been set for the fourth round?').answer).toMatch(/^No — .*No date has been set/);
+  });
+});
