@@ -20,10 +20,10 @@ import { deserialize, serialize } from 'node:v8';
 import type { EngineData } from './engine/engine.js';
 import type { CasualtyReport, TalksBrief } from './extract/types.js';
 import type { Attribution } from './nlp/attribution.js';
-import type { Article, Corpus, SourceError } from './types.js';
+import type { Article, Corpus, Sentence, SourceError } from './types.js';
 
 /** Bumped when the file's layout changes. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 /** Snapshot files kept in the cache folder (the most recently written); older ones are removed. */
 export const SNAPSHOTS_KEPT = 4;
 /** How long a build waits for another process building the same sources before building itself. */
@@ -139,7 +139,13 @@ export async function readSnapshot(file: string, key: string): Promise<ReadResul
       return { ok: false, reason: 'stale', detail: 'the sources or the code changed since it was saved' };
     }
     const articles: Article[] = [];
-    for (let i = 0; i < header.parts.articles; i++) articles.push(...(next() as Article[]));
+    for (let i = 0; i < header.parts.articles; i++) {
+      for (const a of next() as Article[]) {
+        // Saved once when the corrected text is the text (most sentences): the same string again.
+        for (const s of a.sentences) if (s.corrected === null) s.corrected = s.text;
+        articles.push(a);
+      }
+    }
     const { index: _none, ...retriever } = next() as EngineData['retriever'];
     const index = next() as EngineData['retriever']['index'];
     const figures: CasualtyReport['figures'] = [];
@@ -165,6 +171,14 @@ export async function readSnapshot(file: string, key: string): Promise<ReadResul
   } catch (err) {
     return { ok: false, reason: 'corrupt', detail: `unreadable: ${(err as Error).message}` };
   }
+}
+
+/** A sentence's corrected text is saved only where it differs from its text (null otherwise). */
+function withoutRepeatedText(article: Article): Article {
+  const sentences = article.sentences.map((s) =>
+    s.corrected === s.text ? ({ ...s, corrected: null } as unknown as Sentence) : s,
+  );
+  return { ...article, sentences };
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -217,7 +231,7 @@ export async function writeSnapshot(
       },
     };
     await put(header);
-    for (const p of parts.articles) await put(p);
+    for (const p of parts.articles) await put(p.map(withoutRepeatedText));
     const { index: _index, ...retriever } = engine.retriever;
     await put(retriever);
     await put(engine.retriever.index);
