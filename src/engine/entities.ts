@@ -1,6 +1,6 @@
 import nlp from 'compromise';
-import { plain } from '../extract/text.js';
 import { type EntityKind, findEntities, type NameContext } from '../nlp/entities.js';
+import { plain } from '../nlp/tokens.js';
 import { editDistance, type Token } from './text.js';
 import { ORGANISATION_WORDS, TITLE_WORDS } from './vocabulary.js';
 

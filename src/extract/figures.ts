@@ -18,6 +18,7 @@ import { type Attribution, attributionFor } from '../nlp/attribution.js';
 import { type DateMention, findDates } from '../nlp/dates.js';
 import type { Entity } from '../nlp/entities.js';
 import { countableNumbers, type NumberMention, wordsToNumber } from '../nlp/numbers.js';
+import { isCapitalized, type Token } from '../nlp/tokens.js';
 import { type IncidentReading, readIncident, reportOrder, type Scope } from './incidents.js';
 import {
   ATTACK_NOUNS,
@@ -32,7 +33,6 @@ import {
   RELEASE_WORDS,
   ROLE_NOUNS,
 } from './lexicon.js';
-import { isCapitalized, type Token } from './text.js';
 
 export interface RawFigure {
   source: string;

@@ -16,10 +16,11 @@ import {
 import { attributionFor } from '../nlp/attribution.js';
 import type { Entity, NameIndex } from '../nlp/entities.js';
 import { wordsToNumber } from '../nlp/numbers.js';
+import { isCapitalized, type Token } from '../nlp/tokens.js';
 import type { Citation, Corpus } from '../types.js';
 import { groupByBlocks, pushTo } from './group.js';
 import { countryOf, FUNCTION_WORDS, NAME_TITLES, ORG_WORDS, PEOPLE_NOUNS, ROLE_NOUNS } from './lexicon.js';
-import { contentWords, isCapitalized, jaccard, stem, type Token } from './text.js';
+import { contentWords, jaccard, stem } from './text.js';
 import type { TalksBrief, TalksItem, TalksTopic } from './types.js';
 
 export const TALKS_TOPICS: readonly TalksTopic[] = [

@@ -10,7 +10,7 @@
  * - Per sentence, on first use and then cached with it: its numbers (src/nlp/numbers.ts) and dates
  *   (src/nlp/dates.ts). Most sentences are never asked for either, so most never pay for them.
  */
-import { plain, type Token, tokenize } from '../extract/text.js';
+
 import type { Article, Citation, Corpus, Sentence } from '../types.js';
 import { type Attribution, attributionFor, findAttributions, newMemory, remember } from './attribution.js';
 import { type DateMention, findDates } from './dates.js';
@@ -24,6 +24,7 @@ import {
   withSurnames,
 } from './entities.js';
 import { countableNumbers, type NumberMention } from './numbers.js';
+import { plain, type Token, tokenize } from './tokens.js';
 
 export interface AnalyzedSentence {
   sentence: Sentence;

@@ -5,8 +5,8 @@
  */
 
 import { ORG_WORDS, REPORT_NOUNS, ROLE_NOUNS, SAY_VERBS } from '../extract/lexicon.js';
-import type { Token } from '../extract/text.js';
 import type { Entity, EntityKind } from './entities.js';
+import type { Token } from './tokens.js';
 
 export type AttributionVia =
   | 'according'

@@ -4,9 +4,11 @@
  * person, organisation, place or bare role from their words (titles, organisation nouns, the country
  * gazetteer) and from what the corpus says elsewhere (a surname seen in a full name is a person).
  */
+
+import { editDistance } from '../engine/text.js';
 import { pushTo } from '../extract/group.js';
 import { type Country, countryOf, FUNCTION_WORDS, NAME_TITLES, ORG_WORDS, ROLE_NOUNS } from '../extract/lexicon.js';
-import { editDistance, isCapitalized, plain, type Token, tokenize, tokenTexts } from '../extract/text.js';
+import { isCapitalized, plain, type Token, tokenize, tokenTexts } from './tokens.js';
 
 export type EntityKind = 'person' | 'org' | 'place' | 'role' | 'other';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plain, tokenize, tokenTexts } from '../../src/extract/text.js';
+import { plain, tokenize, tokenTexts } from '../../src/nlp/tokens.js';
 
 describe('tokenize', () => {
   it('keeps numbers with separators, inner hyphens and abbreviations whole', () => {
