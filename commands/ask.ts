@@ -16,6 +16,7 @@ import { notice, replyOptions } from '../src/discord/respond.js';
 import { replyWithButtons } from '../src/discord/send.js';
 import { canStartThreadIn } from '../src/discord/threads.js';
 import type { BotContext } from '../src/discord/types.js';
+import { answerWithoutBlocking } from '../src/engine/engine.js';
 import { MAX_QUESTION_CHARS, validateQuestion } from '../src/engine/question.js';
 import { log } from '../src/log.js';
 
@@ -54,10 +55,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const mention = await ids.mention();
   await replyWithButtons(
     interaction,
-    () => {
+    async () => {
       const snapshot = ctx.store.current;
       const started = performance.now();
-      const answer = snapshot.engine.ask(checked.question);
+      // Awaited, not waited for: acknowledgements of other interactions go out while this is computed.
+      const answer = await answerWithoutBlocking(snapshot.engine, checked.question);
       log.info(
         {
           command: 'ask',

@@ -55,14 +55,28 @@ export class SnapshotHost {
   #nextId = 1;
   #closed = false;
   #exitListeners = new Set<(code: number) => void>();
+  readonly #asyncPort: MessagePort | null;
+  readonly #pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
 
-  constructor(worker: Worker, port: MessagePort, signal: SharedArrayBuffer) {
+  constructor(worker: Worker, port: MessagePort, signal: SharedArrayBuffer, asyncPort?: MessagePort) {
     this.#worker = worker;
     this.#port = port;
     this.#flag = new Int32Array(signal);
+    this.#asyncPort = asyncPort ?? null;
+    this.#asyncPort?.on('message', (reply: EngineReply) => {
+      const waiting = this.#pending.get(reply.id);
+      if (!waiting) return; // a late reply to a call that timed out
+      this.#pending.delete(reply.id);
+      if (reply.ok) waiting.resolve(reply.value);
+      else waiting.reject(new Error(`the index worker failed: ${reply.message}`));
+    });
+    // Waiting for an answer must not keep the process alive by itself.
+    this.#asyncPort?.unref();
     worker.once('exit', (code) => {
       const unexpected = !this.#closed;
       this.#closed = true;
+      for (const waiting of this.#pending.values()) waiting.reject(new Error('the index worker has stopped'));
+      this.#pending.clear();
       if (unexpected) for (const listener of this.#exitListeners) listener(code);
     });
   }
@@ -99,9 +113,42 @@ export class SnapshotHost {
     }
   }
 
+  /**
+   * Calls the worker's engine and awaits the answer: the event loop keeps turning meanwhile (other
+   * interactions are acknowledged while an answer is computed). Needs the worker's async port.
+   */
+  callAsync(request: Omit<EngineRequest, 'id'>, timeoutMs = ENGINE_CALL_TIMEOUT_MS): Promise<unknown> {
+    const port = this.#asyncPort;
+    if (!port) return Promise.resolve().then(() => this.call(request, timeoutMs));
+    if (this.#closed) {
+      return Promise.reject(new Error('the index worker has stopped; an admin can run /sources-admin reload'));
+    }
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#pending.delete(id);
+        reject(new Error(`the index worker did not answer ${request.method} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.#pending.set(id, {
+        resolve: (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        reject: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
+      });
+      port.postMessage({ ...request, id });
+    });
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    for (const waiting of this.#pending.values()) waiting.reject(new Error('the index worker has stopped'));
+    this.#pending.clear();
+    this.#asyncPort?.close();
     this.#port.close();
     await this.#worker.terminate();
   }
@@ -116,19 +163,21 @@ export function buildInWorker(
   options: { heapMb?: number; cacheDir?: string; saveFirst?: boolean } = {},
 ): { result: Promise<WorkerBuild>; cancel(): Promise<void> } {
   const channel = new MessageChannel();
+  const asyncChannel = new MessageChannel();
   const signal = new SharedArrayBuffer(4);
   const data: SnapshotWorkerData = {
     dir,
     port: channel.port2,
+    asyncPort: asyncChannel.port2,
     signal,
     ...(options.cacheDir ? { cacheDir: options.cacheDir, saveFirst: options.saveFirst ?? false } : {}),
   };
   const worker = startWorker({
     workerData: data,
-    transferList: [channel.port2],
+    transferList: [channel.port2, asyncChannel.port2],
     ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
   });
-  const host = new SnapshotHost(worker, channel.port1, signal);
+  const host = new SnapshotHost(worker, channel.port1, signal, asyncChannel.port1);
   let settled = false;
   let settle!: (build: WorkerBuild) => void;
   const result = new Promise<WorkerBuild>((resolve) => {
@@ -245,6 +294,7 @@ function assemble(
     corpus,
     stats: ready.stats,
     ask: (question) => host.call({ method: 'ask', args: [question] }) as Answer,
+    askAsync: (question) => host.callAsync({ method: 'ask', args: [question] }) as Promise<Answer>,
     suggest: (partial, limit, maxLength) =>
       host.call({ method: 'suggest', args: [partial, limit, maxLength] }) as string[],
   };

@@ -20,6 +20,8 @@ export interface SnapshotWorkerData {
   dir: string;
   /** Requests from the main thread arrive here; replies go back on it. */
   port: MessagePort;
+  /** The same requests from callers that await the reply instead of blocking for it (no signal). */
+  asyncPort?: MessagePort;
   /** Int32Array over a SharedArrayBuffer: [0] is set to 1 and notified when a reply is posted. */
   signal: SharedArrayBuffer;
   /** Where built snapshots are saved and loaded from (see `snapshot-file.ts`); none: always build. */
@@ -137,7 +139,7 @@ async function fromDisk(
 }
 
 async function run(): Promise<void> {
-  const { dir, port, signal, cacheDir, saveFirst } = workerData as SnapshotWorkerData;
+  const { dir, port, asyncPort, signal, cacheDir, saveFirst } = workerData as SnapshotWorkerData;
   try {
     setPriority(BUILD_NICENESS);
   } catch {
@@ -182,21 +184,23 @@ async function run(): Promise<void> {
     // Not permitted: keep the build priority.
   }
 
-  port.on('message', (request: EngineRequest) => {
-    let reply: EngineReply;
+  const answer = (request: EngineRequest): EngineReply => {
     try {
       const value =
         request.method === 'ask'
           ? engine.ask(request.args[0])
           : engine.suggest(request.args[0], request.args[1], request.args[2]);
-      reply = { id: request.id, ok: true, value };
+      return { id: request.id, ok: true, value };
     } catch (err) {
-      reply = { id: request.id, ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+      return { id: request.id, ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
     }
-    port.postMessage(reply);
+  };
+  port.on('message', (request: EngineRequest) => {
+    port.postMessage(answer(request));
     Atomics.store(flag, 0, 1);
     Atomics.notify(flag, 0);
   });
+  asyncPort?.on('message', (request: EngineRequest) => asyncPort.postMessage(answer(request)));
 
   // One part at a time, each after the main thread asks for more: the main thread deserialises a part
   // per turn of its event loop instead of the whole snapshot (seconds at 10,000 articles) at once.

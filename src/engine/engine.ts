@@ -9,9 +9,20 @@ export interface Engine {
   readonly corpus: Corpus;
   /** Answers one question (already validated with `validateQuestion`). */
   ask(question: string): Answer;
+  /**
+   * The same answer without blocking the calling thread, where the engine lives on another thread (the
+   * bot's snapshot worker): the caller's event loop keeps turning while it is computed. Absent on an
+   * in-process engine; `answerWithoutBlocking` picks whichever there is.
+   */
+  askAsync?(question: string): Promise<Answer>;
   /** Up to `limit` suggested questions/phrases for a partial input (autocomplete), each ≤ `maxLength` chars. */
   suggest(partial: string, limit: number, maxLength: number): string[];
   readonly stats: { passages: number; sentences: number; terms: number };
+}
+
+/** `engine.askAsync` where the engine has one, else `engine.ask`. */
+export function answerWithoutBlocking(engine: Engine, question: string): Promise<Answer> {
+  return engine.askAsync ? engine.askAsync(question) : Promise.resolve(engine.ask(question));
 }
 
 export function buildEngine(corpus: Corpus): Engine {

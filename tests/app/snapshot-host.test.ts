@@ -5,19 +5,25 @@ import { SnapshotHost } from '../../src/snapshot-host.js';
 /** A worker speaking the snapshot worker's reply protocol with a scripted engine (plain JS, eval'd). */
 function scriptedHost(engine: string) {
   const channel = new MessageChannel();
+  const asyncChannel = new MessageChannel();
   const signal = new SharedArrayBuffer(4);
   const worker = new Worker(
     `const { workerData } = require('node:worker_threads');
-     const { port, signal } = workerData;
+     const { port, asyncPort, signal } = workerData;
      const flag = new Int32Array(signal);
      const engine = ${engine};
      port.on('message', (request) => {
        const reply = (r) => { port.postMessage({ id: request.id, ...r }); Atomics.store(flag, 0, 1); Atomics.notify(flag, 0); };
        engine(request, reply);
-     });`,
-    { eval: true, workerData: { port: channel.port2, signal }, transferList: [channel.port2] },
+     });
+     asyncPort.on('message', (request) => engine(request, (r) => asyncPort.postMessage({ id: request.id, ...r })));`,
+    {
+      eval: true,
+      workerData: { port: channel.port2, asyncPort: asyncChannel.port2, signal },
+      transferList: [channel.port2, asyncChannel.port2],
+    },
   );
-  return new SnapshotHost(worker, channel.port1, signal);
+  return new SnapshotHost(worker, channel.port1, signal, asyncChannel.port1);
 }
 
 describe('SnapshotHost.call', () => {
@@ -49,6 +55,36 @@ describe('SnapshotHost.call', () => {
     expect(() => h.call({ method: 'ask', args: ['slow'] }, 50)).toThrow(/did not answer ask within 50 ms/);
     await new Promise((r) => setTimeout(r, 400));
     expect(h.call({ method: 'ask', args: ['fast'] })).toBe('quick');
+  });
+
+  it('answers an awaited call while the event loop keeps turning', async () => {
+    const h = host(
+      `(request, reply) => setTimeout(() => reply({ ok: true, value: { echoed: request.args[0] } }), 100)`,
+    );
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 5);
+    try {
+      await expect(h.callAsync({ method: 'ask', args: ['How many?'] })).resolves.toEqual({ echoed: 'How many?' });
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(turns).toBeGreaterThan(5);
+    // The blocking call still works beside it.
+    expect(h.call({ method: 'ask', args: ['Where?'] })).toEqual({ echoed: 'Where?' });
+  });
+
+  it('rejects an awaited call that times out, an error, and calls after close', async () => {
+    const h = host(
+      `(request, reply) => request.args[0] === 'slow' ? setTimeout(() => reply({ ok: true, value: 'late' }), 300) : request.args[0] === 'bad' ? reply({ ok: false, message: 'engine exploded' }) : reply({ ok: true, value: 'quick' })`,
+    );
+    await expect(h.callAsync({ method: 'ask', args: ['slow'] }, 50)).rejects.toThrow(/did not answer ask within 50 ms/);
+    await expect(h.callAsync({ method: 'ask', args: ['bad'] })).rejects.toThrow(
+      'the index worker failed: engine exploded',
+    );
+    await new Promise((r) => setTimeout(r, 350));
+    await expect(h.callAsync({ method: 'ask', args: ['fast'] })).resolves.toBe('quick');
+    await h.close();
+    await expect(h.callAsync({ method: 'ask', args: ['x'] })).rejects.toThrow(/stopped/);
   });
 
   it('refuses calls once closed, saying how to recover', async () => {
