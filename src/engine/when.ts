@@ -1,7 +1,11 @@
 import { sentenceDateMentions } from '../nlp/annotate.js';
+import { findDates } from '../nlp/dates.js';
+import { plain } from '../nlp/tokens.js';
 import type { Sentence } from '../types.js';
 import type { DateConstraint } from './analyze.js';
 import type { Retriever } from './retrieval.js';
+import type { Slot } from './slots.js';
+import type { Token } from './text.js';
 
 /**
  * When a sentence's events happen, as far as the text says: the calendar dates it names, resolved against
@@ -113,4 +117,36 @@ function reportedBy(r: Retriever, q: DateConstraint, s: Sentence): number {
   const at = Date.UTC(q.year ?? p.getUTCFullYear(), q.month - 1, q.day, 12);
   const gap = (at - p.getTime()) / DAY_MS;
   return gap >= 0 && gap <= AS_OF_DAYS ? 1 : DATE_UNSTATED_MISMATCH;
+}
+
+/**
+ * Answer slots for "when" questions, read by the one date reader: every date the sentence names, as
+ * precise as the text and resolved as /casualties and /talks resolve it ("on Friday (2026-01-30)").
+ * Meant to replace the chrono reading in slots.ts (`dateSlots`), which resolves a weekday to the closest
+ * one rather than the most recent.
+ */
+export function annotatedDateSlots(text: string, tokens: readonly Token[], published: string | null): Slot[] {
+  const out: Slot[] = [];
+  const flat = plain(text);
+  for (const d of findDates(flat, published)) {
+    if (!d.iso) continue;
+    // A day is answered with its preposition: "on Sunday", "on February 3".
+    const on = d.iso.length === 10 ? /\bon\s+$/i.exec(flat.slice(Math.max(0, d.start - 4), d.start)) : null;
+    const start = on ? d.start - on[0].length : d.start;
+    const first = Math.max(
+      0,
+      tokens.findIndex((t) => t.end > start),
+    );
+    let last = first;
+    while (last + 1 < tokens.length && (tokens[last + 1]?.end ?? 0) <= d.end) last++;
+    const written = text.slice(start, d.end);
+    out.push({
+      first,
+      last,
+      key: `date:${d.iso}`,
+      text: written === d.iso ? d.iso : `${written} (${d.iso})`,
+      prior: 1,
+    });
+  }
+  return out;
 }

@@ -326,3 +326,14 @@ describe('news-style calendar dates', () => {
     expect(iso('Air defences were active overnight.')).toEqual(['2026-02-05']);
   });
 });
+
+describe('date answers read the same dates as the reports', () => {
+  it('resolves "on Friday" in a Thursday article to the Friday before, as /casualties does', async () => {
+    const { annotatedDateSlots } = await import('../../src/engine/when.js');
+    const { tokenize } = await import('../../src/engine/text.js');
+    const text = 'The envoys met in Abu Dhabi on Friday.';
+    const slots = annotatedDateSlots(text, tokenize(text), '2026-02-05');
+    expect(slots.map((s) => [s.key, s.text])).toEqual([['date:2026-01-30', 'on Friday (2026-01-30)']]);
+    expect(findDates(text, '2026-02-05').map((d) => d.iso)).toEqual(['2026-01-30']);
+  });
+});
