@@ -1,3 +1,4 @@
+import { PEOPLE_NOUNS } from '../extract/lexicon.js';
 import type { Answer, AnswerKind, RichCitation, Sentence } from '../types.js';
 import {
   analyzeQuestion,
@@ -20,16 +21,10 @@ import {
   speaks,
 } from './constraints.js';
 import type { Retriever } from './retrieval.js';
-import { descriptionPhrase, entitySlots, numberSlots, roleSlots, type Slot } from './slots.js';
+import { dateSlots, descriptionPhrase, entitySlots, numberSlots, roleSlots, type Slot } from './slots.js';
 import { MIN_HEAD_SIMILARITY, MIN_MEANING_SIMILARITY, standIn } from './soft.js';
 import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, termOf, tokenize } from './text.js';
-import {
-  DATE_MISMATCH,
-  DATE_UNSTATED_MISMATCH,
-  dateFit,
-  annotatedDateSlots as dateSlots,
-  sentenceDates,
-} from './when.js';
+import { DATE_MISMATCH, DATE_UNSTATED_MISMATCH, dateFit, sentenceDates } from './when.js';
 
 /**
  * Second stage: every sentence of the retrieved passages is scored for the question (coverage of the
@@ -89,8 +84,35 @@ interface Prepared {
   positions: Map<string, number[]>;
 }
 
-function idf(r: Retriever, term: string): number {
+/** How many sentences a term is in; "casualties" is in every sentence of the killed, injured or missing. */
+function termDf(r: Retriever, term: string): number {
   const df = r.df.get(term) ?? 0;
+  if (df > 0) return df;
+  if (term === CASUALTIES_TERM) return OUTCOME_TERMS.reduce((n, o) => n + (r.df.get(o) ?? 0), 0);
+  // "people" where the sources only write "residents" or "workers".
+  if (PEOPLE_HEADS.has(term)) return [...PLAIN_PEOPLE_TERMS].reduce((n, p) => n + (r.df.get(p) ?? 0), 0);
+  return 0;
+}
+
+/**
+ * Where a sentence has a term: "casualties" is any of the outcomes it covers, and "people" any noun of
+ * people ("residents", "workers", "civilians").
+ */
+function termAt(positions: ReadonlyMap<string, number[]>, term: string, tokens: readonly Token[] = []): number[] {
+  const own = positions.get(term) ?? [];
+  if (term === CASUALTIES_TERM) return [...own, ...OUTCOME_TERMS.flatMap((o) => positions.get(o) ?? [])];
+  // By the word as written: "villagers" are people, the "village" sharing its stem is not.
+  // News counts fighters and prisoners as such, not as "people": those nouns answer their own questions.
+  if (PEOPLE_HEADS.has(term)) return [...own, ...tokens.flatMap((t, i) => (PLAIN_PEOPLE.has(t.lower) ? [i] : []))];
+  return own;
+}
+
+function hasTerm(positions: ReadonlyMap<string, number[]>, term: string): boolean {
+  return positions.has(term) || (term === CASUALTIES_TERM && termAt(positions, term).length > 0);
+}
+
+function idf(r: Retriever, term: string): number {
+  const df = termDf(r, term);
   return Math.log(1 + (r.sentenceCount - df + 0.5) / (df + 0.5));
 }
 
@@ -196,7 +218,7 @@ function weighTerms(
         soft = stand.how === 'meaning';
       }
     }
-    const df = r.df.get(term) ?? 0;
+    const df = termDf(r, term);
     if (df === 0) {
       // A word no source uses, nor any close to it: if it names what is asked about, or a name, the
       // sources cannot answer.
@@ -294,6 +316,13 @@ function tollOf(tokens: readonly Token[], slot: Slot): string | null {
 
 /** Index terms of the words that count people in general ("how many people …"). */
 const PEOPLE_HEADS = new Set(['people', 'person', 'persons'].map((w) => termOf(w) ?? w));
+/** Nouns of people who are not counted as fighters or prisoners: "residents", "workers", "children". */
+const PLAIN_PEOPLE = new Set(
+  [...PEOPLE_NOUNS].filter(([, kind]) => kind !== 'soldiers' && kind !== 'prisoners').map(([word]) => word),
+);
+const PLAIN_PEOPLE_TERMS = new Set([...PLAIN_PEOPLE].flatMap((w) => termOf(w) ?? []));
+/** The share of its weight "people" keeps when a sentence names them more narrowly ("residents"). */
+export const NARROWER_PEOPLE = 0.5;
 
 /** A sentence that asks rather than states: it ends on a question mark (before any closing quote). */
 const ASKS = /\?["'”’)]*\s*$/;
@@ -383,8 +412,12 @@ function scoreSentence(
   // before it name, so their names count as its own.
   const pronounLed = PRONOUN_SUBJECT.test(text);
   for (const t of terms) {
-    if (positions.has(t.term)) {
+    if (hasTerm(positions, t.term)) {
       covered += t.weight;
+      matched.push(t);
+    } else if (PEOPLE_HEADS.has(t.term) && termAt(positions, t.term, tokens).length > 0) {
+      // "people" met by "residents", "workers": the same people, named more narrowly.
+      covered += t.weight * NARROWER_PEOPLE;
       matched.push(t);
     } else if (context().has(t.term)) covered += t.weight * (pronounLed && t.proper ? 1 : 0.5);
   }
@@ -525,8 +558,7 @@ function scoreSentence(
     let anchor = slot.first < 0 ? 1 : 0.5 + 0.5 * proximity;
     if (head && q.kind !== 'description') {
       // "Casualties" are counted by any figure of killed, injured or missing.
-      const hp =
-        head.term === CASUALTIES_TERM ? OUTCOME_TERMS.flatMap((t) => positions.get(t) ?? []) : positions.get(head.term);
+      const hp = termAt(positions, head.term, tokens);
       // A figure counts the noun next to it ("314 prisoners"); "40,000 injured" borrows the noun of the
       // figure before it ("15,000 civilians killed and 40,000 injured"), so any mention in the sentence will do.
       const next = tokens[slot.last + 1];

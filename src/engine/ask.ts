@@ -1,5 +1,5 @@
 import type { Answer, Correction, Sentence } from '../types.js';
-import { answerQuestion, cite, scoreCandidates } from './answer.js';
+import { answerQuestion, cite, NOT_FOUND_ANSWER, scoreCandidates } from './answer.js';
 import { normaliseChat } from './casual.js';
 import { findClaimant, previousClaimant } from './claimants.js';
 import {
@@ -17,7 +17,7 @@ import {
   withoutFormWords,
 } from './forms.js';
 import type { Retriever } from './retrieval.js';
-import { STOP_WORDS, tokenize } from './text.js';
+import { SIDE_TERMS, STOP_WORDS, tokenize } from './text.js';
 
 /**
  * One question, whatever its form: a yes/no question, an either-or choice, a subset ("how many of them
@@ -110,6 +110,17 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
   }
   const citation = about ? cite(r, about.sentence) : plain.citations[0];
   const quote = citation?.quote ?? '';
+  // "Was anyone killed in Nikopol?": a sentence that only names Nikopol says neither yes nor no; what is
+  // stated of it (a word of the statement that is not a name or a side) must be in the sentence judged by.
+  const judged = new Set(r.termPositions(quote, tokenize(quote)).map((t) => t.term));
+  const stated = r
+    .termPositions(form.statement, statementTokens)
+    .filter(({ pos }) => !statementTokens[pos]?.capitalized)
+    .map(({ term }) => term)
+    .filter((term) => !SIDE_TERMS.includes(term));
+  if (stated.length > 0 && !stated.some((term) => judged.has(term))) {
+    return { ...plain, kind: 'yes-no', abstained: true, answer: NOT_FOUND_ANSWER, alternatives: [], citations: [] };
+  }
   const no = negatesStatement(form.statement, about?.sentence.corrected ?? quote) !== form.negated;
   return {
     ...plain,

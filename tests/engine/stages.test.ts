@@ -643,3 +643,22 @@ describe('questions inside an article', () => {
     expect(e.ask('Has a date been set for the fourth round?').answer).toMatch(/^No — .*No date has been set/);
   });
 });
+
+describe('"people" and "casualties" in a question', () => {
+  const e = buildEngine(
+    corpusOf({
+      'n.txt':
+        'Artillery shelled the river town of Orsk overnight, wounding at least nine residents, the mayor said.\n\n' +
+        'The village council met on Friday.\n',
+    }),
+  );
+
+  it('are met by the people a sentence names more narrowly, and by any of its outcomes', () => {
+    expect(e.ask('How many people were wounded in Orsk?').answer).toMatch(/^at least nine residents/);
+    expect(e.ask('Who reported the Orsk casualties?').answer).toMatch(/mayor/);
+  });
+
+  it('never answer "yes" from a sentence that states nothing the question asks', () => {
+    expect(e.ask('Was anyone killed in Orsk?').abstained).toBe(true);
+  });
+});
