@@ -21,10 +21,16 @@ import {
   speaks,
 } from './constraints.js';
 import type { Retriever } from './retrieval.js';
-import { dateSlots, descriptionPhrase, entitySlots, numberSlots, roleSlots, type Slot } from './slots.js';
+import { descriptionPhrase, entitySlots, numberSlots, roleSlots, type Slot } from './slots.js';
 import { MIN_HEAD_SIMILARITY, MIN_MEANING_SIMILARITY, standIn } from './soft.js';
 import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, termOf, tokenize } from './text.js';
-import { DATE_MISMATCH, DATE_UNSTATED_MISMATCH, dateFit, sentenceDates } from './when.js';
+import {
+  DATE_MISMATCH,
+  DATE_UNSTATED_MISMATCH,
+  dateFit,
+  annotatedDateSlots as dateSlots,
+  sentenceDates,
+} from './when.js';
 
 /**
  * Second stage: every sentence of the retrieved passages is scored for the question (coverage of the
