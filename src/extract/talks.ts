@@ -15,7 +15,7 @@ import {
 } from '../nlp/annotate.js';
 import { attributionFor } from '../nlp/attribution.js';
 import type { Entity, NameIndex } from '../nlp/entities.js';
-import { wordsToNumber } from '../nlp/numbers.js';
+import { findNumbers, wordsToNumber } from '../nlp/numbers.js';
 import { isCapitalized, type Token } from '../nlp/tokens.js';
 import type { Citation, Corpus } from '../types.js';
 import { groupByBlocks, pushTo } from './group.js';
@@ -878,8 +878,9 @@ export function subjectBefore(text: string, at: number): string {
   return words.length && words.length <= 6 ? subject.replace(/^The\s+/, 'the ') : '';
 }
 
+/** The numbers a statement gives, by value ("1,710" and "1710" are one number; "two" is 2). */
 function numbersIn(text: string): Set<string> {
-  return new Set(text.match(/\d[\d,.]*/g) ?? []);
+  return new Set(findNumbers(text).map((m) => String(m.value)));
 }
 
 function statement(f: Found, at: number, body: string, names: NameIndex, prefix = ''): Statement {
