@@ -3,7 +3,6 @@
  * the noun it counts, a person, an organisation, a place, a date, the role a person is given, or the
  * clause that describes. Scoring (answer.ts) decides which slot, in which sentence, answers.
  */
-import * as chrono from 'chrono-node';
 import type { AnswerKind } from '../types.js';
 import type { QuestionAnalysis, WeightedTerm } from './analyze.js';
 import { type EntitySpan, entitySpans, personKey } from './entities.js';
@@ -171,63 +170,6 @@ export function entitySlots(
     }
   }
   return slots;
-}
-
-/** Words without which a sentence holds no date for chrono-node to find (a cheap test before parsing). */
-const DATE_HINT =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:today|yesterday|tomorrow|tonight|ago|(?:last|next|this|previous|coming) (?:week|month|year|spring|summer|autumn|fall|winter|weekend))\b/i;
-
-/** Words that put a clause in the future: "will", "is due to", "plans to", "is expected to", "next". */
-const FUTURE_CLAUSE =
-  /\b(?:will|shall|is due|are due|is expected|are expected|is scheduled|are scheduled|plans? to|intends? to|is set to|are set to|is to|are to|next|upcoming)\b/i;
-/** …unless it reports what was: "said on Monday it will …" puts Monday in the past. */
-const PAST_CLAUSE = /\b(?:said|told|announced|stated|reported|confirmed)\s+(?:on|late|early)?\s*$/i;
-
-export function dateSlots(text: string, tokens: readonly Token[], published: string | null): Slot[] {
-  const ref = published ? new Date(`${published}T12:00:00Z`) : new Date();
-  const hinted = DATE_HINT.test(text);
-  const found = hinted ? chrono.parse(text, ref) : [];
-  // "… will meet on Monday", "talks are due to resume on Tuesday": a weekday in a clause about the future
-  // is the next one, not the last.
-  const ahead = hinted ? chrono.parse(text, ref, { forwardDate: true }) : [];
-  const parsed = found
-    .map((res) => {
-      const clause =
-        text
-          .slice(0, res.index)
-          .split(/[.;:!?]|,\s(?:and|but)\s/)
-          .at(-1) ?? '';
-      const future = FUTURE_CLAUSE.test(clause) && !PAST_CLAUSE.test(clause);
-      return future ? (ahead.find((a) => a.index === res.index) ?? res) : res;
-    })
-    // A clock time alone ("18:40") is no date.
-    .filter(
-      (res) =>
-        res.start.isCertain('day') ||
-        res.start.isCertain('weekday') ||
-        res.start.isCertain('month') ||
-        res.start.isCertain('year'),
-    )
-    .map((res) => {
-      const first = Math.max(
-        0,
-        tokens.findIndex((t) => t.start >= res.index),
-      );
-      const endChar = res.index + res.text.length;
-      let last = first;
-      while (last + 1 < tokens.length && (tokens[last + 1]?.end ?? 0) <= endChar) last++;
-      const d = res.start;
-      // As precise as the text: a weekday ("on Thursday") names a day; "last month" only a month.
-      const day = d.isCertain('day') || d.isCertain('weekday');
-      const month = day || d.isCertain('month');
-      const pad = (v: number | null) => String(v ?? 0).padStart(2, '0');
-      const iso = `${d.get('year')}${month ? `-${pad(d.get('month'))}` : ''}${day ? `-${pad(d.get('day'))}` : ''}`;
-      return { first, last, key: `date:${iso}`, text: res.text === iso ? iso : `${res.text} (${iso})`, prior: 1 };
-    });
-  const years = findNumbers(text, tokens)
-    .filter((m) => m.kind === 'year' && !parsed.some((p) => p.first <= m.first && p.last >= m.last))
-    .map((m) => ({ first: m.first, last: m.last, key: `date:${m.value}`, text: String(m.value), prior: 1 }));
-  return [...parsed, ...years];
 }
 
 /** Words that end a title phrase read backwards from a name ("… attended by U.S. special envoy Steve Witkoff"). */

@@ -605,7 +605,7 @@ describe('the claimant asked for', () => {
   });
 });
 
-describe('dateSlots', () => {
+describe('date answers', () => {
   it('reads a weekday in a clause about the future as the next one', () => {
     const e = buildEngine(
       corpusOf({ 'f.txt': 'The fisheries ministers will meet in Oslo on Monday, a spokesperson said.\n' }),
