@@ -3,6 +3,7 @@
  * Discord still delivers the content of messages that mention the bot.
  */
 import type { Message } from 'discord.js';
+import { answerWithoutBlocking } from '../engine/engine.js';
 import { validateQuestion } from '../engine/question.js';
 import { log } from '../log.js';
 import { cleanQuestion } from './clean.js';
@@ -67,10 +68,15 @@ function remember(questionId: string, reply: unknown): void {
  * never answered, or one edited so it no longer addresses the bot, is left alone).
  */
 export async function handleMentionEdit(message: Message, ctx: BotContext): Promise<void> {
+  // Edited while its first answer is still on the way (a quick typo fix): wait for that reply, then edit it.
+  await answering.get(message.id);
   const reply = replies.get(message.id);
   if (!reply) return;
   await handleMention(message, ctx, reply);
 }
+
+/** Question message id → the answer to it being worked on (so an edit arriving meanwhile waits for it). */
+const answering = new Map<string, Promise<void>>();
 
 /** Handles one created message: answers it when it mentions the bot, ignores everything else. */
 export async function handleMention(
@@ -81,7 +87,22 @@ export async function handleMention(
   const botId = message.client.user.id;
   if (message.author.bot || message.author.id === botId || message.system || message.webhookId) return;
   if (!isAddressedTo(message, botId)) return;
+  if (previousReply) return answerMention(message, ctx, botId, previousReply);
+  const done = answerMention(message, ctx, botId);
+  answering.set(message.id, done);
+  try {
+    await done;
+  } finally {
+    answering.delete(message.id);
+  }
+}
 
+async function answerMention(
+  message: Message,
+  ctx: BotContext,
+  botId: string,
+  previousReply?: Pick<Message, 'edit'>,
+): Promise<void> {
   const send = async ({ files, ...payload }: Partial<RenderedMessage>) => {
     const attachments = files?.length ? { files: files.map((f) => ({ attachment: f.data, name: f.name })) } : {};
     if (previousReply) {
@@ -129,10 +150,11 @@ export async function handleMention(
       return;
     }
     // Through the same queue as slash commands: a burst of mentions never starves acknowledgements.
-    const { snapshot, answer, started } = await answerQueue.run(() => {
+    // The answer is awaited from the snapshot worker: the event loop keeps acknowledging meanwhile.
+    const { snapshot, answer, started } = await answerQueue.run(async () => {
       const current = ctx.store.current;
       const t = performance.now();
-      return { snapshot: current, answer: current.engine.ask(checked.question), started: t };
+      return { snapshot: current, answer: await answerWithoutBlocking(current.engine, checked.question), started: t };
     }).result;
     log.info(
       {

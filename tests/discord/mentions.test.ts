@@ -130,4 +130,45 @@ describe('handleMentionEdit', () => {
     expect(replies).toHaveLength(1);
     expect(edits).toHaveLength(1);
   });
+  it('waits for the first reply when the question is edited while it is being answered, then edits it', async () => {
+    const edits: { embeds?: { title?: string }[] }[] = [];
+    let release: () => void = () => undefined;
+    const posted = new Promise<void>((r) => {
+      release = r;
+    });
+    const message = dm({
+      id: '666666666666666666',
+      content: 'How many prisoners were exchnaged?',
+      // Discord takes its time with the reply: the edit arrives before it is posted.
+      reply: async () => {
+        await posted;
+        return { edit: async (p: (typeof edits)[number]) => edits.push(p) };
+      },
+    });
+    const asked: string[] = [];
+    const ctx = {
+      config: {},
+      limiter: { take: () => ({ ok: true }) },
+      store: {
+        current: {
+          engine: {
+            ask: (q: string) => {
+              asked.push(q);
+              return { question: q, answer: 'a', abstained: true, citations: [], alternatives: [], totalSources: 5 };
+            },
+          },
+          corpus: { byId: new Map(), articles: [] },
+        },
+      },
+    };
+    const first = handleMention(message as never, ctx as never);
+    await new Promise((r) => setTimeout(r, 20));
+    message.content = 'How many prisoners were exchanged?';
+    const edit = handleMentionEdit(message as never, ctx as never);
+    release();
+    await Promise.all([first, edit]);
+    expect(asked).toEqual(['How many prisoners were exchnaged?', 'How many prisoners were exchanged?']);
+    expect(edits).toHaveLength(1);
+    expect(edits[0]?.embeds?.[0]?.title).toBe('How many prisoners were exchanged?');
+  });
 });
