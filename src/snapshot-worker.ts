@@ -50,7 +50,7 @@ export type EngineReply = { id: number; ok: true; value: unknown } | { id: numbe
 /** Articles per message while the corpus is sent to the main thread. */
 export const ARTICLES_PER_MESSAGE = 100;
 /** Casualty figures or conflicts per message. */
-export const ITEMS_PER_MESSAGE = 500;
+export const ITEMS_PER_MESSAGE = 100;
 
 /**
  * Building is background work: on Linux `setPriority` here lowers this thread only, so the main thread
