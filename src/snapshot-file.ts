@@ -301,9 +301,12 @@ export async function waitOrLock(
     const held = await readFile(lock, 'utf8')
       .then((t) => JSON.parse(t) as LockContent)
       .catch(() => null);
-    const otherBuilder = held && held.pid !== process.pid && held.key === key && alive(held.pid);
-    if (!otherBuilder || Date.now() > deadline) {
-      // A stale lock (its process is gone, or it builds other sources) or waited long enough: take it over.
+    const live = held !== null && held.pid !== process.pid && alive(held.pid);
+    // Another live process building other sources (an older or newer version): build alongside, no lock.
+    if (live && held.key !== key) return { waited, release: async () => {} };
+    if (!live || Date.now() > deadline) {
+      // A stale lock (its process is gone, or an earlier build of this one was cancelled) or waited long
+      // enough: take it over.
       await rm(lock, { force: true });
       if (Date.now() > deadline) return { waited, release: async () => {} };
       continue;

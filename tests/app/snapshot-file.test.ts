@@ -1,4 +1,4 @@
-import { appendFile, cp, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { deserialize, serialize } from 'node:v8';
@@ -8,7 +8,7 @@ import { buildEngine, engineData, engineFrom } from '../../src/engine/engine.js'
 import { buildCasualtyReport } from '../../src/extract/casualties.js';
 import { log, setLogger } from '../../src/log.js';
 import { claimsData, restoreClaims } from '../../src/nlp/annotate.js';
-import { readSnapshot, snapshotFile, sourcesKey } from '../../src/snapshot-file.js';
+import { readSnapshot, snapshotFile, sourcesKey, waitOrLock } from '../../src/snapshot-file.js';
 import { loadCorpus } from '../../src/sources/load.js';
 import { SourceStore } from '../../src/store.js';
 import type { Corpus } from '../../src/types.js';
@@ -134,9 +134,50 @@ describe('snapshots saved on disk', () => {
     await start();
     const file = await saved();
     const key = await sourcesKey(dirs.sources);
-    const { readFile } = await import('node:fs/promises');
     const bytes = await readFile(file);
     await writeFile(file, bytes.subarray(0, Math.floor(bytes.byteLength / 2)));
     expect(await readSnapshot(file, key)).toMatchObject({ ok: false, reason: 'corrupt' });
   }, 60_000);
+});
+
+describe('the build lock', () => {
+  let root: { dir: string; cleanup: () => Promise<void> };
+  beforeEach(async () => {
+    root = await tempSources(false);
+  });
+  afterEach(async () => {
+    await root.cleanup();
+  });
+
+  it('is taken when free and removed on release', async () => {
+    const file = path.join(root.dir, 'x.snapshot');
+    const lock = await waitOrLock(file, 'k1');
+    expect(lock.waited).toBe(false);
+    expect(await readdir(root.dir)).toContain('x.snapshot.lock');
+    await lock.release();
+    expect(await readdir(root.dir)).not.toContain('x.snapshot.lock');
+  });
+
+  it('waits for another live process building the same key, then lets the caller read what it saved', async () => {
+    const file = path.join(root.dir, 'x.snapshot');
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: process.ppid, key: 'k1', at: Date.now() }));
+    setTimeout(() => void rm(`${file}.lock`, { force: true }), 300);
+    const started = Date.now();
+    const lock = await waitOrLock(file, 'k1', { pollMs: 20 });
+    expect(lock.waited).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
+  it('takes over the lock of a process that is gone, and builds beside one building other sources', async () => {
+    const file = path.join(root.dir, 'x.snapshot');
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, key: 'k1', at: Date.now() }));
+    const taken = await waitOrLock(file, 'k1', { pollMs: 20 });
+    expect(taken.waited).toBe(false);
+    expect(JSON.parse(await readFile(`${file}.lock`, 'utf8'))).toMatchObject({ pid: process.pid, key: 'k1' });
+    await taken.release();
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: process.ppid, key: 'other', at: Date.now() }));
+    const beside = await waitOrLock(file, 'k1', { pollMs: 20, waitMs: 5_000 });
+    expect(beside.waited).toBe(false);
+    expect(JSON.parse(await readFile(`${file}.lock`, 'utf8'))).toMatchObject({ key: 'other' });
+  });
 });
