@@ -3,6 +3,7 @@
  * the noun it counts, a person, an organisation, a place, a date, the role a person is given, or the
  * clause that describes. Scoring (answer.ts) decides which slot, in which sentence, answers.
  */
+import { PEOPLE_NOUNS } from '../extract/lexicon.js';
 import type { AnswerKind } from '../types.js';
 import type { QuestionAnalysis, WeightedTerm } from './analyze.js';
 import { type EntitySpan, entitySpans, personKey } from './entities.js';
@@ -60,6 +61,16 @@ export function asksDuration(question: string): boolean {
   );
 }
 
+/** Nouns for one person, of any age or kin ("a 16-year-old girl"). */
+const PERSON_NOUNS = new Set(
+  'man woman boy girl child baby infant teenager son daughter mother father husband wife brother sister resident soldier driver pensioner student'.split(
+    ' ',
+  ),
+);
+
+/** A number joined to a unit of time: "-day", "-week-long", "-year-old". */
+const COMPOUND_UNIT = /^-(second|minute|hour|day|night|week|month|year)(-old)?\b/i;
+
 export function numberSlots(text: string, tokens: readonly Token[], kind: AnswerKind, q: QuestionAnalysis): Slot[] {
   // "How long did the meeting last?" asks for a span of time; "How long is the front line?" for a distance.
   const wanted: NumberMention['kind'][] =
@@ -77,13 +88,32 @@ export function numberSlots(text: string, tokens: readonly Token[], kind: Answer
   if (kind === 'count' && (q.terms.some((t) => t.term === 'percent') || /\bhow much\b/i.test(q.question)))
     wanted.push('percent');
   const questionNumbers = new Set(q.tokens.filter((t) => t.numeric).map((t) => t.surface.replace(/,/g, '')));
+  const asksAge = /\bhow old\b/i.test(q.question);
   return findNumbers(text, tokens)
+    .map((m) => {
+      // "a 30-day pause", "a two-week truce": a span of time; "a 12-year-old boy": an age.
+      const unit = COMPOUND_UNIT.exec(text.slice(m.end, m.end + 16));
+      if (m.kind !== 'other' || !unit) return m;
+      // An age is a person's: "a 16-year-old girl", not "the four-year-old war".
+      const after =
+        text
+          .slice(m.end + unit[0].length)
+          .match(/^\s+([\p{L}-]+)/u)?.[1]
+          ?.toLowerCase() ?? '';
+      const ofPerson = PERSON_NOUNS.has(after) || PEOPLE_NOUNS.has(after);
+      const kind = unit[2] ? (asksAge && ofPerson ? ('count' as const) : m.kind) : ('duration' as const);
+      const end = m.end + unit[0].length;
+      let last = m.last;
+      while ((tokens[last + 1]?.end ?? Number.POSITIVE_INFINITY) <= end) last++;
+      return { ...m, kind, last, compound: text.slice(m.start, end) };
+    })
     .filter((m) => wanted.includes(m.kind) && !questionNumbers.has(String(m.value)))
     .map((m) => ({
       first: m.first,
       last: m.last,
-      key: `${m.kind}:${m.value}${m.high === null ? '' : `-${m.high}`}`,
-      text: figurePhrase(text, tokens, m),
+      // An age ("a 16-year-old girl") answers "how old" whatever noun follows it.
+      key: `${'compound' in m && asksAge && m.kind === 'count' ? 'age' : m.kind}:${m.value}${m.high === null ? '' : `-${m.high}`}`,
+      text: 'compound' in m ? m.compound : figurePhrase(text, tokens, m),
       prior: 1,
     }));
 }

@@ -605,7 +605,7 @@ describe('the claimant asked for', () => {
   });
 });
 
-describe('date answers', () => {
+describe('date answers: tense and clock times', () => {
   it('reads a weekday in a clause about the future as the next one', () => {
     const e = buildEngine(
       corpusOf({ 'f.txt': 'The fisheries ministers will meet in Oslo on Monday, a spokesperson said.\n' }),
@@ -660,5 +660,23 @@ describe('"people" and "casualties" in a question', () => {
 
   it('never answer "yes" from a sentence that states nothing the question asks', () => {
     expect(e.ask('Was anyone killed in Orsk?').abstained).toBe(true);
+  });
+});
+
+describe('numbers joined to a unit of time', () => {
+  const e = buildEngine(
+    corpusOf({
+      'c.txt':
+        'The two ports agreed to a 45-day pause in strikes, mediators said.\n\n' +
+        'A 16-year-old girl was hurt in the shelling of Izium, officials said.\n',
+    }),
+  );
+
+  it('read "a 45-day pause" as a span of time', () => {
+    expect(e.ask('How long is the pause in strikes?').answer).toMatch(/^45-day/);
+  });
+
+  it('read "a 16-year-old girl" as an age', () => {
+    expect(e.ask('How old was the girl hurt in Izium?').answer).toMatch(/^16-year-old/);
   });
 });
