@@ -7,8 +7,8 @@
  *   name index mapping every spelling of a name to its canonical form across articles. The full pass
  *   (entities and all) is held only until both reports have read it; what the answers need later —
  *   each sentence's attributions, with canonical names — is kept compactly beside the corpus.
- * - Per sentence, on first use and then cached with it: its numbers (src/nlp/numbers.ts) and dates
- *   (src/nlp/dates.ts). Most sentences are never asked for either, so most never pay for them.
+ * - Per sentence, on first use and then cached (the last 30,000 sentences asked for): its numbers
+ *   (src/nlp/numbers.ts) and dates (src/nlp/dates.ts). Most sentences are never asked for either.
  */
 
 import type { Article, Citation, Corpus, Sentence } from '../types.js';
@@ -140,14 +140,44 @@ export function citationOf(article: Article, sentence: Sentence): Citation {
 
 /* ------------------------------------------------------------ per-sentence readings */
 
-const NUMBERS = new WeakMap<Sentence, NumberMention[]>();
-const DATES = new WeakMap<Sentence, DateMention[]>();
+/**
+ * A bounded cache by sentence: the readings of the last `size` sentences asked for. Bounded because a
+ * corpus of 10,000 articles has some 350,000 sentences (all dates kept cost ~35 MB there), and weak so that
+ * a replaced snapshot's sentences go with it.
+ */
+class SentenceCache<T> {
+  readonly #map = new WeakMap<Sentence, T>();
+  readonly #ring: (Sentence | undefined)[];
+  #at = 0;
+
+  constructor(size: number) {
+    this.#ring = new Array(size);
+  }
+
+  get(s: Sentence): T | undefined {
+    return this.#map.get(s);
+  }
+
+  set(s: Sentence, value: T): void {
+    const old = this.#ring[this.#at];
+    if (old) this.#map.delete(old);
+    this.#ring[this.#at] = s;
+    this.#at = (this.#at + 1) % this.#ring.length;
+    this.#map.set(s, value);
+  }
+}
+
+const CACHED_SENTENCES = 30_000;
+const NUMBERS = new SentenceCache<NumberMention[]>(CACHED_SENTENCES);
+const DATES = new SentenceCache<DateMention[]>(CACHED_SENTENCES);
+const NONE: never[] = [];
 
 /** The numbers of a sentence that can count something (compounds and clock times left out), read once. */
 export function sentenceNumbers(sentence: Sentence): NumberMention[] {
   let hit = NUMBERS.get(sentence);
   if (!hit) {
     hit = countableNumbers(plain(sentence.corrected));
+    if (hit.length === 0) hit = NONE;
     NUMBERS.set(sentence, hit);
   }
   return hit;
@@ -158,6 +188,7 @@ export function sentenceDateMentions(sentence: Sentence, published: string | nul
   let hit = DATES.get(sentence);
   if (!hit) {
     hit = findDates(plain(sentence.corrected), published);
+    if (hit.length === 0) hit = NONE;
     DATES.set(sentence, hit);
   }
   return hit;
