@@ -330,6 +330,21 @@ const PLAIN_PEOPLE_TERMS = new Set([...PLAIN_PEOPLE].flatMap((w) => termOf(w) ??
 /** The share of its weight "people" keeps when a sentence names them more narrowly ("residents"). */
 export const NARROWER_PEOPLE = 0.5;
 
+/** Ordinal words that tell one of a series from another ("the second round", "the third exchange"). */
+const ORDINALS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/;
+/** A figure an ordinal ties to another one of a series than the one asked about weighs this share. */
+export const OTHER_ORDINAL = 0.4;
+/** How far before a figure its ordinal may stand ("In the first round, the sides exchanged 150"). */
+const ORDINAL_REACH = 10;
+
+function nearestOrdinal(tokens: readonly Token[], at: number): string | null {
+  for (let k = at - 1; k >= Math.max(0, at - ORDINAL_REACH); k--) {
+    const w = tokens[k]?.lower ?? '';
+    if (ORDINALS.test(w)) return w;
+  }
+  return null;
+}
+
 /** A sentence that asks rather than states: it ends on a question mark (before any closing quote). */
 const ASKS = /\?["'”’)]*\s*$/;
 
@@ -449,6 +464,7 @@ function scoreSentence(
     ? [CASUALTIES_TERM, ...OUTCOME_TERMS]
     : OUTCOME_TERMS.filter((m) => questionMeasures.has(m));
   const dates = dateFactor(r, q, sentence, published, isFigure);
+  const askedOrdinals = new Set(q.tokens.flatMap((t) => (ORDINALS.test(t.lower) ? [t.lower] : [])));
 
   let slots: Slot[];
   /** The sentence an answer was read from when it is not this one (a date given just before). */
@@ -568,8 +584,16 @@ function scoreSentence(
       // A figure counts the noun next to it ("314 prisoners"); "40,000 injured" borrows the noun of the
       // figure before it ("15,000 civilians killed and 40,000 injured"), so any mention in the sentence will do.
       const next = tokens[slot.last + 1];
+      // "…150 prisoners each; in the second, 210.": a bare figure ending its clause counts what the figure
+      // before it counts.
+      const bare =
+        isFigure &&
+        slot.first === slot.last &&
+        /^\s*(?:[.;,)]|$)/.test(text.slice(tokens[slot.last]?.end ?? text.length)) &&
+        !head.soft &&
+        (hp?.some((p) => p < slot.first && (tokens[p - 1]?.numeric || tokens[p - 2]?.numeric)) ?? false);
       const elliptical =
-        isFigure && MEASURE_TERMS.includes(next?.term ?? '') && /(?:ed|ing)$|^dead$/.test(next?.lower ?? '');
+        bare || (isFigure && MEASURE_TERMS.includes(next?.term ?? '') && /(?:ed|ing)$|^dead$/.test(next?.lower ?? ''));
       // When what is counted is a measure ("the death toll"), the figure may stand further from its verb
       // ("46,000 Ukrainian servicemen had been killed").
       const reach = elliptical ? Number.POSITIVE_INFINITY : isFigure && !OUTCOME_TERMS.includes(head.term) ? 4 : 8;
@@ -608,6 +632,12 @@ function scoreSentence(
         else if (modifier === 'none' && focusSides.size > 0) anchor *= 0.75;
       }
       if (isFigure && measureConflict(text, tokens, positions, slot, questionMeasures)) anchor *= 0.3;
+      // "In the first round … 150; in the second, 210": the ordinal nearest before a figure says which one
+      // it counts, and it must be the one asked about.
+      if (isFigure && askedOrdinals.size > 0) {
+        const nearest = nearestOrdinal(tokens, slot.first);
+        if (nearest !== null && !askedOrdinals.has(nearest)) anchor *= OTHER_ORDINAL;
+      }
       // "How many were killed": a figure from a sentence that says nothing of anyone killed counts something else.
       if (isFigure && askedOutcomes.length > 0 && !askedOutcomes.some((m) => positions.has(m))) anchor *= 0.4;
       // "each side" asks for a share, "in total" for the whole: a figure said to be per side answers the one.

@@ -136,9 +136,32 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
 export const POLAR_MIN_COVERAGE = 0.3;
 
 /** A negation in the sentence just before a word of the statement ("the minister, who did not sign the accord"). */
+/** Acts and the acts that deny them, as index terms: to accept is not to reject. */
+const OPPOSITES: ReadonlyMap<string, string[]> = new Map(
+  (
+    [
+      ['accept', ['reject', 'refuse', 'decline', 'dismiss']],
+      ['agree', ['refuse', 'reject', 'decline']],
+      ['approve', ['reject', 'veto', 'block']],
+      ['support', ['oppose', 'reject']],
+      ['confirm', ['deny']],
+      ['attend', ['skip', 'boycott']],
+      ['allow', ['forbid', 'ban', 'bar']],
+      ['win', ['lose']],
+    ] as const
+  ).flatMap(([act, opposites]) => {
+    const forms = (w: string) => [w, `${w}ed`, `${w}d`, `${w}s`].flatMap((f) => tokenize(f)[0]?.term ?? []);
+    const denied = [...new Set(opposites.flatMap(forms))];
+    return [...new Set(forms(act))].map((term) => [term, denied] as [string, string[]]);
+  }),
+);
+
 export function negatesStatement(statement: string, sentence: string): boolean {
   const asked = new Set(tokenize(statement).flatMap((t) => (t.term && !t.capitalized ? [t.term] : [])));
   const tokens = tokenize(sentence);
+  // "Has Kyiv accepted …?" against "a condition Kyiv has repeatedly rejected": the opposite act says no.
+  const opposed = [...asked].flatMap((term) => OPPOSITES.get(term) ?? []);
+  if (opposed.length > 0 && tokens.some((t) => t.term !== null && opposed.includes(t.term))) return true;
   return tokens.some(
     (t, i) =>
       t.term !== null &&

@@ -680,3 +680,22 @@ describe('numbers joined to a unit of time', () => {
     expect(e.ask('How old was the girl hurt in Izium?').answer).toMatch(/^16-year-old/);
   });
 });
+
+describe('one of a series', () => {
+  const e = buildEngine(
+    corpusOf({
+      's.txt':
+        'In the first round, the sides exchanged 150 prisoners each; in the second, 210.\n\n' +
+        'Moscow demands that Ukraine withdraw from the whole region, a condition Kyiv has repeatedly rejected.\n',
+    }),
+  );
+
+  it('takes the figure of the ordinal asked about, elided noun and all', () => {
+    expect(e.ask('How many prisoners were exchanged in the second round?').answer).toMatch(/^210\b/);
+    expect(e.ask('How many prisoners were exchanged in the first round?').answer).toMatch(/^150 prisoners/);
+  });
+
+  it('answers no when the sentence reports the opposite act', () => {
+    expect(e.ask('Has Kyiv accepted withdrawing from the region?').answer).toMatch(/^No\b/);
+  });
+});
