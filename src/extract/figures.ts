@@ -270,6 +270,9 @@ interface Reading {
   npEnd: number;
 }
 
+/** A transfer of people from one side to the other: "hand over", "handed back", "turned over". */
+const HANDED_OVER = /\b(?:hand|hands|handed|handing|turn|turns|turned|turning)\s+(?:over|back)\s+(?:\S+\s+){0,2}$/i;
+
 /** Decides whether a number counts harmed people, and what it counts. */
 function readCount(tokens: Token[], mention: NumberMention, text: string): Reading | null {
   const after = tokenIndexAt(tokens, mention.end);
@@ -280,7 +283,10 @@ function readCount(tokens: Token[], mention: NumberMention, text: string): Readi
   const exchangeNear = tokens
     .slice(Math.max(0, first - 5), np.headIndex >= 0 ? np.headIndex + 7 : after + 4)
     .some((t) => EXCHANGE_WORDS.has(t.lower));
-  const releaseNear = tokens.slice(Math.max(0, first - 4), first).some((t) => RELEASE_WORDS.has(t.lower));
+  // "released 157", "freed 157", and the phrasal verbs of the same act: "hand over 157", "handed back 157".
+  const releaseNear =
+    tokens.slice(Math.max(0, first - 4), first).some((t) => RELEASE_WORDS.has(t.lower)) ||
+    HANDED_OVER.test(text.slice(Math.max(0, mention.start - 40), mention.start));
 
   if (np.head) {
     const headClass = PEOPLE_NOUNS.get(headLower) ?? (demonymPlural(np.head.text) ? 'people' : null);

@@ -18,6 +18,19 @@ import { corpusOf, FIXTURES_DIR, loadDir, SEEDS_DIR } from './corpus.js';
 const one = (text: string, published = '2026-02-05') => extractFigures(corpusOf([{ id: 'a', text, published }]));
 
 describe('what counts as a casualty figure', () => {
+  it('reads prisoners handed over as released, and "over" there as no qualifier', () => {
+    const [f] = one('The two sides agreed to hand over 157 prisoners each.');
+    expect(f).toMatchObject({ measure: 'prisoners released', qualifier: 'exact', low: 157, high: 157 });
+  });
+
+  it('reads the count after a harm verb ("wounded 47 others")', () => {
+    const figures = one('A missile strike on Dnipro killed two people and wounded 47 others.');
+    expect(figures.map((f) => [f.measure, f.value])).toEqual([
+      ['killed', 2],
+      ['wounded', 47],
+    ]);
+  });
+
   it('reads population and measure from the noun phrase and the verb', () => {
     const [f] = one(
       'More than 50,000 Ukrainian soldiers have been killed fighting Russian troops, the president said.',
