@@ -4,6 +4,7 @@
  * one line in interactions.ts.
  */
 import { type ButtonInteraction, type Interaction, MessageFlags } from 'discord.js';
+import { answerWithoutBlocking } from '../engine/engine.js';
 import { log } from '../log.js';
 import { handleAdminButton, isAdminButton } from './admin-buttons.js';
 import { CHART_FILE } from './chart.js';
@@ -96,7 +97,10 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
     !interaction.message.flags.has(MessageFlags.Ephemeral) &&
     canStartThreadIn(interaction.channel) &&
     !interaction.message.hasThread;
-  const rendered = viewFor(state, snapshot, clicker, question, mention, hasChart, thread);
+  // An answer is awaited from the snapshot worker, so the event loop keeps acknowledging meanwhile.
+  const answered =
+    state.kind === 'ask' && question ? await answerWithoutBlocking(snapshot.engine, question) : undefined;
+  const rendered = viewFor(state, snapshot, clicker, question, mention, hasChart, thread, answered);
   if (!rendered) {
     await interaction.reply(notice(EXPIRED));
     return;

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import { answerWithoutBlocking } from '../engine/engine.js';
 import { log } from '../log.js';
 import { NO_PINGS } from './respond.js';
 import type { BotContext } from './types.js';
@@ -112,7 +113,7 @@ export async function recordVote(interaction: ButtonInteraction, ctx: BotContext
   let content = vote === 1 ? THANKS_UP : THANKS_DOWN;
   try {
     if (!question) throw new Error('the message has no question');
-    const answer = ctx.store.current.engine.ask(question);
+    const answer = await answerWithoutBlocking(ctx.store.current.engine, question);
     feedbackStore(ctx.config.dataDir).record({
       at: new Date().toISOString(),
       user: interaction.user.id,

@@ -7,6 +7,7 @@ import { filterCasualties, SIDES } from '../extract/casualties.js';
 import { TALKS_TOPICS } from '../extract/talks.js';
 import type { Side, TalksTopic } from '../extract/types.js';
 import type { Snapshot } from '../store.js';
+import type { Answer } from '../types.js';
 import { CHART_FILE, casualtiesPng } from './chart.js';
 import type { PageState } from './components.js';
 import {
@@ -105,6 +106,8 @@ export function viewFor(
   mention?: CommandMention,
   hasChart = false,
   thread = false,
+  /** The answer to `question`, when the caller has awaited it already (see buttons.ts). */
+  answered?: Answer,
 ): RenderedMessage | null {
   if (state.kind === 'casualties') {
     return casualtiesView(
@@ -117,7 +120,7 @@ export function viewFor(
     return talksView(snapshot, parseTopic(state.topic), { owner, page: state.page, view: state.view });
   if (state.kind === 'sources') return sourcesView(snapshot, { owner, page: state.page });
   if (!question) return null;
-  const answer = snapshot.engine.ask(question);
+  const answer = answered ?? snapshot.engine.ask(question);
   return renderAnswer(answer, lookupIn(snapshot.corpus), {
     owner,
     view: state.view,
