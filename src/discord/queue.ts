@@ -4,8 +4,8 @@
  * arrive meanwhile, gateway heartbeats and REST responses therefore never wait for more than one answer.
  *
  * Why not a worker pool: in the bot the engine already lives in the snapshot worker (see
- * snapshot-host.ts); `/ask` and mentions await its answer (`answerWithoutBlocking`), so the event loop
- * turns while it is computed, and other callers (button pages) wait for it synchronously. A pool would
+ * snapshot-host.ts); `/ask`, mentions, button pages and 👍/👎 await its answer (`answerWithoutBlocking`),
+ * so the event loop turns while it is computed (autocomplete's suggestions are still a blocking call). A pool would
  * need a full index in every worker (hundreds of MB at 10,000 articles) for answers that take a few
  * milliseconds, on a machine with few cores. Measured by
  * `npm run stress`: with this queue 1,000 questions at once are all acknowledged within about a second

@@ -1,7 +1,7 @@
 /**
- * A deliberately slow engine (every answer blocks the bot's main thread for SLOW_MS, as a slow worker call
- * on a large corpus or a slow host would): the user sees "thinking…" (a deferred reply) at once and the
- * answer later — also when answers queue up past Discord's 3-second acknowledgement deadline.
+ * A deliberately slow engine (every answer takes SLOW_MS longer, as on a large corpus or a slow host; see
+ * tests/fake-discord/slow-engine.ts): the user sees "thinking…" (a deferred reply) at once and the answer
+ * later — also when answers queue up past Discord's 3-second acknowledgement deadline.
  */
 import path from 'node:path';
 import type { APIEmbed } from 'discord.js';
