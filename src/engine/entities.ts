@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { MONTHS, WEEKDAYS } from '../extract/lexicon.js';
 import { type EntityKind, findEntities, type NameContext } from '../nlp/entities.js';
 import { plain } from '../nlp/tokens.js';
 import { editDistance, type Token } from './text.js';
@@ -65,11 +66,8 @@ export interface EntityLexicon {
   names?: NameContext;
 }
 
-const CALENDAR_WORDS = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
-    ' ',
-  ),
-);
+/** Weekdays and months are capitalised but name no one. */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set<string>([...MONTHS, ...WEEKDAYS]);
 
 function isNameWord(tok: Token | undefined): boolean {
   if (!tok) return false;
