@@ -228,7 +228,8 @@ function weighTerms(
     if (df === 0) {
       // A word no source uses, nor any close to it: if it names what is asked about, or a name, the
       // sources cannot answer.
-      if (t.head || t.proper || t.subject) fatal = true;
+      // An outcome no source reports ("killed" where nobody is) is what is asked about, too.
+      if (t.head || t.proper || t.subject || OUTCOME_TERMS.includes(term)) fatal = true;
       // A plain word no source uses ("next") weighs like a rare word; a name or the focus, like the rarest.
       const w = Math.log(1 + r.sentenceCount) * (t.focus || t.proper ? multiplier : 0.5);
       unknownWeight += w;
@@ -329,6 +330,9 @@ const PLAIN_PEOPLE = new Set(
 const PLAIN_PEOPLE_TERMS = new Set([...PLAIN_PEOPLE].flatMap((w) => termOf(w) ?? []));
 /** The share of its weight "people" keeps when a sentence names them more narrowly ("residents"). */
 export const NARROWER_PEOPLE = 0.5;
+
+/** A figure from a sentence that reports none of the outcomes asked about (killed, wounded) weighs this. */
+export const NO_OUTCOME = 0.2;
 
 /** Ordinal words that tell one of a series from another ("the second round", "the third exchange"). */
 const ORDINALS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/;
@@ -639,7 +643,7 @@ function scoreSentence(
         if (nearest !== null && !askedOrdinals.has(nearest)) anchor *= OTHER_ORDINAL;
       }
       // "How many were killed": a figure from a sentence that says nothing of anyone killed counts something else.
-      if (isFigure && askedOutcomes.length > 0 && !askedOutcomes.some((m) => positions.has(m))) anchor *= 0.4;
+      if (isFigure && askedOutcomes.length > 0 && !askedOutcomes.some((m) => positions.has(m))) anchor *= NO_OUTCOME;
       // "each side" asks for a share, "in total" for the whole: a figure said to be per side answers the one.
       if (isFigure && perSideAsked !== null) {
         const perSide = PER_SIDE.test(

@@ -699,3 +699,16 @@ describe('one of a series', () => {
     expect(e.ask('Has Kyiv accepted withdrawing from the region?').answer).toMatch(/^No\b/);
   });
 });
+
+describe('an outcome no source reports', () => {
+  it('is not answered by another figure of the same place', () => {
+    const e = buildEngine(
+      corpusOf({
+        'o.txt':
+          'A drone strike on a power plant in Sumy left about 80,000 households without power.\n\n' +
+          'Nearly a quarter of a million people in Sumy have been without heating since Monday.\n',
+      }),
+    );
+    expect(e.ask('How many people were killed in the Sumy strike?').abstained).toBe(true);
+  });
+});
