@@ -23,7 +23,12 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'dev2', questions: 'tests/fixtures/dev2.jsonl', sources: [SEEDS, NEWS_DEV] },
   { name: 'heldout', questions: 'tests/fixtures/heldout.jsonl', sources: [SEEDS, NEWS_DEV], optional: true },
   // Five new articles in styles the others do not use, and questions written without reading the code.
-  { name: 'heldout2', questions: 'tests/fixtures/heldout2.jsonl', sources: [SEEDS, NEWS_DEV, HELDOUT2], optional: true },
+  {
+    name: 'heldout2',
+    questions: 'tests/fixtures/heldout2.jsonl',
+    sources: [SEEDS, NEWS_DEV, HELDOUT2],
+    optional: true,
+  },
 ];
 
 /** The set with its paths resolved against `root`. */
