@@ -334,6 +334,9 @@ export const NARROWER_PEOPLE = 0.5;
 /** A figure from a sentence that reports none of the outcomes asked about (killed, wounded) weighs this. */
 export const NO_OUTCOME = 0.2;
 
+/** A candidate whose sentence names what "besides X" rules out weighs this much more. */
+export const BESIDES_NAMED = 1.3;
+
 /** Ordinal words that tell one of a series from another ("the second round", "the third exchange"). */
 const ORDINALS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/;
 /** A figure an ordinal ties to another one of a series than the one asked about weighs this share. */
@@ -971,6 +974,17 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       !excluded.some((x) => c.text.toLowerCase().includes(x)) &&
       (below === null || (figureValue(c) ?? 0) < below),
   );
+  // "Besides Anna Berg, which officer …": Berg did it too, so the sentence naming her with another is the
+  // one that answers.
+  if (excluded.length > 0) {
+    candidates = candidates
+      .map((c) =>
+        excluded.some((x) => c.sentence.corrected.toLowerCase().includes(x))
+          ? { ...c, score: c.score * BESIDES_NAMED }
+          : c,
+      )
+      .sort((a, b) => b.score - a.score);
+  }
   if (options.superlative && candidates.some((c) => figureValue(c) !== null)) {
     // Of the figures that answer the question about as well as the best, the smallest or the largest.
     const best = Math.max(...candidates.map((c) => c.score));

@@ -89,7 +89,11 @@ export function withoutFormWords(question: string): string {
   if (m) {
     const rest = q.slice(m.index + m[0].length);
     const end = rest.search(/,|\b(?:which|who|what|how|did|does|do|was|were|is|are)\b/i);
+    // The names ruled out stay as words to find: "besides X" says X did it too, so the sentence that
+    // answers is likely to name X beside the answer (answers naming X are excluded, see `exclusions`).
+    const named = end >= 0 ? rest.slice(0, end).trim() : '';
     q = `${q.slice(0, m.index)}${end >= 0 ? rest.slice(end).replace(/^,\s*/, '') : ''}`;
+    if (named) q = `${q.replace(/\?\s*$/, '')} with ${named}?`;
   }
   const stripped = q
     .replace(SUPERLATIVE_WORDS, ' ')

@@ -712,3 +712,16 @@ describe('an outcome no source reports', () => {
     expect(e.ask('How many people were killed in the Sumy strike?').abstained).toBe(true);
   });
 });
+
+describe('"besides X" questions', () => {
+  it('prefer the sentence naming X beside the answer', () => {
+    const e = buildEngine(
+      corpusOf({
+        'b.txt':
+          'The Chilean team includes Marta Quiroga, the deputy minister, and the lawyer Tomas Ruiz.\n\n' +
+          'On Friday the team was joined by Admiral Elena Soto and by Captain Diego Lara, the navy said.\n',
+      }),
+    );
+    expect(e.ask('Besides Elena Soto, which officer joined the team on Friday?').answer).toMatch(/^Diego Lara/);
+  });
+});
