@@ -32,12 +32,12 @@ function sentenceOf(r: Retriever, text: string): Sentence | undefined {
  */
 export function findClaimant(r: Retriever, text: string, _tokens?: readonly Token[], at?: number): string | null {
   const sentence = sentenceOf(r, text);
-  const a = sentence ? claimantAt(r.corpus, sentence, at) : null;
+  const a = sentence ? claimantAt(r.corpus, sentence, at, r.lexicon.names?.midCaps) : null;
   return a && isExplicit(a) ? a.name : null;
 }
 
 /** The claimant a sentence names through its article ("he said", "its report", "the same report"), for the figure at `at`. */
 export function previousClaimant(r: Retriever, sentence: Sentence, at?: number): string | null {
-  const a = claimantAt(r.corpus, sentence, at);
+  const a = claimantAt(r.corpus, sentence, at, r.lexicon.names?.midCaps);
   return a && !isExplicit(a) ? a.name : null;
 }

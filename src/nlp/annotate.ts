@@ -243,21 +243,26 @@ export function restoreClaims(corpus: Corpus, data: readonly [number, readonly A
 /**
  * A sentence's attributions with canonical claimant names (what /casualties shows). When the reports have
  * not read the corpus (an engine alone: the CLI, a benchmark), the sentence's article is read on its own,
- * once: names canonical within the article, mid-sentence capitals from the whole corpus (a cheap pass) —
- * never the whole corpus' entity pass at answer time.
+ * once: names canonical within the article, mid-sentence capitals from the whole corpus (`midCaps` where
+ * the caller has them, else a cheap pass) — never the whole corpus' entity pass at answer time.
  */
-export function sentenceAttributions(corpus: Corpus, sentence: Sentence): readonly Attribution[] {
-  const claims = CLAIMS.get(corpus) ?? articleClaims(corpus, sentence);
+export function sentenceAttributions(
+  corpus: Corpus,
+  sentence: Sentence,
+  midCaps?: ReadonlySet<string>,
+): readonly Attribution[] {
+  const claims = CLAIMS.get(corpus) ?? articleClaims(corpus, sentence, midCaps);
   return claims.get(sentence) ?? [];
 }
 
 const ARTICLE_CLAIMS = new WeakMap<Corpus, { midCaps: ReadonlySet<string>; read: Set<string>; claims: Claims }>();
 
-function articleClaims(corpus: Corpus, sentence: Sentence): Claims {
+function articleClaims(corpus: Corpus, sentence: Sentence, known?: ReadonlySet<string>): Claims {
   let entry = ARTICLE_CLAIMS.get(corpus);
   if (!entry) {
     entry = {
-      midCaps: midSentenceCapitals(corpus.sentences.filter((s) => !s.boilerplate).map((s) => plain(s.corrected))),
+      midCaps:
+        known ?? midSentenceCapitals(corpus.sentences.filter((s) => !s.boilerplate).map((s) => plain(s.corrected))),
       read: new Set(),
       claims: new WeakMap(),
     };
@@ -297,8 +302,13 @@ export function isExplicit(a: Attribution): boolean {
  * Who a figure at `position` of a sentence is attributed to: the nearest attribution before it, else the
  * nearest after. Without a position, the sentence's first figure (else its first attribution) decides.
  */
-export function claimantAt(corpus: Corpus, sentence: Sentence, position?: number): Attribution | null {
-  const attributions = sentenceAttributions(corpus, sentence);
+export function claimantAt(
+  corpus: Corpus,
+  sentence: Sentence,
+  position?: number,
+  midCaps?: ReadonlySet<string>,
+): Attribution | null {
+  const attributions = sentenceAttributions(corpus, sentence, midCaps);
   if (attributions.length === 0) return null;
   const at = position ?? sentenceNumbers(sentence)[0]?.numberStart ?? 0;
   return attributionFor(attributions, at);
