@@ -18,6 +18,8 @@ export interface EventDate {
   /** 1–12, or null when only the year is known. */
   month: number | null;
   day: number | null;
+  /** Where a count starts ("since February 2022"), not when something happened. */
+  since?: boolean;
 }
 
 export interface SentenceDates {
@@ -61,8 +63,11 @@ function ownDates(r: Retriever, s: Sentence): EventDate[] {
   if (hit) return hit;
   const out: EventDate[] = [];
   for (const d of sentenceDateMentions(s, r.corpus.byId.get(s.source)?.meta.published ?? null)) {
-    if (!d.iso || d.role === 'said' || d.role === 'report') continue;
-    const event = fromIso(d.iso);
+    // Not when it happened: when it was said or published, what it is compared with ("fewer than in
+    // December"), or where a count starts ("since February 2022").
+    if (!d.iso || d.role === 'said' || d.role === 'report' || d.role === 'compare') continue;
+    // A count since a date spans from then to the report: it is a count in no one month or year.
+    const event = d.role === 'start' ? { ...fromIso(d.iso), since: true } : fromIso(d.iso);
     if (!out.some((o) => o.year === event.year && o.month === event.month && o.day === event.day)) out.push(event);
   }
   byOrdinal.set(s.ordinal, out);
@@ -87,6 +92,7 @@ export function sentenceDates(r: Retriever, s: Sentence): SentenceDates {
 }
 
 function fits(q: DateConstraint, d: EventDate, implied: boolean): boolean {
+  if (d.since) return false;
   if (q.year !== null && d.year !== q.year) return false;
   if (q.month === null) return true;
   if (d.month === null) return q.year !== null && !implied;

@@ -725,3 +725,22 @@ describe('"besides X" questions', () => {
     expect(e.ask('Besides Elena Soto, which officer joined the team on Friday?').answer).toMatch(/^Diego Lara/);
   });
 });
+
+describe('dates that say when a count starts or what it is compared with', () => {
+  const e = buildEngine(
+    corpusOf({
+      'd.txt':
+        'At least 900 civilians had been killed since March 2024, the mission said.\n\n' +
+        'The navy fired 140 torpedoes during the month, fewer than in December, the admiral said.\n',
+    }),
+  );
+
+  it('are not the date of what is counted', () => {
+    expect(e.ask('How many civilians were killed in 2024?').answer).toMatch(
+      /note: .*not dated as the question asks|could not find/,
+    );
+    expect(e.ask('How many torpedoes did the navy fire in December?').answer).toMatch(
+      /note: .*not dated as the question asks|could not find/,
+    );
+  });
+});
