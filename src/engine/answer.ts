@@ -1,4 +1,4 @@
-import { PEOPLE_NOUNS } from '../extract/lexicon.js';
+import { countryOf, PEOPLE_NOUNS } from '../extract/lexicon.js';
 import type { Answer, AnswerKind, RichCitation, Sentence } from '../types.js';
 import {
   analyzeQuestion,
@@ -334,6 +334,54 @@ export const NARROWER_PEOPLE = 0.5;
 /** A figure from a sentence that reports none of the outcomes asked about (killed, wounded) weighs this. */
 export const NO_OUTCOME = 0.2;
 
+/** "in two weeks", "within a month", "in the coming days": a time counted from the report. */
+const RELATIVE_TIME =
+  /\b(?:in|within)\s+(?:(?:the\s+)?(?:next|coming)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?)\b/gi;
+
+function relativeTimeSlots(text: string, tokens: readonly Token[]): Slot[] {
+  return [...text.matchAll(RELATIVE_TIME)].map((m) => {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const first = Math.max(
+      0,
+      tokens.findIndex((t) => t.end > start),
+    );
+    let last = first;
+    while ((tokens[last + 1]?.end ?? Number.POSITIVE_INFINITY) <= end) last++;
+    return { first, last, key: `when:${m[0].toLowerCase()}`, text: m[0], prior: VAGUE_DATE };
+  });
+}
+
+/** Where one clause of a sentence ends and another begins: ", while", "; ", ", whereas", ", but". */
+const CLAUSE_BREAK = /,\s+(?:while|whereas|but|and)\s+|;\s*/g;
+
+/** The countries (and story sides) named in the clause of `text` that holds the slot. */
+function clauseSides(text: string, tokens: readonly Token[], slot: Slot): Set<string> {
+  const at = tokens[slot.first]?.start ?? 0;
+  let from = 0;
+  let to = text.length;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    const i = m.index ?? 0;
+    if (i < at) from = i + m[0].length;
+    else {
+      to = i;
+      break;
+    }
+  }
+  const out = new Set<string>();
+  for (const t of tokens) {
+    if (t.start < from || t.end > to) continue;
+    const country = countryOf(t.surface)?.name;
+    if (country) out.add(country);
+  }
+  return out;
+}
+
+/** The countries a question names ("Norway's top negotiator", "the Russian delegation"). */
+function countriesOf(tokens: readonly Token[]): Set<string> {
+  return new Set(tokens.flatMap((t) => countryOf(t.surface)?.name ?? []));
+}
+
 /** A candidate whose sentence names what "besides X" rules out weighs this much more. */
 export const BESIDES_NAMED = 1.3;
 
@@ -501,6 +549,8 @@ function scoreSentence(
       const bounded = (slot: Slot) =>
         bound && tokens[slot.first - 1]?.lower !== bound ? { ...slot, prior: slot.prior * OTHER_BOUND } : slot;
       slots = dateSlots(text, tokens, published).filter(notGiven).map(precise).map(bounded);
+      // "The sides will meet again in two weeks": a time from now is when, as precisely as the text says.
+      if (slots.length === 0 && /^when\b/i.test(q.question)) slots = relativeTimeSlots(text, tokens);
       // "X made that case on Sunday. The document is ready, he told reporters": the date is in the sentence
       // before, in the same paragraph; both are cited.
       const prev = slots.length === 0 ? before(r, sentence) : undefined;
@@ -634,7 +684,14 @@ function scoreSentence(
       } else if (head) {
         // The role asked about belongs to a side ("Russia's top negotiator"): the role word next to the name
         // must carry that side, and a role with no side at all is weaker evidence.
-        const modifier = roleModifier(text, tokens, positions.get(head.term) ?? [], slot, wantedSides);
+        // "The Russian side was led by A, while Ukraine's team was headed by B": the sides of the clause
+        // that names the person come first.
+        const asked = countriesOf(q.tokens);
+        const sides = asked.size > 0 ? clauseSides(text, tokens, slot) : new Set<string>();
+        const modifier =
+          sides.size > 0 && ![...sides].some((x) => asked.has(x))
+            ? 'conflict'
+            : roleModifier(text, tokens, positions.get(head.term) ?? [], slot, wantedSides);
         if (modifier === 'conflict') anchor *= 0.4;
         else if (modifier === 'none' && focusSides.size > 0) anchor *= 0.75;
       }

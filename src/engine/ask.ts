@@ -98,8 +98,12 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
     return names.filter((n) => has.has(n)).length;
   };
   const plainNames = named(plain.citations[0]?.quote ?? '');
-  let about: (typeof relevance)[number] | undefined;
-  let aboutNames = plainNames;
+  // The most relevant sentence, when it covers the statement better than the one the plain answer cites.
+  const plainCoverage = relevance.find((x) => x.sentence.text === plain.citations[0]?.quote)?.coverage ?? 0;
+  const top = relevance[0];
+  let about: (typeof relevance)[number] | undefined =
+    top && top.coverage > plainCoverage && named(top.sentence.corrected) >= plainNames ? top : undefined;
+  let aboutNames = about ? named(about.sentence.corrected) : plainNames;
   for (const x of relevance) {
     if (x.coverage < POLAR_MIN_COVERAGE) break;
     const n = named(x.sentence.corrected);
@@ -166,7 +170,10 @@ export function negatesStatement(statement: string, sentence: string): boolean {
     (t, i) =>
       t.term !== null &&
       asked.has(t.term) &&
-      tokens.slice(Math.max(0, i - NEGATION_REACH), i).some((n) => NEGATION_WORD.test(n.lower)),
+      tokens
+        .slice(Math.max(0, i - NEGATION_REACH), i)
+        // "Moscow has yet to confirm": not done so far.
+        .some((n, k, before) => NEGATION_WORD.test(n.lower) || (n.lower === 'yet' && before[k + 1]?.lower === 'to')),
   );
 }
 

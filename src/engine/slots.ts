@@ -126,6 +126,16 @@ function isDemonym(text: string): boolean {
 /** How many words from a name its role may stand ("Russia's ambassador, Vasily Nebenzya"). */
 const SUBJECT_ROLE_REACH = 2;
 
+/**
+ * A dateline's place, written in capitals ("VIENNA —", "KYIV, Ukraine (AP) —"), as a name is written
+ * ("Vienna"). Capitals anywhere else are an acronym ("NATO") and stay.
+ */
+function readable(name: string, text: string): string {
+  if (!/^[\p{Lu}\s.'’-]{4,}$/u.test(name) || !text.startsWith(name)) return name;
+  if (!/^\s*(?:,|—|–|-|\()/.test(text.slice(name.length))) return name;
+  return name.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
+
 export function entitySlots(
   r: Retriever,
   text: string,
@@ -162,7 +172,7 @@ export function entitySlots(
         first: span.first,
         last: span.last,
         key: `person:${personKey(span.text, r.lexicon)}`,
-        text: span.text,
+        text: readable(span.text, text),
         prior: possessive ? 0.5 : 1,
       });
     }
@@ -171,7 +181,7 @@ export function entitySlots(
         first: span.first,
         last: span.last,
         key: `organisation:${span.text.toLowerCase()}`,
-        text: span.text,
+        text: readable(span.text, text),
         prior: 1,
       });
     }
@@ -194,7 +204,7 @@ export function entitySlots(
         first: span.first,
         last: span.last,
         key: `place:${span.text.toLowerCase()}`,
-        text: textOut,
+        text: readable(textOut, text),
         prior: afterIn ? 1 : 0.6,
       });
     }

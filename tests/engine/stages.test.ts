@@ -744,3 +744,30 @@ describe('dates that say when a count starts or what it is compared with', () =>
     );
   });
 });
+
+describe('a round of talks reported in one dispatch', () => {
+  const e = buildEngine(
+    corpusOf({
+      'r.txt':
+        'OSLO — The fourth round of fisheries talks ended on Thursday with a deal on quotas.\n\n' +
+        "The Danish side was led by Minister Karen Holm, while Norway's team was headed by Minister Erik Dahl.\n\n" +
+        'The sides will meet again in two weeks, the mediator said. Copenhagen has yet to confirm the date.\n',
+    }),
+  );
+
+  it('takes the side from the clause that names the person', () => {
+    expect(e.ask("Who was Norway's top negotiator?").answer).toMatch(/^Erik Dahl/);
+  });
+
+  it('answers "when" with a time counted from the report', () => {
+    expect(e.ask('When will the sides meet again?').answer).toMatch(/^in two weeks/);
+  });
+
+  it('reads "has yet to" as not done', () => {
+    expect(e.ask('Has Copenhagen confirmed the date?').answer).toMatch(/^No\b/);
+  });
+
+  it('writes a dateline place as a name', () => {
+    expect(e.ask('In which city did the fourth round take place?').answer).toMatch(/^Oslo\b/);
+  });
+});
