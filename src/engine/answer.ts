@@ -334,6 +334,14 @@ export const NARROWER_PEOPLE = 0.5;
 /** A figure from a sentence that reports none of the outcomes asked about (killed, wounded) weighs this. */
 export const NO_OUTCOME = 0.2;
 
+/** A question about what is to come: "will", "might", "the next round", "is expected". */
+const FUTURE_ASKED = /\b(?:will|would|might|shall|next|upcoming|planned|expected|scheduled)\b/i;
+/** A sentence that tells of what is to come. */
+const FUTURE_TOLD =
+  /\b(?:will|would|might|may|shall|could|next|upcoming|possibly|planned|plans?|expected|scheduled|due to|set to|to be held|agreed to)\b|'ll\b/i;
+/** A sentence about the past where a question asks about the future weighs this share. */
+export const PAST_FOR_FUTURE = 0.6;
+
 /** "in two weeks", "within a month", "in the coming days": a time counted from the report. */
 const RELATIVE_TIME =
   /\b(?:in|within)\s+(?:(?:the\s+)?(?:next|coming)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?)\b/gi;
@@ -618,12 +626,16 @@ function scoreSentence(
     }
   }
 
+  // "Where will the next round be held?": a sentence about what is to come answers it, not one about
+  // what happened.
+  const tense = !isFigure && FUTURE_ASKED.test(q.question) && !FUTURE_TOLD.test(text) ? PAST_FOR_FUTURE : 1;
   const out: Candidate[] = [];
   // Relevance first: a sentence that covers the question well but holds no answer of the wanted kind (a
   // person, place or date the slot readers do not see) is still the best support there is; it answers as
   // a whole sentence, weighed below a typed answer of the same relevance. A figure is never guessed this way.
   if (slots.length === 0 && !isFigure && q.kind !== 'length') {
-    const score = coverage * SENTENCE_FALLBACK * dates * (missingName ? 0.6 : 1) * (missingPlace ? MISSING_PLACE : 1);
+    const score =
+      coverage * SENTENCE_FALLBACK * dates * tense * (missingName ? 0.6 : 1) * (missingPlace ? MISSING_PLACE : 1);
     out.push({ sentence, score, coverage, key: `sentence:${sentence.ordinal}`, text, claimant: null });
     return { coverage, candidates: out };
   }
@@ -718,6 +730,7 @@ function scoreSentence(
       dates *
       slot.prior *
       descriptionPenalty *
+      tense *
       (missingName ? 0.6 : 1) *
       (missingPlace ? MISSING_PLACE : 1);
     claimant ??= isFigure ? (findClaimant(r, sentence.corrected, tokens) ?? previousClaimant(r, sentence)) : null;

@@ -771,3 +771,16 @@ describe('a round of talks reported in one dispatch', () => {
     expect(e.ask('In which city did the fourth round take place?').answer).toMatch(/^Oslo\b/);
   });
 });
+
+describe('a question about what is to come', () => {
+  it('is answered by a sentence about the future, not one about what happened', () => {
+    const e = buildEngine(
+      corpusOf({
+        'f.txt':
+          'The third round of fisheries talks was held in Bergen last week.\n\n' +
+          'The next round of fisheries talks will be held in Tromso, the mediator said.\n',
+      }),
+    );
+    expect(e.ask('Where will the next round of fisheries talks be held?').answer).toMatch(/^Tromso/);
+  });
+});
