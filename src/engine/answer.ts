@@ -1131,6 +1131,14 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     (w) => !mentions(winner.best.sentence, w) && !mentions(before(r, winner.best.sentence), w),
   );
   if (places.length > 0) unmet.push(`does not name ${places.map((w) => w[0]?.toUpperCase() + w.slice(1)).join(', ')}`);
+  // "How many in total?" where the sources give only "157 each": said, not summed.
+  if (
+    (q.kind === 'count' || q.kind === 'percent') &&
+    TOTAL_ASKED.test(q.question) &&
+    PER_SIDE.test(winner.best.sentence.corrected)
+  ) {
+    unmet.push('gives a figure per side, not a total');
+  }
   // "…, according to Kyiv?" answered by Moscow's figure: said, not hidden.
   const claimed = winner.best.claimant;
   if (askedBy && options.claimant && claimed && askedBy.terms.size > 0 && !sameClaimant(r, askedBy, claimed)) {

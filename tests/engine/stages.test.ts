@@ -784,3 +784,12 @@ describe('a question about what is to come', () => {
     expect(e.ask('Where will the next round of fisheries talks be held?').answer).toMatch(/^Tromso/);
   });
 });
+
+describe('a total asked where the sources give a share', () => {
+  it('says the figure cited is per side', () => {
+    const e = buildEngine(
+      corpusOf({ 'p.txt': 'The two navies agreed to exchange 40 sailors each, the mediator said.\n' }),
+    );
+    expect(e.ask('How many sailors were exchanged in total?').answer).toMatch(/note: .*per side, not a total/);
+  });
+});
