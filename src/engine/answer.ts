@@ -639,7 +639,6 @@ function scoreSentence(
     out.push({ sentence, score, coverage, key: `sentence:${sentence.ordinal}`, text, claimant: null });
     return { coverage, candidates: out };
   }
-  let claimant: string | null | undefined;
   const matchedWeight = matched.reduce((s, t) => s + t.weight, 0) || 1;
   for (const slot of slots) {
     let proximity = 0;
@@ -733,7 +732,11 @@ function scoreSentence(
       tense *
       (missingName ? 0.6 : 1) *
       (missingPlace ? MISSING_PLACE : 1);
-    claimant ??= isFigure ? (findClaimant(r, sentence.corrected, tokens) ?? previousClaimant(r, sentence)) : null;
+    // Per figure: "X said 7,000 …, while Y said over 2,500" gives each figure its own claimant.
+    const at = tokens[Math.max(0, slot.first)]?.start;
+    const claimant = isFigure
+      ? (findClaimant(r, sentence.corrected, tokens, at) ?? previousClaimant(r, sentence, at))
+      : null;
     out.push({
       sentence,
       score,

@@ -16,6 +16,7 @@ import {
   superlative,
   withoutFormWords,
 } from './forms.js';
+import { findNumbers } from './numbers.js';
 import type { Retriever } from './retrieval.js';
 import { SIDE_TERMS, STOP_WORDS, tokenize } from './text.js';
 
@@ -181,8 +182,18 @@ export function negatesStatement(statement: string, sentence: string): boolean {
  * "Was it held at Blair House or Camp David?": the option that the most relevant sentence naming
  * it supports best — every other word of the question close to the option, not merely in its sentence.
  */
+/** The value of a figure option ("1,200", "1.2 million"), or null for a name. */
+function optionValue(option: string): number | null {
+  const m = /^(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion))?$/i.exec(option.trim());
+  if (!m?.[1]) return null;
+  const scale = { thousand: 1e3, million: 1e6, billion: 1e9 }[(m[2] ?? '').toLowerCase()] ?? 1;
+  return Number(m[1].replace(/,/g, '')) * scale;
+}
+
 function answerChoice(r: Retriever, question: string, form: ChoiceForm): Answer | null {
-  const { relevance } = scoreCandidates(r, question);
+  // Figures are not words to find ("Was it 300 or 400 drones?" is about drones): they are looked for by value.
+  const words = form.options.reduce((q, o) => (optionValue(o) === null ? q : q.replace(o, ' ')), question);
+  const { relevance } = scoreCandidates(r, words);
   const optionTerms = form.options.map((o) => tokenize(o).flatMap((t) => (t.term ? [t.term] : [])));
   const others = new Set(
     tokenize(question).flatMap((t) =>
@@ -193,10 +204,21 @@ function answerChoice(r: Retriever, question: string, form: ChoiceForm): Answer 
   for (const { sentence, coverage } of relevance.slice(0, 40)) {
     const tokens = tokenize(sentence.corrected);
     const terms = tokens.map((t) => t.term);
+    let figures: ReturnType<typeof findNumbers> | undefined;
     for (const [k, option] of form.options.entries()) {
       const wanted = optionTerms[k] ?? [];
-      const at = terms.findIndex((t) => t === wanted[0]);
-      if (wanted.length === 0 || at < 0 || !wanted.every((w) => terms.includes(w))) continue;
+      // A figure option ("300 or 400?") is found by its value, however the text writes it ("nearly four
+      // hundred"); a name by its words.
+      const value = optionValue(option);
+      let at: number;
+      if (value !== null) {
+        figures ??= findNumbers(sentence.corrected, tokens);
+        at = figures.find((m) => m.value === value)?.first ?? -1;
+        if (at < 0) continue;
+      } else {
+        at = terms.findIndex((t) => t === wanted[0]);
+        if (wanted.length === 0 || at < 0 || !wanted.every((w) => terms.includes(w))) continue;
+      }
       // Each other question word counts by how close it stands to the option.
       let near = 0;
       for (const o of others) {
@@ -279,7 +301,9 @@ function answerWhoSaid(r: Retriever, question: string): Answer | null {
   const found = firstReading(r, statement, (sentence) => {
     const tokens = tokenize(sentence.corrected);
     if (!numbers.every((n) => tokens.some((t) => t.term === n))) return null;
-    return findClaimant(r, sentence.corrected, tokens) ?? previousClaimant(r, sentence);
+    // The claimant of the figure asked about, when the sentence quotes two.
+    const at = tokens.find((t) => t.term === numbers[0])?.start;
+    return findClaimant(r, sentence.corrected, tokens, at) ?? previousClaimant(r, sentence, at);
   });
   if (!found) return null;
   const { sentence, value: claimant } = found;

@@ -80,7 +80,9 @@ const FRACTIONS: Record<string, number> = { half: 0.5, quarter: 0.25 };
 
 const UNIT_WORDS = Object.keys(UNITS).join('|');
 const TEN_WORDS = Object.keys(TENS).join('|');
-const WORD_NUMBER = `(?:(?:${TEN_WORDS})(?:-(?:${UNIT_WORDS}))?|${UNIT_WORDS})(?:\\s+(?:hundred|thousand|million|billion|dozen))*`;
+const WORD_CORE = `(?:(?:${TEN_WORDS})(?:-(?:${UNIT_WORDS}))?|${UNIT_WORDS})`;
+/** "three hundred and twelve", "two thousand five hundred": after a scale word, more number words may follow. */
+const WORD_NUMBER = `${WORD_CORE}(?:\\s+dozen)?(?:\\s+(?:hundred|thousand|million|billion)(?:(?:\\s+and)?\\s+${WORD_CORE}(?=\\s|$|[^\\p{L}-]))?)*`;
 /** "a million", "half a million", "a quarter of a million", "a hundred", "a thousand". */
 const ARTICLE_NUMBER = String.raw`(?:(?:half|a\s+quarter\s+of)\s+)?an?\s+(?:hundred|thousand|million|billion)`;
 const DIGIT_NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
@@ -244,6 +246,8 @@ export function wordsToNumber(text: string): number | null {
   } else if (fraction !== 1) return null;
   for (const raw of words.slice(w)) {
     for (const part of raw.split('-')) {
+      // "three hundred and twelve"
+      if (part === 'and' && seen) continue;
       if (seen && part in MULTIPLIERS) current = (current || 1) * (MULTIPLIERS[part] ?? 1);
       else if (part in UNITS) current += UNITS[part] ?? 0;
       else if (part in TENS) current += TENS[part] ?? 0;

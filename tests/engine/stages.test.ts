@@ -793,3 +793,33 @@ describe('a total asked where the sources give a share', () => {
     expect(e.ask('How many sailors were exchanged in total?').answer).toMatch(/note: .*per side, not a total/);
   });
 });
+
+describe('two claimants in one sentence', () => {
+  it('give each figure its own claimant', () => {
+    const e = buildEngine(
+      corpusOf({
+        'c.txt':
+          'Admiral Anna Berg said 7,000 sailors had been captured, while General Tomas Ruiz said more than 2,500 sailors had been captured.\n',
+      }),
+    );
+    expect(e.ask('How many sailors had been captured, according to Ruiz?').answer).toMatch(
+      /^more than 2,500 sailors, according to Tomas Ruiz/,
+    );
+    expect(e.ask('How many sailors had been captured, according to Berg?').answer).toMatch(
+      /^7,000 sailors, according to Anna Berg/,
+    );
+  });
+});
+
+describe('figures written as words', () => {
+  it('read "three hundred and twelve" whole, and find a figure option by its value', () => {
+    const e = buildEngine(
+      corpusOf({
+        'w.txt':
+          'The navy fired nearly four hundred shells overnight. Gunners destroyed three hundred and twelve of the targets.\n',
+      }),
+    );
+    expect(e.ask('How many targets did the gunners destroy?').answer).toMatch(/^three hundred and twelve/);
+    expect(e.ask('Was it 300 or 400 shells?').answer).toMatch(/^400\b/);
+  });
+});
