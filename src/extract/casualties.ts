@@ -7,6 +7,7 @@
 
 import { analyzeCorpus, citationOf, sentenceDateMentions } from '../nlp/annotate.js';
 import { datesCompatible } from '../nlp/dates.js';
+import { countableNumbers } from '../nlp/numbers.js';
 import type { Citation, Corpus } from '../types.js';
 import { type FigureMemory, figuresInSentence, type RawFigure, settleArticle } from './figures.js';
 import { pushTo } from './group.js';
@@ -43,8 +44,12 @@ export function extractFigures(corpus: Corpus): RawFigure[] {
       if (!stamps.has(s.sentence.paragraph)) stamps.set(s.sentence.paragraph, timeStamp(s.sentence.text));
     }
     for (const s of a.sentences) {
+      // Most sentences have no number: nothing else of them is read.
+      const numbers = countableNumbers(s.text);
+      if (numbers.length === 0) continue;
       const found = figuresInSentence(
         {
+          numbers,
           source: a.article.id,
           index: s.sentence.index,
           text: s.text,

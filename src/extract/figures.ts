@@ -606,12 +606,14 @@ export interface SentenceInput {
   /** Paragraph of the sentence, and the time stamp of its entry in a live blog ("08:55"). */
   paragraph?: number;
   stamp?: string | null;
+  /** `countableNumbers(text)`, when the caller has read them already. */
+  numbers?: NumberMention[];
 }
 
 /** Casualty figures in one sentence; `memory` holds the article's earlier figures and is extended. */
 export function figuresInSentence(input: SentenceInput, memory: FigureMemory): RawFigure[] {
   const { text } = input;
-  const mentions = countableNumbers(text);
+  const mentions = input.numbers ?? countableNumbers(text);
   if (mentions.length === 0) return [];
   const { tokens } = input;
   // Dates are read only for sentences that have a figure: most sentences have none.

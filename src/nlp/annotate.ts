@@ -91,13 +91,11 @@ function analyze(corpus: Corpus): CorpusAnalysis {
 
 function analyzeUncached(corpus: Corpus): CorpusAnalysis {
   const content = corpus.sentences.filter((s) => !s.boilerplate);
-  const reading = readNames(content.map((s) => plain(s.corrected)));
-  const baseEntities = new Map<Sentence, Entity[]>();
-  content.forEach((sentence, i) => {
-    baseEntities.set(sentence, reading.entities[i] ?? []);
-  });
+  const texts = content.map((s) => plain(s.corrected));
+  const reading = readNames(texts);
   const names = new NameIndex();
-  const articles = corpus.articles.map((article) => analyzeArticle(article, reading.context, baseEntities));
+  const baseOf = contentReading(content, texts, reading.entities);
+  const articles = corpus.articles.map((article) => analyzeArticle(article, reading.context, baseOf));
   for (const a of articles) {
     for (const s of a.sentences) {
       for (const e of s.entities) if (e.kind === 'person' || e.kind === 'org') names.add(e.name);
@@ -107,20 +105,39 @@ function analyzeUncached(corpus: Corpus): CorpusAnalysis {
   return { articles, names, context: reading.context };
 }
 
-function analyzeArticle(
-  article: Article,
-  context: NameContext,
-  baseEntities: ReadonlyMap<Sentence, Entity[]>,
-): AnalyzedArticle {
+/** What the name pass read of a sentence: its plain text and entities (before the surnames). */
+type BaseReading = (sentence: Sentence) => { text: string; entities: Entity[] } | undefined;
+
+/**
+ * The name pass' reading of each content sentence, by its position in `content`. Articles hold their
+ * sentences in corpus order, so a cursor finds each one in turn; a map by sentence only if one is out of order.
+ */
+function contentReading(content: readonly Sentence[], texts: readonly string[], entities: Entity[][]): BaseReading {
+  let cursor = 0;
+  let index: Map<Sentence, number> | null = null;
+  return (sentence) => {
+    let at = -1;
+    if (content[cursor] === sentence) at = cursor++;
+    else {
+      index ??= new Map(content.map((s, i) => [s, i] as const));
+      at = index.get(sentence) ?? -1;
+      if (at >= 0) cursor = at + 1;
+    }
+    if (at < 0) return undefined;
+    return { text: texts[at] as string, entities: entities[at] ?? [] };
+  };
+}
+
+function analyzeArticle(article: Article, context: NameContext, baseOf: BaseReading): AnalyzedArticle {
   const memory = newMemory();
   // Tokens live only while the article is read.
   const views = article.sentences
     .filter((s) => !s.boilerplate)
     .map((sentence) => {
-      const text = plain(sentence.corrected);
+      const base = baseOf(sentence);
+      const text = base?.text ?? plain(sentence.corrected);
       const tokens = tokenize(text);
-      const base = baseEntities.get(sentence);
-      const entities = base ? withSurnames(base, context) : findEntities(text, context, tokens);
+      const entities = base ? withSurnames(base.entities, context) : findEntities(text, context, tokens);
       return { sentence, text, tokens, entities };
     });
   const sentences: AnalyzedSentence[] = views.map((view, i) => {
@@ -273,12 +290,9 @@ function articleClaims(corpus: Corpus, sentence: Sentence, known?: ReadonlySet<s
     const article = corpus.byId.get(sentence.source);
     if (article) {
       const content = article.sentences.filter((s) => !s.boilerplate);
-      const own = readNames(
-        content.map((s) => plain(s.corrected)),
-        entry.midCaps,
-      );
-      const base = new Map(content.map((s, i) => [s, own.entities[i] ?? []] as const));
-      const analysed = analyzeArticle(article, own.context, base);
+      const texts = content.map((s) => plain(s.corrected));
+      const own = readNames(texts, entry.midCaps);
+      const analysed = analyzeArticle(article, own.context, contentReading(content, texts, own.entities));
       const names = new NameIndex();
       for (const s of analysed.sentences) for (const at of s.attributions) names.add(at.name);
       for (const s of analysed.sentences) {
