@@ -271,7 +271,19 @@ export function roleSlots(
     text.slice(0, tokens[first]?.start ?? 0),
   );
   const words = (before?.[1] ?? '').toLowerCase().split(/[\s’']+/);
-  if (before?.[1] && words.some((w) => PERSON_ROLE_WORDS.has(w))) roles.push({ role: before[1].trim(), prior: 0.9 });
+  // "Ukraine's parliament speaker, Ruslan Stefanchuk, said …": a short noun phrase opening the sentence and
+  // set off before the name is the name's role, whatever the role word.
+  const phrase = before?.[1]?.trim() ?? '';
+  const opensSentence = before !== null && text.trimStart().startsWith(phrase);
+  const head = words.at(-1) ?? '';
+  const nounPhrase =
+    opensSentence &&
+    words.length <= 6 &&
+    /^\p{Ll}+$/u.test(head) &&
+    !/(?:ed|ing|ly)$/.test(head) &&
+    !words.some((w) => clauseStart.test(w) || STOP_VERBS.has(w));
+  if (before?.[1] && (words.some((w) => PERSON_ROLE_WORDS.has(w)) || nounPhrase))
+    roles.push({ role: phrase, prior: 0.9 });
   return roles.map(({ role, prior }) => ({
     first,
     last,
@@ -280,6 +292,9 @@ export function roleSlots(
     prior: PAST_ROLE.test(role) ? prior * PAST_ROLE_PRIOR : prior,
   }));
 }
+
+/** Verbs that make a phrase a clause, not a role ("Officials say, …"). */
+const STOP_VERBS = new Set(['say', 'says', 'said', 'told', 'tells', 'is', 'are', 'was', 'were', 'has', 'have', 'had']);
 
 /** A title of one word ("General", "President") says less about someone than a description does. */
 export const ONE_WORD_TITLE = 0.6;

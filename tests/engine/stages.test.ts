@@ -823,3 +823,12 @@ describe('figures written as words', () => {
     expect(e.ask('Was it 300 or 400 shells?').answer).toMatch(/^400\b/);
   });
 });
+
+describe('a role set off before the name', () => {
+  it('is read as the role, whatever the role word', () => {
+    const e = buildEngine(
+      corpusOf({ 'r.txt': "Chile's parliament speaker, Marta Quiroga, said the deal was a small step.\n" }),
+    );
+    expect(e.ask('What is Marta Quiroga’s job?').answer).toMatch(/^Marta Quiroga: Chile's parliament speaker/);
+  });
+});
