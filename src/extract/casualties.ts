@@ -5,7 +5,7 @@
  * shown side by side without picking a winner.
  */
 
-import { analyzeCorpus, citationOf, sentenceDateMentions } from '../nlp/annotate.js';
+import { analyzeCorpus, citationOf, sentenceDateMentions, withCanonicalNames } from '../nlp/annotate.js';
 import { datesCompatible } from '../nlp/dates.js';
 import { countableNumbers } from '../nlp/numbers.js';
 import type { Citation, Corpus } from '../types.js';
@@ -58,7 +58,7 @@ export function extractFigures(corpus: Corpus): RawFigure[] {
           get tokens() {
             return s.tokens;
           },
-          attributions: s.attributions.map((at) => ({ ...at, name: analysis.names.canonical(at.name) })),
+          attributions: withCanonicalNames(s.attributions, analysis.names),
           published: a.article.meta.published,
           dates: () => sentenceDateMentions(s.sentence, a.article.meta.published),
           entities: s.entities,

@@ -597,7 +597,7 @@ export interface SentenceInput {
   /** The verbatim sentence, for the quote. */
   quote: string;
   tokens: Token[];
-  attributions: Attribution[];
+  attributions: readonly Attribution[];
   published: string | null;
   /** Named entities of the sentence (for the place of an incident). */
   entities?: Entity[];

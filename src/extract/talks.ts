@@ -154,6 +154,7 @@ const PASSIVE_BY =
 /** "The army delegation was led by X", "the RSF team was headed by Y": the team a person leads. */
 const LED_BY =
   /\b(?:the\s+)?([\w.'-]+(?:\s+[\w.'-]+)?)\s+(?:delegation|team)\s+(?:was|is|will be|would be|has been)\s+(?:led|headed)\s+by\s+(?:[\w.'-]+\s+){0,4}$/i;
+const TEAM_WORD = /delegation|team/i;
 const CLAUSE_BREAK = /\b(?:said|says|told|according to|as noted by|added|that|while|;)\s/gi;
 const NEGOTIATOR_ROLE = /\b(?:negotiator|delegation|delegate|mediator|envoy)\b/i;
 
@@ -442,8 +443,10 @@ function participants(articles: AnalyzedArticle[], names: NameIndex): TalksItem[
     if (list.delegation && !team.has(person)) team.set(person, list.delegation);
   }
   for (const f of sentences(articles)) {
+    // LED_BY needs "delegation" or "team": most sentences have neither.
+    const namesTeam = TEAM_WORD.test(f.sentence.text);
     for (const e of f.sentence.entities) {
-      const led = isPerson(e) ? LED_BY.exec(f.sentence.text.slice(0, e.start)) : null;
+      const led = namesTeam && isPerson(e) ? LED_BY.exec(f.sentence.text.slice(0, e.start)) : null;
       if (led?.[1]) team.set(names.canonical(e.name), countryOf(led[1])?.name ?? `${led[1]} delegation`);
     }
     for (const r of rolesIn(f.sentence, names)) {

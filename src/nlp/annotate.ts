@@ -222,13 +222,26 @@ function claimsOf(analysis: CorpusAnalysis): Claims {
   for (const a of analysis.articles) {
     for (const s of a.sentences) {
       if (s.attributions.length === 0) continue;
-      claims.set(
-        s.sentence,
-        s.attributions.map((at) => ({ ...at, name: analysis.names.canonical(at.name) })),
-      );
+      claims.set(s.sentence, withCanonicalNames(s.attributions, analysis.names));
     }
   }
   return claims;
+}
+
+/**
+ * Attributions with canonical claimant names. An attribution whose name is already canonical is kept as
+ * it is, and so is the list when none changes: most claimants are named canonically, and the claims of
+ * every sentence are kept for as long as the snapshot serves.
+ */
+export function withCanonicalNames(attributions: readonly Attribution[], names: NameIndex): readonly Attribution[] {
+  let out: Attribution[] | null = null;
+  attributions.forEach((at, i) => {
+    const name = names.canonical(at.name);
+    if (name === at.name) return;
+    out ??= [...attributions];
+    out[i] = { ...at, name };
+  });
+  return out ?? attributions;
 }
 
 /**
