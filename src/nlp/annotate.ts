@@ -145,7 +145,8 @@ function analyzeArticle(article: Article, context: NameContext, baseOf: BaseRead
     const sameParagraph = next && next.sentence.paragraph === view.sentence.paragraph ? next : undefined;
     const attributions = findAttributions(view, memory, i, sameParagraph);
     remember(memory, i, view.entities, attributions);
-    return new Analyzed(view.sentence, view.text, view.entities, attributions);
+    // Kept at exactly its length (an array grown by push keeps room for 17 items): every sentence has one.
+    return new Analyzed(view.sentence, view.text, view.entities, attributions.slice());
   });
   return { article, sentences };
 }

@@ -298,7 +298,9 @@ function joinPossessors(entities: Entity[], text: string): Entity[] {
     }
     if (e) out.push(e);
   }
-  return out;
+  // A copy of exactly its length: an array grown by push keeps room for 17 items, and the entities of
+  // every sentence are kept while the reports are built (at 10,000 articles, ~40 MB of empty room).
+  return out.slice();
 }
 
 /* ------------------------------------------------------------ corpus-wide names */
