@@ -53,6 +53,8 @@ export interface QuestionAnalysis {
   verbs: string[];
   /** Sides that act in "how many drones did Russia fire": the figure must be theirs. */
   actors: string[];
+  /** The act is done to the other side's people or things ("shoot down", "kill", "capture"). */
+  actsOnOther?: boolean;
   /** "What did X say …": the answer must be something X said. */
   asksWhatWasSaid: boolean;
 }
@@ -427,7 +429,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     for (let k = range[1] + 2; k < tokens.length && k <= range[1] + 5; k++) {
       const t = tokens[k];
       if (t?.lower === 'the') continue;
-      if (!t?.capitalized) break;
+      // A side is an actor however it is typed ("did ukraine shoot down"); other words only when capitalised.
+      if (!t?.capitalized && !(t?.term && SIDE_TERMS.includes(t.term))) break;
       // "did Ukraine's air force say Russia fired": a possessive side names who reports, not who acts.
       if (/^['’]s\b/.test(clean.slice(t.end, t.end + 3))) break;
       if (t.term && SIDE_TERMS.includes(t.term)) actors.push(t.term);
@@ -444,7 +447,10 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
       i > 0 &&
       /^(?:on|against|upon)$/.test(tokens[i - 1]?.lower ?? ''),
   );
-  const actsOnOther = aimedAt || tokens.some((t) => t.term !== null && AGAINST_TERMS.has(t.term));
+  const actsOnOther =
+    aimedAt ||
+    /\b(?:shoot|shot|shooting|brought|bring|bringing)\s+down\b|\bintercept/i.test(clean) ||
+    tokens.some((t) => t.term !== null && AGAINST_TERMS.has(t.term));
   const countedSides = new Set(actsOnOther ? [] : actors);
   const focusHasSide =
     range !== null && tokens.slice(range[0], range[1] + 1).some((t) => SIDE_TERMS.includes(t.term ?? ''));
@@ -521,5 +527,5 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   }
   const asksWhatWasSaid =
     subject !== null && /\b(?:say|said|tell|told|think|claim|claimed|announce|announced)\b/.test(lower);
-  return { question: clean, kind, terms, tokens, date, verbs, actors, asksWhatWasSaid };
+  return { question: clean, kind, terms, tokens, date, verbs, actors, actsOnOther, asksWhatWasSaid };
 }

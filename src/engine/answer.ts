@@ -334,6 +334,12 @@ export const NARROWER_PEOPLE = 0.5;
 /** A figure from a sentence that reports none of the outcomes asked about (killed, wounded) weighs this. */
 export const NO_OUTCOME = 0.2;
 
+/** A question asking what someone said, claimed or estimated. */
+const SAYS_ASKED = /\b(?:say|said|says|claim|claimed|claims|report|reported|estimate|estimated|tell|told)\b/i;
+
+/** A person answer from a sentence without the act a "who <verb>s …" question asks about weighs this. */
+export const OTHER_ACT = 0.7;
+
 /** A question about what is to come: "will", "might", "the next round", "is expected". */
 const FUTURE_ASKED = /\b(?:will|would|might|shall|next|upcoming|planned|expected|scheduled)\b/i;
 /** A sentence that tells of what is to come. */
@@ -385,9 +391,11 @@ function clauseSides(text: string, tokens: readonly Token[], slot: Slot): Set<st
   return out;
 }
 
-/** The countries a question names ("Norway's top negotiator", "the Russian delegation"). */
+/** The countries a question names ("Norway's top negotiator", "the Russian delegation", chat's "ukraines"). */
 function countriesOf(tokens: readonly Token[]): Set<string> {
-  return new Set(tokens.flatMap((t) => countryOf(t.surface)?.name ?? []));
+  return new Set(
+    tokens.flatMap((t) => countryOf(t.surface)?.name ?? countryOf(t.surface.replace(/s$/i, ''))?.name ?? []),
+  );
 }
 
 /** A candidate whose sentence names what "besides X" rules out weighs this much more. */
@@ -626,6 +634,10 @@ function scoreSentence(
     }
   }
 
+  // "Who mediates the talks?": the act asked about ("mediates") must be the sentence's, not only its topic.
+  const whoAt = q.kind === 'person' ? q.tokens.findIndex((t) => t.lower === 'who') : -1;
+  const act = whoAt >= 0 ? terms.find((t) => t.position === whoAt + 1 && !t.proper && !t.side) : undefined;
+  const actMissing = act !== undefined && !hasTerm(positions, act.term) ? OTHER_ACT : 1;
   // "Where will the next round be held?": a sentence about what is to come answers it, not one about
   // what happened.
   const tense = !isFigure && FUTURE_ASKED.test(q.question) && !FUTURE_TOLD.test(text) ? PAST_FOR_FUTURE : 1;
@@ -692,6 +704,16 @@ function scoreSentence(
         else if (focusSides.size > 0 && ![...focusSides].some((side) => positions.has(side))) anchor *= 0.6;
         // "How many drones did Ukraine launch?" is not answered by "Russia fired 183 drones".
         if (q.actors.length > 0 && actorConflict(tokens, slot, q.actors)) anchor *= 0.3;
+        // "How many drones did Ukraine shoot down?" is not answered by "47 Ukrainian drones": what an act
+        // against the other side counts is the other side's.
+        else if (
+          q.actsOnOther &&
+          q.actors.length > 0 &&
+          // "did Moscow say were killed": Moscow tells, it does not act.
+          !SAYS_ASKED.test(q.question) &&
+          tokens.slice(slot.first, slot.last + 3).some((t) => t.term !== null && q.actors.includes(t.term))
+        )
+          anchor *= 0.3;
       } else if (head) {
         // The role asked about belongs to a side ("Russia's top negotiator"): the role word next to the name
         // must carry that side, and a role with no side at all is weaker evidence.
@@ -730,6 +752,7 @@ function scoreSentence(
       slot.prior *
       descriptionPenalty *
       tense *
+      actMissing *
       (missingName ? 0.6 : 1) *
       (missingPlace ? MISSING_PLACE : 1);
     // Per figure: "X said 7,000 …, while Y said over 2,500" gives each figure its own claimant.

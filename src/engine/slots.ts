@@ -123,6 +123,9 @@ function isDemonym(text: string): boolean {
   return /^\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i)$/u.test(text);
 }
 
+/** A country or body named as the agent ("mediated by Switzerland") answering "who": weighs this share. */
+export const AGENT_PRIOR = 0.8;
+
 /** How many words from a name its role may stand ("Russia's ambassador, Vasily Nebenzya"). */
 const SUBJECT_ROLE_REACH = 2;
 
@@ -174,6 +177,16 @@ export function entitySlots(
         key: `person:${personKey(span.text, r.lexicon)}`,
         text: readable(span.text, text),
         prior: possessive ? 0.5 : 1,
+      });
+    }
+    // "The talks are mediated by Switzerland": a country or a body after "by" is who does it.
+    if (kind === 'person' && span.type !== 'person' && tokens[span.first - 1]?.lower === 'by') {
+      slots.push({
+        first: span.first,
+        last: span.last,
+        key: `agent:${span.text.toLowerCase()}`,
+        text: readable(span.text, text),
+        prior: AGENT_PRIOR,
       });
     }
     if (kind === 'organisation' && span.type === 'organisation') {

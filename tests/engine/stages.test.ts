@@ -832,3 +832,23 @@ describe('a role set off before the name', () => {
     expect(e.ask('What is Marta Quiroga’s job?').answer).toMatch(/^Marta Quiroga: Chile's parliament speaker/);
   });
 });
+
+describe('who does what', () => {
+  const e = buildEngine(
+    corpusOf({
+      'w.txt':
+        'The sides will meet again in Oslo, the envoy Tomas Ruiz said.\n\n' +
+        'The fisheries talks are mediated by Iceland.\n\n' +
+        "Russia's Defence Ministry said its forces had shot down 47 Ukrainian drones over Belgorod.\n\n" +
+        'Ukrainian air defences destroyed 312 of the Russian drones, the air force said.\n',
+    }),
+  );
+
+  it('answers "who <verb>s" from the sentence with that act, a country or body after "by" included', () => {
+    expect(e.ask('Who mediates the fisheries talks?').answer).toMatch(/^Iceland/);
+  });
+
+  it('counts what an act against the other side hits as the other side’s', () => {
+    expect(e.ask('how many drones did ukraine shoot down').answer).toMatch(/^312\b/);
+  });
+});
