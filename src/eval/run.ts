@@ -72,7 +72,7 @@ async function main(args: readonly string[]): Promise<void> {
   // Corpora (with their engines and baselines) are shared by the sets over the same directories.
   const built = new Map<string, { corpus: Corpus; engine: Engine; baseline: Baseline }>();
   const cleanups: (() => Promise<void>)[] = [];
-  const runs: { row: SetRow; outcomes: QuestionOutcome[] }[] = [];
+  const runs: { row: SetRow; outcomes: QuestionOutcome[]; heldOut?: boolean }[] = [];
   try {
     for (const set of sets) {
       if (missingQuestions(set)) {
@@ -96,7 +96,7 @@ async function main(args: readonly string[]): Promise<void> {
       const questions = await readEvalQuestions(set.questions);
       // Judged here, while a merged directory's files still exist.
       const outcomes = runSet(subjects.corpus, subjects.engine, subjects.baseline, questions);
-      runs.push({ row: rowOf(set, subjects.corpus, outcomes), outcomes });
+      runs.push({ row: rowOf(set, subjects.corpus, outcomes), outcomes, ...(set.heldOut ? { heldOut: true } : {}) });
     }
   } finally {
     for (const cleanup of cleanups) await cleanup();
@@ -116,9 +116,11 @@ async function main(args: readonly string[]): Promise<void> {
     return;
   }
   for (const run of runs) {
-    const shown = perQuestion ? run.outcomes : verbose ? run.outcomes.filter((o) => !o.engine.correct) : [];
+    // A held-out set's questions are shown only when asked for by name (--verbose): its totals are what is read.
+    const listed = perQuestion && !(run.heldOut && !verbose);
+    const shown = listed ? run.outcomes : verbose ? run.outcomes.filter((o) => !o.engine.correct) : [];
     if (shown.length === 0) continue;
-    if (!perQuestion) out(`── ${run.row.set}: failing questions`);
+    if (!listed) out(`── ${run.row.set}: failing questions`);
     for (const o of shown) out(renderOutcome(o, true));
     out('');
   }

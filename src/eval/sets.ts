@@ -8,6 +8,8 @@ export interface EvalSet {
   sources: string[];
   /** Being written: a missing file is a skipped row with a note, not an error. */
   optional?: boolean;
+  /** Held out: never tuned on; its questions are printed only with --verbose. */
+  heldOut?: boolean;
 }
 
 const SEEDS = 'seeds';
@@ -21,13 +23,20 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'news-dev', questions: `${NEWS_DEV}/questions.jsonl`, sources: [SEEDS, NEWS_DEV] },
   // Written from the articles alone, by someone who had not read the engine: development material.
   { name: 'dev2', questions: 'tests/fixtures/dev2.jsonl', sources: [SEEDS, NEWS_DEV] },
-  { name: 'heldout', questions: 'tests/fixtures/heldout.jsonl', sources: [SEEDS, NEWS_DEV], optional: true },
+  {
+    name: 'heldout',
+    questions: 'tests/fixtures/heldout.jsonl',
+    sources: [SEEDS, NEWS_DEV],
+    optional: true,
+    heldOut: true,
+  },
   // Five new articles in styles the others do not use, and questions written without reading the code.
   {
     name: 'heldout2',
     questions: 'tests/fixtures/heldout2.jsonl',
     sources: [SEEDS, NEWS_DEV, HELDOUT2],
     optional: true,
+    heldOut: true,
   },
 ];
 
