@@ -56,13 +56,19 @@ const CHAT_FORMS: Readonly<Record<string, string>> = {
 };
 
 /** Interjections that open a chat message and ask nothing ("yo", "hey", "ok so"). */
-const OPENERS = /^(?:(?:yo|hey|hi|hello|ok|okay|so|um+|uh+|pls|please|quick q(?:uestion)?|q)\b[\s,:!-]*)+/i;
+const OPENERS =
+  /^(?:(?:yo|hey|hi|hello|ok|okay|so|wait|um+|uh+|pls|please|quick q(?:uestion)?|q|any idea|do (?:you|u) know|can (?:you|u) tell me|tell me|i wonder)\b[\s,:!-]*)+/i;
+/** Chat fillers that ask nothing wherever they stand ("who actually leads …", "… lol"). */
+const FILLERS = /\s*\b(?:actually|really|basically|lol|lmao|tbh|idk|pls|please)\b/gi;
 
 /** "Right now", "at the moment": the time of asking, which every report already is as of. */
 const TIME_OF_ASKING = /\s*\b(?:right now|at the moment|as of (?:now|today)|these days|nowadays)\b/gi;
 
 export function normaliseChat(question: string): string {
-  const words = question.replace(OPENERS, '').replace(/([?!])\1+/g, '$1');
+  const words = question
+    .replace(OPENERS, '')
+    .replace(FILLERS, '')
+    .replace(/([?!])\1+/g, '$1');
   const expanded = words.replace(/\b[\p{L}\d]+\b/gu, (w) => {
     const form = CHAT_FORMS[w.toLowerCase()];
     if (form === undefined) return w;

@@ -13,6 +13,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   'negotiator negotiators delegation delegations delegate delegates envoy envoys emissary representative representatives team teams side sides',
   'injured injure injuries injury wounded wound wounds hurt',
   'civilians civilian noncombatants residents',
+  'children child kids kid minors minor',
   'drones drone uavs uav shaheds',
   'missiles missile rockets rocket',
   'fired fire launched launch launches attacked struck strikes strike attacks attack',

@@ -101,3 +101,10 @@ describe('roleRewrite', () => {
     expect(roleRewrite('What did Tom Ilves say?')).toBeNull();
   });
 });
+
+describe('normaliseChat: openers and fillers', () => {
+  it('drops what asks nothing, wherever it stands', () => {
+    expect(normaliseChat('so who actually leads the team?? lol')).toBe('who leads the team?');
+    expect(normaliseChat('any idea where the talks r happening')).toBe('where the talks are happening');
+  });
+});

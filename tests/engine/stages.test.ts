@@ -852,3 +852,12 @@ describe('who does what', () => {
     expect(e.ask('how many drones did ukraine shoot down').answer).toMatch(/^312\b/);
   });
 });
+
+describe('"kids"', () => {
+  it('are children', () => {
+    const e = buildEngine(
+      corpusOf({ 'k.txt': 'The strike on Uman killed 12 people, including five children, officials said.\n' }),
+    );
+    expect(e.ask('how many kids were killed in uman').answer).toMatch(/^five children/);
+  });
+});
