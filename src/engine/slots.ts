@@ -89,6 +89,36 @@ export function numberSlots(text: string, tokens: readonly Token[], kind: Answer
     wanted.push('percent');
   const questionNumbers = new Set(q.tokens.filter((t) => t.numeric).map((t) => t.surface.replace(/,/g, '')));
   const asksAge = /\bhow old\b/i.test(q.question);
+  // "How much of the region …", "what share …": a fraction in words ("about a fifth", "nearly a third") is a share.
+  const fractions = wanted.includes('percent') ? fractionSlots(text, tokens) : [];
+  return [...fractions, ...figureSlots(text, tokens, wanted, questionNumbers, asksAge)];
+}
+
+/** "about a fifth", "nearly a third", "two-thirds", "half": a share written in words. */
+const FRACTION =
+  /\b(?:(?:about|nearly|almost|roughly|around|some|more than|less than|over|under|just over|just under)\s+)?(?:(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)|two[- ]thirds|three[- ]quarters|half)\b/gi;
+
+function fractionSlots(text: string, tokens: readonly Token[]): Slot[] {
+  return [...text.matchAll(FRACTION)].map((m) => {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const first = Math.max(
+      0,
+      tokens.findIndex((t) => t.end > start),
+    );
+    let last = first;
+    while ((tokens[last + 1]?.end ?? Number.POSITIVE_INFINITY) <= end) last++;
+    return { first, last, key: `share:${m[0].toLowerCase()}`, text: m[0], prior: 1 };
+  });
+}
+
+function figureSlots(
+  text: string,
+  tokens: readonly Token[],
+  wanted: NumberMention['kind'][],
+  questionNumbers: ReadonlySet<string>,
+  asksAge: boolean,
+): Slot[] {
   return findNumbers(text, tokens)
     .map((m) => {
       // "a 30-day pause", "a two-week truce": a span of time; "a 12-year-old boy": an age.

@@ -861,3 +861,14 @@ describe('"kids"', () => {
     expect(e.ask('how many kids were killed in uman').answer).toMatch(/^five children/);
   });
 });
+
+describe('a share written in words', () => {
+  it('answers "how much of"', () => {
+    const e = buildEngine(
+      corpusOf({
+        's.txt': 'The rebels now hold about a fifth of the province, analysts said.\n\nThe province has 40 towns.\n',
+      }),
+    );
+    expect(e.ask('How much of the province do the rebels hold?').answer).toMatch(/^about a fifth/);
+  });
+});
