@@ -15,8 +15,13 @@ export const CHART_FILE = 'casualties.png';
 export const MAX_CHART_BARS = 24;
 
 const WIDTH = 800;
-const LABEL_WIDTH = 330;
-const BAR_AREA = WIDTH - LABEL_WIDTH - 230;
+const LABEL_WIDTH = 345;
+/** Room right of the bars for the figure as written (bold, up to VALUE_CHARS characters). */
+const VALUE_AREA = 250;
+const BAR_AREA = WIDTH - LABEL_WIDTH - VALUE_AREA;
+/** Characters that fit in the label column (14 px) and the value column (16 px bold). */
+const LABEL_CHARS = 40;
+const VALUE_CHARS = 22;
 const ROW = 32;
 const HEADING = 34;
 const PAD = 16;
@@ -53,8 +58,8 @@ function barOf(f: CasualtyFigure): Bar | null {
   const who = f.claimant ?? 'no claimant named';
   const date = formatDate(f.asOf);
   return {
-    label: clipText(`${f.measure} — ${who}${date ? `, ${date}` : ''}`, 44),
-    value: clipText(figureAsWritten(f), 26),
+    label: clipText(`${f.measure} — ${who}${date ? `, ${date}` : ''}`, LABEL_CHARS),
+    value: clipText(figureAsWritten(f), VALUE_CHARS),
     solid: upTo && !atLeast ? 0 : solid || end,
     end,
     arrow: atLeast && !upTo,
