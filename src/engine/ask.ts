@@ -36,6 +36,8 @@ export function ask(r: Retriever, question: string): Answer {
   if (whose) return restore(whose);
   const compared = answerComparison(r, rewritten);
   if (compared) return restore(compared);
+  const direction = answerDirection(r, rewritten);
+  if (direction) return restore(direction);
   const choice = choiceForm(rewritten);
   if (choice) {
     const chosen = answerChoice(r, rewritten, choice);
@@ -423,6 +425,35 @@ function statedComparison(r: Retriever, question: string, setting: string): Answ
 function reading(a: Answer): string {
   const text = a.text ?? a.answer;
   return a.claimant && !text.includes(a.claimant) ? `${text}, according to ${a.claimant}` : text;
+}
+
+/** "Did it go up or down?", "higher or lower?": a question about which way something moved. */
+const DIRECTION_ASKED =
+  /\b(?:up or down|down or up|rise or fall|fall or rise|increase or decrease|decrease or increase|higher or lower|lower or higher|grow or shrink)\b/i;
+/** How English news says something moved up… */
+const WENT_UP =
+  /\b(?:up from|rose|risen|rising|increased|increase of|higher than|grew|grown|climbed|jumped|surged|up by)\b/i;
+/** …or down. */
+const WENT_DOWN =
+  /\b(?:down from|fell|fallen|falling|decreased|decrease of|lower than|dropped|declined|shrank|down by)\b/i;
+
+/**
+ * "Did the interception rate go up or down?": the most relevant sentence that says which way it moved,
+ * answered "Up" or "Down" with that sentence; a sentence saying both ways, or neither, answers nothing.
+ */
+function answerDirection(r: Retriever, question: string): Answer | null {
+  if (!DIRECTION_ASKED.test(question)) return null;
+  const { relevance } = scoreCandidates(r, question.replace(DIRECTION_ASKED, ' '));
+  for (const { sentence, coverage } of relevance.slice(0, 10)) {
+    if (coverage < READ_MIN_COVERAGE) break;
+    const up = WENT_UP.test(sentence.corrected);
+    const down = WENT_DOWN.test(sentence.corrected);
+    if (up === down) continue;
+    return citedAnswer(r, question, `${up ? 'Up' : 'Down'} — the sources say: ${sentence.text}`, 'choice', [
+      cite(r, sentence),
+    ]);
+  }
+  return null;
 }
 
 /** An answer resting on the sentences given, one report: the forms above all answer this way. */

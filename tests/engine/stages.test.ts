@@ -872,3 +872,16 @@ describe('a share written in words', () => {
     expect(e.ask('How much of the province do the rebels hold?').answer).toMatch(/^about a fifth/);
   });
 });
+
+describe('"up or down" questions', () => {
+  it('say which way the sources report it moved', () => {
+    const e = buildEngine(
+      corpusOf({
+        'd.txt':
+          'The port handled 40 ships in March, down from 55 in February, the harbour office said.\n\n' +
+          'The harbour office opened in 1990.\n',
+      }),
+    );
+    expect(e.ask('Did the number of ships the port handled go up or down?').answer).toMatch(/^Down — /);
+  });
+});
