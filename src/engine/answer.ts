@@ -21,7 +21,7 @@ import {
   speaks,
 } from './constraints.js';
 import type { Retriever } from './retrieval.js';
-import { descriptionPhrase, entitySlots, numberSlots, roleSlots, type Slot } from './slots.js';
+import { descriptionPhrase, entitySlots, numberSlots, phraseSlots, roleSlots, type Slot } from './slots.js';
 import { MIN_HEAD_SIMILARITY, MIN_MEANING_SIMILARITY, standIn } from './soft.js';
 import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, termOf, tokenize } from './text.js';
 import {
@@ -352,20 +352,6 @@ export const PAST_FOR_FUTURE = 0.6;
 const RELATIVE_TIME =
   /\b(?:in|within)\s+(?:(?:the\s+)?(?:next|coming)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?)\b/gi;
 
-function relativeTimeSlots(text: string, tokens: readonly Token[]): Slot[] {
-  return [...text.matchAll(RELATIVE_TIME)].map((m) => {
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    const first = Math.max(
-      0,
-      tokens.findIndex((t) => t.end > start),
-    );
-    let last = first;
-    while ((tokens[last + 1]?.end ?? Number.POSITIVE_INFINITY) <= end) last++;
-    return { first, last, key: `when:${m[0].toLowerCase()}`, text: m[0], prior: VAGUE_DATE };
-  });
-}
-
 /** Where one clause of a sentence ends and another begins: ", while", "; ", ", whereas", ", but". */
 const CLAUSE_BREAK = /,\s+(?:while|whereas|but|and)\s+|;\s*/g;
 
@@ -536,6 +522,7 @@ function scoreSentence(
     : OUTCOME_TERMS.filter((m) => questionMeasures.has(m));
   const dates = dateFactor(r, q, sentence, published, isFigure);
   const askedOrdinals = new Set(q.tokens.flatMap((t) => (ORDINALS.test(t.lower) ? [t.lower] : [])));
+  const askedCountries = countriesOf(q.tokens);
 
   let slots: Slot[];
   /** The sentence an answer was read from when it is not this one (a date given just before). */
@@ -566,7 +553,8 @@ function scoreSentence(
         bound && tokens[slot.first - 1]?.lower !== bound ? { ...slot, prior: slot.prior * OTHER_BOUND } : slot;
       slots = dateSlots(text, tokens, published).filter(notGiven).map(precise).map(bounded);
       // "The sides will meet again in two weeks": a time from now is when, as precisely as the text says.
-      if (slots.length === 0 && /^when\b/i.test(q.question)) slots = relativeTimeSlots(text, tokens);
+      if (slots.length === 0 && /^when\b/i.test(q.question))
+        slots = phraseSlots(text, tokens, RELATIVE_TIME, 'when', VAGUE_DATE);
       // "X made that case on Sunday. The document is ready, he told reporters": the date is in the sentence
       // before, in the same paragraph; both are cited.
       const prev = slots.length === 0 ? before(r, sentence) : undefined;
@@ -719,10 +707,9 @@ function scoreSentence(
         // must carry that side, and a role with no side at all is weaker evidence.
         // "The Russian side was led by A, while Ukraine's team was headed by B": the sides of the clause
         // that names the person come first.
-        const asked = countriesOf(q.tokens);
-        const sides = asked.size > 0 ? clauseSides(text, tokens, slot) : new Set<string>();
+        const sides = askedCountries.size > 0 ? clauseSides(text, tokens, slot) : new Set<string>();
         const modifier =
-          sides.size > 0 && ![...sides].some((x) => asked.has(x))
+          sides.size > 0 && ![...sides].some((x) => askedCountries.has(x))
             ? 'conflict'
             : roleModifier(text, tokens, positions.get(head.term) ?? [], slot, wantedSides);
         if (modifier === 'conflict') anchor *= 0.4;

@@ -98,18 +98,38 @@ export function numberSlots(text: string, tokens: readonly Token[], kind: Answer
 const FRACTION =
   /\b(?:(?:about|nearly|almost|roughly|around|some|more than|less than|over|under|just over|just under)\s+)?(?:(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)|two[- ]thirds|three[- ]quarters|half)\b/gi;
 
-function fractionSlots(text: string, tokens: readonly Token[]): Slot[] {
-  return [...text.matchAll(FRACTION)].map((m) => {
+/** The tokens a span of characters covers: the first token ending after `start`, through the last ending by `end`. */
+export function tokenSpan(tokens: readonly Token[], start: number, end: number): { first: number; last: number } {
+  const first = Math.max(
+    0,
+    tokens.findIndex((t) => t.end > start),
+  );
+  let last = first;
+  while ((tokens[last + 1]?.end ?? Number.POSITIVE_INFINITY) <= end) last++;
+  return { first, last };
+}
+
+/** Each match of a phrase pattern as a slot: "share:about a fifth", "when:in two weeks". */
+export function phraseSlots(
+  text: string,
+  tokens: readonly Token[],
+  pattern: RegExp,
+  kind: string,
+  prior: number,
+): Slot[] {
+  return [...text.matchAll(pattern)].map((m) => {
     const start = m.index ?? 0;
-    const end = start + m[0].length;
-    const first = Math.max(
-      0,
-      tokens.findIndex((t) => t.end > start),
-    );
-    let last = first;
-    while ((tokens[last + 1]?.end ?? Number.POSITIVE_INFINITY) <= end) last++;
-    return { first, last, key: `share:${m[0].toLowerCase()}`, text: m[0], prior: 1 };
+    return {
+      ...tokenSpan(tokens, start, start + m[0].length),
+      key: `${kind}:${m[0].toLowerCase()}`,
+      text: m[0],
+      prior,
+    };
   });
+}
+
+function fractionSlots(text: string, tokens: readonly Token[]): Slot[] {
+  return phraseSlots(text, tokens, FRACTION, 'share', 1);
 }
 
 function figureSlots(
@@ -133,9 +153,7 @@ function figureSlots(
       const ofPerson = PERSON_NOUNS.has(after) || PEOPLE_NOUNS.has(after);
       const kind = unit[2] ? (asksAge && ofPerson ? ('count' as const) : m.kind) : ('duration' as const);
       const end = m.end + unit[0].length;
-      let last = m.last;
-      while ((tokens[last + 1]?.end ?? Number.POSITIVE_INFINITY) <= end) last++;
-      return { ...m, kind, last, compound: text.slice(m.start, end) };
+      return { ...m, kind, last: tokenSpan(tokens, m.start, end).last, compound: text.slice(m.start, end) };
     })
     .filter((m) => wanted.includes(m.kind) && !questionNumbers.has(String(m.value)))
     .map((m) => ({

@@ -4,7 +4,7 @@ import { plain } from '../nlp/tokens.js';
 import type { Sentence } from '../types.js';
 import type { DateConstraint } from './analyze.js';
 import type { Retriever } from './retrieval.js';
-import type { Slot } from './slots.js';
+import { type Slot, tokenSpan } from './slots.js';
 import type { Token } from './text.js';
 
 /**
@@ -139,12 +139,7 @@ export function annotatedDateSlots(text: string, tokens: readonly Token[], publi
     // A day is answered with its preposition: "on Sunday", "on February 3".
     const on = d.iso.length === 10 ? /\bon\s+$/i.exec(flat.slice(Math.max(0, d.start - 4), d.start)) : null;
     const start = on ? d.start - on[0].length : d.start;
-    const first = Math.max(
-      0,
-      tokens.findIndex((t) => t.end > start),
-    );
-    let last = first;
-    while (last + 1 < tokens.length && (tokens[last + 1]?.end ?? 0) <= d.end) last++;
+    const { first, last } = tokenSpan(tokens, start, d.end);
     const written = text.slice(start, d.end);
     out.push({
       first,
