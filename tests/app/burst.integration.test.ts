@@ -4,11 +4,9 @@
  * on purpose (the deadline itself); the measured figures come from `npm run stress`.
  */
 
-import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../src/discord/registry.js';
-import { type BotProcess, botEnv, FAKE_TOKEN, startBotProcess } from '../fake-discord/harness.js';
+import { type BotProcess, botEnv, FAKE_TOKEN, freePort, startBotProcess } from '../fake-discord/harness.js';
 import { noPings } from '../fake-discord/pings.js';
 import { FakeDiscord, type InteractionResult, type SentMessage } from '../fake-discord/server.js';
 import { SEEDS } from '../helpers.js';
@@ -24,15 +22,6 @@ const QUESTIONS = [
 let fake: FakeDiscord;
 let bot: BotProcess;
 let metricsPort: number;
-
-/** A free TCP port on loopback. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 beforeAll(async () => {
   fake = await FakeDiscord.start({ token: FAKE_TOKEN, heartbeatIntervalMs: 1000 });

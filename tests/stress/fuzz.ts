@@ -5,17 +5,7 @@
  * repetitive text, and real questions with all of that mixed in. Deterministic for a seed.
  */
 
-/** A small seeded PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../bench/corpus.js';
 
 const ID = '123456789012345678';
 
@@ -115,7 +105,7 @@ const QUESTIONS = [
 
 /** `count` inputs: the hostile list first, then random strings and real questions with hostile parts mixed in. */
 export function fuzzInputs(count: number, options: { botId: string; seed?: number }): string[] {
-  const next = random(options.seed ?? 1);
+  const next = mulberry32(options.seed ?? 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const fixed = hostile(options.botId);
   const out: string[] = [];

@@ -28,12 +28,19 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateArticleTexts, loadSeedCorpus, sourceSentences } from '../../bench/corpus.js';
 import { commandDefinitions } from '../../src/discord/registry.js';
-import { type BotProcess, botEnv, copySeeds, FAKE_TOKEN, REPO, startBotProcess } from '../fake-discord/harness.js';
+import {
+  type BotProcess,
+  botEnv,
+  copySeeds,
+  FAKE_TOKEN,
+  freePort,
+  REPO,
+  startBotProcess,
+} from '../fake-discord/harness.js';
 import { noPings } from '../fake-discord/pings.js';
 import { ADMIN_PERMISSIONS, FakeDiscord, type RecordedRequest, type SentMessage } from '../fake-discord/server.js';
 import { fuzzInputs } from './fuzz.js';
@@ -198,15 +205,6 @@ class Tracker {
       answerP99: percentile(answerMs, 99),
     };
   }
-}
-
-/** A free TCP port on loopback. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 /** Messages that could notify someone: a ping by Discord's rules, or `allowed_mentions` other than `parse: []`. */
