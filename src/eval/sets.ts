@@ -15,6 +15,7 @@ export interface EvalSet {
 const SEEDS = 'seeds';
 const NEWS_DEV = 'tests/fixtures/news-dev';
 const HELDOUT2 = 'tests/fixtures/heldout2';
+const HELDOUT3 = 'tests/fixtures/heldout3';
 
 /** Every set `npm run eval` reports, paths relative to the repository root. */
 export const EVAL_SETS: readonly EvalSet[] = [
@@ -35,6 +36,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     name: 'heldout2',
     questions: 'tests/fixtures/heldout2.jsonl',
     sources: [SEEDS, NEWS_DEV, HELDOUT2],
+    optional: true,
+    heldOut: true,
+  },
+  // Five more new articles (briefing transcript, timeline, fact check, newsletter digest, regional toll report), questions written without reading the code.
+  {
+    name: 'heldout3',
+    questions: 'tests/fixtures/heldout3.jsonl',
+    sources: [SEEDS, NEWS_DEV, HELDOUT3],
     optional: true,
     heldOut: true,
   },
