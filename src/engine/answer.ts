@@ -1,4 +1,5 @@
 import { countryOf, PEOPLE_NOUNS } from '../extract/lexicon.js';
+import { applyCorrections } from '../sources/corrections.js';
 import type { Answer, AnswerKind, RichCitation, Sentence } from '../types.js';
 import {
   analyzeQuestion,
@@ -377,11 +378,27 @@ function clauseSides(text: string, tokens: readonly Token[], slot: Slot): Set<st
   return out;
 }
 
-/** The countries a question names ("Norway's top negotiator", "the Russian delegation", chat's "ukraines"). */
+/**
+ * Words after which a country names the parties, place or target of an event ("the talks between Russia and
+ * Ukraine", "the visit to Moscow", "the war against Ukraine"), not the side of the person asked about.
+ */
+const EVENT_PARTY = /^(?:between|with|against|in|to|into|from|among|on|at)$/;
+
+/**
+ * The countries a question names as a person's side ("Norway's top negotiator", "the Russian delegation",
+ * chat's "ukraines"); not those of the event ("who chaired the talks between Russia and Ukraine").
+ */
 function countriesOf(tokens: readonly Token[]): Set<string> {
-  return new Set(
-    tokens.flatMap((t) => countryOf(t.surface)?.name ?? countryOf(t.surface.replace(/s$/i, ''))?.name ?? []),
-  );
+  const out = new Set<string>();
+  let party = false;
+  for (const t of tokens) {
+    const country = countryOf(t.surface)?.name ?? countryOf(t.surface.replace(/s$/i, ''))?.name;
+    if (EVENT_PARTY.test(t.lower)) party = true;
+    else if (country) {
+      if (!party) out.add(country);
+    } else if (!/^(?:and|or|the|,|&)$/.test(t.lower)) party = false;
+  }
+  return out;
 }
 
 /** A candidate whose sentence names what "besides X" rules out weighs this much more. */
@@ -473,11 +490,11 @@ function scoreSentence(
   terms: readonly WeightedTerm[],
   sentence: Sentence,
   prepared: Prepared,
-  contextOf: () => ReadonlySet<string>,
+  contextOf: () => ReadonlyMap<string, number>,
 ): { coverage: number; candidates: Candidate[] } {
   const text = sentence.corrected;
   const { tokens, positions } = prepared;
-  let contextTerms: ReadonlySet<string> | undefined;
+  let contextTerms: ReadonlyMap<string, number> | undefined;
   const context = () => {
     contextTerms ??= contextOf();
     return contextTerms;
@@ -497,7 +514,7 @@ function scoreSentence(
       // "people" met by "residents", "workers": the same people, named more narrowly.
       covered += t.weight * NARROWER_PEOPLE;
       matched.push(t);
-    } else if (context().has(t.term)) covered += t.weight * (pronounLed && t.proper ? 1 : 0.5);
+    } else if (context().has(t.term)) covered += t.weight * (pronounLed && t.proper ? 1 : (context().get(t.term) ?? 0));
   }
   const coverage = covered / total;
   // A name the question gives (known to the sources, not a side) must be in the sentence or just before it;
@@ -591,6 +608,7 @@ function scoreSentence(
           tokens,
           terms.filter((t) => t.subject && t.proper),
           positions,
+          text,
         )
       ) {
         descriptionPenalty *= 0.6;
@@ -672,7 +690,9 @@ function scoreSentence(
         ((/\bothers$/i.test(slot.text) && OUTCOME_TERMS.includes(tokens[slot.first - 1]?.term ?? '')) ||
           tollOf(tokens, slot) !== null);
       if (!othersCounted) {
-        if (!hp?.length) anchor *= isFigure ? 0.3 : 0.45;
+        // A sentence under a heading or after sentences about the asked thing ("Q: Where were the Istanbul
+        // talks held?" … "Fidan chaired the sessions") is about it without naming it.
+        if (!hp?.length) anchor *= isFigure ? 0.3 : context().has(head.term) ? 0.7 : 0.45;
         else if (distanceTo(hp, slot.first, slot.last) > reach) anchor *= isFigure ? 0.35 : 0.7;
       }
     }
@@ -689,7 +709,11 @@ function scoreSentence(
         const aimedAt = (p: number) => TARGET_PREPOSITION.test(tokens[p - 1]?.lower ?? '');
         if (conflicts(positions, slot, SIDE_TERMS, focusSides, 5, aimedAt)) anchor *= 0.25;
         // The side asked about is not in the sentence at all ("55,000 troops dying" for Russian soldiers).
-        else if (focusSides.size > 0 && ![...focusSides].some((side) => positions.has(side))) anchor *= 0.6;
+        else if (focusSides.size > 0 && ![...focusSides].some((side) => positions.has(side))) {
+          // … nor in what comes before it, which names only another side: the figure is that side's.
+          const around = [...context().keys()].filter((t) => SIDE_TERMS.includes(t));
+          anchor *= around.length > 0 && !around.some((t) => focusSides.has(t)) ? 0.25 : 0.6;
+        }
         // "How many drones did Ukraine launch?" is not answered by "Russia fired 183 drones".
         if (q.actors.length > 0 && actorConflict(tokens, slot, q.actors)) anchor *= 0.3;
         // "How many drones did Ukraine shoot down?" is not answered by "47 Ukrainian drones": what an act
@@ -774,7 +798,20 @@ export function cite(r: Retriever, s: Sentence): RichCitation {
   };
 }
 
-/** One citation per article, best sentence first. */
+/**
+ * The notices that corrected a sentence ("This story corrects an earlier version that said 1,710 …"): a
+ * corrected sentence is quoted verbatim, with the wrong value, so the notice that gives the value the answer
+ * reads is cited right after it.
+ */
+function correctionNotices(r: Retriever, s: Sentence): Sentence[] {
+  if (s.corrected === s.text) return [];
+  const article = r.corpus.byId.get(s.source);
+  if (!article) return [];
+  const notices = article.corrections.filter((c) => applyCorrections(s.text, [c]) !== s.text);
+  return article.sentences.filter((n) => notices.some((c) => c.notice === n.text || c.notice.includes(n.text)));
+}
+
+/** One citation per article, best sentence first (a corrected sentence with its correction notice). */
 function citationsOf(r: Retriever, candidates: readonly Candidate[]): { citations: RichCitation[]; sources: number } {
   const bySource = new Map<string, Candidate>();
   for (const c of [...candidates].sort((a, b) => b.score - a.score))
@@ -784,7 +821,11 @@ function citationsOf(r: Retriever, candidates: readonly Candidate[]): { citation
   const reports = new Set(list.map((c) => reportKey(c.sentence.text))).size;
   const citations = list
     .slice(0, MAX_CITATIONS)
-    .flatMap((c) => (c.also ? [cite(r, c.also), cite(r, c.sentence)] : [cite(r, c.sentence)]));
+    .flatMap((c) => [
+      ...(c.also ? [cite(r, c.also)] : []),
+      cite(r, c.sentence),
+      ...correctionNotices(r, c.sentence).map((n) => cite(r, n)),
+    ]);
   return { citations: citations.slice(0, MAX_CITATIONS), sources: reports };
 }
 
@@ -853,6 +894,36 @@ function asRoleQuestion(r: Retriever, q: QuestionAnalysis): QuestionAnalysis {
 }
 
 /** Every scored reading of every retrieved sentence, best first (for answers, and for `--explain`). */
+/** A question word found in one of the two sentences before a sentence counts this share of its weight. */
+export const NEARBY_CONTEXT = 0.5;
+/** … and in the heading of its section: a section's topic, weaker than what was just said. */
+export const HEADING_CONTEXT = 0.35;
+
+/** How far back (in sentences) a section heading is looked for. */
+const HEADING_REACH = 30;
+
+/**
+ * A heading: a paragraph of one short line that is a question ("Q: Who led the delegations?") or has no
+ * closing full stop ("What comes next"). Never the article's first line (the headline: every sentence's).
+ */
+function isHeading(sentences: readonly Sentence[], i: number): boolean {
+  const s = sentences[i];
+  if (!s || s.boilerplate || i === 0) return false;
+  const alone = sentences[i - 1]?.paragraph !== s.paragraph && sentences[i + 1]?.paragraph !== s.paragraph;
+  if (!alone || s.text.split(/\s+/).length > 20) return false;
+  return ASKS.test(s.text) || !/[.!…:;,"”’)]\s*$/.test(s.text);
+}
+
+/** The heading of the section sentence `index` stands in (the nearest heading before its paragraph). */
+function headingOf(sentences: readonly Sentence[], index: number): Sentence | undefined {
+  const own = sentences[index]?.paragraph;
+  for (let i = index - 1; i >= Math.max(1, index - HEADING_REACH); i--) {
+    if (sentences[i]?.paragraph === own) continue;
+    if (isHeading(sentences, i)) return sentences[i];
+  }
+  return undefined;
+}
+
 export function scoreCandidates(
   r: Retriever,
   question: string,
@@ -883,15 +954,19 @@ export function scoreCandidates(
     return p;
   };
   /** Terms of the two sentences before `s` in its article ("Its report said…" needs the one before). */
-  const contextOf = (s: Sentence): ReadonlySet<string> => {
+  const contextOf = (s: Sentence): ReadonlyMap<string, number> => {
     const article = r.corpus.byId.get(s.source);
-    const out = new Set<string>();
+    const out = new Map<string, number>();
     if (!article) return out;
     for (let i = Math.max(0, s.index - 2); i < s.index; i++) {
       const prev = article.sentences[i];
       if (!prev || prev.boilerplate) continue;
-      for (const t of prepared(prev).positions.keys()) out.add(t);
+      for (const t of prepared(prev).positions.keys()) out.set(t, NEARBY_CONTEXT);
     }
+    // The heading of its section ("Q: Where were the Istanbul talks held?", "## Who was in the room")
+    // says what the paragraphs under it are about.
+    const heading = headingOf(article.sentences, s.index);
+    if (heading) for (const t of prepared(heading).positions.keys()) if (!out.has(t)) out.set(t, HEADING_CONTEXT);
     return out;
   };
 

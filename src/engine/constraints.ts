@@ -127,11 +127,29 @@ export function speaks(
   tokens: readonly Token[],
   names: readonly WeightedTerm[],
   positions: Map<string, number[]>,
+  text?: string,
 ): boolean {
   if (names.length === 0) return true;
   return names.some((n) =>
-    (positions.get(n.term) ?? []).some((p) => tokens.some((t, k) => Math.abs(k - p) <= 3 && SPEECH.test(t.lower))),
+    (positions.get(n.term) ?? []).some(
+      (p) =>
+        tokens.some((t, k) => Math.abs(k - p) <= 3 && SPEECH.test(t.lower)) ||
+        (text !== undefined && SPEECH.test(afterAppositive(text, tokens, p)?.lower ?? '')),
+    ),
   );
+}
+
+/** How far an appositive set off by commas may run ("Umerov, who heads Ukraine's delegation, said"). */
+const APPOSITIVE_CHARS = 80;
+
+/** The word after a name's appositive ("X, Ukraine's chief negotiator, said" → "said"), if it has one. */
+function afterAppositive(text: string, tokens: readonly Token[], p: number): Token | undefined {
+  const name = tokens[p];
+  if (!name || !/^\s*,/.test(text.slice(name.end))) return undefined;
+  const open = text.indexOf(',', name.end);
+  const close = text.indexOf(',', open + 1);
+  if (close < 0 || close - open > APPOSITIVE_CHARS) return undefined;
+  return tokens.find((t) => t.start > close);
 }
 
 /**

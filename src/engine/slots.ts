@@ -24,6 +24,9 @@ export interface Slot {
 const NOUN_PHRASE_STOP =
   /^(?:have|has|had|were|was|are|is|been|being|in|on|at|by|for|from|to|since|and|or|who|which|that|as|with|said|according|dying|killed|died)$/;
 
+/** A plural common noun that can head a compound ("buildings", "drones"), not a verb or function word ("was", "this"). */
+const COMPOUND_HEAD = /^(?!(?:was|is|has|this|its|as|us|his|hers|yes|does|goes|says|always|perhaps)$)[a-z]{3,}[^su]s$/;
+
 /** The figure plus the noun phrase it counts: "55,000 Ukrainian soldiers", "up to 140,000 deaths". */
 function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention): string {
   let end = m.end;
@@ -41,7 +44,12 @@ function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention):
       break;
     }
     last = k;
-    if (!t.capitalized && !/(?:ian|ese|ish|ic|al|ed)$/.test(t.lower)) break;
+    if (t.capitalized || /(?:ian|ese|ish|ic|al|ed)$/.test(t.lower)) continue;
+    // A noun compound's head follows its singular modifier: "1,170 apartment buildings", "450 attack drones".
+    const head = tokens[k + 1];
+    const between = text.slice(t.end, head?.start ?? t.end);
+    if (head && !/s$/.test(t.lower) && /^\s+$/.test(between) && COMPOUND_HEAD.test(head.surface)) last = k + 1;
+    break;
   }
   if (m.kind === 'count' && last > m.last) end = Math.max(end, tokens[last]?.end ?? end);
   return text.slice(m.start, end).replace(/\s+/g, ' ').trim();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { WeightedTerm } from '../../src/engine/analyze.js';
 import { negatesStatement } from '../../src/engine/ask.js';
+import { speaks } from '../../src/engine/constraints.js';
 import { buildEngine } from '../../src/engine/engine.js';
 import { entitySpans } from '../../src/engine/entities.js';
 import { findNumbers } from '../../src/engine/numbers.js';
@@ -883,5 +885,97 @@ describe('"up or down" questions', () => {
       }),
     );
     expect(e.ask('Did the number of ships the port handled go up or down?').answer).toMatch(/^Down — /);
+  });
+});
+
+describe('a corrected sentence', () => {
+  it('is cited with the notice that corrected it, so the value answered is quoted', () => {
+    const e = buildEngine(
+      corpusOf({
+        'c.txt':
+          'The flood left 2,410 homes in Dresden without power, the utility said.\n\n' +
+          'This story corrects an earlier version that said 2,410 homes were without power. It should be 2,140.\n',
+      }),
+    );
+    const a = e.ask('How many homes in Dresden were left without power?');
+    expect(a.answer).toMatch(/^2,140 homes/);
+    expect(a.citations.map((c) => c.quote)).toContain('It should be 2,140.');
+  });
+});
+
+describe('a figure before a noun compound', () => {
+  it('counts the compound whole ("apartment buildings"), not its first noun', () => {
+    const e = buildEngine(
+      corpusOf({ 'n.txt': 'The storm damaged 340 apartment buildings in Gdansk, the mayor said.\n' }),
+    );
+    expect(e.ask('How many apartment buildings did the storm damage?').answer).toMatch(/^340 apartment buildings/);
+  });
+});
+
+describe('a section heading', () => {
+  it('says what the sentences under it are about', () => {
+    const e = buildEngine(
+      corpusOf({
+        'q.txt':
+          'Trade talks explained\n\n' +
+          'Q: Where were the Lisbon trade talks held?\n\n' +
+          'A: At the Belem Palace, over three days in May. Delegates met twice a day. Foreign Minister Ana Costa chaired the sessions.\n\n' +
+          'Q: What comes next?\n\n' +
+          'A: A fourth round in June. Deputy Minister Rui Sousa chaired the preparatory meeting.\n',
+      }),
+    );
+    expect(e.ask('Who chaired the Lisbon trade talks?').answer).toMatch(/^Ana Costa/);
+  });
+});
+
+describe('countries of the event, not of the person', () => {
+  it('do not make a person from a third country the wrong side ("the talks between India and Pakistan")', () => {
+    const e = buildEngine(
+      corpusOf({
+        't.txt':
+          'India and Pakistan held border talks in Tokyo last week.\n\n' +
+          'Japanese Foreign Minister Aiko Sato chaired the border talks.\n\n' +
+          'Pakistan was represented by its trade minister.\n',
+      }),
+    );
+    expect(e.ask('Who chaired the border talks between India and Pakistan?').answer).toMatch(/Aiko Sato/);
+  });
+});
+
+describe('speaks', () => {
+  const said = (text: string) => {
+    const tokens = tokenize(text);
+    const positions = new Map<string, number[]>();
+    tokens.forEach((t, i) => {
+      if (t.term) positions.set(t.term, [...(positions.get(t.term) ?? []), i]);
+    });
+    const berg = tokens.find((t) => t.lower === 'berg')?.term ?? 'berg';
+    return speaks(tokens, [{ term: berg, weight: 1 } as WeightedTerm], positions, text);
+  };
+
+  it('finds the speech verb across an appositive set off by commas ("X, who heads …, said")', () => {
+    expect(said('Anna Berg, who heads the regional port authority, said the terminal would open in stages.')).toBe(
+      true,
+    );
+  });
+
+  it('does not take a verb far from the name for the name’s', () => {
+    expect(
+      said('Anna Berg toured the terminal with the port workers and the crews of two ships, officials said.'),
+    ).toBe(false);
+  });
+});
+
+describe('a figure whose side is given only by the sentences before it', () => {
+  it('is not taken for the other side’s', () => {
+    const e = buildEngine(
+      corpusOf({
+        'f.txt':
+          'Kyiv gave its figures on Monday, saying Ukraine had suffered most. Drones killed 2,088 civilians in 2024, the mission said.\n\n' +
+          'The council gave figures on Monday too. Drones killed 41 civilians in 2024, officials said.\n\n' +
+          'Russia gave no figures for the war.\n',
+      }),
+    );
+    expect(e.ask('How many Russian civilians were killed by drones in 2024?').answer).toMatch(/^41 civilians/);
   });
 });
