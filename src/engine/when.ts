@@ -62,12 +62,17 @@ function ownDates(r: Retriever, s: Sentence): EventDate[] {
   const hit = byOrdinal.get(s.ordinal);
   if (hit) return hit;
   const out: EventDate[] = [];
-  for (const d of sentenceDateMentions(s, r.corpus.byId.get(s.source)?.meta.published ?? null)) {
+  const mentions = sentenceDateMentions(s, r.corpus.byId.get(s.source)?.meta.published ?? null);
+  // "since the start of the war through last December": the end of a count that began earlier.
+  const counted = mentions.some((d) => d.role === 'start');
+  for (const d of mentions) {
     // Not when it happened: when it was said or published, what it is compared with ("fewer than in
     // December"), or where a count starts ("since February 2022").
     if (!d.iso || d.role === 'said' || d.role === 'report' || d.role === 'compare') continue;
-    // A count since a date spans from then to the report: it is a count in no one month or year.
-    const event = d.role === 'start' ? { ...fromIso(d.iso), since: true } : fromIso(d.iso);
+    // A count since a date spans from then to the report (or to the date ending it): it is a count in no
+    // one month or year.
+    const since = d.role === 'start' || (d.role === 'end' && counted);
+    const event = since ? { ...fromIso(d.iso), since: true } : fromIso(d.iso);
     if (!out.some((o) => o.year === event.year && o.month === event.month && o.day === event.day)) out.push(event);
   }
   byOrdinal.set(s.ordinal, out);

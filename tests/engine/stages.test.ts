@@ -47,6 +47,19 @@ describe('sentenceDates', () => {
     expect(dateFit(r, { year: null, month: 3, day: 8, text: 'march 8' }, sunday)).toBe(1);
     expect(dateFit(r, { year: null, month: 2, day: 3, text: 'february 3' }, sunday)).toBe(DATE_MISMATCH);
   });
+
+  it('reads the date closing a count from an earlier start as no one year of it', () => {
+    const c = corpusOf({
+      'c.txt':
+        'Shelling has killed 900 people in the province since the war began, up to last December, the agency said.\n\n' +
+        'Shelling killed 210 people in the province last year, the agency said.\n',
+    });
+    const rc = buildRetriever(c);
+    const [cumulative, year] = c.sentences as [(typeof c.sentences)[number], (typeof c.sentences)[number]];
+    const in2025 = { year: 2025, month: null, day: null, text: 'in 2025' };
+    expect(dateFit(rc, in2025, year)).toBe(1);
+    expect(dateFit(rc, in2025, cumulative)).toBe(DATE_MISMATCH);
+  });
 });
 
 describe('findNumbers', () => {
