@@ -803,7 +803,7 @@ export function cite(r: Retriever, s: Sentence): RichCitation {
  * corrected sentence is quoted verbatim, with the wrong value, so the notice that gives the value the answer
  * reads is cited right after it.
  */
-function correctionNotices(r: Retriever, s: Sentence): Sentence[] {
+export function correctionNotices(r: Retriever, s: Sentence): Sentence[] {
   if (s.corrected === s.text) return [];
   const article = r.corpus.byId.get(s.source);
   if (!article) return [];

@@ -1,5 +1,5 @@
 import type { Answer, Correction, Sentence } from '../types.js';
-import { answerQuestion, cite, NOT_FOUND_ANSWER, scoreCandidates } from './answer.js';
+import { answerQuestion, cite, correctionNotices, NOT_FOUND_ANSWER, scoreCandidates } from './answer.js';
 import { normaliseChat } from './casual.js';
 import { findClaimant, previousClaimant } from './claimants.js';
 import {
@@ -87,18 +87,24 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
   // The sentence to judge by must be about what the question names ("a NATO general at the talks"):
   // of the relevant sentences, the one naming most of the statement's names, else the answer's own.
   const statementTokens = tokenize(form.statement);
-  const names = [
-    ...new Set(
-      r
-        .termPositions(form.statement, statementTokens)
-        .filter(({ pos }) => statementTokens[pos]?.capitalized)
-        .map(({ term }) => term),
-    ),
-  ];
+  // The statement's names, a name of several words ("Abu Dhabi") as one: its rarest word.
+  const groups: string[][] = [];
+  let lastPos = -2;
+  for (const { term, pos } of r.termPositions(form.statement, statementTokens)) {
+    if (!statementTokens[pos]?.capitalized) continue;
+    if (pos === lastPos + 1 && groups.length > 0) groups.at(-1)?.push(term);
+    else groups.push([term]);
+    lastPos = pos;
+  }
   const { relevance } = scoreCandidates(r, form.statement);
+  // Names weigh by rarity: "NATO" tells a sentence apart more than "Abu Dhabi", which most of them name.
+  const rarity = (n: string) => Math.log(1 + r.sentenceCount / (1 + (r.df.get(n) ?? 0)));
+  const names = [
+    ...new Map(groups.map((g) => [g.join(' '), g.reduce((a, b) => (rarity(a) >= rarity(b) ? a : b))])).values(),
+  ];
   const named = (text: string) => {
     const has = new Set(r.termPositions(text, tokenize(text)).map((t) => t.term));
-    return names.filter((n) => has.has(n)).length;
+    return names.filter((n) => has.has(n)).reduce((sum, n) => sum + rarity(n), 0);
   };
   const plainNames = named(plain.citations[0]?.quote ?? '');
   // The most relevant sentence, when it covers the statement better than the one the plain answer cites.
@@ -129,12 +135,17 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
     return { ...plain, kind: 'yes-no', abstained: true, answer: NOT_FOUND_ANSWER, alternatives: [], citations: [] };
   }
   const no = negatesStatement(form.statement, about?.sentence.corrected ?? quote) !== form.negated;
+  // A corrected sentence is judged as corrected: the notice that corrected it is quoted and cited with it.
+  const judgedSentence =
+    about?.sentence ?? r.corpus.byId.get(citation?.source ?? '')?.sentences.find((x) => x.text === quote);
+  const notices = judgedSentence ? correctionNotices(r, judgedSentence) : [];
+  const corrected = notices.length > 0 ? ` (corrected: ${notices.map((n) => n.text).join(' ')})` : '';
   return {
     ...plain,
     kind: 'yes-no',
     alternatives: [],
-    answer: `${no ? 'No' : 'Yes'} — the sources say: ${quote}`,
-    citations: citation ? [citation] : [],
+    answer: `${no ? 'No' : 'Yes'} — the sources say: ${quote}${corrected}`,
+    citations: citation ? [citation, ...notices.map((n) => cite(r, n))] : [],
     supportingSources: 1,
   };
 }

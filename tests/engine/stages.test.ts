@@ -992,3 +992,32 @@ describe('a figure whose side is given only by the sentences before it', () => {
     expect(e.ask('How many Russian civilians were killed by drones in 2024?').answer).toMatch(/^41 civilians/);
   });
 });
+
+describe('a yes/no question', () => {
+  it('is judged by the sentence naming its rarest name, a name of two words counting once', () => {
+    const e = buildEngine(
+      corpusOf({
+        'y.txt':
+          'Delegates from Chile and Peru opened a second round of talks in San Jose on Monday.\n\n' +
+          'The second round of talks in San Jose focused on fishing rights.\n\n' +
+          'An Interpol commander, Colonel Ana Ruiz, was also present at the meeting, officials said.\n',
+      }),
+    );
+    expect(e.ask('Was an Interpol commander at the second round of talks in San Jose?').answer).toMatch(
+      /^Yes — .*Ana Ruiz/,
+    );
+  });
+
+  it('is judged on the corrected sentence, and quotes the correction with it', () => {
+    const e = buildEngine(
+      corpusOf({
+        'c.txt':
+          'The flood left 2,410 homes in Dresden without power, the utility said.\n\n' +
+          'This story corrects an earlier version that said 2,410 homes were without power. It should be 2,140.\n',
+      }),
+    );
+    const a = e.ask('Is it true that 2,410 homes in Dresden were left without power?');
+    expect(a.answer).toMatch(/^No — .*\(corrected: .*It should be 2,140\.\)/);
+    expect(a.citations.map((c) => c.quote)).toContain('It should be 2,140.');
+  });
+});
