@@ -684,11 +684,16 @@ function scoreSentence(
       // ("46,000 Ukrainian servicemen had been killed").
       const reach = elliptical ? Number.POSITIVE_INFINITY : isFigure && !OUTCOME_TERMS.includes(head.term) ? 4 : 8;
       // "wounding 11 others", "killed 47 more": people, counted by the verb before them.
+      // "… killed four people and injured 25": a bare figure right after the verb counts people too.
+      const afterVerb =
+        OUTCOME_TERMS.includes(tokens[slot.first - 1]?.term ?? '') &&
+        /(?:ed|ing)$/.test(tokens[slot.first - 1]?.lower ?? '');
+      const bareObject =
+        slot.first === slot.last && /^\s*(?:[,.;)]|and\b|$)/.test(text.slice(tokens[slot.last]?.end ?? text.length));
       const othersCounted =
         isFigure &&
         PEOPLE_HEADS.has(head.term) &&
-        ((/\bothers$/i.test(slot.text) && OUTCOME_TERMS.includes(tokens[slot.first - 1]?.term ?? '')) ||
-          tollOf(tokens, slot) !== null);
+        ((afterVerb && (/\bothers$/i.test(slot.text) || bareObject)) || tollOf(tokens, slot) !== null);
       if (!othersCounted) {
         // A sentence under a heading or after sentences about the asked thing ("Q: Where were the Istanbul
         // talks held?" … "Fidan chaired the sessions") is about it without naming it.

@@ -83,12 +83,18 @@ function toEvent(d: Date): EventDate {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/** How many sentences back, within its paragraph, a sentence with no date of its own takes one from. */
+const INHERIT_REACH = 3;
+
 export function sentenceDates(r: Retriever, s: Sentence): SentenceDates {
   const own = ownDates(r, s);
   if (own.length > 0) return { dates: own, implied: false };
   const article = r.corpus.byId.get(s.source);
-  const before = article?.sentences[s.index - 1];
-  if (before && before.paragraph === s.paragraph && !before.boilerplate) {
+  // "Last Friday, Russia fired … The same overnight attack killed four … Nearly 6,000 buildings lost
+  // heating.": each takes the date of the nearest sentence before it in the paragraph that has one.
+  for (let i = s.index - 1; i >= Math.max(0, s.index - INHERIT_REACH); i--) {
+    const before = article?.sentences[i];
+    if (!before || before.paragraph !== s.paragraph || before.boilerplate) break;
     const inherited = ownDates(r, before);
     if (inherited.length > 0) return { dates: inherited, implied: false };
   }

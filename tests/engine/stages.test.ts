@@ -48,6 +48,17 @@ describe('sentenceDates', () => {
     expect(dateFit(r, { year: null, month: 2, day: 3, text: 'february 3' }, sunday)).toBe(DATE_MISMATCH);
   });
 
+  it('takes, for a sentence with no date of its own, the date of the nearest dated one before it in the paragraph', () => {
+    const c = corpusOf({
+      'c.txt':
+        'On Friday, drones hit the port of Varna. The same overnight attack injured 25 people. Nearly 600 homes lost power.\n',
+    });
+    const rc = buildRetriever(c);
+    const friday = { dates: [{ year: 2026, month: 3, day: 6 }], implied: false };
+    expect(sentenceDates(rc, c.sentences[1] as (typeof c.sentences)[number])).toEqual(friday);
+    expect(sentenceDates(rc, c.sentences[2] as (typeof c.sentences)[number])).toEqual(friday);
+  });
+
   it('reads the date closing a count from an earlier start as no one year of it', () => {
     const c = corpusOf({
       'c.txt':
@@ -865,6 +876,18 @@ describe('who does what', () => {
 
   it('counts what an act against the other side hits as the other side’s', () => {
     expect(e.ask('how many drones did ukraine shoot down').answer).toMatch(/^312\b/);
+  });
+});
+
+describe('a bare figure right after an outcome verb', () => {
+  it('counts people ("killed four people and injured 25")', () => {
+    const e = buildEngine(
+      corpusOf({
+        'b.txt':
+          'The blast killed four people in Varna, among them a firefighter, and injured 25, the fire service said.\n',
+      }),
+    );
+    expect(e.ask('How many people were injured in Varna?').answer).toMatch(/^25\b/);
   });
 });
 

@@ -135,6 +135,11 @@ describe('findDates', () => {
   it('reads "early 2025" as the year', () => {
     expect(findDates('in early 2025, he said', PUBLISHED)[0]?.iso).toBe('2025');
   });
+
+  it('reads no new date in "the same overnight attack": it is the date of an event named before', () => {
+    expect(findDates('The same overnight attack killed two people in Odesa.', PUBLISHED)).toEqual([]);
+    expect(findDates('An overnight attack killed two people in Odesa.', PUBLISHED)).toHaveLength(1);
+  });
 });
 
 describe('asOfFor', () => {
