@@ -32,24 +32,64 @@ const ABBREVIATIONS = new Set(
 
 const DOTTED = /^(?:\p{L}\.){2,}$/u;
 
-/** Words (with inner hyphens, apostrophes and dots kept), numbers and single punctuation marks. */
+/** TOKEN anchored (sticky): a token starting exactly at `lastIndex`, read with `test` (no match array). */
+const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
+/** Whitespace from `lastIndex` on (always matches), for the characters the fast check leaves open. */
+const SPACES_AT = /\s*/uy;
+
+/**
+ * Words (with inner hyphens, apostrophes and dots kept), numbers and single punctuation marks.
+ *
+ * Every character other than whitespace starts a token (TOKEN's alternatives cover letters and digits,
+ * and every other non-space character), so the tokens are found by skipping whitespace and matching
+ * TOKEN right there: `test` on a sticky expression gives the token's end without allocating a match.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  // One regular expression object per call, read with exec (cheaper than matchAll's iterator).
-  const re = new RegExp(TOKEN.source, 'gu');
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    let word = m[0];
-    const start = m.index;
-    // A trailing dot belongs to the word only in abbreviations ("U.S.", "Gen."); otherwise it ends the sentence.
-    if (word.length > 1 && word.charCodeAt(word.length - 1) === 46 && !ABBREVIATIONS.has(word) && !DOTTED.test(word)) {
-      word = word.slice(0, -1);
-      out.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
-      out.push({ text: '.', lower: '.', start: start + word.length, end: start + word.length + 1 });
+  const n = text.length;
+  let at = 0;
+  while (at < n) {
+    const c = text.charCodeAt(at);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      at++;
       continue;
     }
-    out.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
+    if (c >= 128) {
+      SPACES_AT.lastIndex = at;
+      SPACES_AT.test(text);
+      if (SPACES_AT.lastIndex > at) {
+        at = SPACES_AT.lastIndex;
+        continue;
+      }
+    }
+    let start = at;
+    let end: number;
+    TOKEN_AT.lastIndex = at;
+    if (TOKEN_AT.test(text)) end = TOKEN_AT.lastIndex;
+    else {
+      // Not reached (see above); kept so that the tokens are TOKEN's matches whatever the text.
+      const re = new RegExp(TOKEN.source, 'gu');
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (!m) break;
+      start = m.index;
+      end = start + m[0].length;
+    }
+    at = end;
+    push(out, text.slice(start, end), start);
   }
   return out;
+}
+
+/** One matched token; a trailing dot belongs to the word only in abbreviations ("U.S.", "Gen."), else it ends the sentence. */
+function push(out: Token[], word: string, start: number): void {
+  if (word.length > 1 && word.charCodeAt(word.length - 1) === 46 && !ABBREVIATIONS.has(word) && !DOTTED.test(word)) {
+    const bare = word.slice(0, -1);
+    out.push({ text: bare, lower: bare.toLowerCase(), start, end: start + bare.length });
+    out.push({ text: '.', lower: '.', start: start + bare.length, end: start + bare.length + 1 });
+    return;
+  }
+  out.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
 }
 
 /** The texts of `tokenize(text)` only, without offsets or lower-case forms: for scans of a whole corpus. */
