@@ -124,7 +124,8 @@ const EMPTY = new Uint32Array(0);
 
 /** Numbers are matched when sentences are scored, not indexed: every figure would be a term of its own. */
 function indexable(term: string): boolean {
-  return !/^\d/.test(term);
+  const c = term.charCodeAt(0);
+  return !(c >= 48 && c <= 57);
 }
 
 /**
@@ -174,11 +175,22 @@ export function retrieverFrom(corpus: Corpus, data: RetrieverData): Retriever {
   return assemble(corpus, data, mini);
 }
 
+/** What pass 1 of `buildRetriever` counts of one term: one map lookup per token instead of one per count. */
+interface TermCount {
+  id: number;
+  /** Sentences it occurs in. */
+  df: number;
+  /** Passages it occurs in (index terms only). */
+  passages: number;
+  /** The last sentence and passage counted, so that each is counted once. */
+  lastSentence: number;
+  lastPassage: number;
+  indexable: boolean;
+}
+
 export function buildRetriever(corpus: Corpus): Retriever {
   const passages = packPassages(corpus);
   const builder = new LexiconBuilder();
-  const df = new Map<string, number>();
-  const passageDf = new Map<string, number>();
   const words = new Map<string, { term: string; count: number }>();
   let sentenceCount = 0;
   let current = '';
@@ -186,75 +198,94 @@ export function buildRetriever(corpus: Corpus): Retriever {
   const mini = new MiniSearch<{ id: number }>(indexOptions(() => current));
 
   // Pass 1: each sentence is tokenised once, feeding the entity lexicon and the frequencies; the
-  // passage's terms are kept (interned strings) for pass 2.
-  // Term ids, not strings, while the index waits for pass 2: a quarter of the memory on a large corpus.
-  const termIds = new Map<string, number>();
+  // passage's terms are kept for pass 2 as term ids, not strings: a quarter of the memory on a large corpus.
+  // Terms are counted in the order they first occur, which is the order of `df` and `passageDf` below.
+  const counts = new Map<string, TermCount>();
   const termNames: string[] = [];
-  const idOf = (term: string) => {
-    let id = termIds.get(term);
-    if (id === undefined) {
-      id = termNames.length;
-      termNames.push(term);
-      termIds.set(term, id);
-    }
-    return id;
-  };
   const passageTerms: Uint32Array[] = new Array(passages.length);
+  let all: number[] = [];
   for (const p of passages) {
-    const inPassage = new Set<string>();
-    const all: string[] = [];
+    all.length = 0;
     for (const ordinal of p.sentences) {
       const s = corpus.sentences[ordinal];
       if (!s) continue;
-      sentenceCount++;
+      const sentence = sentenceCount++;
       const tokens = tokenize(s.corrected);
       builder.add(s.corrected, tokens);
-      const seen = new Set<string>();
       for (const t of tokens) {
         const term = t.term;
         if (!term) continue;
-        if (!indexable(term)) {
-          // A number is no index term, but how rare it is still weighs it when a question gives it.
-          if (!seen.has(term)) {
-            seen.add(term);
-            df.set(term, (df.get(term) ?? 0) + 1);
-          }
-          continue;
+        let c = counts.get(term);
+        if (c === undefined) {
+          c = {
+            id: termNames.length,
+            df: 0,
+            passages: 0,
+            lastSentence: -1,
+            lastPassage: -1,
+            indexable: indexable(term),
+          };
+          termNames.push(term);
+          counts.set(term, c);
         }
+        if (c.lastSentence !== sentence) {
+          c.lastSentence = sentence;
+          c.df++;
+        }
+        // A number is no index term, but how rare it is still weighs it when a question gives it.
+        if (!c.indexable) continue;
         if (!t.capitalized && !t.numeric) {
           const w = words.get(t.lower);
           if (w) w.count++;
           else words.set(t.lower, { term, count: 1 });
         }
-        all.push(term);
-        if (!seen.has(term)) {
-          seen.add(term);
-          df.set(term, (df.get(term) ?? 0) + 1);
+        all.push(c.id);
+        if (c.lastPassage !== p.id) {
+          c.lastPassage = p.id;
+          c.passages++;
         }
-        inPassage.add(term);
       }
     }
-    for (const t of inPassage) passageDf.set(t, (passageDf.get(t) ?? 0) + 1);
-    passageTerms[p.id] = Uint32Array.from(all, idOf);
+    passageTerms[p.id] = Uint32Array.from(all);
+  }
+  all = [];
+  const df = new Map<string, number>();
+  const passageDf = new Map<string, number>();
+  for (const [term, c] of counts) {
+    df.set(term, c.df);
+    if (c.indexable) passageDf.set(term, c.passages);
   }
   // Pass 2: the index. On a large corpus, terms found in more than COMMON_TERM_SHARE of the passages
   // are pruned from it: they would be the longest posting lists and are too common to find passages
   // with; their frequencies still rank sentences. Each keeps a short sample of its passages, used only
   // when a question has no rarer word (see `search`).
   const large = passages.length > 4 * CANDIDATE_PASSAGES;
-  const pruned = (term: string) => large && (passageDf.get(term) ?? 0) > passages.length * COMMON_TERM_SHARE;
+  const prunedId = new Uint8Array(termNames.length);
+  const seenIn = new Int32Array(termNames.length).fill(-1);
+  if (large) {
+    for (const c of counts.values()) {
+      if (c.indexable && c.passages > passages.length * COMMON_TERM_SHARE) prunedId[c.id] = 1;
+    }
+  }
+  counts.clear();
   const samples = new Map<string, number[]>();
+  const kept: string[] = [];
   for (const p of passages) {
-    const terms = [...(passageTerms[p.id] ?? [])].map((id) => termNames[id] ?? '');
-    if (large) {
-      for (const t of new Set(terms)) {
-        if (!pruned(t)) continue;
-        const sample = samples.get(t) ?? [];
-        if (sample.length < PRUNED_TERM_SAMPLE) sample.push(p.id);
-        samples.set(t, sample);
+    const ids = passageTerms[p.id] ?? EMPTY;
+    kept.length = 0;
+    for (const id of ids) {
+      const term = termNames[id] ?? '';
+      if (prunedId[id] !== 1) {
+        kept.push(term);
+        continue;
       }
-      current = terms.filter((t) => !pruned(t)).join(' ');
-    } else current = terms.join(' ');
+      if (seenIn[id] === p.id) continue;
+      seenIn[id] = p.id;
+      const sample = samples.get(term);
+      if (!sample) samples.set(term, [p.id]);
+      else if (sample.length < PRUNED_TERM_SAMPLE) sample.push(p.id);
+    }
+    current = kept.join(' ');
     mini.add({ id: p.id });
     passageTerms[p.id] = EMPTY;
   }
