@@ -401,6 +401,9 @@ function countriesOf(tokens: readonly Token[]): Set<string> {
   return out;
 }
 
+/** A person the corpus places in another country than the one the question asks about weighs this share. */
+export const OTHER_COUNTRY_PERSON = 0.4;
+
 /** A candidate whose sentence names what "besides X" rules out weighs this much more. */
 export const BESIDES_NAMED = 1.3;
 
@@ -743,6 +746,13 @@ function scoreSentence(
             : roleModifier(text, tokens, positions.get(head.term) ?? [], slot, wantedSides);
         if (modifier === 'conflict') anchor *= 0.4;
         else if (modifier === 'none' && focusSides.size > 0) anchor *= 0.75;
+      }
+      // "Which U.S. official …?" is not answered by Putin: a person the corpus' titles give another country
+      // ("Russian President Vladimir Putin") is not of the side asked about.
+      if (q.kind === 'person' && askedCountries.size > 0) {
+        const surname = slot.text.toLowerCase().split(/\s+/).at(-1) ?? '';
+        const known = r.lexicon.countries?.get(r.lexicon.variants.get(surname) ?? surname);
+        if (known && !askedCountries.has(known)) anchor *= OTHER_COUNTRY_PERSON;
       }
       if (isFigure && measureConflict(text, tokens, positions, slot, questionMeasures)) anchor *= 0.3;
       // "In the first round … 150; in the second, 210": the ordinal nearest before a figure says which one

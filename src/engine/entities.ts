@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { MONTHS, WEEKDAYS } from '../extract/lexicon.js';
+import { countryOf, MONTHS, WEEKDAYS } from '../extract/lexicon.js';
 import { type EntityKind, findEntities, type NameContext } from '../nlp/entities.js';
 import { plain } from '../nlp/tokens.js';
 import { editDistance, type Token } from './text.js';
@@ -64,6 +64,11 @@ export interface EntityLexicon {
   acronyms: Map<string, string[]>;
   /** What the entity recogniser (src/nlp/entities.ts) needs of the corpus: mid-sentence capitals, surnames. */
   names?: NameContext;
+  /**
+   * Lower-cased surname → the country its person's titles name ("Russian President Vladimir Putin" →
+   * Russia), where the corpus' titles agree on one.
+   */
+  countries?: Map<string, string>;
 }
 
 /** Weekdays and months are capitalised but name no one. */
@@ -144,6 +149,7 @@ export class LexiconBuilder {
   readonly #acronyms = new Map<string, string[]>();
   readonly #spellings = new Map<string, number>();
   readonly #midCaps = new Set<string>();
+  readonly #countries = new Map<string, Map<string, number>>();
 
   #addAcronym(acronym: string, full: string): void {
     const list = this.#acronyms.get(acronym) ?? [];
@@ -179,7 +185,20 @@ export class LexiconBuilder {
       const words = key.split(/\s+/);
       if (words.some((w) => ORGANISATION_WORDS.has(w))) this.#bump(key, 'organisation', 3);
       if (words.length === 1 && /^[A-Z]{2,6}$/.test(name)) this.#bump(key, 'organisation', 2);
-      if (run.title) this.#bump(key, 'person', 3);
+      if (run.title) {
+        this.#bump(key, 'person', 3);
+        // "Russian President Vladimir Putin", "U.S. Army Secretary Dan Driscoll": the title names the side.
+        const country = run.title
+          .split(/\s+/)
+          .map((w) => countryOf(w.replace(/['’]s$/, ''))?.name)
+          .find((c) => c !== undefined);
+        const surname = words.at(-1);
+        if (country && surname) {
+          const seen = this.#countries.get(surname) ?? new Map<string, number>();
+          seen.set(country, (seen.get(country) ?? 0) + 1);
+          this.#countries.set(surname, seen);
+        }
+      }
       // "in the United States": look past a determiner for the preposition.
       const before = tokens[run.first - 1]?.lower === 'the' ? tokens[run.first - 2] : tokens[run.first - 1];
       const after = tokens[run.last + 1];
@@ -272,7 +291,19 @@ export class LexiconBuilder {
     }
     const nameSurnames = new Map<string, string>();
     for (const [surname, full] of surnames) nameSurnames.set(surname, full);
-    return { types, surnames, variants, acronyms, names: { midCaps: this.#midCaps, surnames: nameSurnames } };
+    // A person's country where every title that names one names the same.
+    const countries = new Map<string, string>();
+    for (const [surname, seen] of this.#countries) {
+      if (seen.size === 1) countries.set(variants.get(surname) ?? surname, [...seen.keys()][0] ?? '');
+    }
+    return {
+      types,
+      surnames,
+      variants,
+      acronyms,
+      names: { midCaps: this.#midCaps, surnames: nameSurnames },
+      countries,
+    };
   }
 }
 

@@ -163,7 +163,8 @@ function splitJoined(span: Span, tokens: Token[]): Span[] {
         ? left.some((x) => ORG_WORDS.has(x) || ROLE_NOUNS.has(x))
         : w === 'on'
           ? false
-          : isOrg && !countryOf(left.join(' '));
+          : // "Army Secretary Daniel Driscoll and Gen. Alexus Grynkewich": titled people, not one body.
+            isOrg && !countryOf(left.join(' ')) && !words.some((x) => NAME_TITLES.has(x));
     if (!keep) {
       return [
         ...splitJoined({ from: span.from, to: span.from + k, possessive: false }, tokens),
@@ -206,6 +207,22 @@ function classify(
   }
   const whole = countryOf(words.join(' '));
   if (whole && k === 0) return { name: whole.name, kind: 'place', titles: [], country: whole };
+  // "Army Secretary Daniel Driscoll", "Navy Admiral Jo Berg": a title, then a name of two or more words —
+  // a person, whatever body the title names.
+  const lastTitle = lowerRest.findLastIndex((w) => NAME_TITLES.has(w));
+  const titled = rest.slice(lastTitle + 1);
+  if (
+    lastTitle >= 0 &&
+    titled.length >= 2 &&
+    titled.every(
+      (w, i) =>
+        /^\p{Lu}/u.test(w) &&
+        !ORG_WORDS.has(lowerRest[lastTitle + 1 + i] ?? '') &&
+        !GEO_WORDS.has(lowerRest[lastTitle + 1 + i] ?? ''),
+    )
+  ) {
+    return { name: titled.join(' '), kind: 'person', titles: rest.slice(0, lastTitle + 1), country };
+  }
   if (lowerRest.some((w) => ORG_WORDS.has(w)) || (rest.length === 1 && /^[A-Z]{2,}$/.test(rest[0] ?? ''))) {
     return { name: words.filter((w) => !DESCRIPTOR.test(w)).join(' '), kind: 'org', titles: [], country };
   }

@@ -1044,3 +1044,17 @@ describe('a yes/no question', () => {
     expect(a.citations.map((c) => c.quote)).toContain('It should be 2,140.');
   });
 });
+
+describe('a person’s country', () => {
+  it('is read from the titles the corpus gives them, so "which Colombian official" is not answered by a Brazilian', () => {
+    const corpus = corpusOf({
+      'p.txt':
+        'Brazilian President Luis Soto opened the summit in Lima.\n\n' +
+        'At the summit in Lima, Luis Soto thanked the Colombian delegation, and Marta Vidal replied.\n',
+    });
+    expect(buildRetriever(corpus).lexicon.countries?.get('soto')).toBe('Brazil');
+    expect(buildEngine(corpus).ask('Which Colombian official spoke at the summit in Lima?').answer).toMatch(
+      /^Marta Vidal/,
+    );
+  });
+});

@@ -26,6 +26,13 @@ describe('findEntities', () => {
     ]);
   });
 
+  it('reads a title naming a body, then a name, as a titled person ("Navy Secretary Jo Berg and Gen. Ann Moss")', () => {
+    expect(kinds('The team included Navy Secretary Jo Berg and Gen. Ann Moss.')).toEqual([
+      ['person', 'Jo Berg'],
+      ['person', 'Ann Moss'],
+    ]);
+  });
+
   it('splits two places joined by "and"', () => {
     expect(kinds('delegations from Moscow and Kyiv met')).toEqual([
       ['place', 'Russia'],
