@@ -406,7 +406,12 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     const measure = [...tokens.keys()]
       .reverse()
       .find((k) => plain(k, true) && MEASURE_TERMS.includes(tokens[k]?.term ?? ''));
-    const last = measure ?? inFocus ?? [...tokens.keys()].reverse().find((k) => plain(k, true));
+    // "the figure reported for people injured", "the number of prisoners": what the figure is for.
+    const at = headIndex;
+    const forAt = tokens.findIndex((t, k) => k > at && k <= at + 3 && /^(?:for|of|on)$/.test(t.lower));
+    const object =
+      forAt > 0 ? [...tokens.keys()].find((k) => k > forAt && k <= forAt + 3 && plain(k, true)) : undefined;
+    const last = object ?? measure ?? inFocus ?? [...tokens.keys()].reverse().find((k) => plain(k, true));
     if (last !== undefined) headIndex = last;
   }
   // "What did China say…", "What will the weather be like…": the subject after the auxiliary is what the

@@ -1161,7 +1161,12 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   if (options.superlative && candidates.some((c) => figureValue(c) !== null)) {
     // Of the figures that answer the question about as well as the best, the smallest or the largest.
     const best = Math.max(...candidates.map((c) => c.score));
-    const close = candidates.filter((c) => figureValue(c) !== null && c.score >= best * SUPERLATIVE_SHARE);
+    // A question dated ("in the February 3 attack") compares only figures dated as it asks.
+    const dated = (c: Candidate) =>
+      !q.date ||
+      questionDateFit(r, q.date, c.sentence, r.corpus.byId.get(c.sentence.source)?.meta.published ?? null, true) >=
+        PART_OF_PERIOD;
+    const close = candidates.filter((c) => figureValue(c) !== null && c.score >= best * SUPERLATIVE_SHARE && dated(c));
     const pick = options.superlative === 'lowest' ? Math.min : Math.max;
     const wanted = pick(...close.map((c) => figureValue(c) ?? 0));
     candidates = [

@@ -95,7 +95,16 @@ export function numberSlots(text: string, tokens: readonly Token[], kind: Answer
   if (kind === 'count' && q.terms.some((t) => t.head && TIME_UNIT_TERMS.has(t.term))) wanted.push('duration');
   if (kind === 'count' && (q.terms.some((t) => t.term === 'percent') || /\bhow much\b/i.test(q.question)))
     wanted.push('percent');
-  const questionNumbers = new Set(q.tokens.filter((t) => t.numeric).map((t) => t.surface.replace(/,/g, '')));
+  // A number the question gives is not its answer ("how many of the 157 …"), unless it is part of a date
+  // ("in the February 3 attack" does not rule out three people).
+  const dated = q.date?.text.toLowerCase() ?? '';
+  const inDate = (t: Token, k: number) =>
+    dated !== '' &&
+    dated.includes(t.lower) &&
+    [q.tokens[k - 1], q.tokens[k + 1]].some((n) => n !== undefined && !n.numeric && dated.includes(n.lower));
+  const questionNumbers = new Set(
+    q.tokens.filter((t, k) => t.numeric && !inDate(t, k)).map((t) => t.surface.replace(/,/g, '')),
+  );
   const asksAge = /\bhow old\b/i.test(q.question);
   // "How much of the region …", "what share …": a fraction in words ("about a fifth", "nearly a third") is a share.
   const fractions = wanted.includes('percent') ? fractionSlots(text, tokens) : [];

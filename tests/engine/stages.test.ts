@@ -1058,3 +1058,40 @@ describe('a person’s country', () => {
     );
   });
 });
+
+describe('a number inside a date in the question', () => {
+  it('does not rule out the same number as the answer ("in the March 3 storm" → three people)', () => {
+    const e = buildEngine(
+      corpusOf({ 'd.txt': 'Three people were injured in Varna in the storm on March 3, the fire service said.\n' }),
+    );
+    expect(e.ask('How many people were injured in Varna in the March 3 storm?').answer).toMatch(/^Three people/);
+  });
+});
+
+describe('"the figure for X"', () => {
+  it('counts X, not the last measure word of the question', () => {
+    const e = buildEngine(
+      corpusOf({
+        'f.txt':
+          'Medics said 14 people were injured in the Varna storm.\n\nThe storm damaged 40 boats in the harbour.\n',
+      }),
+    );
+    expect(e.ask('What was the figure given for people injured in the Varna storm damage?').answer).toMatch(
+      /^14 people/,
+    );
+  });
+});
+
+describe('a superlative with a date', () => {
+  it('compares only the figures dated as the question asks', () => {
+    const e = buildEngine(
+      corpusOf({
+        's.txt':
+          'Medics said three people were injured in Varna on Monday.\n\n' +
+          'Officials later said five people were injured in Varna on Monday.\n\n' +
+          'Two people were injured in Varna on Saturday, medics said.\n',
+      }),
+    );
+    expect(e.ask('What was the lowest figure for people injured in Varna on March 9?').answer).toMatch(/^three people/);
+  });
+});
