@@ -101,6 +101,14 @@ function* sentences(articles: AnalyzedArticle[]): Generator<Found> {
   for (const article of articles) for (const sentence of article.sentences) yield { article, sentence };
 }
 
+/**
+ * The same pattern without the global flag, for `test`: whether `text.matchAll(pattern)` finds anything,
+ * read without matchAll's copy of the pattern and its iterator (most sentences match none of them).
+ */
+function anyOf(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source, pattern.flags.replace('g', ''));
+}
+
 /** Text from `start` to the end of its clause (comma, semicolon, full stop, or a joining word). */
 export function clauseFrom(text: string, start: number, maxWords = 18): string {
   const rest = text.slice(start);
@@ -151,6 +159,8 @@ const PARTICIPATION =
   /\b(?:attended|attending|attend|participated|participating|took part|taking part|take part|joined|(?:was|were|is|are)\s+(?:also\s+)?present|(?:was|were)\s+(?:also\s+)?dispatched to|(?:has been|was|is)\s+central to|led the (?:\w+ )?delegation|heads? the (?:\w+ )?delegation|headed the (?:\w+ )?delegation|leading the (?:\w+ )?delegation)\b/gi;
 const PASSIVE_BY =
   /\b(?:were|was|will be|would be|is|are|has been|have been)\s+(?:also\s+)?(?:attended|joined|led|headed)\b[^.]*?\bby\s/gi;
+const ANY_PARTICIPATION = anyOf(PARTICIPATION);
+const ANY_PASSIVE_BY = anyOf(PASSIVE_BY);
 /** "The army delegation was led by X", "the RSF team was headed by Y": the team a person leads. */
 const LED_BY =
   /\b(?:the\s+)?([\w.'-]+(?:\s+[\w.'-]+)?)\s+(?:delegation|team)\s+(?:was|is|will be|would be|has been)\s+(?:led|headed)\s+by\s+(?:[\w.'-]+\s+){0,4}$/i;
@@ -310,7 +320,7 @@ function rolesIn(s: AnalyzedSentence, names: NameIndex): RoleMention[] {
 function participantsIn(s: AnalyzedSentence): Entity[] {
   const out = new Set<Entity>();
   const people = s.entities.filter(isPerson);
-  for (const m of s.text.matchAll(PARTICIPATION)) {
+  for (const m of ANY_PARTICIPATION.test(s.text) ? s.text.matchAll(PARTICIPATION) : []) {
     const at = m.index ?? 0;
     const before = s.text.slice(0, at);
     // "who did not attend the talks": not a participant.
@@ -324,7 +334,7 @@ function participantsIn(s: AnalyzedSentence): Entity[] {
     for (const b of before.matchAll(CLAUSE_BREAK)) from = (b.index ?? 0) + b[0].length;
     for (const e of people) if (e.start >= from && e.end <= at) out.add(e);
   }
-  for (const m of s.text.matchAll(PASSIVE_BY)) {
+  for (const m of ANY_PASSIVE_BY.test(s.text) ? s.text.matchAll(PASSIVE_BY) : []) {
     const from = (m.index ?? 0) + m[0].length;
     const rest = s.text.slice(from);
     const stop = rest.search(/\b(?:according to|as noted by|said|who)\b|(?<!\b\p{Lu})[.;](?:\s|$)/u);
@@ -564,9 +574,12 @@ function delegations(articles: AnalyzedArticle[]): TalksItem[] {
     for (const e of f.sentence.entities) {
       if (!e.country) continue;
       const around = text.slice(Math.max(0, e.start - 25), e.end + 12);
-      const mediatedBy = new RegExp(`(?:mediated|brokered|facilitated|hosted) by (?:the )?${escapeRe(e.text)}`, 'i');
+      // "… by …" needs " by " in the window: only then is the pattern for this name made.
+      const mediatedBy = () =>
+        / by /i.test(around) &&
+        new RegExp(`(?:mediated|brokered|facilitated|hosted) by (?:the )?${escapeRe(e.text)}`, 'i').test(around);
       const hyphen = /-(?:brokered|mediated)/i.test(text.slice(e.start, e.end + 12)) && TALK_WORDS.test(text);
-      if (mediatedBy.test(around) || hyphen || (MEDIATION.test(e.text) && TALK_WORDS.test(text))) {
+      if (mediatedBy() || hyphen || (MEDIATION.test(e.text) && TALK_WORDS.test(text))) {
         pushTo(mediators, e.country.name, f);
       }
     }
@@ -716,7 +729,9 @@ function ordinalsConflict(a: string | null, b: string | null, relative: (o: stri
 }
 
 function timeline(articles: AnalyzedArticle[]): TalksItem[] {
-  const events = [...sentences(articles)].flatMap(eventsIn);
+  // Sentence by sentence, not through an array of every sentence of the corpus.
+  const events: TalkEvent[] = [];
+  for (const f of sentences(articles)) for (const e of eventsIn(f)) events.push(e);
   const dated = events.filter((e) => e.date);
   // "the latest round" is the most recent event dated up to the article's publication (at the same place
   // when the sentence names one); "previous talks" is the one before it.
@@ -855,6 +870,11 @@ const PLANNED =
 /** Talks said to go on: the subject of the talks with a future verb of meeting. */
 const WILL_MEET =
   /\b(?:the\s+)?(?:talks|negotiations|meetings?|round|delegations|negotiators|sides|envoys)\s+(?:will|would|are|is)\s+(?:(?:due|set|expected|scheduled|planned)\s+to\s+)?(?:continue|resume|reconvene|meet(?:\s+again)?|take place|be held)\b/gi;
+const ANY_AGREED = anyOf(AGREED);
+const ANY_ANNOUNCED = anyOf(ANNOUNCED);
+const ANY_NO_RESULT = anyOf(NO_RESULT);
+const ANY_PLANNED = anyOf(PLANNED);
+const ANY_WILL_MEET = anyOf(WILL_MEET);
 
 interface Statement {
   summary: string;
@@ -920,7 +940,7 @@ function outcomesAndNextSteps(
   const next: Statement[] = [];
   for (const f of sentences(articles)) {
     const { text } = f.sentence;
-    for (const m of text.matchAll(AGREED)) {
+    for (const m of ANY_AGREED.test(text) ? text.matchAll(AGREED) : []) {
       const at = m.index ?? 0;
       const body = clauseFrom(text, at + m[0].length).replace(REPORTING_TAIL, '');
       const subject = subjectBefore(text, at);
@@ -928,7 +948,7 @@ function outcomesAndNextSteps(
       if (FUTURE.test(body)) next.push(s);
       else outcomes.push(s);
     }
-    for (const m of text.matchAll(ANNOUNCED)) {
+    for (const m of ANY_ANNOUNCED.test(text) ? text.matchAll(ANNOUNCED) : []) {
       if (!TALK_WORDS.test(text) && !/\b(?:exchange|swap|deal|agreement|ceasefire|truce)\b/i.test(text)) continue;
       const at = m.index ?? 0;
       const body = clauseFrom(text, at + m[0].length).replace(REPORTING_TAIL, '');
@@ -940,18 +960,20 @@ function outcomesAndNextSteps(
         continue;
       outcomes.push(statement(f, at, body, names));
     }
-    for (const m of text.matchAll(NO_RESULT)) {
+    for (const m of ANY_NO_RESULT.test(text) ? text.matchAll(NO_RESULT) : []) {
       const at = m.index ?? 0;
       const body = `no ${clauseFrom(text, at + m[0].length, 6)}`;
       outcomes.push(statement(f, at, body, names));
     }
-    for (const m of text.matchAll(PLANNED)) {
+    // PLANNED.test below keeps its lastIndex from sentence to sentence (a global pattern), and matchAll
+    // starts there: ANY_PLANNED (from the start) only skips sentences where neither finds anything.
+    for (const m of ANY_PLANNED.test(text) ? text.matchAll(PLANNED) : []) {
       const at = m.index ?? 0;
       next.push(statement(f, at, clauseFrom(text, at), names));
     }
     // "The talks will continue on Friday", "negotiators are due to meet again next week".
     if (PLANNED.test(text)) continue;
-    for (const m of text.matchAll(WILL_MEET)) {
+    for (const m of ANY_WILL_MEET.test(text) ? text.matchAll(WILL_MEET) : []) {
       const at = m.index ?? 0;
       // The rest of the noun phrase before it: "the second round of trilateral talks would take place …".
       const lead = subjectBefore(text, at);
@@ -1019,6 +1041,7 @@ function statementItems(topic: TalksTopic, list: Statement[]): TalksItem[] {
 
 const POSITION =
   /\b(?:insists?|insisted|insisting)\s+on\s+|\b(?:demands?|demanded|demanding)\s+(?:for\s+)?|\bdemand\s+for\s+|\b(?:refused|refuses|refuse)\s+to\s+|\b(?:rejected|rejects|reject)\s+|\b(?:opposed|opposes|oppose)\s+|\b(?:wants?|wanted)\s+|\bseeks?\s+|\bseeking\s+|\bis\s+trying\s+to\s+(?:hammer\s+out|secure|win|get|obtain)\s+|\bnecessity\s+for\s+|\bneed\s+for\s+|\b(?:deadlocked|stalled|stuck)\s+over\s+|\bsticking\s+points?\s+(?:is|remains|was)\s+|\bclash(?:es)?\s+with\s+|\bas\s+(?:a\s+|the\s+)?(?:central|key|main|core)\s+issue\b|\bas\s+"key/gi;
+const ANY_POSITION = anyOf(POSITION);
 const GENERIC = new Set(
   'issue futur control question point deal posit stanc side part region eastern western southern northern complet strong full real ani all such those these strateg clear main central kei precondit take entireti includ'.split(
     ' ',
@@ -1085,7 +1108,7 @@ function positions(articles: AnalyzedArticle[]): Position[] {
     // A position is a sticking point of the talks only where the text is about the talks.
     if (!aboutTalks(f) && !SETTLEMENT.test(f.sentence.text)) continue;
     const { text } = f.sentence;
-    for (const m of text.matchAll(POSITION)) {
+    for (const m of ANY_POSITION.test(text) ? text.matchAll(POSITION) : []) {
       const at = m.index ?? 0;
       const cue = m[0]
         .trim()
@@ -1235,6 +1258,8 @@ function mostCommonKeyPhrase(group: Position[]): string {
 
 const DESCRIBED = /\b(?:described|describing|describes|called|calling)\s+(.{3,80}?)\s+as\s+"?([^",.;]{3,80})/gi;
 const QUOTE = /"([^"]{8,240})"/g;
+const ANY_DESCRIBED = anyOf(DESCRIBED);
+const ANY_QUOTE = anyOf(QUOTE);
 const EVALUATIVE =
   /\b(?:productive|constructive|substantive|positive|negative|progress|breakthrough|optimistic|pessimistic|doing (?:very )?well|no sign|tangible|results|success|failure|encouraging|disappointing|useful|frank|difficult|transparency|de-escalation|ready|hope|hopeful|closer)\b/i;
 
@@ -1278,7 +1303,7 @@ function reactions(articles: AnalyzedArticle[], names: NameIndex, used: Statemen
     (usedBySentence.get(f.sentence) ?? []).some((u) => overlap(u.key, key) >= 0.5);
   for (const f of sentences(articles)) {
     const { text } = f.sentence;
-    const described = [...text.matchAll(DESCRIBED)].filter(
+    const described = (ANY_DESCRIBED.test(text) ? [...text.matchAll(DESCRIBED)] : []).filter(
       (m) => TALK_WORDS.test(m[1] ?? '') || /\bday\b/i.test(m[1] ?? ''),
     );
     for (const m of described) {
@@ -1290,7 +1315,7 @@ function reactions(articles: AnalyzedArticle[], names: NameIndex, used: Statemen
     }
     if (described.length || !f.sentence.attributions.length) continue;
     let quoted = false;
-    for (const m of text.matchAll(QUOTE)) {
+    for (const m of ANY_QUOTE.test(text) ? text.matchAll(QUOTE) : []) {
       quoted = true;
       const quote = (m[1] ?? '').replace(/[,.]$/, '');
       if (!EVALUATIVE.test(quote) && !TALK_WORDS.test(quote)) continue;
