@@ -15,6 +15,7 @@ export interface EvalSet {
 const SEEDS = 'seeds';
 const NEWS_DEV = 'tests/fixtures/news-dev';
 const HELDOUT2 = 'tests/fixtures/heldout2';
+const DEV3 = 'tests/fixtures/dev3';
 const HELDOUT3 = 'tests/fixtures/heldout3';
 
 /** Every set `npm run eval` reports, paths relative to the repository root. */
@@ -24,6 +25,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'news-dev', questions: `${NEWS_DEV}/questions.jsonl`, sources: [SEEDS, NEWS_DEV] },
   // Written from the articles alone, by someone who had not read the engine: development material.
   { name: 'dev2', questions: 'tests/fixtures/dev2.jsonl', sources: [SEEDS, NEWS_DEV] },
+  // Five new articles (interview, what-we-know explainer, wire roundup, casualty-figures analysis, live blog) and questions written from the articles alone: development material.
+  { name: 'dev3', questions: 'tests/fixtures/dev3.jsonl', sources: [SEEDS, NEWS_DEV, DEV3] },
   {
     name: 'heldout',
     questions: 'tests/fixtures/heldout.jsonl',
