@@ -217,6 +217,22 @@ function focusRange(tokens: Token[], kind: AnswerKind): [number, number] | null 
   // Fragments: "Number of prisoners released?", "Length of the front line?"
   if (start < 0 && /^(?:number|count|tally|toll|length)$/.test(words[0] ?? '') && words[1] === 'of') start = 2;
   if (start < 0) return null;
+  // "Which of the Istanbul rounds was the shortest?": one of a set told apart by what is said of it — the
+  // predicate ("shortest") is asked about; the set ("the Istanbul rounds") is context.
+  if (words[start] === 'of') {
+    const aux = words.findIndex((w, k) => k > start && AUXILIARIES.has(w));
+    let p = aux + 1;
+    if (aux > 0 && /^(?:the|a|an)$/.test(words[p] ?? '')) p++;
+    if (aux > 0 && p > aux + 1 && p < words.length && !looksLikeVerb(words[p] ?? '')) {
+      let end = p;
+      while (
+        end < words.length &&
+        !/^(?:in|on|at|by|from|to|of|since|during|after|before|that|for|with)$/.test(words[end] ?? '')
+      )
+        end++;
+      if (end > p) return [p, end - 1];
+    }
+  }
   // "What did the think tank estimate…", "What does Moscow insist on": the words after the auxiliary are the
   // subject, not the thing asked about.
   if (/^(?:did|does|do|will|would|can|could|should|has|have|had)$/.test(words[start] ?? '') && kind !== 'count')

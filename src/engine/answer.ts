@@ -1,6 +1,6 @@
 import { countryOf, PEOPLE_NOUNS } from '../extract/lexicon.js';
 import { applyCorrections } from '../sources/corrections.js';
-import type { Answer, AnswerKind, RichCitation, Sentence } from '../types.js';
+import type { Answer, AnswerKind, Article, RichCitation, Sentence } from '../types.js';
 import {
   analyzeQuestion,
   type DateConstraint,
@@ -655,8 +655,17 @@ function scoreSentence(
   // person, place or date the slot readers do not see) is still the best support there is; it answers as
   // a whole sentence, weighed below a typed answer of the same relevance. A figure is never guessed this way.
   if (slots.length === 0 && !isFigure && q.kind !== 'length') {
+    // A headline or heading names a topic: as a whole-sentence answer to "who", "where" or "when" it is weak.
+    const typed = q.kind !== 'description';
+    const headline = typed && isHeadline(r.corpus.byId.get(sentence.source)?.sentences ?? [], sentence.index);
     const score =
-      coverage * SENTENCE_FALLBACK * dates * tense * (missingName ? 0.6 : 1) * (missingPlace ? MISSING_PLACE : 1);
+      coverage *
+      SENTENCE_FALLBACK *
+      dates *
+      tense *
+      (missingName ? 0.6 : 1) *
+      (missingPlace ? MISSING_PLACE : 1) *
+      (headline ? HEADLINE_FALLBACK : 1);
     out.push({ sentence, score, coverage, key: `sentence:${sentence.ordinal}`, text, claimant: null });
     return { coverage, candidates: out };
   }
@@ -929,6 +938,17 @@ function isHeading(sentences: readonly Sentence[], i: number): boolean {
   return ASKS.test(s.text) || !/[.!…:;,"”’)]\s*$/.test(s.text);
 }
 
+/** A headline or heading answering "who", "where" or "when" as a whole sentence weighs this share. */
+export const HEADLINE_FALLBACK = 0.6;
+
+/** The article's headline (its first line standing alone) or a section heading. */
+function isHeadline(sentences: readonly Sentence[], i: number): boolean {
+  const s = sentences[i];
+  if (!s) return false;
+  if (i > 0) return isHeading(sentences, i);
+  return sentences[1]?.paragraph !== s.paragraph && !/[.!…"”’)]\s*$/.test(s.text);
+}
+
 /** The heading of the section sentence `index` stands in (the nearest heading before its paragraph). */
 function headingOf(sentences: readonly Sentence[], index: number): Sentence | undefined {
   const own = sentences[index]?.paragraph;
@@ -982,7 +1002,26 @@ export function scoreCandidates(
     // says what the paragraphs under it are about.
     const heading = headingOf(article.sentences, s.index);
     if (heading) for (const t of prepared(heading).positions.keys()) if (!out.has(t)) out.set(t, HEADING_CONTEXT);
+    // The headline ("… what the Istanbul talks delivered") says what the whole article is about.
+    for (const t of titleNames(article)) if (!out.has(t)) out.set(t, HEADING_CONTEXT);
     return out;
+  };
+
+  const titleCache = new Map<string, string[]>();
+  /** The index terms of an article's headline: what the whole article is about. */
+  const titleNames = (article: Article): string[] => {
+    let terms = titleCache.get(article.id);
+    if (!terms) {
+      // Without metadata, the first line when it stands alone as a headline does.
+      const first = article.sentences[0];
+      const headline =
+        first && article.sentences[1]?.paragraph !== first.paragraph && first.text.split(/\s+/).length <= 20
+          ? first.text
+          : '';
+      terms = [...prepare(r, article.meta.title ?? headline).positions.keys()];
+      titleCache.set(article.id, terms);
+    }
+    return terms;
   };
 
   const candidates: Candidate[] = [];
@@ -1121,7 +1160,12 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   const { q, relevance } = scored;
   // Relevance first: an answer is read only from sentences about as relevant as the most relevant one;
   // the readings of the answer (kind, side, measure, date) rank those, they never reach below them.
-  const top = relevance[0];
+  // A headline covers a question's topic words without answering "who" or "when": it sets no band.
+  const top =
+    q.kind === 'description'
+      ? relevance[0]
+      : (relevance.find((x) => !isHeadline(r.corpus.byId.get(x.sentence.source)?.sentences ?? [], x.sentence.index)) ??
+        relevance[0]);
   const band = (top?.coverage ?? 0) * RELEVANCE_BAND;
   const askedBy = options.claimant ? askedClaimantOf(r, options.claimant) : null;
   if (askedBy && askedBy.terms.size > 0 && (q.kind === 'count' || q.kind === 'percent')) {

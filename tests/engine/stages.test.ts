@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WeightedTerm } from '../../src/engine/analyze.js';
+import { analyzeQuestion, type WeightedTerm } from '../../src/engine/analyze.js';
 import { negatesStatement } from '../../src/engine/ask.js';
 import { speaks } from '../../src/engine/constraints.js';
 import { buildEngine } from '../../src/engine/engine.js';
@@ -1093,5 +1093,28 @@ describe('a superlative with a date', () => {
       }),
     );
     expect(e.ask('What was the lowest figure for people injured in Varna on March 9?').answer).toMatch(/^three people/);
+  });
+});
+
+describe('the names in a headline', () => {
+  it('scope every sentence of the article', () => {
+    const e = buildEngine(
+      corpusOf({
+        'h.txt':
+          'What the Lisbon talks delivered\n\n' +
+          'Delegates met in spring. They met often and long. Few expected much. Ana Costa chaired the sessions.\n',
+        'm.txt':
+          'Spring diplomacy in review\n\n' +
+          'Delegates met in May. They met often. Many expected more. Rui Sousa chaired the sessions of the Madrid talks.\n',
+      }),
+    );
+    expect(e.ask('Who chaired the Lisbon talks?').answer).toMatch(/^Ana Costa/);
+  });
+});
+
+describe('"which of the X was the Y"', () => {
+  it('asks about Y, the set X being context', () => {
+    const q = analyzeQuestion('Which of the Lisbon rounds was the shortest?');
+    expect(q.terms.filter((t) => t.focus).map((t) => q.tokens[t.position]?.lower)).toEqual(['shortest']);
   });
 });
