@@ -350,6 +350,13 @@ const FUTURE_TOLD =
 export const PAST_FOR_FUTURE = 0.6;
 
 /** "in two weeks", "within a month", "in the coming days": a time counted from the report. */
+/** "What time …", "at what time", "as of what hour": a clock time is asked for. */
+const TIME_ASKED = /\b(?:what|which) (?:time|hour)\b/i;
+
+/** A clock time as news writes it: "16:05 Kyiv time", "11:00 local time", "9 a.m.", "4:05 p.m. GMT", "noon". */
+const CLOCK_TIME =
+  /\b(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.m\.|noon|midnight)(?:\s+(?:local|[A-Z][a-z]+|GMT|UTC|CET|EST|ET)\s+time|\s+(?:GMT|UTC|CET))?/g;
+
 const RELATIVE_TIME =
   /\b(?:in|within)\s+(?:(?:the\s+)?(?:next|coming)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?)\b/gi;
 
@@ -572,6 +579,14 @@ function scoreSentence(
       const bounded = (slot: Slot) =>
         bound && tokens[slot.first - 1]?.lower !== bound ? { ...slot, prior: slot.prior * OTHER_BOUND } : slot;
       slots = dateSlots(text, tokens, published).filter(notGiven).map(precise).map(bounded);
+      // "What time did the talks end?", "as of what time?": a clock time answers ("16:05 Kyiv time"); a
+      // day says less.
+      if (TIME_ASKED.test(q.question)) {
+        slots = [
+          ...phraseSlots(text, tokens, CLOCK_TIME, 'time', 1).filter((t) => !q.question.includes(t.text)),
+          ...slots.map((x) => ({ ...x, prior: x.prior * VAGUE_DATE })),
+        ];
+      }
       // "The sides will meet again in two weeks": a time from now is when, as precisely as the text says.
       if (slots.length === 0 && /^when\b/i.test(q.question))
         slots = phraseSlots(text, tokens, RELATIVE_TIME, 'when', VAGUE_DATE);

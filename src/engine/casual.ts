@@ -81,8 +81,24 @@ export function normaliseChat(question: string): string {
     .replace(/\bu\.s\.?(?![a-z])/gi, 'U.S.')
     .replace(/\bu\.n\.?(?![a-z])/gi, 'U.N.')
     .replace(LOWER_ACRONYMS, (w) => w.toUpperCase());
-  return cased.replace(TIME_OF_ASKING, '').trim() || cased;
+  const ordered = cased.replace(NUMBERED, (_m, noun: string, n: string) => `${ORDINAL_OF[n.toLowerCase()]} ${noun}`);
+  return ordered.replace(TIME_OF_ASKING, '').trim() || ordered;
 }
+
+/** "day two", "round 3": news writes "the second day", "the third round". */
+const NUMBERED = /\b(day|round|session|stage|phase|week)\s+(one|two|three|four|five|[1-5])\b(?![.,]\d)/gi;
+const ORDINAL_OF: Record<string, string> = {
+  one: 'first',
+  two: 'second',
+  three: 'third',
+  four: 'fourth',
+  five: 'fifth',
+  '1': 'first',
+  '2': 'second',
+  '3': 'third',
+  '4': 'fourth',
+  '5': 'fifth',
+};
 
 /** Acronyms typed in lower case ("nato", "the eu", "uae"): names, read as written in capitals. */
 const LOWER_ACRONYMS = /\b(?:nato|uae|eu|uk|un|usa|nsdc|osce|iaea)\b/g;

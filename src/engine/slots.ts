@@ -292,7 +292,11 @@ export function entitySlots(
 
 /** Words that end a title phrase read backwards from a name ("… attended by U.S. special envoy Steve Witkoff"). */
 const ROLE_STOP =
-  /^(?:by|and|with|to|of|for|from|in|on|at|as|according|said|says|told|that|the|a|an|was|were|is|are|has|have|had)$/i;
+  /^(?:by|and|with|to|of|for|from|in|on|at|as|according|said|says|told|that|the|a|an|was|were|is|are|has|have|had|we|i|you|he|she|they|it|asked|met|thanked|interviewed|called|urged|joined|received|visited|quoted)$/i;
+
+/** "X, who heads the Russia programme at …": a relative clause that gives what someone does. */
+const ROLE_CLAUSE =
+  /^who\s+((?:heads|leads|runs|chairs|directs|manages|oversees|commands|coordinates|serves as|is)\s.+)$/i;
 
 /**
  * "Who is X?": the role the sentence gives the named person — an apposition after the name
@@ -327,6 +331,8 @@ export function roleSlots(
   if (after?.[1] && !governed && !clauseStart.test(firstWord) && !/(?:ed|ing)$/.test(firstWord)) {
     roles.push({ role: after[1].trim(), prior: 1 });
   }
+  const clause = after?.[1] && !governed ? ROLE_CLAUSE.exec(after[1].trim()) : null;
+  if (clause?.[1]) roles.push({ role: clause[1], prior: 0.9 });
   // Walk back over the title: hyphenated words ("son-in-law") and names with "and" ("Security and
   // Defense Council") belong to it.
   let k = first - 1;

@@ -83,6 +83,12 @@ describe('normaliseChat', () => {
     expect(normaliseChat('how many ppl r hurt')).toBe('how many people are hurt');
   });
 
+  it('writes "day two", "round 3" as news does: "second day", "third round"', () => {
+    expect(normaliseChat('what date did round 2 wrap up')).toBe('what date did second round wrap up');
+    expect(normaliseChat('what happened on day two')).toBe('what happened on second day');
+    expect(normaliseChat('how many of the 3,200 were freed')).toBe('how many of the 3,200 were freed');
+  });
+
   it('writes acronyms typed in lower case as names', () => {
     expect(normaliseChat("who's the us envoy to the un")).toBe("who's the US envoy to the UN");
     expect(normaliseChat('did nato and the eu agree')).toBe('did NATO and the EU agree');

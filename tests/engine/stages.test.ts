@@ -1118,3 +1118,25 @@ describe('"which of the X was the Y"', () => {
     expect(q.terms.filter((t) => t.focus).map((t) => q.tokens[t.position]?.lower)).toEqual(['shortest']);
   });
 });
+
+describe('a role given by a relative clause', () => {
+  it('answers "who is X" ("We asked X, who heads the Baltic desk at …")', () => {
+    const e = buildEngine(
+      corpusOf({
+        'r.txt': 'We asked Ilse Berg, who heads the Baltic desk at the Harbour Institute, what comes next.\n',
+      }),
+    );
+    expect(e.ask('who is ilse berg').answer).toMatch(/heads the Baltic desk at the Harbour Institute/);
+  });
+});
+
+describe('"what time" questions', () => {
+  it('are answered with the clock time the sentence gives', () => {
+    const e = buildEngine(
+      corpusOf({
+        't.txt': 'As of 11:00 local time, six people had been killed in Varna, the governor said on Monday.\n',
+      }),
+    );
+    expect(e.ask('The Varna figure of six killed was given as of what time?').answer).toMatch(/^11:00 local time/);
+  });
+});
