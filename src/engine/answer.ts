@@ -21,8 +21,17 @@ import {
   roleModifier,
   speaks,
 } from './constraints.js';
+import { asksLatest } from './forms.js';
 import type { Retriever } from './retrieval.js';
-import { descriptionPhrase, entitySlots, numberSlots, phraseSlots, roleSlots, type Slot } from './slots.js';
+import {
+  descriptionPhrase,
+  entitySlots,
+  numberSlots,
+  PERSON_NOUNS,
+  phraseSlots,
+  roleSlots,
+  type Slot,
+} from './slots.js';
 import { MIN_HEAD_SIMILARITY, MIN_MEANING_SIMILARITY, standIn } from './soft.js';
 import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, termOf, tokenize } from './text.js';
 import {
@@ -325,9 +334,11 @@ function tollOf(tokens: readonly Token[], slot: Slot): string | null {
 /** Index terms of the words that count people in general ("how many people …"). */
 const PEOPLE_HEADS = new Set(['people', 'person', 'persons'].map((w) => termOf(w) ?? w));
 /** Nouns of people who are not counted as fighters or prisoners: "residents", "workers", "children". */
-const PLAIN_PEOPLE = new Set(
-  [...PEOPLE_NOUNS].filter(([, kind]) => kind !== 'soldiers' && kind !== 'prisoners').map(([word]) => word),
-);
+const PLAIN_PEOPLE = new Set([
+  ...[...PEOPLE_NOUNS].filter(([, kind]) => kind !== 'soldiers' && kind !== 'prisoners').map(([word]) => word),
+  // One person named as such: "One woman is still missing", "a man was injured".
+  ...[...PERSON_NOUNS].filter((w) => w !== 'soldier'),
+]);
 const PLAIN_PEOPLE_TERMS = new Set([...PLAIN_PEOPLE].flatMap((w) => termOf(w) ?? []));
 /** The share of its weight "people" keeps when a sentence names them more narrowly ("residents"). */
 export const NARROWER_PEOPLE = 0.5;
@@ -1062,6 +1073,8 @@ export interface AnswerOptions {
   exclude?: readonly string[];
   /** "The lowest figure": of the figures read for the question, the smallest (or largest) wins. */
   superlative?: 'lowest' | 'highest' | null;
+  /** "the latest", "so far": of close figures, the one reported last (read before the form words go). */
+  latest?: boolean;
   /** Whose figure is asked for ("according to Moscow"): a figure someone else gives weighs less. */
   claimant?: string | null;
   /** "Which two countries …": how many names the answer lists. */
@@ -1163,6 +1176,21 @@ function claimantFit(r: Retriever, asked: AskedClaimant, c: Candidate, said: Rea
   return [...asked.terms].some((t) => said.has(t)) ? 1 : UNNAMED_CLAIMANT;
 }
 
+/** A figure scoring this share of the best is close enough for "the latest" to choose among. */
+export const LATEST_SHARE = 0.6;
+
+/**
+ * When a sentence was reported, as a sortable key: the publication date, then the time stamp of its
+ * live-blog entry ("20:10 Kyiv time — …"), then its place in the article.
+ */
+function reportedAt(r: Retriever, s: Sentence): string {
+  const article = r.corpus.byId.get(s.source);
+  const entry = article?.sentences.find((x) => x.paragraph === s.paragraph);
+  const stamp = /^\s*(\d{1,2})[:.](\d{2})\b/.exec(entry?.text ?? '');
+  const hhmm = stamp ? `${(stamp[1] ?? '').padStart(2, '0')}:${stamp[2]}` : '';
+  return `${article?.meta.published ?? ''}T${hhmm || '99:99'}#${String(s.index).padStart(5, '0')}`;
+}
+
 /** The value a figure candidate reads ("count:55000" → 55000), or null for other kinds. */
 function figureValue(c: Candidate): number | null {
   const m = /^(?:count|percent|length):(\d+(?:\.\d+)?)/.exec(c.key);
@@ -1232,6 +1260,17 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       ...close.filter((c) => figureValue(c) === wanted).map((c) => ({ ...c, score: Math.max(c.score, best) })),
       ...candidates.filter((c) => figureValue(c) !== wanted),
     ].sort((a, b) => b.score - a.score);
+  }
+
+  // "What's the latest toll?", "how many so far?": of the figures that answer about as well as the best,
+  // the one reported last (the later publication, then the later entry of a live blog).
+  if ((options.latest ?? asksLatest(q.question)) && candidates.some((c) => figureValue(c) !== null)) {
+    const best = Math.max(...candidates.map((c) => c.score));
+    const close = candidates.filter((c) => figureValue(c) !== null && c.score >= best * LATEST_SHARE);
+    const when = (c: Candidate) => reportedAt(r, c.sentence);
+    const latest = close.reduce<Candidate | undefined>((a, c) => (!a || when(c) > when(a) ? c : a), undefined);
+    if (latest)
+      candidates = [{ ...latest, score: Math.max(latest.score, best) }, ...candidates.filter((c) => c !== latest)];
   }
 
   if (candidates.length === 0) return abstain(question, q.kind, total);

@@ -5,6 +5,7 @@ import { findClaimant, previousClaimant } from './claimants.js';
 import {
   askedClaimant,
   askedMany,
+  asksLatest,
   type ChoiceForm,
   choiceForm,
   exclusions,
@@ -50,6 +51,7 @@ export function ask(r: Retriever, question: string): Answer {
     answerQuestion(r, withoutFormWords(rewritten), {
       exclude: exclusions(rewritten),
       superlative: superlative(rewritten),
+      latest: asksLatest(rewritten),
       claimant: askedClaimant(rewritten),
       many: askedMany(rewritten),
       below: subsetWhole(plain),

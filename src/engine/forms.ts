@@ -82,7 +82,17 @@ export function subsetRewrite(question: string): string | null {
 const SUPERLATIVE_WORDS =
   /\b(?:lowest|smallest|fewest|least|minimum|most conservative|highest|largest|biggest|greatest|maximum)\b/gi;
 
-/** The question without the words of its form: the exclusion phrase and superlatives. */
+/** "the latest", "the most recent": the last report is asked for (see `asksLatest`). */
+const LATEST_WORDS = /\b(?:latest|newest|most recent)\b/gi;
+/** "What's the latest on the Odesa toll?": what follows is what is asked about. */
+const LATEST_ON = /\bthe\s+(?:latest|newest|most recent)\s+(?:on|about|regarding|with)\s+(?:the\s+)?/gi;
+
+/** "What's the latest toll?", "how many so far?", "how many now?": the most recent report is asked for. */
+export function asksLatest(question: string): boolean {
+  return /\b(?:latest|most recent|newest|current|currently|so far|to date|now|updated)\b/i.test(question);
+}
+
+/** The question without the words of its form: the exclusion phrase, superlatives, "the latest". */
 export function withoutFormWords(question: string): string {
   let q = question;
   const m = EXCLUDERS.exec(q);
@@ -96,6 +106,8 @@ export function withoutFormWords(question: string): string {
     if (named) q = `${q.replace(/\?\s*$/, '')} with ${named}?`;
   }
   const stripped = q
+    .replace(LATEST_ON, ' the ')
+    .replace(LATEST_WORDS, ' ')
     .replace(SUPERLATIVE_WORDS, ' ')
     .replace(/\b(which|what|name|list)\s+(?:the\s+)?(?:both|two|three|four|five)\b/i, '$1')
     .replace(/\s+/g, ' ')

@@ -34,6 +34,16 @@ function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention):
   const bracket = /^\s*\([^)]{1,30}\)/.exec(text.slice(end));
   if (bracket && m.kind === 'length') end += bracket[0].length;
   let last = m.last;
+  // "the toll has risen to two killed and 11 wounded": a figure with no noun reads with its outcome.
+  const outcome = tokens[m.last + 1];
+  if (
+    m.kind === 'count' &&
+    outcome &&
+    /^(?:killed|dead|wounded|injured|hurt|missing)$/.test(outcome.lower) &&
+    /^\s+$/.test(text.slice(tokens[m.last]?.end ?? 0, outcome.start))
+  ) {
+    return text.slice(m.start, outcome.end);
+  }
   for (let k = m.last + 1; k <= m.last + 3 && k < tokens.length; k++) {
     const t = tokens[k];
     const gap = text.slice(tokens[k - 1]?.end ?? 0, t?.start ?? 0);
@@ -70,7 +80,7 @@ export function asksDuration(question: string): boolean {
 }
 
 /** Nouns for one person, of any age or kin ("a 16-year-old girl"). */
-const PERSON_NOUNS = new Set(
+export const PERSON_NOUNS = new Set(
   'man woman boy girl child baby infant teenager son daughter mother father husband wife brother sister resident soldier driver pensioner student'.split(
     ' ',
   ),

@@ -1140,3 +1140,18 @@ describe('"what time" questions', () => {
     expect(e.ask('The Varna figure of six killed was given as of what time?').answer).toMatch(/^11:00 local time/);
   });
 });
+
+describe('"the latest" figure', () => {
+  it('is the one reported last: the later entry of a live blog', () => {
+    const e = buildEngine(
+      corpusOf({
+        'l.txt':
+          'LIVE: storm hits Varna\n\n' +
+          '09:10 — Varna: the toll has risen to two killed and 11 wounded, the mayor says.\n\n' +
+          '18:40 — Varna update: the toll has risen to five killed and 20 wounded, the mayor says.\n',
+      }),
+    );
+    const a = e.ask("what's the latest on the varna toll");
+    expect(a.answer).toMatch(/^five killed/);
+  });
+});
