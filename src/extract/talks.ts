@@ -351,28 +351,34 @@ function participantsIn(s: AnalyzedSentence): Entity[] {
 function aboutTalks(f: Found): boolean {
   let flags = ABOUT.get(f.article);
   if (!flags) {
-    flags = new Map();
+    // One byte per sentence of the article, by its index (a Map per article held ~1.8 KB for 35 sentences).
+    flags = new Uint8Array(f.article.article.sentences.length);
     let heading = false;
-    const recent: boolean[] = [];
+    /** How many sentences were read, and the count when the last one about the talks or a line-up was. */
+    let read = 0;
+    let lastRecent = Number.NEGATIVE_INFINITY;
     for (const s of f.article.sentences) {
       const talk = TALK_WORDS.test(s.text);
       if (HEADING.test(s.text)) heading = talk || LINE_UP.test(s.text);
-      flags.set(s, talk || heading || recent.slice(-5).some(Boolean));
-      recent.push(talk || LINE_UP.test(s.text));
+      // One of the five sentences before it.
+      if (talk || heading || lastRecent >= read - 5) flags[s.sentence.index] = 1;
+      if (talk || LINE_UP.test(s.text)) lastRecent = read;
+      read++;
     }
     ABOUT.set(f.article, flags);
   }
-  return flags.get(f.sentence) ?? false;
+  return flags[f.sentence.sentence.index] === 1;
 }
-const ABOUT = new WeakMap<AnalyzedArticle, Map<AnalyzedSentence, boolean>>();
+const ABOUT = new WeakMap<AnalyzedArticle, Uint8Array>();
 
 /** For each sentence of an article, the country its section heading names ("## Ukraine: …"), if any. */
-function sectionCountries(article: AnalyzedArticle): Map<AnalyzedSentence, string | null> {
-  const out = new Map<AnalyzedSentence, string | null>();
+function sectionCountries(article: AnalyzedArticle): (string | null | undefined)[] {
+  // By the sentence's index in its article: an array of exactly its length, not a Map per article.
+  const out = new Array<string | null | undefined>(article.article.sentences.length).fill(undefined);
   let country: string | null = null;
   for (const s of article.sentences) {
     if (HEADING.test(s.text)) country = headingCountry(s.text.replace(HEADING, ''));
-    out.set(s, country);
+    out[s.sentence.index] = country;
   }
   return out;
 }
@@ -438,7 +444,7 @@ function participants(articles: AnalyzedArticle[], names: NameIndex): TalksItem[
   const roles = new Map<string, { mentions: RoleMention[]; found: Found[] }>();
   const evidence = new Map<string, Found[]>();
   const team = new Map<string, string>();
-  const sections = new Map<AnalyzedArticle, Map<AnalyzedSentence, string | null>>();
+  const sections = new Map<AnalyzedArticle, (string | null | undefined)[]>();
   const sectionsOf = (a: AnalyzedArticle) => {
     let m = sections.get(a);
     if (!m) {
@@ -472,7 +478,7 @@ function participants(articles: AnalyzedArticle[], names: NameIndex): TalksItem[
     for (const e of participantsIn(f.sentence)) {
       const person = names.canonical(e.name);
       pushTo(evidence, person, f);
-      const section = sectionsOf(f.article).get(f.sentence);
+      const section = sectionsOf(f.article)[f.sentence.sentence.index];
       if (section && !team.has(person)) team.set(person, section);
     }
   }
