@@ -34,6 +34,7 @@ import {
 } from './slots.js';
 import { MIN_HEAD_SIMILARITY, MIN_MEANING_SIMILARITY, standIn } from './soft.js';
 import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, termOf, tokenize } from './text.js';
+import { TITLE_WORDS } from './vocabulary.js';
 import {
   DATE_MISMATCH,
   DATE_UNSTATED_MISMATCH,
@@ -1161,7 +1162,25 @@ function sameClaimant(r: Retriever, asked: AskedClaimant, claimant: string): boo
     if (spelled.some((full) => full.includes(a) || a.includes(full))) return true;
   }
   const claimantTerms = nameTerms(r, claimant);
+  // "Mayor Terekhov's early count" is Ihor Terekhov's: a person is met by the surname; "the Ukrainian
+  // president" by the person whose titles say Ukrainian president.
+  const surname = b.split(' ').at(-1) ?? '';
+  if (r.lexicon.types.get(b) === 'person') {
+    if (a.split(' ').includes(surname)) return true;
+    const country = r.lexicon.countries?.get(r.lexicon.variants.get(surname) ?? surname);
+    const words = a.split(' ');
+    const ofCountry = country !== undefined && words.some((w) => countryOf(w)?.name === country);
+    if (ofCountry && words.some((w) => TITLE_WORDS.has(w))) return true;
+  }
   return asked.terms.size > 0 && [...asked.terms].every((t) => claimantTerms.has(t));
+}
+
+/** "Ukraine's Defence Ministry" is not the "Russian Defense Ministry": both name a side, and not the same. */
+function otherSide(r: Retriever, asked: AskedClaimant, claimant: string): boolean {
+  const sides = (terms: Set<string>) => new Set([...terms].filter((t) => SIDE_TERMS.includes(t)));
+  const mine = sides(asked.terms);
+  const theirs = sides(nameTerms(r, claimant));
+  return mine.size > 0 && theirs.size > 0 && ![...mine].some((t) => theirs.has(t));
 }
 
 function claimantFit(r: Retriever, asked: AskedClaimant, c: Candidate, said: ReadonlySet<string>): number {
@@ -1348,6 +1367,16 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   // "…, according to Kyiv?" answered by Moscow's figure: said, not hidden.
   const claimed = winner.best.claimant;
   if (askedBy && options.claimant && claimed && askedBy.terms.size > 0 && !sameClaimant(r, askedBy, claimed)) {
+    // Nobody the question names gives it: the sentence names neither the claimant asked about, or names
+    // the claimant of the other side ("Ukraine's Defence Ministry" asked, the Russian one cited).
+    const said = prepare(r, winner.best.sentence.corrected).positions;
+    const unnamed = askedBy.distinctive.length > 0 && !askedBy.distinctive.every((t) => said.has(t));
+    if (unnamed || otherSide(r, askedBy, claimed)) {
+      return {
+        ...abstain(question, q.kind, total),
+        answer: `I could not find a figure from ${options.claimant} in my sources (the closest: ${answer}).`,
+      };
+    }
     unmet.push(`gives the figure of ${claimed}, not of ${options.claimant}`);
   }
   if (unmet.length > 0) answer += ` — note: the sentence cited ${unmet.join(' and ')}`;

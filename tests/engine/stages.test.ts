@@ -623,11 +623,13 @@ describe('figures counted by the verb before them', () => {
 });
 
 describe('the claimant asked for', () => {
-  it('is named in a note when the only figure is another claimant’s', () => {
+  it('of the other side than the only one giving a figure: not found, and the answer says whose figure there is', () => {
     const e = buildEngine(
       corpusOf({ 'c.txt': 'Moscow said Ukrainian drones had struck a depot in Tuapse, killing two workers.\n' }),
     );
-    expect(e.ask('How many workers were killed in Tuapse, according to Kyiv?').answer).toMatch(/note: .*not of Kyiv/);
+    const a = e.ask('How many workers were killed in Tuapse, according to Kyiv?');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toMatch(/could not find a figure from Kyiv .*two workers, according to Russia/);
   });
 });
 
@@ -1153,5 +1155,28 @@ describe('"the latest" figure', () => {
     );
     const a = e.ask("what's the latest on the varna toll");
     expect(a.answer).toMatch(/^five killed/);
+  });
+});
+
+describe('a claimant asked about', () => {
+  const e = buildEngine(
+    corpusOf({
+      'c.txt':
+        'Brazilian President Luis Soto opened the summit.\n\n' +
+        "Brazil's Health Ministry said 41 soldiers had been killed in the border clashes.\n\n" +
+        'Luis Soto said 12 soldiers had been wounded in the clashes. Colombia closed its border.\n',
+    }),
+  );
+
+  it('is met by the surname of the person named ("Mayor Soto" for Luis Soto)', () => {
+    const a = e.ask('How many soldiers were wounded in the clashes, according to President Soto?');
+    expect(a.answer).toMatch(/^12 soldiers/);
+    expect(a.answer).not.toMatch(/note/);
+  });
+
+  it('is met by the role the corpus gives a person ("the Brazilian president" for Luis Soto)', () => {
+    expect(e.ask('How many soldiers were wounded, according to the Brazilian president?').answer).toMatch(
+      /^12 soldiers(?!.*note)/,
+    );
   });
 });
