@@ -333,6 +333,13 @@ function detectDate(lower: string): DateConstraint | null {
       lower,
     );
   if (m?.[3]) {
+    // "since (Feb) 2022": where a count starts, not when what is counted happened.
+    const before = lower.slice(0, m.index);
+    if (
+      /^since\b/.test(m[0]) ||
+      new RegExp(`\\b(?:since|from|starting)\\s+(?:(?:${MONTH_PATTERN})\\.?\\s*)?$`).test(before)
+    )
+      return null;
     return { year: Number(m[3]), month: m[2] ? MONTH_NAMES.indexOf(m[2]) + 1 : null, day: null, text: m[0].trim() };
   }
   // "… in January?": a month of no stated year ("may" is left out: it is more often the verb).

@@ -121,8 +121,18 @@ function termAt(positions: ReadonlyMap<string, number[]>, term: string, tokens: 
   // By the word as written: "villagers" are people, the "village" sharing its stem is not.
   // News counts fighters and prisoners as such, not as "people": those nouns answer their own questions.
   if (PEOPLE_HEADS.has(term)) return [...own, ...tokens.flatMap((t, i) => (PLAIN_PEOPLE.has(t.lower) ? [i] : []))];
+  // "How much money …": an amount in a currency ("25 million euros", "$1.5bn").
+  if (MONEY_TERMS.has(term)) return [...own, ...tokens.flatMap((t, i) => (CURRENCY.test(t.lower) ? [i] : []))];
   return own;
 }
+
+/** Words asking for an amount of money, as index terms. */
+const MONEY_TERMS = new Set(
+  ['money', 'cash', 'funding', 'funds', 'aid', 'budget', 'cost', 'price', 'sum', 'amount'].map((w) => termOf(w) ?? w),
+);
+/** Currency words and signs as tokens ("euros", "dollars", "hryvnias"). */
+const CURRENCY =
+  /^(?:euros?|dollars?|pounds?|sterling|hryvnias?|hryvnia|rubles?|roubles?|francs?|yen|yuan|usd|eur|gbp)$/;
 
 function hasTerm(positions: ReadonlyMap<string, number[]>, term: string): boolean {
   return positions.has(term) || (term === CASUALTIES_TERM && termAt(positions, term).length > 0);
@@ -186,6 +196,13 @@ function weighTerms(
   for (const t of q.terms) {
     const common = r.lexicon.variants.get(q.tokens[t.position]?.lower ?? '');
     const term = common ? tokenize(common)[0]?.term : undefined;
+    if (term) mapped.set(t.position, term);
+  }
+  // An acronym the sources use, typed in lower case ("per csis"): the acronym.
+  for (const t of q.terms) {
+    const lower = q.tokens[t.position]?.lower ?? '';
+    if ((r.df.get(mapped.get(t.position) ?? t.term) ?? 0) > 0 || !r.lexicon.acronyms.has(lower)) continue;
+    const term = tokenize(lower.toUpperCase())[0]?.term;
     if (term) mapped.set(t.position, term);
   }
   // A misspelt name ("Zelenski", "Witkof", or typed lower-case: "petrenkoo") stands for the name the
@@ -748,7 +765,10 @@ function scoreSentence(
         // Only a side that qualifies the counted thing ("Russian soldiers") constrains a figure; "according
         // to Ukraine's air force" names who counts, not what is counted.
         // "five months", "two sides": a figure that counts something the question does not ask about.
-        if (q.kind === 'count' && countsSomethingElse(text, tokens, slot, terms)) anchor *= 0.35;
+        // ("25 million euros" counts money when money is asked about.)
+        const money =
+          head !== undefined && MONEY_TERMS.has(head.term) && CURRENCY.test(tokens[slot.last + 1]?.lower ?? '');
+        if (q.kind === 'count' && !money && countsSomethingElse(text, tokens, slot, terms)) anchor *= 0.35;
         // "… 158 missiles at Ukraine": the side an act is aimed at does not own what is counted.
         const aimedAt = (p: number) => TARGET_PREPOSITION.test(tokens[p - 1]?.lower ?? '');
         if (conflicts(positions, slot, SIDE_TERMS, focusSides, 5, aimedAt)) anchor *= 0.25;

@@ -33,6 +33,14 @@ const CHAT_FORMS: Readonly<Record<string, string>> = {
   govt: 'government',
   gov: 'government',
   intl: 'international',
+  // Newsroom abbreviations of offices: "the MoD", "the MFA", "the PM".
+  mod: 'defence ministry',
+  mfa: 'foreign ministry',
+  pm: 'prime minister',
+  fm: 'foreign minister',
+  pres: 'president',
+  mil: 'military',
+  dept: 'department',
   w: 'with',
   b4: 'before',
   '2day': 'today',
@@ -81,7 +89,11 @@ export function normaliseChat(question: string): string {
     .replace(/\bu\.s\.?(?![a-z])/gi, 'U.S.')
     .replace(/\bu\.n\.?(?![a-z])/gi, 'U.N.')
     .replace(LOWER_ACRONYMS, (w) => w.toUpperCase());
-  const ordered = cased.replace(NUMBERED, (_m, noun: string, n: string) => `${ORDINAL_OF[n.toLowerCase()]} ${noun}`);
+  // "55k", "1.2m": thousands and millions as chat writes them.
+  const counted = cased.replace(/\b(\d+(?:\.\d+)?)([km])\b/gi, (_m, n: string, unit: string) =>
+    Math.round(Number(n) * (unit.toLowerCase() === 'k' ? 1_000 : 1_000_000)).toLocaleString('en-US'),
+  );
+  const ordered = counted.replace(NUMBERED, (_m, noun: string, n: string) => `${ORDINAL_OF[n.toLowerCase()]} ${noun}`);
   return ordered.replace(TIME_OF_ASKING, '').trim() || ordered;
 }
 

@@ -129,6 +129,12 @@ export function superlative(question: string): Superlative | null {
 export function askedClaimant(question: string): string | null {
   const according = /\baccording to (?:the )?([^,?;]+?)(?:[,?;]|$| in \d| on | as of )/i.exec(question);
   if (according?.[1]) return according[1].trim();
+  // "… per csis", "per the UN": chat's "according to" (not "per side", "per day", "per cent").
+  const per =
+    /\bper (?!(?:the )?(?:side|country|party|day|week|month|year|cent|capita|person|head|hour|night|round|interview|article|report|analysis|column|story|piece|blog|explainer|sources?)\b)(?:the )?([^,?;]+?)\s*(?:figures|data|numbers|estimates?)?\s*(?:[,?;]|$)/i.exec(
+      question,
+    );
+  if (per?.[1]) return per[1].trim();
   const said =
     /\b(?:did|does|do|has|have) (?:the )?((?:\p{Lu}[\p{L}'’.-]*(?:['’]s)?\s?)(?:[\p{L}'’.-]+\s){0,3}?)(?:say|said|claim|report|estimate|put|give|count|tell|announce)\b/u.exec(
       question,

@@ -70,6 +70,13 @@ describe('superlative', () => {
 });
 
 describe('askedClaimant', () => {
+  it('reads chat\'s "per X", but not "per side" or "per the article"', () => {
+    expect(askedClaimant('how many soldiers died per csis')).toBe('csis');
+    expect(askedClaimant('how many kids were hurt since 2022 per un figures')).toBe('un');
+    expect(askedClaimant('how many prisoners per side')).toBeNull();
+    expect(askedClaimant('how many prisoners per the interview')).toBeNull();
+  });
+
   it('reads "according to X" and "did X say"', () => {
     expect(askedClaimant('How many were hurt, according to the regional governor?')).toBe('regional governor');
     expect(askedClaimant('How many boats did the Coast Guard say it stopped?')).toBe('Coast Guard');
@@ -81,6 +88,15 @@ describe('normaliseChat', () => {
   it('reads chat spellings as the English they stand for', () => {
     expect(normaliseChat('yo whos leading the team rn??')).toBe('who is leading the team?');
     expect(normaliseChat('how many ppl r hurt')).toBe('how many people are hurt');
+  });
+
+  it('reads "55k" and "1.2m" as numbers and newsroom abbreviations of offices as their words', () => {
+    expect(normaliseChat('who says 55k troops died')).toBe('who says 55,000 troops died');
+    expect(normaliseChat('1.2m people')).toBe('1,200,000 people');
+    expect(normaliseChat('when did the mod last publish a toll')).toBe(
+      'when did the defence ministry last publish a toll',
+    );
+    expect(normaliseChat('a 5km zone')).toBe('a 5km zone');
   });
 
   it('writes "day two", "round 3" as news does: "second day", "third round"', () => {

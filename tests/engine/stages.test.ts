@@ -1180,3 +1180,35 @@ describe('a claimant asked about', () => {
     );
   });
 });
+
+describe('question words the sources write otherwise', () => {
+  it('read an acronym typed in lower case as the acronym', () => {
+    const e = buildEngine(
+      corpusOf({
+        'a.txt':
+          'The Nordic Policy Institute (NPI) said storms had killed 410 people in the region.\n\n' +
+          'The agency said storms had killed 380 people in the region.\n',
+      }),
+    );
+    expect(e.ask('how many people have storms killed per npi').answer).toMatch(/^410 people/);
+  });
+
+  it('read "how much money" as asking for an amount in a currency', () => {
+    const e = buildEngine(
+      corpusOf({
+        'm.txt':
+          'The Danish government will provide an additional 30 million euros to rebuild the sea walls, the ministry said, adding that the money would come from its climate fund.\n',
+      }),
+    );
+    expect(e.ask('how much money are the danes giving for the sea walls').answer).toMatch(/^30 million euros/);
+  });
+
+  it('read "since 2019" as where a count starts, not as the year of what is counted', () => {
+    const e = buildEngine(
+      corpusOf({
+        's.txt': 'Storms have killed 410 people since 2019, the agency said.\n\nThe storm killed 40 people in 2024.\n',
+      }),
+    );
+    expect(e.ask('how many people have storms killed since 2019?').answer).toMatch(/^410 people/);
+  });
+});
