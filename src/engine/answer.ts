@@ -22,6 +22,7 @@ import {
   speaks,
 } from './constraints.js';
 import { asksLatest } from './forms.js';
+import { findNumbers } from './numbers.js';
 import type { Retriever } from './retrieval.js';
 import {
   descriptionPhrase,
@@ -439,6 +440,9 @@ function countriesOf(tokens: readonly Token[]): Set<string> {
 
 /** A person the corpus places in another country than the one the question asks about weighs this share. */
 export const OTHER_COUNTRY_PERSON = 0.4;
+
+/** A share answering "how many of the N" from a sentence that does not give the whole N weighs this. */
+export const OTHER_WHOLE = 0.3;
 
 /** A candidate whose sentence names what "besides X" rules out weighs this much more. */
 export const BESIDES_NAMED = 1.3;
@@ -1273,6 +1277,17 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       !excluded.some((x) => c.text.toLowerCase().includes(x)) &&
       (below === null || (figureValue(c) ?? 0) < below),
   );
+  // "How many of the 314 prisoners were civilians?": a share of that whole, so the sentence (or the one
+  // before it) gives the whole; a breakdown of another group is of something else.
+  if (below !== null) {
+    const givesWhole = (s: Sentence | undefined) =>
+      s !== undefined && findNumbers(s.corrected, tokenize(s.corrected)).some((m) => m.value === below);
+    candidates = candidates
+      .map((c) =>
+        givesWhole(c.sentence) || givesWhole(before(r, c.sentence)) ? c : { ...c, score: c.score * OTHER_WHOLE },
+      )
+      .sort((a, b) => b.score - a.score);
+  }
   // "Besides Anna Berg, which officer …": Berg did it too, so the sentence naming her with another is the
   // one that answers.
   if (excluded.length > 0) {

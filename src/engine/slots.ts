@@ -112,8 +112,12 @@ export function numberSlots(text: string, tokens: readonly Token[], kind: Answer
     dated !== '' &&
     dated.includes(t.lower) &&
     [q.tokens[k - 1], q.tokens[k + 1]].some((n) => n !== undefined && !n.numeric && dated.includes(n.lower));
+  // A number the question refers to ("of the 157", "the 1,000-for-1,000 swap") is given; one it offers as
+  // a guess ("… 157 each or what?", "was it 314?") may be the answer.
+  const referred = (k: number) =>
+    [q.tokens[k - 1], q.tokens[k - 2]].some((t) => t !== undefined && /^(?:the|of|those|these|among)$/.test(t.lower));
   const questionNumbers = new Set(
-    q.tokens.filter((t, k) => t.numeric && !inDate(t, k)).map((t) => t.surface.replace(/,/g, '')),
+    q.tokens.filter((t, k) => t.numeric && !inDate(t, k) && referred(k)).map((t) => t.surface.replace(/,/g, '')),
   );
   const asksAge = /\bhow old\b/i.test(q.question);
   // "How much of the region …", "what share …": a fraction in words ("about a fifth", "nearly a third") is a share.

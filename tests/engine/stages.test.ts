@@ -1212,3 +1212,23 @@ describe('question words the sources write otherwise', () => {
     expect(e.ask('how many people have storms killed since 2019?').answer).toMatch(/^410 people/);
   });
 });
+
+describe('numbers in the question', () => {
+  it('offered as a guess may be the answer ("… 40 each or what?")', () => {
+    const e = buildEngine(
+      corpusOf({ 'g.txt': 'The sides swapped 80 detainees, 40 from each side, the mediator said.\n' }),
+    );
+    expect(e.ask('how many detainees did each side hand over? 40 each or what').answer).toMatch(/^40\b/);
+  });
+
+  it('naming the whole of a share ask for a sentence about that whole ("how many of the 80 …")', () => {
+    const e = buildEngine(
+      corpusOf({
+        'w.txt':
+          'In March the sides swapped 500 detainees, 60 of them civilians, the ministry said.\n\n' +
+          'On Friday the sides swapped 80 detainees, the mediator said.\n',
+      }),
+    );
+    expect(e.ask('how many of the 80 detainees were civilians?').abstained).toBe(true);
+  });
+});
