@@ -8,13 +8,22 @@
  * character for one character, so offsets into the result are offsets into the original.
  */
 export function plain(text: string): string {
-  return (
-    text
-      .replace(/[‘’ʼ]/g, "'")
-      .replace(/[“”«»]/g, '"')
-      // Markdown emphasis ("**Name**,") is layout, not text: blanked, so that offsets stay the same.
-      .replace(/\*\*|__/g, '  ')
-  );
+  const out = text
+    .replace(/[‘’ʼ]/g, "'")
+    .replace(/[“”«»]/g, '"')
+    // Markdown emphasis ("**Name**,") is layout, not text: blanked, so that offsets stay the same.
+    .replace(/\*\*|__/g, '  ');
+  return out === text ? text : narrowest(out);
+}
+
+/**
+ * The same text one byte a character when it has only Latin-1 characters: a sentence whose only wide
+ * characters were its curly quotes stays two bytes a character after `plain` replaces them, and the
+ * annotation pass keeps the plain text of every sentence.
+ */
+function narrowest(text: string): string {
+  const latin1 = Buffer.from(text, 'latin1').toString('latin1');
+  return latin1 === text ? latin1 : text;
 }
 
 export interface Token {
