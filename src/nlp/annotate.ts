@@ -128,6 +128,9 @@ function contentReading(content: readonly Sentence[], texts: readonly string[], 
   };
 }
 
+/** The attributions of a sentence that has none (read-only: shared by every such sentence). */
+const NO_ATTRIBUTIONS = Object.freeze([]) as unknown as Attribution[];
+
 function analyzeArticle(article: Article, context: NameContext, baseOf: BaseReading): AnalyzedArticle {
   const memory = newMemory();
   // Tokens live only while the article is read.
@@ -145,8 +148,14 @@ function analyzeArticle(article: Article, context: NameContext, baseOf: BaseRead
     const sameParagraph = next && next.sentence.paragraph === view.sentence.paragraph ? next : undefined;
     const attributions = findAttributions(view, memory, i, sameParagraph);
     remember(memory, i, view.entities, attributions);
-    // Kept at exactly its length (an array grown by push keeps room for 17 items): every sentence has one.
-    return new Analyzed(view.sentence, view.text, view.entities, attributions.slice());
+    // Kept at exactly its length (an array grown by push keeps room for 17 items): every sentence has one;
+    // the many sentences without any share one empty list.
+    return new Analyzed(
+      view.sentence,
+      view.text,
+      view.entities,
+      attributions.length ? attributions.slice() : NO_ATTRIBUTIONS,
+    );
   });
   return { article, sentences };
 }
