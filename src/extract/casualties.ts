@@ -8,7 +8,7 @@
 import { analyzeCorpus, citationOf, sentenceDateMentions, withCanonicalNames } from '../nlp/annotate.js';
 import { datesCompatible } from '../nlp/dates.js';
 import { countableNumbers } from '../nlp/numbers.js';
-import type { Citation, Corpus } from '../types.js';
+import type { Citation, Corpus, Sentence } from '../types.js';
 import { type FigureMemory, figuresInSentence, type RawFigure, settleArticle } from './figures.js';
 import { pushTo } from './group.js';
 import { timeStamp } from './incidents.js';
@@ -146,7 +146,14 @@ function infoKey(rep: RawFigure): string {
   return base;
 }
 
-function toFigure(members: RawFigure[], citationFor: (f: RawFigure) => Citation): CasualtyFigure {
+/** A figure updates no earlier count (read-only: shared by every such figure; an update gets a list of its own). */
+const NO_EARLIER = Object.freeze([]) as unknown as CasualtyFigure[];
+
+function toFigure(
+  members: RawFigure[],
+  citationFor: (f: RawFigure) => Citation,
+  intern: (s: string) => string = (s) => s,
+): CasualtyFigure {
   // One reading per article: the one that names its claimant, else the first.
   const perSource = new Map<string, RawFigure>();
   for (const f of members) {
@@ -176,17 +183,17 @@ function toFigure(members: RawFigure[], citationFor: (f: RawFigure) => Citation)
   )[0] as RawFigure;
   INFO.set(figure, {
     scope: rep.scope,
-    key: infoKey(rep),
+    key: intern(infoKey(rep)),
     reported: first.reportedAt,
     order: first.reportOrder,
-    earlier: [],
+    earlier: NO_EARLIER,
     ...(rep.scope === 'incident' && rep.incident.kind !== 'exchange'
       ? {
           incident: {
             // One incident's victims are soldiers or not; how each report names them ("people", "Ukrainian civilians") varies.
-            what: `${rep.cls === 'soldiers' ? 'military' : 'civilian'} ${rep.measure}`,
+            what: intern(`${rep.cls === 'soldiers' ? 'military' : 'civilian'} ${rep.measure}`),
             // An incident without a place is only known to be the same within its article.
-            place: rep.incident.place ?? `#${rep.source}`,
+            place: rep.incident.place ?? intern(`#${rep.source}`),
             day: rep.incident.date,
             implied: rep.incident.implied ?? false,
           },
@@ -271,9 +278,17 @@ function sameDays(group: CasualtyFigure[]): CasualtyFigure[][] {
 export function mergeFigures(raw: RawFigure[], citationFor: (f: RawFigure) => Citation): CasualtyFigure[] {
   const bySignature = new Map<string, RawFigure[]>();
   for (const f of raw) pushTo(bySignature, signature(f), f);
+  // The few distinct keys and labels the figures are filed under, each kept once.
+  const strings = new Map<string, string>();
+  const intern = (s: string) => {
+    const hit = strings.get(s);
+    if (hit !== undefined) return hit;
+    strings.set(s, s);
+    return s;
+  };
   const merged: CasualtyFigure[] = [];
   for (const group of bySignature.values()) {
-    for (const members of partition(group)) merged.push(toFigure(members, citationFor));
+    for (const members of partition(group)) merged.push(toFigure(members, citationFor, intern));
   }
   return sortFigures(settleUpdates(merged));
 }
@@ -392,10 +407,18 @@ function updateEntry(latest: CasualtyFigure, earlier: CasualtyFigure[]): Casualt
 /** Builds the casualty report for a corpus. Pure: the same corpus gives the same report. */
 export function buildCasualtyReport(corpus: Corpus): CasualtyReport {
   const raw = extractFigures(corpus);
+  // One citation object per sentence cited, shared by the figures citing it (citations are read-only).
+  const cited = new Map<Sentence, Citation>();
   const sentenceOf = (f: RawFigure) => {
     const article = corpus.byId.get(f.source);
     const sentence = article?.sentences[f.sentence];
-    return article && sentence ? citationOf(article, sentence) : { source: f.source, outlet: null, quote: f.quote };
+    if (!article || !sentence) return { source: f.source, outlet: null, quote: f.quote };
+    let citation = cited.get(sentence);
+    if (!citation) {
+      citation = citationOf(article, sentence);
+      cited.set(sentence, citation);
+    }
+    return citation;
   };
   const figures = mergeFigures(raw, sentenceOf);
   return { figures, conflicts: detectConflicts(figures) };
