@@ -557,15 +557,20 @@ function scoreSentence(
       // "people" met by "residents", "workers": the same people, named more narrowly.
       covered += t.weight * NARROWER_PEOPLE;
       matched.push(t);
-    } else if (context().has(t.term)) covered += t.weight * (pronounLed && t.proper ? 1 : (context().get(t.term) ?? 0));
+    } else if ((context().get(t.term) ?? 0) > 0)
+      covered += t.weight * (pronounLed && t.proper ? 1 : (context().get(t.term) ?? 0));
+    else if (t.proper && context().has(t.term)) covered += t.weight * FAR_CONTEXT;
   }
   const coverage = covered / total;
   // A name the question gives (known to the sources, not a side) must be in the sentence or just before it;
   // a given name followed by the surname ("Igor Kostyukov") is met by the surname alone.
   const givenName = (t: WeightedTerm) => terms.some((u) => u.proper && u.position === t.position + 1);
-  const missingName = terms.some(
+  const unmetNames = terms.filter(
     (t) => t.proper && !t.side && !givenName(t) && !positions.has(t.term) && !context().has(t.term),
   );
+  const missingName = unmetNames.length > 0;
+  // A place the question puts the event in ("in the Varna strike") is not met by a sentence about another.
+  const missingPlaceName = unmetNames.some((t) => standsAsPlace(q, t.position));
   // A city that stands for a side ("in Kyiv", "near Moscow") is a place too: the sentence must name it,
   // not merely its side.
   const missingPlace = placeWords(q).some((w) => !mentions(sentence, w) && !mentions(before(r, sentence), w));
@@ -712,7 +717,7 @@ function scoreSentence(
       dates *
       tense *
       (missingName ? 0.6 : 1) *
-      (missingPlace ? MISSING_PLACE : 1) *
+      (missingPlace || missingPlaceName ? MISSING_PLACE : 1) *
       (headline ? HEADLINE_FALLBACK : 1);
     out.push({ sentence, score, coverage, key: `sentence:${sentence.ordinal}`, text, claimant: null });
     return { coverage, candidates: out };
@@ -757,7 +762,7 @@ function scoreSentence(
       if (!othersCounted) {
         // A sentence under a heading or after sentences about the asked thing ("Q: Where were the Istanbul
         // talks held?" … "Fidan chaired the sessions") is about it without naming it.
-        if (!hp?.length) anchor *= isFigure ? 0.3 : context().has(head.term) ? 0.7 : 0.45;
+        if (!hp?.length) anchor *= isFigure ? 0.3 : (context().get(head.term) ?? 0) > 0 ? 0.7 : 0.45;
         else if (distanceTo(hp, slot.first, slot.last) > reach) anchor *= isFigure ? 0.35 : 0.7;
       }
     }
@@ -779,7 +784,7 @@ function scoreSentence(
         // The side asked about is not in the sentence at all ("55,000 troops dying" for Russian soldiers).
         else if (focusSides.size > 0 && ![...focusSides].some((side) => positions.has(side))) {
           // … nor in what comes before it, which names only another side: the figure is that side's.
-          const around = [...context().keys()].filter((t) => SIDE_TERMS.includes(t));
+          const around = [...context()].filter(([t, w]) => w > 0 && SIDE_TERMS.includes(t)).map(([t]) => t);
           anchor *= around.length > 0 && !around.some((t) => focusSides.has(t)) ? 0.25 : 0.6;
         }
         // "How many drones did Ukraine launch?" is not answered by "Russia fired 183 drones".
@@ -840,7 +845,7 @@ function scoreSentence(
       tense *
       actMissing *
       (missingName ? 0.6 : 1) *
-      (missingPlace ? MISSING_PLACE : 1);
+      (missingPlace || missingPlaceName ? MISSING_PLACE : 1);
     // Per figure: "X said 7,000 …, while Y said over 2,500" gives each figure its own claimant.
     const at = tokens[Math.max(0, slot.first)]?.start;
     const claimant = isFigure
@@ -968,9 +973,45 @@ function asRoleQuestion(r: Retriever, q: QuestionAnalysis): QuestionAnalysis {
   };
 }
 
+/**
+ * A place typed in lower case ("in odesa", "the kherson strike") is a name still: a word the sources write
+ * only with a capital, as a name, never in lower case, standing where a place does.
+ */
+/** A name where a place stands: "in odesa", "near Barvinkove", "the Kherson strike". */
+function standsAsPlace(q: QuestionAnalysis, position: number): boolean {
+  return (
+    /^(?:in|near|at|outside|around|from|over|on)$/.test(q.tokens[position - 1]?.lower ?? '') ||
+    /^(?:strike|strikes|attack|attacks|region|oblast|city|shelling|bombing|toll)$/.test(
+      q.tokens[position + 1]?.lower ?? '',
+    )
+  );
+}
+
+const CALENDAR =
+  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$|day$|(?:uary|ember|ober|ch|il|ust|ne|ly)$/;
+
+function withKnownNames(r: Retriever, q: QuestionAnalysis): QuestionAnalysis {
+  const midCaps = r.lexicon.names?.midCaps;
+  if (!midCaps) return q;
+  let changed = false;
+  const terms = q.terms.map((t) => {
+    const token = q.tokens[t.position];
+    if (t.proper || t.side || !token || token.capitalized) return t;
+    const named = r.lexicon.types.has(token.lower) && midCaps.has(token.lower) && !CALENDAR.test(token.lower);
+    if (!named || !standsAsPlace(q, t.position) || r.words.has(token.lower)) return t;
+    changed = true;
+    return { ...t, proper: true };
+  });
+  return changed ? { ...q, terms } : q;
+}
+
 /** Every scored reading of every retrieved sentence, best first (for answers, and for `--explain`). */
 /** A question word found in one of the two sentences before a sentence counts this share of its weight. */
 export const NEARBY_CONTEXT = 0.5;
+/** How many sentences back a name the question gives may stand and still be the sentence's topic. */
+export const NAME_REACH = 5;
+/** … where, beyond the two sentences before, a name counts this share of its weight (other words none). */
+export const FAR_CONTEXT = 0.25;
 /** … and in the heading of its section: a section's topic, weaker than what was just said. */
 export const HEADING_CONTEXT = 0.35;
 
@@ -1014,7 +1055,7 @@ export function scoreCandidates(
   r: Retriever,
   question: string,
 ): { q: QuestionAnalysis; candidates: Candidate[]; relevance: Relevance[]; abstainEarly: boolean } {
-  const q = asRoleQuestion(r, analyzeQuestion(question));
+  const q = withKnownNames(r, asRoleQuestion(r, analyzeQuestion(question)));
   const { known, unknownShare, fatal } = weighTerms(r, q);
   // Only names are known and the words about them are not ("Will it rain in Abu Dhabi tomorrow?").
   // A question with nothing but names to go on ("What is the capital of France?", "What time is it in Abu
@@ -1044,17 +1085,22 @@ export function scoreCandidates(
     const article = r.corpus.byId.get(s.source);
     const out = new Map<string, number>();
     if (!article) return out;
-    for (let i = Math.max(0, s.index - 2); i < s.index; i++) {
+    for (let i = Math.max(0, s.index - NAME_REACH); i < s.index; i++) {
       const prev = article.sentences[i];
       if (!prev || prev.boilerplate) continue;
-      for (const t of prepared(prev).positions.keys()) out.set(t, NEARBY_CONTEXT);
+      // Further back, a name still tells what the sentence is about ("… a train near Barvinkove. …
+      // Zelenskyy said more than 200 people were aboard"); other words there say little.
+      const weight = i >= s.index - 2 ? NEARBY_CONTEXT : 0;
+      for (const t of prepared(prev).positions.keys()) if ((out.get(t) ?? -1) < weight) out.set(t, weight);
     }
     // The heading of its section ("Q: Where were the Istanbul talks held?", "## Who was in the room")
     // says what the paragraphs under it are about.
     const heading = headingOf(article.sentences, s.index);
-    if (heading) for (const t of prepared(heading).positions.keys()) if (!out.has(t)) out.set(t, HEADING_CONTEXT);
+    if (heading)
+      for (const t of prepared(heading).positions.keys())
+        if ((out.get(t) ?? -1) < HEADING_CONTEXT) out.set(t, HEADING_CONTEXT);
     // The headline ("… what the Istanbul talks delivered") says what the whole article is about.
-    for (const t of titleNames(article)) if (!out.has(t)) out.set(t, HEADING_CONTEXT);
+    for (const t of titleNames(article)) if ((out.get(t) ?? -1) < HEADING_CONTEXT) out.set(t, HEADING_CONTEXT);
     return out;
   };
 

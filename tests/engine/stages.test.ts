@@ -1232,3 +1232,31 @@ describe('numbers in the question', () => {
     expect(e.ask('how many of the 80 detainees were civilians?').abstained).toBe(true);
   });
 });
+
+describe('a place typed in lower case', () => {
+  it('is still a name the sentence must be about ("in the varna strike" is not answered from Burgas)', () => {
+    const e = buildEngine(
+      corpusOf({
+        'p.txt':
+          'A missile strike on Burgas killed at least six people overnight, the governor said.\n\n' +
+          'In Varna, officials reported damage to the port but no casualties.\n',
+      }),
+    );
+    expect(e.ask('how many people were killed in the varna strike?').abstained).toBe(true);
+    expect(e.ask('how many people were killed in the burgas strike?').answer).toMatch(/^at least six people/);
+  });
+});
+
+describe('a name given some sentences before', () => {
+  it('still tells what a sentence is about', () => {
+    const e = buildEngine(
+      corpusOf({
+        'n.txt':
+          'Drones hit a passenger train near Lovech on Tuesday. Prosecutors said fragments of five bodies were found. ' +
+          'They said three drones were used. Two of them struck close to the train. ' +
+          'The governor said more than 200 people were aboard.\n',
+      }),
+    );
+    expect(e.ask('how many people were on the train near lovech?').answer).toMatch(/^more than 200 people/);
+  });
+});
