@@ -21,6 +21,7 @@ import {
   roleModifier,
   speaks,
 } from './constraints.js';
+import { entitySpans } from './entities.js';
 import { asksLatest } from './forms.js';
 import { findNumbers } from './numbers.js';
 import type { Retriever } from './retrieval.js';
@@ -463,7 +464,7 @@ function nearestOrdinal(tokens: readonly Token[], at: number): string | null {
 }
 
 /** A sentence that asks rather than states: it ends on a question mark (before any closing quote). */
-const ASKS = /\?["'”’)]*\s*$/;
+const ASKS = /\?["'”’)*_]*\s*$/;
 
 /** A preposition naming what an act is aimed at: "at Ukraine", "on Russian positions", "against Kyiv". */
 const TARGET_PREPOSITION = /^(?:at|on|against|into|upon)$/;
@@ -1015,6 +1016,12 @@ export const FAR_CONTEXT = 0.25;
 /** … and in the heading of its section: a section's topic, weaker than what was just said. */
 export const HEADING_CONTEXT = 0.35;
 
+/** A sentence in the first person: in an interview, the guest speaking. */
+const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|I'll|my|me)\b/;
+/** How an interview names its guest: "We asked X", "X spoke to us", "in an interview, X …". */
+const INTERVIEW_INTRO =
+  /\b(?:we asked|we spoke (?:to|with)|spoke to (?:us|me)|talked to (?:us|me)|told us|in an interview|interviewed)\b/i;
+
 /** How far back (in sentences) a section heading is looked for. */
 const HEADING_REACH = 30;
 
@@ -1025,9 +1032,23 @@ const HEADING_REACH = 30;
 function isHeading(sentences: readonly Sentence[], i: number): boolean {
   const s = sentences[i];
   if (!s || s.boilerplate || i === 0) return false;
-  const alone = sentences[i - 1]?.paragraph !== s.paragraph && sentences[i + 1]?.paragraph !== s.paragraph;
-  if (!alone || s.text.split(/\s+/).length > 20) return false;
-  return ASKS.test(s.text) || !/[.!…:;,"”’)]\s*$/.test(s.text);
+  // (Markup left standing alone, "**" after a bold question, is no sentence.)
+  const paragraph = paragraphAt(sentences, i).filter((x) => /\p{L}/u.test(x.text));
+  const words = paragraph.reduce((n, x) => n + x.text.split(/\s+/).length, 0);
+  if (paragraph.length > 3 || words > 45) return false;
+  // "**The sides agreed a channel. Why does that matter?**": an interviewer's question of a sentence or two.
+  if (ASKS.test(paragraph.at(-1)?.text ?? '')) return true;
+  return paragraph.length === 1 && words <= 20 && !/[.!…:;,"”’)]\s*$/.test(s.text);
+}
+
+/** The sentences of the paragraph sentence `i` stands in. */
+function paragraphAt(sentences: readonly Sentence[], i: number): Sentence[] {
+  const own = sentences[i]?.paragraph;
+  let a = i;
+  let b = i;
+  while (a > 0 && sentences[a - 1]?.paragraph === own) a--;
+  while (b + 1 < sentences.length && sentences[b + 1]?.paragraph === own) b++;
+  return sentences.slice(a, b + 1);
 }
 
 /** A headline or heading answering "who", "where" or "when" as a whole sentence weighs this share. */
@@ -1042,13 +1063,13 @@ function isHeadline(sentences: readonly Sentence[], i: number): boolean {
 }
 
 /** The heading of the section sentence `index` stands in (the nearest heading before its paragraph). */
-function headingOf(sentences: readonly Sentence[], index: number): Sentence | undefined {
+function headingOf(sentences: readonly Sentence[], index: number): Sentence[] {
   const own = sentences[index]?.paragraph;
   for (let i = index - 1; i >= Math.max(1, index - HEADING_REACH); i--) {
     if (sentences[i]?.paragraph === own) continue;
-    if (isHeading(sentences, i)) return sentences[i];
+    if (isHeading(sentences, i)) return paragraphAt(sentences, i);
   }
-  return undefined;
+  return [];
 }
 
 export function scoreCandidates(
@@ -1095,13 +1116,36 @@ export function scoreCandidates(
     }
     // The heading of its section ("Q: Where were the Istanbul talks held?", "## Who was in the room")
     // says what the paragraphs under it are about.
-    const heading = headingOf(article.sentences, s.index);
-    if (heading)
+    for (const heading of headingOf(article.sentences, s.index))
       for (const t of prepared(heading).positions.keys())
         if ((out.get(t) ?? -1) < HEADING_CONTEXT) out.set(t, HEADING_CONTEXT);
+    // An interview's answers are its guest's words: "I call it the plumbing" is Marchenko's.
+    const guest = FIRST_PERSON.test(s.text) ? intervieweeOf(article) : [];
+    for (const t of guest) out.set(t, 1);
     // The headline ("… what the Istanbul talks delivered") says what the whole article is about.
     for (const t of titleNames(article)) if ((out.get(t) ?? -1) < HEADING_CONTEXT) out.set(t, HEADING_CONTEXT);
     return out;
+  };
+
+  const guests = new Map<string, string[]>();
+  /**
+   * The index terms of the person an interview is with: named in its opening paragraphs as the one asked
+   * ("We asked X, who …", "X spoke to us", "in an interview, X said"), in an article of questions and answers.
+   */
+  const intervieweeOf = (article: Article): string[] => {
+    let terms = guests.get(article.id);
+    if (terms) return terms;
+    terms = [];
+    const questions = article.sentences.filter((x, i) => ASKS.test(x.text) && isHeading(article.sentences, i));
+    const opening = article.sentences.filter((x) => x.paragraph <= (article.sentences[0]?.paragraph ?? 0) + 2);
+    const intro = questions.length >= 2 ? opening.find((x) => INTERVIEW_INTRO.test(x.text)) : undefined;
+    if (intro) {
+      const tokens = tokenize(intro.corrected);
+      const person = entitySpans(intro.corrected, tokens, r.lexicon).find((e) => e.type === 'person');
+      if (person) terms = [...prepare(r, person.text).positions.keys()];
+    }
+    guests.set(article.id, terms);
+    return terms;
   };
 
   const titleCache = new Map<string, string[]>();

@@ -1260,3 +1260,20 @@ describe('a name given some sentences before', () => {
     expect(e.ask('how many people were on the train near lovech?').answer).toMatch(/^more than 200 people/);
   });
 });
+
+describe('an interview', () => {
+  it('reads its answers in the first person as the guest’s words, under the interviewer’s bold questions', () => {
+    const e = buildEngine(
+      corpusOf({
+        'i.txt':
+          'Port deal: an economist on what comes next\n\n' +
+          'The two cities signed a port deal on Monday. We asked Ilse Berg, who teaches trade at Lund, what it changes.\n\n' +
+          '**The deal also sets up a customs desk. Why does that matter?**\n\n' +
+          'It is the least noticed part of the deal. I call it the hinge. Without it nothing moves.\n\n' +
+          '**What about the ferries?**\n\n' +
+          'The ferry line is the part the mayor called a triumph.\n',
+      }),
+    );
+    expect(e.ask('what did berg call the customs desk').answer).toMatch(/hinge/);
+  });
+});
