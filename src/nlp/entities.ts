@@ -150,6 +150,11 @@ function trimSpans(spans: Span[], tokens: Token[], ctx: NameContext): Span[] {
   return out;
 }
 
+/** A country named as such ("Ukraine"), not by its capital ("Kyiv"). */
+function isCountryName(words: string): boolean {
+  return countryOf(words)?.name.toLowerCase() === words;
+}
+
 function splitJoined(span: Span, tokens: Token[]): Span[] {
   const words = tokens.slice(span.from, span.to).map((t) => stripPossessive(t.lower));
   const last = words.at(-1) ?? '';
@@ -160,7 +165,10 @@ function splitJoined(span: Span, tokens: Token[]): Span[] {
     const left = words.slice(0, k);
     const keep =
       w === 'in'
-        ? left.some((x) => ORG_WORDS.has(x) || ROLE_NOUNS.has(x))
+        ? // "Human Rights Monitoring Mission in Ukraine" is a name; "the Northern Flank Institute in Riga" a
+          // body and where it is.
+          left.some((x) => ROLE_NOUNS.has(x)) ||
+          (left.some((x) => ORG_WORDS.has(x)) && isCountryName(words.slice(k + 1).join(' ')))
         : w === 'on'
           ? false
           : // "Army Secretary Daniel Driscoll and Gen. Alexus Grynkewich": titled people, not one body.

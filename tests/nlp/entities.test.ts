@@ -33,6 +33,16 @@ describe('findEntities', () => {
     ]);
   });
 
+  it('keeps "in <country>" in a body’s name, but reads "in <city>" after one as where it is', () => {
+    expect(kinds('The Human Rights Monitoring Mission in Ukraine said so.')).toEqual([
+      ['org', 'Human Rights Monitoring Mission in Ukraine'],
+    ]);
+    expect(kinds('She heads a desk at the Baltic Policy Institute in Tallinn.').map(([k]) => k)).toEqual([
+      'org',
+      'place',
+    ]);
+  });
+
   it('splits two places joined by "and"', () => {
     expect(kinds('delegations from Moscow and Kyiv met')).toEqual([
       ['place', 'Russia'],
