@@ -97,9 +97,17 @@ function citations(found: Found[]): Citation[] {
   return out;
 }
 
-function* sentences(articles: AnalyzedArticle[]): Generator<Found> {
-  for (const article of articles) for (const sentence of article.sentences) yield { article, sentence };
+function sentences(articles: AnalyzedArticle[]): readonly Found[] {
+  // Made once per corpus and read by each of the brief's passes (six of them), not made again in each.
+  let list = FOUND.get(articles);
+  if (!list) {
+    list = [];
+    for (const article of articles) for (const sentence of article.sentences) list.push({ article, sentence });
+    FOUND.set(articles, list);
+  }
+  return list;
 }
+const FOUND = new WeakMap<AnalyzedArticle[], Found[]>();
 
 /**
  * The same pattern without the global flag, for `test`: whether `text.matchAll(pattern)` finds anything,
