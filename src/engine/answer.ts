@@ -1051,6 +1051,27 @@ function paragraphAt(sentences: readonly Sentence[], i: number): Sentence[] {
   return sentences.slice(a, b + 1);
 }
 
+/** How a list item opens: "- ", "• ", "* ", "1. ", "2) ". */
+const LIST_MARK = /^\s*(?:[-•*–]|\d{1,2}[.)])\s+/;
+/** At most this many items of a list answer for the heading above them. */
+const MAX_LIST_ITEMS = 6;
+
+/** The items of the list right under a heading (each its own paragraph or line), up to the next heading. */
+function listUnder(r: Retriever, s: Sentence): Sentence[] {
+  const sentences = r.corpus.byId.get(s.source)?.sentences ?? [];
+  if (!isHeadline(sentences, s.index) || s.index === 0) return [];
+  const items: Sentence[] = [];
+  for (let i = s.index + 1; i < sentences.length && items.length < MAX_LIST_ITEMS; i++) {
+    const x = sentences[i];
+    // (A short item, "- Fishing quotas", may read as a menu line; under a heading it is an item.)
+    if (!x || (x.boilerplate && !LIST_MARK.test(x.text))) break;
+    if (x.paragraph === sentences[i - 1]?.paragraph && !LIST_MARK.test(x.text)) continue;
+    if (!LIST_MARK.test(x.text)) break;
+    items.push(x);
+  }
+  return items;
+}
+
 /** A headline or heading answering "who", "where" or "when" as a whole sentence weighs this share. */
 export const HEADLINE_FALLBACK = 0.6;
 
@@ -1457,10 +1478,17 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       ),
     ];
   }
-  const { citations, sources } = citationsOf(r, support);
+  let { citations, sources } = citationsOf(r, support);
 
   const claimant = winner.best.claimant ?? support.find((c) => c.claimant)?.claimant ?? null;
   let answer = winner.best.text;
+  // "What is still open?" answered by the heading "What is still open": the list under it is the answer.
+  const listed = q.kind === 'description' ? listUnder(r, winner.best.sentence) : [];
+  if (listed.length > 0) {
+    answer = listed.map((x) => x.text.replace(LIST_MARK, '').trim()).join('; ');
+    citations = listed.slice(0, MAX_CITATIONS).map((x) => cite(r, x));
+    sources = 1;
+  }
   const names = [winner.best.text];
   if (options.many && options.many > 1 && ['person', 'organisation', 'place'].includes(q.kind)) {
     // "Which two countries …": the names the winning sentence gives, best first, as many as asked for.

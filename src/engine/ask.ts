@@ -1,5 +1,6 @@
 import type { Answer, Correction, Sentence } from '../types.js';
-import { answerQuestion, cite, correctionNotices, NOT_FOUND_ANSWER, scoreCandidates } from './answer.js';
+import { analyzeQuestion } from './analyze.js';
+import { answerQuestion, cite, correctionNotices, NOT_FOUND_ANSWER, scoreCandidates, sourcesPhrase } from './answer.js';
 import { normaliseChat } from './casual.js';
 import { findClaimant, previousClaimant } from './claimants.js';
 import {
@@ -20,6 +21,7 @@ import {
 import { findNumbers } from './numbers.js';
 import type { Retriever } from './retrieval.js';
 import { SIDE_TERMS, STOP_WORDS, tokenize } from './text.js';
+import { dateFit, sentenceDates } from './when.js';
 
 /**
  * One question, whatever its form: a yes/no question, an either-or choice, a subset ("how many of them
@@ -46,6 +48,8 @@ export function ask(r: Retriever, question: string): Answer {
   }
   const polar = polarForm(rewritten);
   if (polar) return restore(answerPolar(r, rewritten, polar));
+  const happened = answerWhatHappened(r, rewritten);
+  if (happened) return restore(happened);
   // The words of the form itself ("besides X,", "lowest") are not words to find in the answer.
   return restore(
     answerQuestion(r, withoutFormWords(rewritten), {
@@ -58,6 +62,77 @@ export function ask(r: Retriever, question: string): Answer {
     }),
   );
 }
+
+/** "What happened on 2 April?", "what took place on Friday?": the question is its date. */
+const WHAT_HAPPENED =
+  /^what (?:happened|took place|went on|was (?:agreed|announced|decided|signed)|did they (?:agree|decide|announce))\b/i;
+
+/**
+ * "What happened on 2 April?": the sentences that are themselves dated so (not by their article or
+ * the sentence before), the first in each article, as a description. Null when the question is not of
+ * this form, or names anything besides its date (then it is answered as any other question).
+ */
+function answerWhatHappened(r: Retriever, question: string): Answer | null {
+  if (!WHAT_HAPPENED.test(question)) return null;
+  const q = analyzeQuestion(question);
+  if (!q.date || q.date.month === null || q.date.asOf) return null;
+  const rest = question
+    .toLowerCase()
+    .replace(q.date.text, ' ')
+    .replace(WHAT_HAPPENED, ' ')
+    .replace(/\b(?:on|in|at|the|of|that|day|date)\b|[^\p{L}\d\s]/gu, ' ')
+    .trim();
+  if (rest.length > 0) return null;
+  const month = tokenize(MONTHS_FOR_SEARCH[q.date.month - 1] ?? '')[0]?.term;
+  if (!month) return null;
+  const asked = q.date;
+  // A day asked: dated to that day (not to its month or week); written out ("2 April") before read
+  // from a relative date ("yesterday").
+  const onDay = (s: Sentence) =>
+    sentenceDates(r, s).dates.some((d) => d.month === asked.month && (asked.day === null || d.day === asked.day));
+  const written = new RegExp(`\\b${MONTHS_FOR_SEARCH[(asked.month ?? 1) - 1]?.slice(0, 3)}`, 'i');
+  const found: Sentence[] = [];
+  const seen = new Set<string>();
+  for (const p of r.search([month])) {
+    for (const ordinal of p.sentences) {
+      const s = r.corpus.sentences[ordinal];
+      if (!s || s.boilerplate || seen.has(s.source) || !written.test(s.text)) continue;
+      if (sentenceDates(r, s).implied || dateFit(r, asked, s) < 1 || !onDay(s)) continue;
+      found.push(s);
+      seen.add(s.source);
+    }
+  }
+  if (found.length === 0) return null;
+  found.sort((a, b) => a.ordinal - b.ordinal);
+  const [first] = found;
+  if (!first) return null;
+  return {
+    question,
+    answer: `${first.text} (${sourcesPhrase(found.length, r.corpus.articles.length)})`,
+    abstained: false,
+    kind: 'description',
+    text: first.text,
+    supportingSources: found.length,
+    totalSources: r.corpus.articles.length,
+    alternatives: [],
+    citations: found.slice(0, 3).map((s) => cite(r, s)),
+  };
+}
+
+const MONTHS_FOR_SEARCH = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** Roles only one person holds at a time: "Is X leading the team?" is answered by who leads it. */
 const SOLE_ROLE =

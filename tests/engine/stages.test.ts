@@ -1277,3 +1277,32 @@ describe('an interview', () => {
     expect(e.ask('what did berg call the customs desk').answer).toMatch(/hinge/);
   });
 });
+
+describe('a timeline', () => {
+  const e = buildEngine(
+    corpusOf({
+      't.txt':
+        'Key dates: the port talks\n\n' +
+        'A timeline of the talks, from the first contacts to this week’s deal.\n\n' +
+        '1. 20–21 March — First round in Lisbon. No agreement.\n\n' +
+        '2. 2 April — A storm closes the port for three days; 40 ships are stranded.\n\n' +
+        'What is still open\n\n' +
+        '- Fishing quotas\n\n' +
+        '- Who pays for dredging the channel\n',
+    }),
+  );
+
+  it('answers "when" with a span of days whole', () => {
+    expect(e.ask('when was the first round?').answer).toMatch(/^20–21 March/);
+  });
+
+  it('answers "what happened on <date>" with the entry written for that day', () => {
+    expect(e.ask('what happened on 2 April?').answer).toMatch(/^2 April — A storm closes the port/);
+  });
+
+  it('answers with the list under the heading that matches the question', () => {
+    const a = e.ask('what is still open?');
+    expect(a.answer).toMatch(/^Fishing quotas; Who pays for dredging the channel/);
+    expect(a.citations.map((c) => c.quote)).toEqual(['- Fishing quotas', '- Who pays for dredging the channel']);
+  });
+});
