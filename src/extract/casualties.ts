@@ -5,11 +5,20 @@
  * shown side by side without picking a winner.
  */
 
-import { analyzeCorpus, citationOf, sentenceDateMentions, withCanonicalNames } from '../nlp/annotate.js';
-import { datesCompatible } from '../nlp/dates.js';
-import { countableNumbers } from '../nlp/numbers.js';
-import type { Citation, Corpus, Sentence } from '../types.js';
-import { type FigureMemory, figuresInSentence, type RawFigure, settleArticle } from './figures.js';
+import {
+  type AnalyzedSentence,
+  analyzeCorpus,
+  citationOf,
+  sentenceDateMentions,
+  withCanonicalNames,
+} from '../nlp/annotate.js';
+import type { Attribution } from '../nlp/attribution.js';
+import { type DateMention, datesCompatible } from '../nlp/dates.js';
+import type { Entity } from '../nlp/entities.js';
+import { countableNumbers, type NumberMention } from '../nlp/numbers.js';
+import type { Token } from '../nlp/tokens.js';
+import type { Article, Citation, Corpus, Sentence } from '../types.js';
+import { type FigureMemory, figuresInSentence, type RawFigure, type SentenceInput, settleArticle } from './figures.js';
 import { pushTo } from './group.js';
 import { timeStamp } from './incidents.js';
 import { formatNumber } from './text.js';
@@ -32,6 +41,42 @@ export const MEASURES = [
 
 /* ------------------------------------------------------------ extraction */
 
+/** What `figuresInSentence` reads of an analysed sentence (a class: no closures made per sentence). */
+class FigureInput implements SentenceInput {
+  readonly source: string;
+  readonly index: number;
+  readonly text: string;
+  readonly quote: string;
+  readonly published: string | null;
+  readonly entities: Entity[];
+  readonly paragraph: number;
+
+  constructor(
+    private readonly analyzed: AnalyzedSentence,
+    article: Article,
+    readonly numbers: NumberMention[],
+    readonly attributions: readonly Attribution[],
+    readonly stamp: string | null,
+  ) {
+    this.source = article.id;
+    this.index = analyzed.sentence.index;
+    this.text = analyzed.text;
+    this.quote = analyzed.sentence.text;
+    this.published = article.meta.published;
+    this.entities = analyzed.entities;
+    this.paragraph = analyzed.sentence.paragraph;
+  }
+
+  /** Tokenized only for sentences that have a number. */
+  get tokens(): Token[] {
+    return this.analyzed.tokens;
+  }
+
+  dates(): DateMention[] {
+    return sentenceDateMentions(this.analyzed.sentence, this.published);
+  }
+}
+
 /** All casualty figures of the corpus, one per mention, with claimants in canonical form. */
 export function extractFigures(corpus: Corpus): RawFigure[] {
   const analysis = analyzeCorpus(corpus, 'casualties');
@@ -48,23 +93,13 @@ export function extractFigures(corpus: Corpus): RawFigure[] {
       const numbers = countableNumbers(s.text);
       if (numbers.length === 0) continue;
       const found = figuresInSentence(
-        {
+        new FigureInput(
+          s,
+          a.article,
           numbers,
-          source: a.article.id,
-          index: s.sentence.index,
-          text: s.text,
-          quote: s.sentence.text,
-          // Tokenized only for sentences that have a number.
-          get tokens() {
-            return s.tokens;
-          },
-          attributions: withCanonicalNames(s.attributions, analysis.names),
-          published: a.article.meta.published,
-          dates: () => sentenceDateMentions(s.sentence, a.article.meta.published),
-          entities: s.entities,
-          paragraph: s.sentence.paragraph,
-          stamp: stamps.get(s.sentence.paragraph) ?? null,
-        },
+          withCanonicalNames(s.attributions, analysis.names),
+          stamps.get(s.sentence.paragraph) ?? null,
+        ),
         memory,
       );
       out.push(...found);

@@ -618,10 +618,6 @@ export function figuresInSentence(input: SentenceInput, memory: FigureMemory): R
   const { tokens } = input;
   // Dates are read only for sentences that have a figure: most sentences have none.
   let dates: DateMention[] | null = null;
-  const datesOf = () => {
-    dates ??= input.dates ? input.dates() : findDates(text, input.published);
-    return dates;
-  };
   const out: RawFigure[] = [];
   for (const mention of mentions) {
     const reading = mention.percent ? readPercent(tokens, mention, text) : readCount(tokens, mention, text);
@@ -651,7 +647,8 @@ export function figuresInSentence(input: SentenceInput, memory: FigureMemory): R
     // An exchange is between two sides.
     if (reading.measure === 'prisoners exchanged' && !pop.demonym) pop.both = true;
     if (pop.cls === 'people' && !/\b(?:soldiers?|troops|military|fighters)\b/i.test(text)) pop.cls = 'civilians';
-    const asOf = asOfFor(datesOf(), mention) ?? (SAME_PERIOD.test(text) ? (sameClaimant?.asOf ?? null) : null);
+    dates ??= input.dates ? input.dates() : findDates(text, input.published);
+    const asOf = asOfFor(dates, mention) ?? (SAME_PERIOD.test(text) ? (sameClaimant?.asOf ?? null) : null);
     // "The toll rose to 14": the measure of the article's last count before it, else casualties.
     if (reading.measure === TOLL) {
       const last = [...memory.figures].reverse().find((f) => !f.percent);
@@ -666,7 +663,7 @@ export function figuresInSentence(input: SentenceInput, memory: FigureMemory): R
     const incident: IncidentReading = mention.percent
       ? { scope: 'period', kind: null, place: null, local: false, date: asOf }
       : readIncident(text, mention.numberStart, {
-          dates: datesOf(),
+          dates,
           entities: input.entities ?? [],
           asOf,
           published: input.published,

@@ -116,6 +116,47 @@ function precision(iso: string | null): number {
  * as read for the whole sentence; `published` the article's day; `exchange` says the figure counts
  * prisoners handed over.
  */
+/** The most precise date of `dates` within [from, to) that can date a count (not a start or a comparison). */
+function bestDateIn(dates: readonly DateMention[], from: number, to: number): DateMention | undefined {
+  return dates
+    .filter((d) => d.start >= from && d.end <= to && d.iso && d.role !== 'start' && d.role !== 'compare')
+    .sort(
+      (a, b) =>
+        precision(b.iso) - precision(a.iso) || Number(IMPLIED_DATE.test(a.text)) - Number(IMPLIED_DATE.test(b.text)),
+    )[0];
+}
+
+/**
+ * A date counts the figure's period when it stands in the figure's own piece, or sets the period of
+ * the whole clause ("In December alone, …", "During 2024, …"); "In February 2025, he said …" dates a statement.
+ */
+function isPeriodDate(text: string, piece: { start: number; end: number }, d: DateMention): boolean {
+  return (
+    (d.start >= piece.start && d.end <= piece.end) ||
+    /^\s*alone\b/i.test(text.slice(d.end, d.end + 8)) ||
+    /\b(?:during|throughout|over)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, d.start - 16), d.start))
+  );
+}
+
+/** What happened and where in text[from, to): the place, a local place word, an attack or another event, the war. */
+function evidenceIn(text: string, entities: readonly Entity[], from: number, to: number) {
+  const part = text.slice(from, to);
+  const place = placeIn(text, from, to, entities);
+  return {
+    place,
+    local: !place && LOCAL_PLACE.test(part),
+    attack: EVENT_NOUN.test(part),
+    // A toll that rose, or the first reports of one, counts one event as it is updated.
+    event:
+      EVENT_NOUN.test(part) ||
+      EVENT_TIME.test(part) ||
+      SINGLE_EVENT.test(part) ||
+      EARLIER.test(part) ||
+      TOLL_ROSE.test(part),
+    war: WAR.test(part) && !EVENT_TIME.test(part) && !SINGLE_EVENT.test(part),
+  };
+}
+
 export function readIncident(
   text: string,
   at: number,
@@ -134,28 +175,18 @@ export function readIncident(
   // deadliest year since 2022" does not make the count before it cumulative.
   const piece = pieceAround(text, at, clause.start, clause.end);
   let impliedDay = true;
-  const dateIn = (from: number, to: number) => {
-    const best = opts.dates
-      .filter((d) => d.start >= from && d.end <= to && d.iso && d.role !== 'start' && d.role !== 'compare')
-      .sort(
-        (a, b) =>
-          precision(b.iso) - precision(a.iso) || Number(IMPLIED_DATE.test(a.text)) - Number(IMPLIED_DATE.test(b.text)),
-      )[0];
+  const pieceBest = bestDateIn(opts.dates, piece.start, piece.end);
+  if (pieceBest) impliedDay = IMPLIED_DATE.test(pieceBest.text);
+  const pieceDate = pieceBest?.iso ?? null;
+  let clauseDate = pieceDate;
+  if (
+    clauseDate === null &&
+    opts.dates.some((d) => d.start >= clause.start && d.end <= clause.end && d.iso && isPeriodDate(text, piece, d))
+  ) {
+    const best = bestDateIn(opts.dates, clause.start, clause.end);
     if (best) impliedDay = IMPLIED_DATE.test(best.text);
-    return best?.iso ?? null;
-  };
-  // A date counts the figure's period when it stands in the figure's own piece, or sets the period of
-  // the whole clause ("In December alone, …", "During 2024, …"); "In February 2025, he said …" dates a statement.
-  const periodDate = (d: DateMention) =>
-    (d.start >= piece.start && d.end <= piece.end) ||
-    /^\s*alone\b/i.test(text.slice(d.end, d.end + 8)) ||
-    /\b(?:during|throughout|over)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, d.start - 16), d.start));
-  const pieceDate = dateIn(piece.start, piece.end);
-  const clauseDate =
-    pieceDate ??
-    (opts.dates.some((d) => d.start >= clause.start && d.end <= clause.end && d.iso && periodDate(d))
-      ? dateIn(clause.start, clause.end)
-      : null);
+    clauseDate = best?.iso ?? null;
+  }
   let date = clauseDate ?? opts.asOf;
   // "up from 226 killed a year earlier": the year before the one the sentence names.
   if (
@@ -181,25 +212,8 @@ export function readIncident(
   }
   // What happened and where: in the figure's clause, else in the rest of its sentence ("The same attack
   // killed four people in Kyiv; an earlier update had put the number of injured at 19").
-  const evidence = (from: number, to: number) => {
-    const part = text.slice(from, to);
-    const place = placeIn(text, from, to, opts.entities);
-    return {
-      place,
-      local: !place && LOCAL_PLACE.test(part),
-      attack: EVENT_NOUN.test(part),
-      // A toll that rose, or the first reports of one, counts one event as it is updated.
-      event:
-        EVENT_NOUN.test(part) ||
-        EVENT_TIME.test(part) ||
-        SINGLE_EVENT.test(part) ||
-        EARLIER.test(part) ||
-        TOLL_ROSE.test(part),
-      war: WAR.test(part) && !EVENT_TIME.test(part) && !SINGLE_EVENT.test(part),
-    };
-  };
-  let found = evidence(clause.start, clause.end);
-  const whole = evidence(0, text.length);
+  let found = evidenceIn(text, opts.entities, clause.start, clause.end);
+  const whole = evidenceIn(text, opts.entities, 0, text.length);
   if (!found.event && !found.place && !found.local && !WAR.test(pieceText) && !whole.war) found = whole;
   // A toll or total sums up several places ("put the night's toll at …"): it is of none of them.
   // A toll being updated ("first reports had put the toll at five", "the toll rose to 14") is the incident's own.

@@ -588,12 +588,12 @@ function delegations(articles: AnalyzedArticle[]): TalksItem[] {
     for (const e of f.sentence.entities) {
       if (!e.country) continue;
       const around = text.slice(Math.max(0, e.start - 25), e.end + 12);
+      const hyphen = /-(?:brokered|mediated)/i.test(text.slice(e.start, e.end + 12)) && TALK_WORDS.test(text);
       // "… by …" needs " by " in the window: only then is the pattern for this name made.
-      const mediatedBy = () =>
+      const mediatedBy =
         / by /i.test(around) &&
         new RegExp(`(?:mediated|brokered|facilitated|hosted) by (?:the )?${escapeRe(e.text)}`, 'i').test(around);
-      const hyphen = /-(?:brokered|mediated)/i.test(text.slice(e.start, e.end + 12)) && TALK_WORDS.test(text);
-      if (mediatedBy() || hyphen || (MEDIATION.test(e.text) && TALK_WORDS.test(text))) {
+      if (mediatedBy || hyphen || (MEDIATION.test(e.text) && TALK_WORDS.test(text))) {
         pushTo(mediators, e.country.name, f);
       }
     }
