@@ -465,6 +465,8 @@ function nearestOrdinal(tokens: readonly Token[], at: number): string | null {
 
 /** A sentence that asks rather than states: it ends on a question mark (before any closing quote). */
 const ASKS = /\?["'”’)*_]*\s*$/;
+/** A claim a fact check sets out before its verdict: reported, not asserted. */
+export const UNDER_CHECK = /^\W*(?:the\s+)?(?:claim|viral claim|rumou?r|myth|what was (?:said|claimed))\s*\d*\s*[:—–]/i;
 
 /** A preposition naming what an act is aimed at: "at Ukraine", "on Russian positions", "against Kyiv". */
 const TARGET_PREPOSITION = /^(?:at|on|against|into|upon)$/;
@@ -1192,7 +1194,8 @@ export function scoreCandidates(
     for (const ordinal of p.sentences) {
       const s = r.corpus.sentences[ordinal];
       // A question in an article ("Q: Was there a ceasefire deal?", a rhetorical one) asserts nothing.
-      if (!s || s.boilerplate || ASKS.test(s.text)) continue;
+      // Nor does a claim set out to be checked ("Claim: 400 ships were stranded").
+      if (!s || s.boilerplate || ASKS.test(s.text) || UNDER_CHECK.test(s.text)) continue;
       const scored = scoreSentence(r, q, known, s, prepared(s), () => contextOf(s));
       candidates.push(...scored.candidates);
       relevance.push({ sentence: s, coverage: scored.coverage });

@@ -63,6 +63,21 @@ export function ask(r: Retriever, question: string): Answer {
   );
 }
 
+/** "Verdict: False.", "Rating — mostly true": a fact check's ruling, and whether it rules the claim out. */
+const VERDICT =
+  /^\W*(?:verdict|rating|ruling|our ruling|conclusion|fact check)\s*[:—–-]\s*(mostly false|mostly true|half true|false|true|misleading|unproven|unverified|wrong|correct|accurate|inaccurate|partly true|partly false|exaggerated)\b/i;
+
+/** Whether the verdict over a sentence (its own, or the one just before it) rules the claim out. */
+function verdictOf(r: Retriever, s: Sentence | undefined): boolean | null {
+  if (!s) return null;
+  const article = r.corpus.byId.get(s.source);
+  for (const x of [s, article?.sentences[s.index - 1]]) {
+    const m = x && x.paragraph === s.paragraph ? VERDICT.exec(x.text) : null;
+    if (m?.[1]) return !/^(?:true|mostly true|correct|accurate)$/i.test(m[1]);
+  }
+  return null;
+}
+
 /** "What happened on 2 April?", "what took place on Friday?": the question is its date. */
 const WHAT_HAPPENED =
   /^what (?:happened|took place|went on|was (?:agreed|announced|decided|signed)|did they (?:agree|decide|announce))\b/i;
@@ -211,18 +226,28 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
   if (stated.length > 0 && !stated.some((term) => judged.has(term))) {
     return { ...plain, kind: 'yes-no', abstained: true, answer: NOT_FOUND_ANSWER, alternatives: [], citations: [] };
   }
-  const no = negatesStatement(form.statement, about?.sentence.corrected ?? quote) !== form.negated;
-  // A corrected sentence is judged as corrected: the notice that corrected it is quoted and cited with it.
   const judgedSentence =
     about?.sentence ?? r.corpus.byId.get(citation?.source ?? '')?.sentences.find((x) => x.text === quote);
+  // A fact check's verdict on the claim ("Verdict: False.") says yes or no for the sentences under it.
+  const verdict = verdictOf(r, judgedSentence);
+  // The verdict's own sentence, when it stands before the one judged ("Verdict: False." "The text leaves …").
+  const before = judgedSentence
+    ? r.corpus.byId.get(judgedSentence.source)?.sentences[judgedSentence.index - 1]
+    : undefined;
+  const ruling =
+    before && VERDICT.test(before.text) && before.paragraph === judgedSentence?.paragraph ? before : undefined;
+  const no = (verdict ?? negatesStatement(form.statement, about?.sentence.corrected ?? quote)) !== form.negated;
+  // A corrected sentence is judged as corrected: the notice that corrected it is quoted and cited with it.
   const notices = judgedSentence ? correctionNotices(r, judgedSentence) : [];
   const corrected = notices.length > 0 ? ` (corrected: ${notices.map((n) => n.text).join(' ')})` : '';
   return {
     ...plain,
     kind: 'yes-no',
     alternatives: [],
-    answer: `${no ? 'No' : 'Yes'} — the sources say: ${quote}${corrected}`,
-    citations: citation ? [citation, ...notices.map((n) => cite(r, n))] : [],
+    answer: `${no ? 'No' : 'Yes'} — the sources say: ${verdict !== null && ruling ? `${ruling.text} ` : ''}${quote}${corrected}`,
+    citations: citation
+      ? [...(verdict !== null && ruling ? [cite(r, ruling)] : []), citation, ...notices.map((n) => cite(r, n))]
+      : [],
     supportingSources: 1,
   };
 }

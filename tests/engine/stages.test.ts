@@ -1306,3 +1306,26 @@ describe('a timeline', () => {
     expect(a.citations.map((c) => c.quote)).toEqual(['- Fishing quotas', '- Who pays for dredging the channel']);
   });
 });
+
+describe('a fact check', () => {
+  const e = buildEngine(
+    corpusOf({
+      'f.txt':
+        'Fact check: claims about the port deal\n\n' +
+        'Claim: "400 ships were stranded by the April storm."\nVerdict: False. The port authority counted 40 stranded ships, not 400.\n\n' +
+        'Claim: "Spain agreed to pay for all the dredging."\nVerdict: False. The agreement leaves the cost of dredging open.\n\n' +
+        'Claim: "The deal passed parliament by a wide margin."\nVerdict: True. It passed by 210 votes to 120.\n',
+    }),
+  );
+
+  it('never takes a claim set out to be checked for evidence', () => {
+    expect(e.ask('how many ships were stranded by the storm?').answer).toMatch(/^40 stranded ships/);
+  });
+
+  it('answers yes or no by its verdict, quoting and citing it', () => {
+    const a = e.ask('did spain agree to pay for the dredging?');
+    expect(a.answer).toMatch(/^No — the sources say: Verdict: False\. The agreement leaves/);
+    expect(a.citations.map((c) => c.quote)).toContain('Verdict: False.');
+    expect(e.ask('did the deal pass parliament by a wide margin?').answer).toMatch(/^Yes — .*Verdict: True/);
+  });
+});
