@@ -156,7 +156,7 @@ const SOLE_ROLE =
 /** How far (in tokens) a negation may stand before the words it negates ("did not sign the accord"). */
 const NEGATION_REACH = 4;
 const NEGATION_WORD =
-  /^(?:not|no|never|neither|nor|without|none|cannot|denied|denies|deny|rejected|refused|failed|didn|doesn|don|wasn|weren|isn|aren|hasn|haven|won)$/i;
+  /^(?:not|no|never|neither|nor|without|none|nobody|nothing|cannot|denied|denies|deny|rejected|refused|failed|didn|doesn|don|wasn|weren|isn|aren|hasn|haven|won)$/i;
 
 function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
   const opener = question.trim().split(/\s+/)[0]?.toLowerCase() ?? 'is';

@@ -143,10 +143,17 @@ function analyzeArticle(article: Article, context: NameContext, baseOf: BaseRead
       const entities = base ? withSurnames(base.entities, context) : findEntities(text, context, tokens);
       return { sentence, text, tokens, entities };
     });
+  // "SOUSA: Forty ships were stranded. …": a transcript's speaker label says who says the paragraph.
+  let speaker: { name: string; paragraph: number } | null = null;
   const sentences: AnalyzedSentence[] = views.map((view, i) => {
     const next = views[i + 1];
     const sameParagraph = next && next.sentence.paragraph === view.sentence.paragraph ? next : undefined;
-    const attributions = findAttributions(view, memory, i, sameParagraph);
+    const label = speakerLabel(view.text, context);
+    if (label) speaker = { name: label, paragraph: view.sentence.paragraph };
+    else if (speaker && speaker.paragraph !== view.sentence.paragraph) speaker = null;
+    let attributions = findAttributions(view, memory, i, sameParagraph);
+    if (speaker && attributions.length === 0)
+      attributions = [{ name: speaker.name, kind: 'person', at: 0, via: 'speaker', report: false }];
     remember(memory, i, view.entities, attributions);
     // Kept at exactly its length (an array grown by push keeps room for 17 items): every sentence has one;
     // the many sentences without any share one empty list.
@@ -158,6 +165,28 @@ function analyzeArticle(article: Article, context: NameContext, baseOf: BaseRead
     );
   });
   return { article, sentences };
+}
+
+/** "SOUSA:", "MARTA LIMA:", "Sousa:": a transcript's speaker label opening a paragraph. */
+const SPEAKER_LABEL =
+  /^\s*((?:\p{Lu}[\p{Lu}'’.-]+)(?:\s+\p{Lu}[\p{Lu}'’.-]+){0,2}|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)\s*:\s+\S/u;
+/** Labels that name no speaker: "Q:", "A:", "NOTE:", "UPDATE:", "QUESTION (…):" has a parenthesis. */
+const NOT_SPEAKER =
+  /^(?:q|a|question|answer|note|update|editor|editors|correction|claim|verdict|rating|source|sources|photo|video|live|breaking|read more|related|advertisement|by|when|where|what|who|why|how)$/i;
+
+/** The speaker a label names, written as the corpus writes the name ("SOUSA" → "Rui Sousa"), or null. */
+function speakerLabel(text: string, context: NameContext): string | null {
+  const m = SPEAKER_LABEL.exec(text);
+  const label = m?.[1];
+  if (!label || NOT_SPEAKER.test(label)) return null;
+  const written = label
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{Ll})/gu, (_x, sep: string, c: string) => sep + c.toUpperCase());
+  const surname = written.split(/\s+/).at(-1)?.toLowerCase() ?? '';
+  const full = context.surnames.get(surname);
+  // Only a person the article names: an all-capital label of a surname the corpus knows, or of a full name.
+  if (full) return full.replace(/(^|[\s-])(\p{Ll})/gu, (_x, sep: string, c: string) => sep + c.toUpperCase());
+  return label === label.toUpperCase() && written.includes(' ') ? written : null;
 }
 
 /** A citation of one sentence: article id, outlet, verbatim quote. */

@@ -18,7 +18,9 @@ export type AttributionVia =
   | 'pronoun'
   | 'report-ref'
   | 'relative'
-  | 'cataphora';
+  | 'cataphora'
+  /** A transcript's speaker label ("SOUSA: …") over its paragraph. */
+  | 'speaker';
 
 export interface Attribution {
   /** The claimant as named in the article (not yet canonical). */

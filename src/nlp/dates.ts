@@ -448,7 +448,7 @@ export function findDates(text: string, published: string | null): DateMention[]
  * any other ("said on Friday") the most recent one, the publication day included.
  */
 const FUTURE_MARKER =
-  /\b(?:will|shall|would|is due to|are due to|was due to|were due to|(?:is|are|was|were) (?:set|scheduled|expected|planned|slated|going) to|plans? to|planning to|intends? to|aims? to|(?:agreed|agrees|promised|pledged|vowed|hopes?|hoped|expects?|expected|wants?|wanted|threatened|offered|decided) to)\b|'ll\b/gi;
+  /\b(?:will|shall|would|is due to|are due to|was due to|were due to|(?:is|are|was|were) (?:set|scheduled|expected|planned|slated|going) to|plans? to|planning to|intends? to|aims? to|(?:agreed|agrees|promised|pledged|vowed|hopes?|hoped|expects?|expected|wants?|wanted|threatened|offered|decided) to|(?:expects?|expected|wants?|wanted)\s+(?:(?!to\b)[\w'’-]+\s+){1,4}to)\b|'ll\b/gi;
 /** What ends the reach of a future marker: a new clause, or a verb of saying in the past ("said on Monday"). */
 const FUTURE_BREAK =
   /[;:.!?]|,\s+(?:but|while|and|though|although)\b|\b(?:said|told|announced|added|confirmed|wrote)\b/gi;

@@ -1329,3 +1329,12 @@ describe('a fact check', () => {
     expect(e.ask('did the deal pass parliament by a wide margin?').answer).toMatch(/^Yes — .*Verdict: True/);
   });
 });
+
+describe('"nobody"', () => {
+  it('answers no', () => {
+    const e = buildEngine(
+      corpusOf({ 'n.txt': 'In Varna, two dock workers were injured on Sunday. Nobody was killed in Varna.\n' }),
+    );
+    expect(e.ask('was anyone killed in Varna?').answer).toMatch(/^No — /);
+  });
+});

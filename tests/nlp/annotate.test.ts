@@ -43,6 +43,26 @@ describe('annotate: attributions', () => {
   });
 });
 
+describe('annotate: a transcript', () => {
+  it('gives the sentences under a speaker label that speaker, as the corpus names them', () => {
+    const corpus = corpusOf([
+      {
+        id: 't',
+        text:
+          'Port chief Rui Sousa and safety head Marta Lima spoke on Tuesday.\n\n' +
+          'SOUSA: Good morning. Forty ships were stranded by the storm.\n\n' +
+          'LIMA: Two dock workers were injured. Both are stable.\n\n' +
+          'QUESTION (Ana Reis, Porto Daily): Will there be compensation?\n',
+        published: '2026-04-21',
+      },
+    ]);
+    const by = (i: number) => sentenceAttributions(corpus, sentence(corpus, 't', i)).map((a) => a.name);
+    expect(by(2)).toEqual(['Rui Sousa']);
+    expect(by(4)).toEqual(['Marta Lima']);
+    expect(by(5)).toEqual([]);
+  });
+});
+
 describe('annotate: numbers and dates', () => {
   it('reads a sentence once and returns the same reading after', () => {
     const corpus = articles();

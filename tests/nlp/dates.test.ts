@@ -136,6 +136,12 @@ describe('findDates', () => {
     expect(findDates('in early 2025, he said', PUBLISHED)[0]?.iso).toBe('2025');
   });
 
+  it('reads a weekday after "expect X to" as one ahead', () => {
+    const [d] = findDates('We expect the port to reopen fully on Friday.', PUBLISHED);
+    const [past] = findDates('The port reopened on Friday.', PUBLISHED);
+    expect((d?.iso ?? '') > (past?.iso ?? '')).toBe(true);
+  });
+
   it('reads no new date in "the same overnight attack": it is the date of an event named before', () => {
     expect(findDates('The same overnight attack killed two people in Odesa.', PUBLISHED)).toEqual([]);
     expect(findDates('An overnight attack killed two people in Odesa.', PUBLISHED)).toHaveLength(1);
