@@ -536,11 +536,11 @@ function scoreSentence(
   terms: readonly WeightedTerm[],
   sentence: Sentence,
   prepared: Prepared,
-  contextOf: () => ReadonlyMap<string, number>,
+  contextOf: () => Context,
 ): { coverage: number; candidates: Candidate[] } {
   const text = sentence.corrected;
   const { tokens, positions } = prepared;
-  let contextTerms: ReadonlyMap<string, number> | undefined;
+  let contextTerms: Context | undefined;
   const context = () => {
     contextTerms ??= contextOf();
     return contextTerms;
@@ -787,7 +787,7 @@ function scoreSentence(
         // The side asked about is not in the sentence at all ("55,000 troops dying" for Russian soldiers).
         else if (focusSides.size > 0 && ![...focusSides].some((side) => positions.has(side))) {
           // … nor in what comes before it, which names only another side: the figure is that side's.
-          const around = [...context()].filter(([t, w]) => w > 0 && SIDE_TERMS.includes(t)).map(([t]) => t);
+          const around = SIDE_TERMS.filter((t) => (context().get(t) ?? 0) > 0);
           anchor *= around.length > 0 && !around.some((t) => focusSides.has(t)) ? 0.25 : 0.6;
         }
         // "How many drones did Ukraine launch?" is not answered by "Russia fired 183 drones".
@@ -1009,6 +1009,30 @@ function withKnownNames(r: Retriever, q: QuestionAnalysis): QuestionAnalysis {
 }
 
 /** Every scored reading of every retrieved sentence, best first (for answers, and for `--explain`). */
+/** One source of a sentence's context: the sentences before it, its heading, its headline, an interview's guest. */
+interface ContextLayer {
+  has(term: string): boolean;
+  weight: number;
+}
+
+/** The words around a sentence with the share of its weight each counts, read only for the terms asked about. */
+class Context {
+  readonly #layers: readonly ContextLayer[];
+  constructor(layers: readonly ContextLayer[]) {
+    this.#layers = layers;
+  }
+  /** The weight of the strongest layer that has the term, or undefined when none has it. */
+  get(term: string): number | undefined {
+    let best: number | undefined;
+    for (const layer of this.#layers)
+      if ((best === undefined || layer.weight > best) && layer.has(term)) best = layer.weight;
+    return best;
+  }
+  has(term: string): boolean {
+    return this.#layers.some((layer) => layer.has(term));
+  }
+}
+
 /** A question word found in one of the two sentences before a sentence counts this share of its weight. */
 export const NEARBY_CONTEXT = 0.5;
 /** How many sentences back a name the question gives may stand and still be the sentence's topic. */
@@ -1031,9 +1055,23 @@ const HEADING_REACH = 30;
  * A heading: a paragraph of one short line that is a question ("Q: Who led the delegations?") or has no
  * closing full stop ("What comes next"). Never the article's first line (the headline: every sentence's).
  */
+/** Whether each sentence read so far is a heading: a property of the corpus, read once. */
+const HEADINGS = new WeakMap<Sentence, boolean>();
+
 function isHeading(sentences: readonly Sentence[], i: number): boolean {
   const s = sentences[i];
   if (!s || s.boilerplate || i === 0) return false;
+  let known = HEADINGS.get(s);
+  if (known === undefined) {
+    known = readHeading(sentences, i);
+    HEADINGS.set(s, known);
+  }
+  return known;
+}
+
+function readHeading(sentences: readonly Sentence[], i: number): boolean {
+  const s = sentences[i];
+  if (!s) return false;
   // (Markup left standing alone, "**" after a bold question, is no sentence.)
   const paragraph = paragraphAt(sentences, i).filter((x) => /\p{L}/u.test(x.text));
   const words = paragraph.reduce((n, x) => n + x.text.split(/\s+/).length, 0);
@@ -1086,7 +1124,24 @@ function isHeadline(sentences: readonly Sentence[], i: number): boolean {
 }
 
 /** The heading of the section sentence `index` stands in (the nearest heading before its paragraph). */
+/** The heading over each sentence read so far (a property of the corpus, read once). */
+const HEADING_OVER = new WeakMap<Sentence, Sentence[]>();
+/** The heading of the many sentences under none (shared, never written to). */
+const NO_HEADING: Sentence[] = [];
+
 function headingOf(sentences: readonly Sentence[], index: number): Sentence[] {
+  const s = sentences[index];
+  if (!s) return [];
+  let known = HEADING_OVER.get(s);
+  if (!known) {
+    const found = readHeadingOf(sentences, index);
+    known = found.length > 0 ? found : NO_HEADING;
+    HEADING_OVER.set(s, known);
+  }
+  return known;
+}
+
+function readHeadingOf(sentences: readonly Sentence[], index: number): Sentence[] {
   const own = sentences[index]?.paragraph;
   for (let i = index - 1; i >= Math.max(1, index - HEADING_REACH); i--) {
     if (sentences[i]?.paragraph === own) continue;
@@ -1125,29 +1180,31 @@ export function scoreCandidates(
     return p;
   };
   /** Terms of the two sentences before `s` in its article ("Its report said…" needs the one before). */
-  const contextOf = (s: Sentence): ReadonlyMap<string, number> => {
+  const contextOf = (s: Sentence): Context => {
     const article = r.corpus.byId.get(s.source);
-    const out = new Map<string, number>();
-    if (!article) return out;
-    for (let i = Math.max(0, s.index - NAME_REACH); i < s.index; i++) {
+    const layers: ContextLayer[] = [];
+    if (!article) return new Context(layers);
+    // An interview's answers are its guest's words: "I call it the plumbing" is Marchenko's.
+    const guest = FIRST_PERSON.test(s.text) ? intervieweeOf(article) : [];
+    if (guest.length > 0) layers.push({ has: (t) => guest.includes(t), weight: 1 });
+    for (let i = s.index - 1; i >= Math.max(0, s.index - NAME_REACH); i--) {
       const prev = article.sentences[i];
       if (!prev || prev.boilerplate) continue;
       // Further back, a name still tells what the sentence is about ("… a train near Barvinkove. …
       // Zelenskyy said more than 200 people were aboard"); other words there say little.
-      const weight = i >= s.index - 2 ? NEARBY_CONTEXT : 0;
-      for (const t of prepared(prev).positions.keys()) if ((out.get(t) ?? -1) < weight) out.set(t, weight);
+      const positions = prepared(prev).positions;
+      layers.push({ has: (t) => positions.has(t), weight: i >= s.index - 2 ? NEARBY_CONTEXT : 0 });
     }
     // The heading of its section ("Q: Where were the Istanbul talks held?", "## Who was in the room")
-    // says what the paragraphs under it are about.
-    for (const heading of headingOf(article.sentences, s.index))
-      for (const t of prepared(heading).positions.keys())
-        if ((out.get(t) ?? -1) < HEADING_CONTEXT) out.set(t, HEADING_CONTEXT);
-    // An interview's answers are its guest's words: "I call it the plumbing" is Marchenko's.
-    const guest = FIRST_PERSON.test(s.text) ? intervieweeOf(article) : [];
-    for (const t of guest) out.set(t, 1);
-    // The headline ("… what the Istanbul talks delivered") says what the whole article is about.
-    for (const t of titleNames(article)) if ((out.get(t) ?? -1) < HEADING_CONTEXT) out.set(t, HEADING_CONTEXT);
-    return out;
+    // says what the paragraphs under it are about; the headline ("… what the Istanbul talks delivered")
+    // what the whole article is about.
+    for (const heading of headingOf(article.sentences, s.index)) {
+      const positions = prepared(heading).positions;
+      layers.push({ has: (t) => positions.has(t), weight: HEADING_CONTEXT });
+    }
+    const title = titleNames(article);
+    layers.push({ has: (t) => title.has(t), weight: HEADING_CONTEXT });
+    return new Context(layers);
   };
 
   const guests = new Map<string, string[]>();
@@ -1171,9 +1228,9 @@ export function scoreCandidates(
     return terms;
   };
 
-  const titleCache = new Map<string, string[]>();
+  const titleCache = new Map<string, ReadonlySet<string>>();
   /** The index terms of an article's headline: what the whole article is about. */
-  const titleNames = (article: Article): string[] => {
+  const titleNames = (article: Article): ReadonlySet<string> => {
     let terms = titleCache.get(article.id);
     if (!terms) {
       // Without metadata, the first line when it stands alone as a headline does.
@@ -1182,7 +1239,7 @@ export function scoreCandidates(
         first && article.sentences[1]?.paragraph !== first.paragraph && first.text.split(/\s+/).length <= 20
           ? first.text
           : '';
-      terms = [...prepare(r, article.meta.title ?? headline).positions.keys()];
+      terms = new Set(prepare(r, article.meta.title ?? headline).positions.keys());
       titleCache.set(article.id, terms);
     }
     return terms;
