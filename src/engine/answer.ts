@@ -333,7 +333,7 @@ function dateFactor(
 /** "has risen to", "climbed to", "increased to": the figure after it updates an earlier one. */
 const INCREASE_TERM = termOf('increase') ?? 'increase';
 /** How far before its figure a toll's measure may stand ("the death toll from the morning strike has risen to seven"). */
-const TOLL_REACH = 8;
+const TOLL_REACH = 14;
 
 /**
  * "The death toll … has risen to seven", "the number of injured stood at 40": a figure after a measure
@@ -362,6 +362,17 @@ const PLAIN_PEOPLE = new Set([
 const PLAIN_PEOPLE_TERMS = new Set([...PLAIN_PEOPLE].flatMap((w) => termOf(w) ?? []));
 /** The share of its weight "people" keeps when a sentence names them more narrowly ("residents"). */
 export const NARROWER_PEOPLE = 0.5;
+
+/** A count the sentence itself calls earlier ("an earlier count had put …", "first reports spoke of …"). */
+const EARLIER_COUNT =
+  /\b(?:(?:an |the )?earlier (?:count|toll|figure|tally|report|update|estimate)s?|(?:the )?first reports?|initial(?:ly)? (?:count|toll|figure|reports?)|had initially|had earlier|previous (?:count|toll|figure|tally))\b/i;
+/** A question asking for an earlier count ("what was the first toll?", "before it went up"). */
+const EARLIER_ASKED = /\b(?:earlier|first|initial(?:ly)?|original(?:ly)?|previous(?:ly)?|before)\b/i;
+/** A superseded count answering a question about the count weighs this share. */
+export const EARLIER_SHARE = 0.7;
+
+/** "four of them children" answering a count of the whole weighs this share. */
+export const SUBSET_SHARE = 0.5;
 
 /** A figure from a sentence that reports none of the outcomes asked about (killed, wounded) weighs this. */
 export const NO_OUTCOME = 0.2;
@@ -831,6 +842,15 @@ function scoreSentence(
       }
       // "How many were killed": a figure from a sentence that says nothing of anyone killed counts something else.
       if (isFigure && askedOutcomes.length > 0 && !askedOutcomes.some((m) => positions.has(m))) anchor *= NO_OUTCOME;
+      // "An earlier count had put the toll at 27 wounded": superseded, unless the earlier count is asked for.
+      if (isFigure && EARLIER_COUNT.test(text) && !EARLIER_ASKED.test(q.question)) anchor *= EARLIER_SHARE;
+      // "34 people had been wounded, four of them children": the share counts the children, not the wounded
+      // asked about (unless the children are).
+      if (isFigure && /\bof (?:them|those|whom)$/i.test(slot.text)) {
+        const them = tokens.findIndex((t, k) => k > slot.last && /^(?:them|those|whom)$/.test(t.lower));
+        const sub = tokens[them + 1]?.term;
+        if (!sub || !terms.some((t) => t.term === sub)) anchor *= SUBSET_SHARE;
+      }
       // "each side" asks for a share, "in total" for the whole: a figure said to be per side answers the one.
       if (isFigure && perSideAsked !== null) {
         const perSide = PER_SIDE.test(

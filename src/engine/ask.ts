@@ -556,7 +556,10 @@ const WENT_DOWN =
  */
 function answerDirection(r: Retriever, question: string): Answer | null {
   if (!DIRECTION_ASKED.test(question)) return null;
-  const { relevance } = scoreCandidates(r, question.replace(DIRECTION_ASKED, ' '));
+  const { relevance } = scoreCandidates(
+    r,
+    question.replace(DIRECTION_ASKED, ' ').replace(/\b(?:go|goes|went|gone|move|moves|moved)\b/gi, ' '),
+  );
   for (const { sentence, coverage } of relevance.slice(0, 10)) {
     if (coverage < READ_MIN_COVERAGE) break;
     const up = WENT_UP.test(sentence.corrected);

@@ -1338,3 +1338,32 @@ describe('"nobody"', () => {
     expect(e.ask('was anyone killed in Varna?').answer).toMatch(/^No — /);
   });
 });
+
+describe('a regional toll', () => {
+  const e = buildEngine(
+    corpusOf({
+      't.txt':
+        'The death toll from a missile strike on an apartment block in Varna rose to eleven on Monday, including two children, the governor said.\n\n' +
+        'As of 9 a.m. on Monday, 34 people had been wounded, four of them children, the governor said.\n\n' +
+        'An earlier count on Sunday evening had put the toll at eight dead and 27 wounded.\n',
+    }),
+  );
+
+  it('reads a toll that "rose to" a figure however far the toll word stands from it', () => {
+    expect(e.ask('how many people were killed in varna?').answer).toMatch(/^eleven/);
+  });
+
+  it('counts the whole, not a share of it, unless the share is asked for', () => {
+    expect(e.ask('how many people were wounded in varna?').answer).toMatch(/^34 people/);
+    expect(e.ask('how many children were wounded in varna?').answer).toMatch(/^four of them/);
+  });
+
+  it('prefers the current count to one the sentence calls earlier, unless the earlier one is asked for', () => {
+    expect(e.ask('how many were wounded?').answer).toMatch(/^34 people/);
+    expect(e.ask('what was the earlier toll?').answer).toMatch(/^eight dead/);
+  });
+
+  it('says whether the toll went up or down', () => {
+    expect(e.ask('did the toll go up or down?').answer).toMatch(/^Up — /);
+  });
+});
