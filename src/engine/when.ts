@@ -150,7 +150,8 @@ export function annotatedDateSlots(text: string, tokens: readonly Token[], publi
     // A day is answered with its preposition: "on Sunday", "on February 3".
     const on = d.iso.length === 10 ? /\bon\s+$/i.exec(flat.slice(Math.max(0, d.start - 4), d.start)) : null;
     // A span of days is answered whole: "20–21 March", "January 23-24".
-    const before = d.iso.length === 10 ? /\b(\d{1,2})\s*[–-]\s*$/.exec(flat.slice(Math.max(0, d.start - 6), d.start)) : null;
+    const before =
+      d.iso.length === 10 ? /\b(\d{1,2})\s*[–-]\s*$/.exec(flat.slice(Math.max(0, d.start - 6), d.start)) : null;
     const after = d.iso.length === 10 ? /^\s*[–-]\s*(\d{1,2})\b(?!\s*[:.]\d)/.exec(flat.slice(d.end)) : null;
     const start = before ? d.start - before[0].length : on ? d.start - on[0].length : d.start;
     const end = after && /\d$/.test(d.text) ? d.end + after[0].length : d.end;
