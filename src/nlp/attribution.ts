@@ -229,6 +229,50 @@ export interface SentenceView {
  * Attributions in one sentence. `next` is the following sentence of the same paragraph, for
  * "a recent analysis revealed … . The report by X …".
  */
+/** Words of a claimant named in lower case: the body or office it ends with ("agency", "prosecutors"). */
+function claimantHead(word: string): boolean {
+  const singular = word.replace(/s$/, '');
+  return (
+    ORG_WORDS.has(word) ||
+    ROLE_NOUNS.has(singular) ||
+    /^(?:officials|authorities|prosecutors|investigators|police|rescuers|medics|doctors)$/.test(word)
+  );
+}
+
+/**
+ * The lower-case noun phrase ending at token `k` as a claimant: at most four words, its last a body or an
+ * office ("the civil protection agency", "regional prosecutors", "officials"), opened by "the" or by the
+ * start of its clause. Null when it is not one.
+ */
+function describedSubject(tokens: Token[], k: number): { name: string; at: number } | null {
+  const head = tokens[k];
+  if (!head || head.lower !== head.text || !claimantHead(head.lower)) return null;
+  let first = k;
+  while (first > 0 && k - first < 3) {
+    const prev = tokens[first - 1];
+    if (
+      !prev ||
+      prev.lower !== prev.text ||
+      !/^\p{L}/u.test(prev.text) ||
+      /^(?:the|a|an|and|but|that|which|who|while|as|of|in|on)$/.test(prev.lower)
+    )
+      break;
+    first--;
+  }
+  const opener = tokens[first - 1]?.lower;
+  const withThe = opener === 'the';
+  const boundary = opener === undefined || !/^\p{L}/u.test(opener) || /^(?:and|but|while|as|that)$/.test(opener);
+  if (!withThe && !boundary) {
+    // Only after a clause boundary: "…, officials said", not "the head of the agency said".
+    return null;
+  }
+  const words = tokens.slice(first, k + 1).map((t) => t.text);
+  return {
+    name: `${withThe ? 'the ' : ''}${words.join(' ')}`,
+    at: (withThe ? tokens[first - 1] : tokens[first])?.start ?? head.start,
+  };
+}
+
 export function findAttributions(
   view: SentenceView,
   memory: ArticleMemory,
@@ -338,6 +382,13 @@ export function findAttributions(
     if (subject && !subject.possessive) {
       const c = claimantName(subject, tokens);
       if (c) push(c.name, c.kind, subject.start, 'subject');
+      continue;
+    }
+    // "the civil protection agency said", "regional prosecutors said", "officials said": a body or office
+    // named in lower case.
+    const described = describedSubject(tokens, k);
+    if (described) {
+      push(described.name, 'org', described.at, 'subject');
       continue;
     }
     // said X (inverted, after a quote)

@@ -43,6 +43,25 @@ describe('annotate: attributions', () => {
   });
 });
 
+describe('annotate: a claimant named in lower case', () => {
+  it('is a body or office ending its noun phrase ("…, the civil protection agency said", "officials said")', () => {
+    const corpus = corpusOf([
+      {
+        id: 'l',
+        text:
+          'A storm hit Faro overnight, killing two people, the civil protection agency said.\n\n' +
+          'Nine were hurt, officials said.\n\n' +
+          'The head of the agency said little.\n',
+        published: '2026-04-21',
+      },
+    ]);
+    const by = (i: number) => sentenceAttributions(corpus, sentence(corpus, 'l', i)).map((a) => a.name);
+    expect(by(0)).toEqual(['the civil protection agency']);
+    expect(by(1)).toEqual(['officials']);
+    expect(by(2)).not.toContain('agency');
+  });
+});
+
 describe('annotate: a transcript', () => {
   it('gives the sentences under a speaker label that speaker, as the corpus names them', () => {
     const corpus = corpusOf([
