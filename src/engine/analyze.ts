@@ -87,7 +87,24 @@ function singular(word: string): string {
 }
 
 const DATE_WORDS = new Set(['date', 'day', 'year', 'month', 'time']);
-const PLACE_WORDS = new Set(['city', 'country', 'place', 'venue', 'location', 'capital']);
+const PLACE_WORDS = new Set([
+  'city',
+  'country',
+  'place',
+  'venue',
+  'location',
+  'capital',
+  'district',
+  'region',
+  'province',
+  'oblast',
+  'town',
+  'village',
+  'county',
+  'neighbourhood',
+  'neighborhood',
+  'port',
+]);
 const ORGANISATION_TYPE_WORDS = new Set([
   'tank',
   'organization',

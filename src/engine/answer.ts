@@ -615,9 +615,27 @@ function scoreSentence(
       break;
     case 'person':
     case 'organisation':
-    case 'place':
+    case 'place': {
       slots = entitySlots(r, text, tokens, q.kind, q);
+      // "Which district …?": a name written before that word ("the city's Sobornyi district") is one.
+      const placeType = q.kind === 'place' ? PLACE_TYPE_ASKED.exec(q.question)?.[1]?.toLowerCase() : undefined;
+      if (placeType) {
+        tokens.forEach((t, k) => {
+          if (t.lower !== placeType && t.lower !== `${placeType}s`) return;
+          let first = k;
+          while (first > 0 && tokens[first - 1]?.capitalized && k - first < 3) first--;
+          if (first === k || first === 0) return;
+          slots.push({
+            first,
+            last: k,
+            key: `place:${t.lower}:${tokens[first]?.lower}`,
+            text: text.slice(tokens[first]?.start ?? 0, t.end),
+            prior: 1,
+          });
+        });
+      }
       break;
+    }
     case 'date': {
       // A date the question itself gives ("say 2025 was the deadliest year") is not the answer.
       const given = new Set(q.tokens.filter((t) => t.numeric).map((t) => t.surface));
@@ -1110,6 +1128,10 @@ function paragraphAt(sentences: readonly Sentence[], i: number): Sentence[] {
   while (b + 1 < sentences.length && sentences[b + 1]?.paragraph === own) b++;
   return sentences.slice(a, b + 1);
 }
+
+/** "Which district", "what region": a place of that kind is asked for. */
+const PLACE_TYPE_ASKED =
+  /\b(?:which|what) (district|region|province|oblast|town|village|county|neighbourhood|neighborhood|port|area)\b/i;
 
 /** How a list item opens: "- ", "• ", "* ", "1. ", "2) ". */
 const LIST_MARK = /^\s*(?:[-•*–]|\d{1,2}[.)])\s+/;

@@ -1367,3 +1367,15 @@ describe('a regional toll', () => {
     expect(e.ask('did the toll go up or down?').answer).toMatch(/^Up — /);
   });
 });
+
+describe('"which district"', () => {
+  it('is answered by the name written before that word', () => {
+    const e = buildEngine(
+      corpusOf({
+        'd.txt':
+          'Missiles struck Varna overnight, hitting an apartment block in the city’s Primorski district, officials said.\n',
+      }),
+    );
+    expect(e.ask('which district of varna was hit').answer).toMatch(/^Primorski district/);
+  });
+});
