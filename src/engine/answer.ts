@@ -791,7 +791,8 @@ function scoreSentence(
         isFigure &&
         PEOPLE_HEADS.has(head.term) &&
         ((afterVerb && (/\bothers$/i.test(slot.text) || bareObject)) || tollOf(tokens, slot) !== null);
-      if (!othersCounted) {
+      // An age read as such ("Kostyukov, 64,") answers "how old" without the word "old".
+      if (!othersCounted && !slot.key.startsWith('age:')) {
         // A sentence under a heading or after sentences about the asked thing ("Q: Where were the Istanbul
         // talks held?" … "Fidan chaired the sessions") is about it without naming it.
         if (!hp?.length) anchor *= isFigure ? 0.3 : (context().get(head.term) ?? 0) > 0 ? 0.7 : 0.45;
@@ -1028,6 +1029,16 @@ function standsAsPlace(q: QuestionAnalysis, position: number): boolean {
   );
 }
 
+/**
+ * "How old is X?": "old" is the form of the question, not a word to find ("X, 64, is …" answers it); the
+ * age readers in slots.ts know the question asks for an age.
+ */
+function withoutAgeWord(q: QuestionAnalysis): QuestionAnalysis {
+  if (!/\bhow old\b/i.test(q.question)) return q;
+  const terms = q.terms.filter((t) => q.tokens[t.position]?.lower !== 'old');
+  return terms.length > 0 && terms.length < q.terms.length ? { ...q, terms } : q;
+}
+
 const CALENDAR =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$|day$|(?:uary|ember|ober|ch|il|ust|ne|ly)$/;
 
@@ -1196,7 +1207,7 @@ export function scoreCandidates(
   r: Retriever,
   question: string,
 ): { q: QuestionAnalysis; candidates: Candidate[]; relevance: Relevance[]; abstainEarly: boolean } {
-  const q = withKnownNames(r, asRoleQuestion(r, analyzeQuestion(question)));
+  const q = withoutAgeWord(withKnownNames(r, asRoleQuestion(r, analyzeQuestion(question))));
   const { known, unknownShare, fatal } = weighTerms(r, q);
   // Only names are known and the words about them are not ("Will it rain in Abu Dhabi tomorrow?").
   // A question with nothing but names to go on ("What is the capital of France?", "What time is it in Abu

@@ -190,11 +190,24 @@ function figureSlots(
     .map((m) => ({
       first: m.first,
       last: m.last,
-      // An age ("a 16-year-old girl") answers "how old" whatever noun follows it.
-      key: `${'compound' in m && asksAge && m.kind === 'count' ? 'age' : m.kind}:${m.value}${m.high === null ? '' : `-${m.high}`}`,
+      // An age ("a 16-year-old girl", "Kostyukov, 64, is …") answers "how old" whatever noun follows it.
+      key: `${(('compound' in m && m.kind === 'count') || (asksAge && apposedAge(text, tokens, m))) && asksAge ? 'age' : m.kind}:${m.value}${m.high === null ? '' : `-${m.high}`}`,
       text: 'compound' in m ? m.compound : figurePhrase(text, tokens, m),
       prior: 1,
     }));
+}
+
+/** "Kostyukov, 64, is …": a bare number set off by commas right after a name is the person's age. */
+function apposedAge(text: string, tokens: readonly Token[], m: NumberMention): boolean {
+  const start = tokens[m.first]?.start ?? 0;
+  const end = tokens[m.last]?.end ?? 0;
+  return (
+    m.value >= 1 &&
+    m.value < 120 &&
+    m.first === m.last &&
+    /\p{Lu}[\p{L}'’-]+,\s*$/u.test(text.slice(Math.max(0, start - 40), start)) &&
+    /^\s*,/.test(text.slice(end))
+  );
 }
 
 /** "Ukrainian", "Russian", "Polish", "Japanese": adjectives of nationality are not places. */

@@ -1379,3 +1379,16 @@ describe('"which district"', () => {
     expect(e.ask('which district of varna was hit').answer).toMatch(/^Primorski district/);
   });
 });
+
+describe('an age set off after a name', () => {
+  it('answers "how old" ("Berg, 64, is …")', () => {
+    const e = buildEngine(
+      corpusOf({
+        'a.txt':
+          'The talks were led by Admiral Ilse Berg. Berg, 64, is a career naval officer.\n\n' +
+          'The navy is 300 years old, officials said.\n',
+      }),
+    );
+    expect(e.ask('how old is admiral berg').answer).toMatch(/^64\b/);
+  });
+});
