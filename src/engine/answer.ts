@@ -651,7 +651,8 @@ function scoreSentence(
       slots = dateSlots(text, tokens, published).filter(notGiven).map(precise).map(bounded);
       // "What time did the talks end?", "as of what time?": a clock time answers ("16:05 Kyiv time"); a
       // day says less.
-      if (TIME_ASKED.test(q.question)) {
+      // "When did Tusk arrive on Feb 5?": the day is given, so the time of day is asked.
+      if (TIME_ASKED.test(q.question) || (q.date?.day != null && /^when\b/i.test(q.question))) {
         slots = [
           ...phraseSlots(text, tokens, CLOCK_TIME, 'time', 1).filter((t) => !q.question.includes(t.text)),
           ...slots.map((x) => ({ ...x, prior: x.prior * VAGUE_DATE })),

@@ -1133,6 +1133,13 @@ describe('a role given by a relative clause', () => {
 });
 
 describe('"what time" questions', () => {
+  it('include "when" with the day given ("when did X arrive on March 9?")', () => {
+    const e = buildEngine(
+      corpusOf({ 't.txt': 'Update at 14:05 Varna time: the premier has arrived in Varna on an official visit.\n' }),
+    );
+    expect(e.ask('when did the premier arrive in varna on march 10').answer).toMatch(/^14:05 Varna time/);
+  });
+
   it('are answered with the clock time the sentence gives', () => {
     const e = buildEngine(
       corpusOf({
