@@ -365,7 +365,7 @@ export const NARROWER_PEOPLE = 0.5;
 
 /** A count the sentence itself calls earlier ("an earlier count had put …", "first reports spoke of …"). */
 const EARLIER_COUNT =
-  /\b(?:(?:an |the )?earlier (?:count|toll|figure|tally|report|update|estimate)s?|(?:the )?first reports?|initial(?:ly)? (?:count|toll|figure|reports?)|had initially|had earlier|previous (?:count|toll|figure|tally))\b/i;
+  /\b(?:(?:an |the )?earlier (?:count|toll|figure|tally|report|update|estimate|statement|announcement)s?|(?:the )?first reports?|initial(?:ly)? (?:count|toll|figure|reports?)|had initially|had earlier|previous (?:count|toll|figure|tally))\b/i;
 /** A question asking for an earlier count ("what was the first toll?", "before it went up"). */
 const EARLIER_ASKED = /\b(?:earlier|first|initial(?:ly)?|original(?:ly)?|previous(?:ly)?|before)\b/i;
 /** A superseded count answering a question about the count weighs this share. */
@@ -863,7 +863,9 @@ function scoreSentence(
       // "How many were killed": a figure from a sentence that says nothing of anyone killed counts something else.
       if (isFigure && askedOutcomes.length > 0 && !askedOutcomes.some((m) => positions.has(m))) anchor *= NO_OUTCOME;
       // "An earlier count had put the toll at 27 wounded": superseded, unless the earlier count is asked for.
-      if (isFigure && EARLIER_COUNT.test(text) && !EARLIER_ASKED.test(q.question)) anchor *= EARLIER_SHARE;
+      // (And when it is asked for — "what was the first toll?" — it is the one that answers.)
+      if (isFigure && EARLIER_COUNT.test(text))
+        anchor *= EARLIER_ASKED.test(q.question) ? 1 / EARLIER_SHARE : EARLIER_SHARE;
       // "34 people had been wounded, four of them children": the share counts the children, not the wounded
       // asked about (unless the children are).
       if (isFigure && /\bof (?:them|those|whom)$/i.test(slot.text)) {
