@@ -392,6 +392,9 @@ const FUTURE_TOLD =
 export const PAST_FOR_FUTURE = 0.6;
 
 /** "in two weeks", "within a month", "in the coming days": a time counted from the report. */
+/** A day before the report answering "when will …?" weighs this share. */
+export const PAST_DATE_FOR_FUTURE = 0.3;
+
 /** "What time …", "at what time", "as of what hour": a clock time is asked for. */
 const TIME_ASKED = /\b(?:what|which) (?:time|hour)\b/i;
 
@@ -648,7 +651,18 @@ function scoreSentence(
       const bound = BOUND_ASKED.exec(q.question)?.[1]?.toLowerCase();
       const bounded = (slot: Slot) =>
         bound && tokens[slot.first - 1]?.lower !== bound ? { ...slot, prior: slot.prior * OTHER_BOUND } : slot;
-      slots = dateSlots(text, tokens, published).filter(notGiven).map(precise).map(bounded);
+      // "When will it be signed?": a day before the report was published is when something was said or
+      // done, not when what is to come will happen.
+      const willAsked = /^when (?:will|would|is .* (?:due|expected|set|scheduled)|are .* (?:due|expected))\b/i.test(
+        q.question,
+      );
+      const ahead = (slot: Slot) => {
+        const iso = /^date:(\d{4}-\d{2}-\d{2})/.exec(slot.key)?.[1];
+        return willAsked && iso && published && iso < published
+          ? { ...slot, prior: slot.prior * PAST_DATE_FOR_FUTURE }
+          : slot;
+      };
+      slots = dateSlots(text, tokens, published).filter(notGiven).map(precise).map(bounded).map(ahead);
       // "What time did the talks end?", "as of what time?": a clock time answers ("16:05 Kyiv time"); a
       // day says less.
       // "When did Tusk arrive on Feb 5?": the day is given, so the time of day is asked.
@@ -669,6 +683,7 @@ function scoreSentence(
         slots = dateSlots(prev.corrected, tokenize(prev.corrected), published)
           .filter(notGiven)
           .map(precise)
+          .map(ahead)
           .map((slot) => ({
             ...slot,
             first: -1,

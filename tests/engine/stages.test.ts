@@ -1399,3 +1399,15 @@ describe('an age set off after a name', () => {
     expect(e.ask('how old is admiral berg').answer).toMatch(/^64\b/);
   });
 });
+
+describe('"when will …?"', () => {
+  it('is not answered by a day before the report (when something was said)', () => {
+    const e = buildEngine(
+      corpusOf({
+        'w.txt':
+          'The mayor made that case on Sunday. The port deal is ready, he told reporters, and the city is waiting for a date for the signing.\n',
+      }),
+    );
+    expect(e.ask('When will the port deal be signed?').abstained).toBe(true);
+  });
+});
