@@ -653,9 +653,7 @@ function scoreSentence(
         bound && tokens[slot.first - 1]?.lower !== bound ? { ...slot, prior: slot.prior * OTHER_BOUND } : slot;
       // "When will it be signed?": a day before the report was published is when something was said or
       // done, not when what is to come will happen.
-      const willAsked = /^when (?:will|would|is .* (?:due|expected|set|scheduled)|are .* (?:due|expected))\b/i.test(
-        q.question,
-      );
+      const willAsked = FUTURE_ASKED.test(q.question);
       const ahead = (slot: Slot) => {
         const iso = /^date:(\d{4}-\d{2}-\d{2})/.exec(slot.key)?.[1];
         return willAsked && iso && published && iso < published
