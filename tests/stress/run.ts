@@ -117,6 +117,18 @@ const QUESTIONS = [
 /** `timed`: a latency target, which the CI mode reports as info and never fails on. */
 type Row = { scenario: string; measure: string; value: string; target?: string; ok?: boolean; timed?: boolean };
 
+/** A row counting how many of `of` did what they should ("1000/1000"): met only when all did. */
+function allOf(scenario: string, measure: string, got: number, of: number, timed = false): Row {
+  return {
+    scenario,
+    measure,
+    value: `${got}/${of}`,
+    target: `${of}/${of}`,
+    ok: got === of,
+    ...(timed ? { timed } : {}),
+  };
+}
+
 const percentile = (values: number[], p: number) => {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -287,21 +299,8 @@ async function burst(options: Options, rows: Row[]): Promise<void> {
         const total = Math.max(...[...tracker.answered.values()], started) - started;
         rows.push(
           { scenario: name, measure: 'dispatched in', value: ms(dispatchMs) },
-          {
-            scenario: name,
-            measure: 'acknowledged within 3 s',
-            value: `${s.ackedInTime}/${s.count}`,
-            target: `${s.count}/${s.count}`,
-            ok: s.ackedInTime === s.count,
-            timed: true,
-          },
-          {
-            scenario: name,
-            measure: 'answered',
-            value: `${s.answered}/${s.count}`,
-            target: `${s.count}/${s.count}`,
-            ok: s.answered === s.count,
-          },
+          allOf(name, 'acknowledged within 3 s', s.ackedInTime, s.count, true),
+          allOf(name, 'answered', s.answered, s.count),
           { scenario: name, measure: 'lost', value: String(s.lost), target: '0', ok: s.lost === 0 },
           { scenario: name, measure: 'told "busy, answering in order" first', value: String(s.busy) },
           {
@@ -395,13 +394,7 @@ async function reloadUnderTraffic(options: Options, rows: Row[]): Promise<void> 
             timed: true,
           },
           { scenario: name, measure: 'answer p50 / p99', value: `${ms(s.answerP50)} / ${ms(s.answerP99)}` },
-          {
-            scenario: name,
-            measure: '/ask answered',
-            value: `${s.answered}/${s.count}`,
-            target: `${s.count}/${s.count}`,
-            ok: s.answered === s.count,
-          },
+          allOf(name, '/ask answered', s.answered, s.count),
           { scenario: name, measure: 'lost', value: String(s.lost), target: '0', ok: s.lost === 0 },
         );
       },
@@ -469,38 +462,13 @@ async function rateLimited(options: Options, rows: Row[]): Promise<void> {
           .catch(() => undefined);
         const s = tracker.summary(ids);
         for (const { what, limit } of injected) {
-          rows.push({
-            scenario: name,
-            measure: `${what}: 429s served`,
-            value: `${limit.hits}/${limit.hits + limit.left}`,
-            target: `${limit.hits + limit.left}/${limit.hits + limit.left}`,
-            ok: limit.left === 0,
-          });
+          rows.push(allOf(name, `${what}: 429s served`, limit.hits, limit.hits + limit.left));
         }
         const replied = mentionReplies(fake, wanted).size;
         rows.push(
-          {
-            scenario: name,
-            measure: '/ask acknowledged within 3 s',
-            value: `${s.ackedInTime}/${s.count}`,
-            target: `${s.count}/${s.count}`,
-            ok: s.ackedInTime === s.count,
-            timed: true,
-          },
-          {
-            scenario: name,
-            measure: '/ask answered (edit delivered)',
-            value: `${s.answered}/${s.count}`,
-            target: `${s.count}/${s.count}`,
-            ok: s.answered === s.count,
-          },
-          {
-            scenario: name,
-            measure: 'mentions answered',
-            value: `${replied}/${mentions.length}`,
-            target: `${mentions.length}/${mentions.length}`,
-            ok: replied === mentions.length,
-          },
+          allOf(name, '/ask acknowledged within 3 s', s.ackedInTime, s.count, true),
+          allOf(name, '/ask answered (edit delivered)', s.answered, s.count),
+          allOf(name, 'mentions answered', replied, mentions.length),
           { scenario: name, measure: 'lost', value: String(s.lost), target: '0', ok: s.lost === 0 },
           { scenario: name, measure: 'ack p50 / max', value: `${ms(s.ackP50)} / ${ms(s.ackMax)}` },
           { scenario: name, measure: 'answer p50 / p99', value: `${ms(s.answerP50)} / ${ms(s.answerP99)}` },
@@ -654,36 +622,11 @@ async function fuzz(options: Options, rows: Row[]): Promise<void> {
       const errors = bot.logs.filter((l) => Number(l.level) >= 50).length;
       rows.push(
         { scenario: name, measure: 'bot still running', value: alive ? 'yes' : 'no', target: 'yes', ok: alive },
-        {
-          scenario: name,
-          measure: '/ask acknowledged within 3 s',
-          value: `${s.ackedInTime}/${s.count}`,
-          target: `${s.count}/${s.count}`,
-          ok: s.ackedInTime === s.count,
-          timed: true,
-        },
-        {
-          scenario: name,
-          measure: '/ask answered (in words or with sources)',
-          value: `${s.repliedOrAnswered}/${s.count}`,
-          target: `${s.count}/${s.count}`,
-          ok: s.repliedOrAnswered === s.count,
-        },
+        allOf(name, '/ask acknowledged within 3 s', s.ackedInTime, s.count, true),
+        allOf(name, '/ask answered (in words or with sources)', s.repliedOrAnswered, s.count),
         { scenario: name, measure: '/ask lost', value: String(s.lost), target: '0', ok: s.lost === 0 },
-        {
-          scenario: name,
-          measure: 'autocomplete answered',
-          value: `${acked}/${completes.length}`,
-          target: `${completes.length}/${completes.length}`,
-          ok: acked === completes.length,
-        },
-        {
-          scenario: name,
-          measure: 'mentions answered',
-          value: `${replied}/${mentions.length}`,
-          target: `${mentions.length}/${mentions.length}`,
-          ok: replied === mentions.length,
-        },
+        allOf(name, 'autocomplete answered', acked, completes.length),
+        allOf(name, 'mentions answered', replied, mentions.length),
         {
           scenario: name,
           measure: 'requests Discord would refuse (limits)',
