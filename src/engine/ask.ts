@@ -1,3 +1,4 @@
+import { MONTHS } from '../extract/lexicon.js';
 import type { Answer, Correction, Sentence } from '../types.js';
 import { analyzeQuestion } from './analyze.js';
 import { answerQuestion, cite, correctionNotices, NOT_FOUND_ANSWER, scoreCandidates, sourcesPhrase } from './answer.js';
@@ -67,15 +68,17 @@ export function ask(r: Retriever, question: string): Answer {
 const VERDICT =
   /^\W*(?:verdict|rating|ruling|our ruling|conclusion|fact check)\s*[:—–-]\s*(mostly false|mostly true|half true|false|true|misleading|unproven|unverified|wrong|correct|accurate|inaccurate|partly true|partly false|exaggerated)\b/i;
 
-/** Whether the verdict over a sentence (its own, or the one just before it) rules the claim out. */
-function verdictOf(r: Retriever, s: Sentence | undefined): boolean | null {
+/**
+ * The verdict over a sentence (its own, or that of the sentence just before it in its paragraph) and
+ * whether it rules the claim out; `ruling` is that sentence before, when it is a verdict ("Verdict: False.").
+ */
+function verdictOf(r: Retriever, s: Sentence | undefined): { rulesOut: boolean; ruling: Sentence | undefined } | null {
   if (!s) return null;
-  const article = r.corpus.byId.get(s.source);
-  for (const x of [s, article?.sentences[s.index - 1]]) {
-    const m = x && x.paragraph === s.paragraph ? VERDICT.exec(x.text) : null;
-    if (m?.[1]) return !/^(?:true|mostly true|correct|accurate)$/i.test(m[1]);
-  }
-  return null;
+  const prev = r.corpus.byId.get(s.source)?.sentences[s.index - 1];
+  const ruling = prev && prev.paragraph === s.paragraph && VERDICT.test(prev.text) ? prev : undefined;
+  const m = VERDICT.exec(s.text) ?? (ruling ? VERDICT.exec(ruling.text) : null);
+  if (!m?.[1]) return null;
+  return { rulesOut: !/^(?:true|mostly true|correct|accurate)$/i.test(m[1]), ruling };
 }
 
 /** "What happened on 2 April?", "what took place on Friday?": the question is its date. */
@@ -98,21 +101,21 @@ function answerWhatHappened(r: Retriever, question: string): Answer | null {
     .replace(/\b(?:on|in|at|the|of|that|day|date)\b|[^\p{L}\d\s]/gu, ' ')
     .trim();
   if (rest.length > 0) return null;
-  const month = tokenize(MONTHS_FOR_SEARCH[q.date.month - 1] ?? '')[0]?.term;
+  const month = tokenize(MONTHS[q.date.month - 1] ?? '')[0]?.term;
   if (!month) return null;
   const asked = q.date;
   // A day asked: dated to that day (not to its month or week); written out ("2 April") before read
   // from a relative date ("yesterday").
-  const onDay = (s: Sentence) =>
-    sentenceDates(r, s).dates.some((d) => d.month === asked.month && (asked.day === null || d.day === asked.day));
-  const written = new RegExp(`\\b${MONTHS_FOR_SEARCH[(asked.month ?? 1) - 1]?.slice(0, 3)}`, 'i');
+  const onDay = (dates: ReturnType<typeof sentenceDates>) =>
+    !dates.implied && dates.dates.some((d) => d.month === asked.month && (asked.day === null || d.day === asked.day));
+  const written = new RegExp(`\\b${MONTHS[(asked.month ?? 1) - 1]?.slice(0, 3)}`, 'i');
   const found: Sentence[] = [];
   const seen = new Set<string>();
   for (const p of r.search([month])) {
     for (const ordinal of p.sentences) {
       const s = r.corpus.sentences[ordinal];
       if (!s || s.boilerplate || seen.has(s.source) || !written.test(s.text)) continue;
-      if (sentenceDates(r, s).implied || dateFit(r, asked, s) < 1 || !onDay(s)) continue;
+      if (!onDay(sentenceDates(r, s)) || dateFit(r, asked, s) < 1) continue;
       found.push(s);
       seen.add(s.source);
     }
@@ -133,21 +136,6 @@ function answerWhatHappened(r: Retriever, question: string): Answer | null {
     citations: found.slice(0, 3).map((s) => cite(r, s)),
   };
 }
-
-const MONTHS_FOR_SEARCH = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 /** Roles only one person holds at a time: "Is X leading the team?" is answered by who leads it. */
 const SOLE_ROLE =
@@ -179,7 +167,7 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
   // The sentence to judge by must be about what the question names ("a NATO general at the talks"):
   // of the relevant sentences, the one naming most of the statement's names, else the answer's own.
   const statementTokens = tokenize(form.statement);
-  // The statement's names, a name of several words ("Abu Dhabi") as one: its rarest word.
+  // The statement's names, a name of several words ("San Jose") as one: its rarest word.
   const groups: string[][] = [];
   let lastPos = -2;
   for (const { term, pos } of r.termPositions(form.statement, statementTokens)) {
@@ -189,7 +177,7 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
     lastPos = pos;
   }
   const { relevance } = scoreCandidates(r, form.statement);
-  // Names weigh by rarity: "NATO" tells a sentence apart more than "Abu Dhabi", which most of them name.
+  // Names weigh by rarity: "Interpol" tells a sentence apart more than "San Jose", which most of them name.
   const rarity = (n: string) => Math.log(1 + r.sentenceCount / (1 + (r.df.get(n) ?? 0)));
   const names = [
     ...new Map(groups.map((g) => [g.join(' '), g.reduce((a, b) => (rarity(a) >= rarity(b) ? a : b))])).values(),
@@ -231,12 +219,9 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
   // A fact check's verdict on the claim ("Verdict: False.") says yes or no for the sentences under it.
   const verdict = verdictOf(r, judgedSentence);
   // The verdict's own sentence, when it stands before the one judged ("Verdict: False." "The text leaves …").
-  const before = judgedSentence
-    ? r.corpus.byId.get(judgedSentence.source)?.sentences[judgedSentence.index - 1]
-    : undefined;
-  const ruling =
-    before && VERDICT.test(before.text) && before.paragraph === judgedSentence?.paragraph ? before : undefined;
-  const no = (verdict ?? negatesStatement(form.statement, about?.sentence.corrected ?? quote)) !== form.negated;
+  const ruling = verdict?.ruling;
+  const no =
+    (verdict?.rulesOut ?? negatesStatement(form.statement, about?.sentence.corrected ?? quote)) !== form.negated;
   // A corrected sentence is judged as corrected: the notice that corrected it is quoted and cited with it.
   const notices = judgedSentence ? correctionNotices(r, judgedSentence) : [];
   const corrected = notices.length > 0 ? ` (corrected: ${notices.map((n) => n.text).join(' ')})` : '';
@@ -244,10 +229,8 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
     ...plain,
     kind: 'yes-no',
     alternatives: [],
-    answer: `${no ? 'No' : 'Yes'} — the sources say: ${verdict !== null && ruling ? `${ruling.text} ` : ''}${quote}${corrected}`,
-    citations: citation
-      ? [...(verdict !== null && ruling ? [cite(r, ruling)] : []), citation, ...notices.map((n) => cite(r, n))]
-      : [],
+    answer: `${no ? 'No' : 'Yes'} — the sources say: ${ruling ? `${ruling.text} ` : ''}${quote}${corrected}`,
+    citations: citation ? [...(ruling ? [cite(r, ruling)] : []), citation, ...notices.map((n) => cite(r, n))] : [],
     supportingSources: 1,
   };
 }
