@@ -200,7 +200,7 @@ function weighTerms(
     const term = common ? tokenize(common)[0]?.term : undefined;
     if (term) mapped.set(t.position, term);
   }
-  // An acronym the sources use, typed in lower case ("per csis"): the acronym.
+  // An acronym the sources use, typed in lower case ("per npi"): the acronym.
   for (const t of q.terms) {
     const lower = q.tokens[t.position]?.lower ?? '';
     if ((r.df.get(mapped.get(t.position) ?? t.term) ?? 0) > 0 || !r.lexicon.acronyms.has(lower)) continue;
@@ -398,7 +398,7 @@ export const PAST_DATE_FOR_FUTURE = 0.3;
 /** "What time …", "at what time", "as of what hour": a clock time is asked for. */
 const TIME_ASKED = /\b(?:what|which) (?:time|hour)\b/i;
 
-/** A clock time as news writes it: "16:05 Kyiv time", "11:00 local time", "9 a.m.", "4:05 p.m. GMT", "noon". */
+/** A clock time as news writes it: "16:05 Varna time", "11:00 local time", "9 a.m.", "4:05 p.m. GMT", "noon". */
 const CLOCK_TIME =
   /\b(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.m\.|noon|midnight)(?:\s+(?:local|[A-Z][a-z]+|GMT|UTC|CET|EST|ET)\s+time|\s+(?:GMT|UTC|CET))?/g;
 
@@ -620,7 +620,7 @@ function scoreSentence(
     case 'organisation':
     case 'place': {
       slots = entitySlots(r, text, tokens, q.kind, q);
-      // "Which district …?": a name written before that word ("the city's Sobornyi district") is one.
+      // "Which district …?": a name written before that word ("the city's Primorski district") is one.
       const placeType = q.kind === 'place' ? PLACE_TYPE_ASKED.exec(q.question)?.[1]?.toLowerCase() : undefined;
       if (placeType) {
         tokens.forEach((t, k) => {
@@ -661,9 +661,9 @@ function scoreSentence(
           : slot;
       };
       slots = dateSlots(text, tokens, published).filter(notGiven).map(precise).map(bounded).map(ahead);
-      // "What time did the talks end?", "as of what time?": a clock time answers ("16:05 Kyiv time"); a
+      // "What time did the talks end?", "as of what time?": a clock time answers ("16:05 Varna time"); a
       // day says less.
-      // "When did Tusk arrive on Feb 5?": the day is given, so the time of day is asked.
+      // "When did the premier arrive on March 9?": the day is given, so the time of day is asked.
       if (TIME_ASKED.test(q.question) || (q.date?.day != null && /^when\b/i.test(q.question))) {
         slots = [
           ...phraseSlots(text, tokens, CLOCK_TIME, 'time', 1).filter((t) => !q.question.includes(t.text)),
@@ -805,10 +805,10 @@ function scoreSentence(
         isFigure &&
         PEOPLE_HEADS.has(head.term) &&
         ((afterVerb && (/\bothers$/i.test(slot.text) || bareObject)) || tollOf(tokens, slot) !== null);
-      // An age read as such ("Kostyukov, 64,") answers "how old" without the word "old".
+      // An age read as such ("Berg, 64,") answers "how old" without the word "old".
       if (!othersCounted && !slot.key.startsWith('age:')) {
-        // A sentence under a heading or after sentences about the asked thing ("Q: Where were the Istanbul
-        // talks held?" … "Fidan chaired the sessions") is about it without naming it.
+        // A sentence under a heading or after sentences about the asked thing ("Q: Where were the Lisbon
+        // talks held?" … "Costa chaired the sessions") is about it without naming it.
         if (!hp?.length) anchor *= isFigure ? 0.3 : (context().get(head.term) ?? 0) > 0 ? 0.7 : 0.45;
         else if (distanceTo(hp, slot.first, slot.last) > reach) anchor *= isFigure ? 0.35 : 0.7;
       }
@@ -859,8 +859,8 @@ function scoreSentence(
         if (modifier === 'conflict') anchor *= 0.4;
         else if (modifier === 'none' && focusSides.size > 0) anchor *= 0.75;
       }
-      // "Which U.S. official …?" is not answered by Putin: a person the corpus' titles give another country
-      // ("Russian President Vladimir Putin") is not of the side asked about.
+      // "Which Colombian official …?" is not answered by Soto: a person the corpus' titles give another country
+      // ("Brazilian President Luis Soto") is not of the side asked about.
       if (q.kind === 'person' && askedCountries.size > 0) {
         const surname = slot.text.toLowerCase().split(/\s+/).at(-1) ?? '';
         const known = r.lexicon.countries?.get(r.lexicon.variants.get(surname) ?? surname);
@@ -937,7 +937,7 @@ export function cite(r: Retriever, s: Sentence): RichCitation {
 }
 
 /**
- * The notices that corrected a sentence ("This story corrects an earlier version that said 1,710 …"): a
+ * The notices that corrected a sentence ("This story corrects an earlier version that said 2,410 …"): a
  * corrected sentence is quoted verbatim, with the wrong value, so the notice that gives the value the answer
  * reads is cited right after it.
  */
@@ -1035,7 +1035,7 @@ function asRoleQuestion(r: Retriever, q: QuestionAnalysis): QuestionAnalysis {
  * A place typed in lower case ("in odesa", "the kherson strike") is a name still: a word the sources write
  * only with a capital, as a name, never in lower case, standing where a place does.
  */
-/** A name where a place stands: "in odesa", "near Barvinkove", "the Kherson strike". */
+/** A name where a place stands: "in varna", "near Lovech", "the Burgas strike". */
 function standsAsPlace(q: QuestionAnalysis, position: number): boolean {
   return (
     /^(?:in|near|at|outside|around|from|over|on)$/.test(q.tokens[position - 1]?.lower ?? '') ||
@@ -1253,25 +1253,25 @@ export function scoreCandidates(
     const article = r.corpus.byId.get(s.source);
     const layers: ContextLayer[] = [];
     if (!article) return new Context(layers);
-    // An interview's answers are its guest's words: "I call it the plumbing" is Marchenko's.
+    // An interview's answers are its guest's words: "I call it the hinge" is the guest's.
     const guest = FIRST_PERSON.test(s.text) ? intervieweeOf(article) : [];
     if (guest.length > 0) layers.push({ has: (t) => guest.includes(t), weight: 1 });
     for (let i = s.index - 1; i >= Math.max(0, s.index - NAME_REACH); i--) {
       const prev = article.sentences[i];
       if (!prev || prev.boilerplate) continue;
-      // Further back, a name still tells what the sentence is about ("… a train near Barvinkove. …
-      // Zelenskyy said more than 200 people were aboard"); other words there say little.
+      // Further back, a name still tells what the sentence is about ("… a train near Lovech. …
+      // The governor said more than 200 people were aboard"); other words there say little.
       const positions = prepared(prev).positions;
       layers.push({ has: (t) => positions.has(t), weight: i >= s.index - 2 ? NEARBY_CONTEXT : 0 });
     }
-    // The heading of its section ("Q: Where were the Istanbul talks held?", "## Who was in the room")
-    // says what the paragraphs under it are about; the headline ("… what the Istanbul talks delivered")
+    // The heading of its section ("Q: Where were the Lisbon talks held?", "## Who was in the room")
+    // says what the paragraphs under it are about; the headline ("… what the Lisbon talks delivered")
     // what the whole article is about.
     for (const heading of headingOf(article.sentences, s.index)) {
       const positions = prepared(heading).positions;
       layers.push({ has: (t) => positions.has(t), weight: HEADING_CONTEXT });
     }
-    const title = titleNames(article);
+    const title = headlineTerms(article);
     layers.push({ has: (t) => title.has(t), weight: HEADING_CONTEXT });
     return new Context(layers);
   };
@@ -1299,7 +1299,7 @@ export function scoreCandidates(
 
   const titleCache = new Map<string, ReadonlySet<string>>();
   /** The index terms of an article's headline: what the whole article is about. */
-  const titleNames = (article: Article): ReadonlySet<string> => {
+  const headlineTerms = (article: Article): ReadonlySet<string> => {
     let terms = titleCache.get(article.id);
     if (!terms) {
       // Without metadata, the first line when it stands alone as a headline does.
@@ -1426,7 +1426,7 @@ function sameClaimant(r: Retriever, asked: AskedClaimant, claimant: string): boo
     if (spelled.some((full) => full.includes(a) || a.includes(full))) return true;
   }
   const claimantTerms = nameTerms(r, claimant);
-  // "Mayor Terekhov's early count" is Ihor Terekhov's: a person is met by the surname; "the Ukrainian
+  // "Mayor Berg's early count" is Ilse Berg's: a person is met by the surname; "the Ukrainian
   // president" by the person whose titles say Ukrainian president.
   const surname = b.split(' ').at(-1) ?? '';
   if (r.lexicon.types.get(b) === 'person') {
@@ -1439,7 +1439,7 @@ function sameClaimant(r: Retriever, asked: AskedClaimant, claimant: string): boo
   return asked.terms.size > 0 && [...asked.terms].every((t) => claimantTerms.has(t));
 }
 
-/** "Ukraine's Defence Ministry" is not the "Russian Defense Ministry": both name a side, and not the same. */
+/** "Colombia's Health Ministry" is not "Brazil's Health Ministry": both name a side, and not the same. */
 function otherSide(r: Retriever, asked: AskedClaimant, claimant: string): boolean {
   const sides = (terms: Set<string>) => new Set([...terms].filter((t) => SIDE_TERMS.includes(t)));
   const mine = sides(asked.terms);
@@ -1464,11 +1464,11 @@ export const LATEST_SHARE = 0.6;
 
 /**
  * When a sentence was reported, as a sortable key: the publication date, then the time stamp of its
- * live-blog entry ("20:10 Kyiv time — …"), then its place in the article.
+ * live-blog entry ("20:10 local time — …"), then its place in the article.
  */
 function reportedAt(r: Retriever, s: Sentence): string {
   const article = r.corpus.byId.get(s.source);
-  const entry = article?.sentences.find((x) => x.paragraph === s.paragraph);
+  const entry = article ? paragraphAt(article.sentences, s.index)[0] : undefined;
   const stamp = /^\s*(\d{1,2})[:.](\d{2})\b/.exec(entry?.text ?? '');
   const hhmm = stamp ? `${(stamp[1] ?? '').padStart(2, '0')}:${stamp[2]}` : '';
   return `${article?.meta.published ?? ''}T${hhmm || '99:99'}#${String(s.index).padStart(5, '0')}`;
@@ -1517,7 +1517,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       !excluded.some((x) => c.text.toLowerCase().includes(x)) &&
       (below === null || (figureValue(c) ?? 0) < below),
   );
-  // "How many of the 314 prisoners were civilians?": a share of that whole, so the sentence (or the one
+  // "How many of the 80 detainees were civilians?": a share of that whole, so the sentence (or the one
   // before it) gives the whole; a breakdown of another group is of something else.
   if (below !== null) {
     const givesWhole = (s: Sentence | undefined) =>
@@ -1650,7 +1650,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   const claimed = winner.best.claimant;
   if (askedBy && options.claimant && claimed && askedBy.terms.size > 0 && !sameClaimant(r, askedBy, claimed)) {
     // Nobody the question names gives it: the sentence names neither the claimant asked about, or names
-    // the claimant of the other side ("Ukraine's Defence Ministry" asked, the Russian one cited).
+    // the claimant of the other side ("Colombia's ministry" asked, Brazil's cited).
     const said = prepare(r, winner.best.sentence.corrected).positions;
     const unnamed = askedBy.distinctive.length > 0 && !askedBy.distinctive.every((t) => said.has(t));
     if (unnamed || otherSide(r, askedBy, claimed)) {
