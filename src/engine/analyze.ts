@@ -234,8 +234,8 @@ function focusRange(tokens: Token[], kind: AnswerKind): [number, number] | null 
   // Fragments: "Number of prisoners released?", "Length of the front line?"
   if (start < 0 && /^(?:number|count|tally|toll|length)$/.test(words[0] ?? '') && words[1] === 'of') start = 2;
   if (start < 0) return null;
-  // "Which of the Istanbul rounds was the shortest?": one of a set told apart by what is said of it — the
-  // predicate ("shortest") is asked about; the set ("the Istanbul rounds") is context.
+  // "Which of the Lisbon rounds was the shortest?": one of a set told apart by what is said of it — the
+  // predicate ("shortest") is asked about; the set ("the Lisbon rounds") is context.
   if (words[start] === 'of') {
     const aux = words.findIndex((w, k) => k > start && AUXILIARIES.has(w));
     let p = aux + 1;

@@ -139,7 +139,7 @@ export function speaks(
   );
 }
 
-/** How far an appositive set off by commas may run ("Umerov, who heads Ukraine's delegation, said"). */
+/** How far an appositive set off by commas may run ("Berg, who heads the port authority, said"). */
 const APPOSITIVE_CHARS = 80;
 
 /** The word after a name's appositive ("X, Ukraine's chief negotiator, said" → "said"), if it has one. */

@@ -65,7 +65,7 @@ export interface EntityLexicon {
   /** What the entity recogniser (src/nlp/entities.ts) needs of the corpus: mid-sentence capitals, surnames. */
   names?: NameContext;
   /**
-   * Lower-cased surname → the country its person's titles name ("Russian President Vladimir Putin" →
+   * Lower-cased surname → the country its person's titles name ("Brazilian President Luis Soto" →
    * Russia), where the corpus' titles agree on one.
    */
   countries?: Map<string, string>;
@@ -187,7 +187,7 @@ export class LexiconBuilder {
       if (words.length === 1 && /^[A-Z]{2,6}$/.test(name)) this.#bump(key, 'organisation', 2);
       if (run.title) {
         this.#bump(key, 'person', 3);
-        // "Russian President Vladimir Putin", "U.S. Army Secretary Dan Driscoll": the title names the side.
+        // "Brazilian President Luis Soto", "Chilean Navy Secretary Ana Ruiz": the title names the side.
         const country = run.title
           .split(/\s+/)
           .map((w) => countryOf(w.replace(/['’]s$/, ''))?.name)

@@ -84,7 +84,7 @@ const SUPERLATIVE_WORDS =
 
 /** "the latest", "the most recent": the last report is asked for (see `asksLatest`). */
 const LATEST_WORDS = /\b(?:latest|newest|most recent)\b/gi;
-/** "What's the latest on the Odesa toll?": what follows is what is asked about. */
+/** "What's the latest on the Varna toll?": what follows is what is asked about. */
 const LATEST_ON = /\bthe\s+(?:latest|newest|most recent)\s+(?:on|about|regarding|with)\s+(?:the\s+)?/gi;
 
 /** "What's the latest toll?", "how many so far?", "how many now?": the most recent report is asked for. */

@@ -55,7 +55,7 @@ function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention):
     }
     last = k;
     if (t.capitalized || /(?:ian|ese|ish|ic|al|ed)$/.test(t.lower)) continue;
-    // A noun compound's head follows its singular modifier: "1,170 apartment buildings", "450 attack drones".
+    // A noun compound's head follows its singular modifier: "340 apartment buildings", "40 cargo ships".
     const head = tokens[k + 1];
     const between = text.slice(t.end, head?.start ?? t.end);
     if (head && !/s$/.test(t.lower) && /^\s+$/.test(between) && COMPOUND_HEAD.test(head.surface)) last = k + 1;
@@ -190,14 +190,14 @@ function figureSlots(
     .map((m) => ({
       first: m.first,
       last: m.last,
-      // An age ("a 16-year-old girl", "Kostyukov, 64, is …") answers "how old" whatever noun follows it.
+      // An age ("a 16-year-old girl", "Berg, 64, is …") answers "how old" whatever noun follows it.
       key: `${(('compound' in m && m.kind === 'count') || (asksAge && apposedAge(text, tokens, m))) && asksAge ? 'age' : m.kind}:${m.value}${m.high === null ? '' : `-${m.high}`}`,
       text: 'compound' in m ? m.compound : figurePhrase(text, tokens, m),
       prior: 1,
     }));
 }
 
-/** "Kostyukov, 64, is …": a bare number set off by commas right after a name is the person's age. */
+/** "Berg, 64, is …": a bare number set off by commas right after a name is the person's age. */
 function apposedAge(text: string, tokens: readonly Token[], m: NumberMention): boolean {
   const start = tokens[m.first]?.start ?? 0;
   const end = tokens[m.last]?.end ?? 0;

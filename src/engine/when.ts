@@ -63,7 +63,7 @@ function ownDates(r: Retriever, s: Sentence): EventDate[] {
   if (hit) return hit;
   const out: EventDate[] = [];
   const mentions = sentenceDateMentions(s, r.corpus.byId.get(s.source)?.meta.published ?? null);
-  // "since the start of the war through last December": the end of a count that began earlier.
+  // "since the flood began, through last May": the end of a count that began earlier.
   const counted = mentions.some((d) => d.role === 'start');
   for (const d of mentions) {
     // Not when it happened: when it was said or published, what it is compared with ("fewer than in
@@ -90,7 +90,7 @@ export function sentenceDates(r: Retriever, s: Sentence): SentenceDates {
   const own = ownDates(r, s);
   if (own.length > 0) return { dates: own, implied: false };
   const article = r.corpus.byId.get(s.source);
-  // "Last Friday, Russia fired … The same overnight attack killed four … Nearly 6,000 buildings lost
+  // "On Friday, drones hit the port … The same attack injured 25 … Nearly 600 homes lost
   // heating.": each takes the date of the nearest sentence before it in the paragraph that has one.
   for (let i = s.index - 1; i >= Math.max(0, s.index - INHERIT_REACH); i--) {
     const before = article?.sentences[i];

@@ -241,7 +241,7 @@ function claimantHead(word: string): boolean {
 
 /**
  * The lower-case noun phrase ending at token `k` as a claimant: at most four words, its last a body or an
- * office ("the civil protection agency", "regional prosecutors", "officials"), opened by "the" or by the
+ * office ("the coast guard", "local prosecutors", "officials"), opened by "the" or by the
  * start of its clause. Null when it is not one.
  */
 function describedSubject(tokens: Token[], k: number): { name: string; at: number } | null {
@@ -384,7 +384,7 @@ export function findAttributions(
       if (c) push(c.name, c.kind, subject.start, 'subject');
       continue;
     }
-    // "the civil protection agency said", "regional prosecutors said", "officials said": a body or office
+    // "the coast guard said", "local prosecutors said", "officials said": a body or office
     // named in lower case.
     const described = describedSubject(tokens, k);
     if (described) {

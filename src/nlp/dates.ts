@@ -431,7 +431,7 @@ export function findDates(text: string, published: string | null): DateMention[]
     // English writes month names with a capital: "12 may have died" and "mar" are no dates.
     if ([...phrase.matchAll(MONTH_WORD)].some((w) => !/^[A-Z]/.test(w[0]))) continue;
     const before = text.slice(Math.max(0, start - 60), start);
-    // "The same overnight attack", "the same night": the date of an event named before, not a new one.
+    // "The same attack", "the same night": the date of an event named before, not a new one.
     if (/\bthe same\s+$/i.test(before)) continue;
     const role = roleOf(before, phrase);
     // "The start of the war", "the war began": no calendar date (chrono finds none either).

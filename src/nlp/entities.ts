@@ -165,13 +165,13 @@ function splitJoined(span: Span, tokens: Token[]): Span[] {
     const left = words.slice(0, k);
     const keep =
       w === 'in'
-        ? // "Human Rights Monitoring Mission in Ukraine" is a name; "the Northern Flank Institute in Riga" a
+        ? // "the Observer Mission in Chile" is a name; "the Baltic Policy Institute in Tallinn" a
           // body and where it is.
           left.some((x) => ROLE_NOUNS.has(x)) ||
           (left.some((x) => ORG_WORDS.has(x)) && isCountryName(words.slice(k + 1).join(' ')))
         : w === 'on'
           ? false
-          : // "Army Secretary Daniel Driscoll and Gen. Alexus Grynkewich": titled people, not one body.
+          : // "Navy Secretary Jo Berg and Gen. Ann Moss": titled people, not one body.
             isOrg && !countryOf(left.join(' ')) && !words.some((x) => NAME_TITLES.has(x));
     if (!keep) {
       return [
@@ -215,7 +215,7 @@ function classify(
   }
   const whole = countryOf(words.join(' '));
   if (whole && k === 0) return { name: whole.name, kind: 'place', titles: [], country: whole };
-  // "Army Secretary Daniel Driscoll", "Navy Admiral Jo Berg": a title, then a name of two or more words —
+  // "Navy Secretary Jo Berg", "Coast Guard Admiral Ann Moss": a title, then a name of two or more words —
   // a person, whatever body the title names.
   const lastTitle = lowerRest.findLastIndex((w) => NAME_TITLES.has(w));
   const titled = rest.slice(lastTitle + 1);
