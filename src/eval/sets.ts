@@ -17,6 +17,7 @@ const NEWS_DEV = 'tests/fixtures/news-dev';
 const HELDOUT2 = 'tests/fixtures/heldout2';
 const DEV3 = 'tests/fixtures/dev3';
 const HELDOUT3 = 'tests/fixtures/heldout3';
+const HELDOUT4 = 'tests/fixtures/heldout4';
 
 /** Every set `npm run eval` reports, paths relative to the repository root. */
 export const EVAL_SETS: readonly EvalSet[] = [
@@ -47,6 +48,15 @@ export const EVAL_SETS: readonly EvalSet[] = [
     name: 'heldout3',
     questions: 'tests/fixtures/heldout3.jsonl',
     sources: [SEEDS, NEWS_DEV, HELDOUT3],
+    optional: true,
+    heldOut: true,
+  },
+  // Five more (a TV bulletin script, a foreign-press review, a week in review by day, a report with a
+  // figures table, a press release with a reporter's context), questions written without reading the code.
+  {
+    name: 'heldout4',
+    questions: 'tests/fixtures/heldout4.jsonl',
+    sources: [SEEDS, NEWS_DEV, HELDOUT4],
     optional: true,
     heldOut: true,
   },
