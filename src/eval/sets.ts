@@ -18,6 +18,7 @@ const HELDOUT2 = 'tests/fixtures/heldout2';
 const DEV3 = 'tests/fixtures/dev3';
 const HELDOUT3 = 'tests/fixtures/heldout3';
 const HELDOUT4 = 'tests/fixtures/heldout4';
+const DEV4 = 'tests/fixtures/dev4';
 
 /** Every set `npm run eval` reports, paths relative to the repository root. */
 export const EVAL_SETS: readonly EvalSet[] = [
@@ -28,6 +29,9 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'dev2', questions: 'tests/fixtures/dev2.jsonl', sources: [SEEDS, NEWS_DEV] },
   // Five new articles (interview, what-we-know explainer, wire roundup, casualty-figures analysis, live blog) and questions written from the articles alone: development material.
   { name: 'dev3', questions: 'tests/fixtures/dev3.jsonl', sources: [SEEDS, NEWS_DEV, DEV3] },
+  // Five more (a wire story updated through the day, a factbox, a narrative feature, a reader Q&A, a
+  // compilation of officials' posts), questions written from the articles alone: development material.
+  { name: 'dev4', questions: 'tests/fixtures/dev4.jsonl', sources: [SEEDS, NEWS_DEV, DEV4] },
   {
     name: 'heldout',
     questions: 'tests/fixtures/heldout.jsonl',
