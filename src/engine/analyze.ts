@@ -145,7 +145,12 @@ const FIGURE_WORDS = new Set([
   'size',
   'scale',
   'extent',
+  'range',
+  'projection',
 ]);
+/** Where a noun phrase in a question ends: a preposition, auxiliary, wh-word, conjunction or punctuation. */
+const PHRASE_END =
+  /^(?:[^\p{L}\p{N}]+|for|of|on|in|at|by|from|to|with|since|during|per|according|and|or|than|that|which|who|whom|when|where|did|does|do|is|was|are|were|has|have|had|will|would|say|said)$/iu;
 const PERCENT_WORDS = new Set(['percentage', 'percent', 'share', 'rate', 'proportion']);
 
 const WH_WORDS = new Set(['who', 'whom', 'where', 'when', 'which', 'what', 'how']);
@@ -315,9 +320,18 @@ const FIGURE_VERB_TERMS = new Set(
 
 const PREPOSITIONS = /^(?:in|on|at|about|for|with|of|from|over|into|during|after|before|between|against|by|since)$/;
 
-/** True when a preposition stands between the end of the focus and token `i`. */
+/** Verbs of saying in writing, which stand for "say" in a question about what someone said. */
+const WROTE = /^(?:write|wrote|post|posted|tweet|tweeted)$/;
+
+/** A clause of its own begins ("… agree when they met", "… say after the strike hit"): its verbs are not the asked action. */
+const SUBORDINATORS = /^(?:when|while|whilst|as|because|if|once|where|until|whereas|though|although)$/;
+
+/** True when a preposition (or a subordinating conjunction) stands between the end of the focus and token `i`. */
 function afterPreposition(tokens: readonly Token[], focusEnd: number, i: number): boolean {
-  for (let k = focusEnd + 1; k < i; k++) if (PREPOSITIONS.test(tokens[k]?.lower ?? '')) return true;
+  for (let k = focusEnd + 1; k < i; k++) {
+    const w = tokens[k]?.lower ?? '';
+    if (PREPOSITIONS.test(w) || SUBORDINATORS.test(w)) return true;
+  }
   return false;
 }
 
@@ -449,8 +463,12 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     // "the figure reported for people injured", "the number of prisoners": what the figure is for.
     const at = headIndex;
     const forAt = tokens.findIndex((t, k) => k > at && k <= at + 3 && /^(?:for|of|on)$/.test(t.lower));
+    // The object is the noun phrase after it, whose head is its last noun ("for total Ukrainian military
+    // casualties" → casualties), up to the next preposition, auxiliary or punctuation.
+    let end = forAt + 1;
+    while (forAt > 0 && end < tokens.length && end <= forAt + 5 && !PHRASE_END.test(tokens[end]?.surface ?? '')) end++;
     const object =
-      forAt > 0 ? [...tokens.keys()].find((k) => k > forAt && k <= forAt + 3 && plain(k, true)) : undefined;
+      forAt > 0 ? [...tokens.keys()].reverse().find((k) => k > forAt && k < end && plain(k, true)) : undefined;
     const last = object ?? measure ?? inFocus ?? [...tokens.keys()].reverse().find((k) => plain(k, true));
     if (last !== undefined) headIndex = last;
   }
@@ -571,6 +589,20 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     for (let k = terms.length - 1; k >= 0; k--) if (terms[k]?.term === distance) terms.splice(k, 1);
   }
   const asksWhatWasSaid =
-    subject !== null && /\b(?:say|said|tell|told|think|claim|claimed|announce|announced)\b/.test(lower);
+    subject !== null &&
+    /\b(?:say|said|tell|told|think|claim|claimed|announce|announced|write|wrote|post|posted|tweet|tweeted)\b/.test(
+      lower,
+    );
+  // "What did X post / write / tweet?": the verb asks what X said, as "say" does; it is not a word to find.
+  if (asksWhatWasSaid && subject) {
+    const verb = terms.findIndex(
+      (t) => t.position >= subject[0] && t.position <= subject[1] + 1 && WROTE.test(t.surface.toLowerCase()),
+    );
+    const term = terms[verb]?.term;
+    if (term && terms.length > 1) {
+      terms.splice(verb, 1);
+      if (verbs.includes(term)) verbs.splice(verbs.indexOf(term), 1);
+    }
+  }
   return { question: clean, kind, terms, tokens, date, verbs, actors, actsOnOther, asksWhatWasSaid };
 }

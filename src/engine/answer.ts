@@ -8,7 +8,7 @@ import {
   type QuestionTerm,
   type WeightedTerm,
 } from './analyze.js';
-import { findClaimant, previousClaimant } from './claimants.js';
+import { findClaimant, previousClaimant, spokenBy } from './claimants.js';
 import {
   actorConflict,
   CASUALTIES_TERM,
@@ -477,6 +477,29 @@ function nearestOrdinal(tokens: readonly Token[], at: number): string | null {
   return null;
 }
 
+/**
+ * Whether a sentence is about another one of a series than the question: it puts an ordinal before the
+ * noun the question's ordinal goes with ("the second round" where "the first round" is asked), and never
+ * the asked one.
+ */
+function otherOfSeries(asked: readonly Token[], tokens: readonly Token[]): boolean {
+  const series = new Map<string, string>();
+  asked.forEach((t, k) => {
+    const noun = asked[k + 1]?.term;
+    if (ORDINALS.test(t.lower) && noun) series.set(noun, t.lower);
+  });
+  if (series.size === 0) return false;
+  let other = false;
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const w = tokens[k]?.lower ?? '';
+    const want = series.get(tokens[k + 1]?.term ?? '');
+    if (!ORDINALS.test(w) || want === undefined) continue;
+    if (w === want) return false;
+    other = true;
+  }
+  return other;
+}
+
 /** A sentence that asks rather than states: it ends on a question mark (before any closing quote). */
 const ASKS = /\?["'”’)*_]*\s*$/;
 /** A claim a fact check sets out before its verdict: reported, not asserted. */
@@ -566,8 +589,17 @@ function scoreSentence(
   // "He is under U.S. sanctions …": a sentence whose subject is a pronoun is about the one the sentences
   // before it name, so their names count as its own.
   const pronounLed = PRONOUN_SUBJECT.test(text);
+  // "What did Varga post …?": a sentence under Varga's speaker label or quoted post is Varga's.
+  const spokenCache = new Map<string, boolean>();
+  const spoken = (t: WeightedTerm) => {
+    const known = spokenCache.get(t.term);
+    if (known !== undefined) return known;
+    const said = spokenBy(r, sentence, [t.term]);
+    spokenCache.set(t.term, said);
+    return said;
+  };
   for (const t of terms) {
-    if (hasTerm(positions, t.term)) {
+    if (hasTerm(positions, t.term) || (t.subject && t.proper && q.asksWhatWasSaid && spoken(t))) {
       covered += t.weight;
       matched.push(t);
     } else if (PEOPLE_HEADS.has(t.term) && termAt(positions, t.term, tokens).length > 0) {
@@ -704,13 +736,14 @@ function scoreSentence(
       // "What did Trump say about the talks?": the sentence must have Trump saying something.
       // "Why …?": a sentence that gives a reason ("because", "over", "in retaliation for") answers it.
       if (/^why\b/i.test(q.question) && !REASON_MARKERS.test(text)) descriptionPenalty *= NO_REASON;
+      const speakers = terms.filter((t) => t.subject && t.proper);
       if (
         q.asksWhatWasSaid &&
-        !speaks(
-          tokens,
-          terms.filter((t) => t.subject && t.proper),
-          positions,
-          text,
+        !speaks(tokens, speakers, positions, text) &&
+        !spokenBy(
+          r,
+          sentence,
+          speakers.map((t) => t.term),
         )
       ) {
         descriptionPenalty *= 0.6;
@@ -873,6 +906,8 @@ function scoreSentence(
         const nearest = nearestOrdinal(tokens, slot.first);
         if (nearest !== null && !askedOrdinals.has(nearest)) anchor *= OTHER_ORDINAL;
       }
+      // So with a date: a sentence about "the second round" does not date the first one.
+      if (q.kind === 'date' && otherOfSeries(q.tokens, tokens)) anchor *= OTHER_ORDINAL;
       // "How many were killed": a figure from a sentence that says nothing of anyone killed counts something else.
       if (isFigure && askedOutcomes.length > 0 && !askedOutcomes.some((m) => positions.has(m))) anchor *= NO_OUTCOME;
       // "An earlier count had put the toll at 27 wounded": superseded, unless the earlier count is asked for.
@@ -1348,6 +1383,9 @@ export interface AnswerOptions {
   below?: number | null;
 }
 
+/** A day inside the month (or year) the best date answer gives wins when it scores this share of it. */
+export const PRECISE_DATE_SHARE = 0.5;
+
 /** A further name joins a "which two …" answer when it scores at least this share of the first. */
 export const MANY_SHARE = 0.3;
 
@@ -1584,6 +1622,18 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       return { list, best, sources, rank: best.score * (1 + 0.04 * (sources - 1)) };
     })
     .sort((a, b) => b.rank - a.rank);
+  // "last month" and "January 23-24" agree: the day, within the month the best answer gives, is the answer
+  // when it answers about as well.
+  const vague = ranked[0]?.best.key;
+  if (q.kind === 'date' && vague?.startsWith('date:') && vague.length < 'date:YYYY-MM-DD'.length) {
+    const precise = ranked.findIndex(
+      (g) =>
+        g.best.key.startsWith(vague) &&
+        g.best.key.length > vague.length &&
+        g.best.score >= (ranked[0]?.best.score ?? 0) * PRECISE_DATE_SHARE,
+    );
+    if (precise > 0) ranked.unshift(...ranked.splice(precise, 1));
+  }
   const winner = ranked[0];
   if (!winner || winner.best.score < minConfidence(q.kind)) return abstain(question, q.kind, total);
 

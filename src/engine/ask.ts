@@ -405,7 +405,25 @@ function answerWhoSaid(r: Retriever, question: string): Answer | null {
   });
   if (!found) return null;
   const { sentence, value: claimant } = found;
-  return citedAnswer(r, question, `${claimant} — the sources say: ${sentence.text}`, 'person', [cite(r, sentence)]);
+  // "“…,” he wrote": the sentence before that names who "he" is is cited too.
+  const named = namingSentence(r, sentence, claimant);
+  const citations = [cite(r, sentence), ...(named ? [cite(r, named)] : [])];
+  return citedAnswer(r, question, `${claimant} — the sources say: ${sentence.text}`, 'person', citations);
+}
+
+/** How far back a sentence naming a pronoun's claimant is looked for. */
+const NAMING_REACH = 5;
+
+/** The nearest sentence before `s` in its article that names `claimant` (by surname), when `s` does not. */
+function namingSentence(r: Retriever, s: Sentence, claimant: string): Sentence | null {
+  const surname = claimant.split(/\s+/).at(-1)?.toLowerCase() ?? '';
+  if (!surname || s.text.toLowerCase().includes(surname)) return null;
+  const sentences = r.corpus.byId.get(s.source)?.sentences ?? [];
+  for (let i = s.index - 1; i >= Math.max(0, s.index - NAMING_REACH); i--) {
+    const prev = sentences[i];
+    if (prev && !prev.boilerplate && prev.text.toLowerCase().includes(surname)) return prev;
+  }
+  return null;
 }
 
 const MORE = /^(?:more|higher|greater|larger|bigger)$/i;

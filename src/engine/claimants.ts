@@ -3,14 +3,14 @@
  * through src/nlp/annotate.ts): the same claimant, in the same canonical spelling, that /casualties shows.
  * Nothing is read here.
  */
-import { claimantAt, isExplicit } from '../nlp/annotate.js';
+import { claimantAt, isExplicit, sentenceAttributions } from '../nlp/annotate.js';
 import type { Sentence } from '../types.js';
 import type { Retriever } from './retrieval.js';
-import type { Token } from './text.js';
+import { type Token, tokenize } from './text.js';
 
 /** Verbs of saying, for questions that ask who said something. */
 export const SPEECH =
-  /^(?:said|says|told|added|announced|stated|estimated|estimates|claimed|claims|reported|reports|confirmed|according|revealed|acknowledged|wrote|described|cited|counted|recorded)$/;
+  /^(?:said|says|told|added|announced|stated|estimated|estimates|claimed|claims|reported|reports|confirmed|according|revealed|acknowledged|wrote|writes|posted|posts|tweeted|described|cited|counted|recorded)$/;
 
 /** The corpus sentences by their corrected text (the first of syndicated copies), per retriever. */
 const BY_TEXT = new WeakMap<Retriever, Map<string, Sentence>>();
@@ -40,4 +40,15 @@ export function findClaimant(r: Retriever, text: string, _tokens?: readonly Toke
 export function previousClaimant(r: Retriever, sentence: Sentence, at?: number): string | null {
   const a = claimantAt(r.corpus, sentence, at, r.lexicon.names?.midCaps);
   return a && !isExplicit(a) ? a.name : null;
+}
+
+/**
+ * Whether the annotation pass gives the sentence to one of the asked names: a speaker label or a quoted
+ * post's poster ("[23:15] Lena Varga (X): "…"") as much as "Varga said". `names`: index terms.
+ */
+export function spokenBy(r: Retriever, sentence: Sentence, names: readonly string[]): boolean {
+  if (names.length === 0) return false;
+  return sentenceAttributions(r.corpus, sentence, r.lexicon.names?.midCaps).some((a) =>
+    tokenize(a.name).some((t) => t.term !== null && names.includes(t.term)),
+  );
 }

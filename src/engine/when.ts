@@ -136,6 +136,36 @@ function reportedBy(r: Retriever, q: DateConstraint, s: Sentence): number {
   return gap >= 0 && gap <= AS_OF_DAYS ? 1 : DATE_UNSTATED_MISMATCH;
 }
 
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * A date as written with the calendar date it resolves to, in words, where the text does not already give
+ * it: "on Friday (January 30, 2026)", "last month (January 2026)"; "on February 3" gains only its year.
+ */
+export function withCalendarDate(written: string, iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  const name = month ? MONTH_NAMES[month - 1] : undefined;
+  if (!year || !name) return written.includes(iso) ? written : `${written} (${iso})`;
+  const calendar = day ? `${name} ${day}, ${year}` : `${name} ${year}`;
+  if (written === iso) return calendar;
+  const namesMonth = new RegExp(`\\b${name.slice(0, 3)}`, 'i').test(written);
+  if (namesMonth) return /\b\d{4}\b/.test(written) ? written : `${written}, ${year}`;
+  return `${written} (${calendar})`;
+}
+
 /**
  * Answer slots for "when" questions, read by the one date reader: every date the sentence names, as
  * precise as the text and resolved as /casualties and /talks resolve it ("on Friday (2026-01-30)").
@@ -161,7 +191,7 @@ export function annotatedDateSlots(text: string, tokens: readonly Token[], publi
       first,
       last,
       key: `date:${d.iso}`,
-      text: written === d.iso ? d.iso : `${written} (${d.iso})`,
+      text: withCalendarDate(written, d.iso),
       prior: 1,
     });
   }

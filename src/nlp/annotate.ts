@@ -16,6 +16,7 @@ import { type Attribution, attributionFor, findAttributions, newMemory, remember
 import { type DateMention, findDates } from './dates.js';
 import {
   type Entity,
+  type EntityKind,
   findEntities,
   midSentenceCapitals,
   type NameContext,
@@ -144,16 +145,17 @@ function analyzeArticle(article: Article, context: NameContext, baseOf: BaseRead
       return { sentence, text, tokens, entities };
     });
   // "SOUSA: Forty ships were stranded. …": a transcript's speaker label says who says the paragraph.
-  let speaker: { name: string; paragraph: number } | null = null;
+  // "[23:15] Lena Varga, Interior Minister (X): "…"": a post quoted under its poster's name, likewise.
+  let speaker: { name: string; kind: EntityKind; paragraph: number } | null = null;
   const sentences: AnalyzedSentence[] = views.map((view, i) => {
     const next = views[i + 1];
     const sameParagraph = next && next.sentence.paragraph === view.sentence.paragraph ? next : undefined;
-    const label = speakerLabel(view.text, context);
-    if (label) speaker = { name: label, paragraph: view.sentence.paragraph };
+    const label = speakerLabel(view.text, context) ?? posterLabel(view.text, context);
+    if (label) speaker = { name: label.name, kind: label.kind, paragraph: view.sentence.paragraph };
     else if (speaker && speaker.paragraph !== view.sentence.paragraph) speaker = null;
     let attributions = findAttributions(view, memory, i, sameParagraph);
     if (speaker && attributions.length === 0)
-      attributions = [{ name: speaker.name, kind: 'person', at: 0, via: 'speaker', report: false }];
+      attributions = [{ name: speaker.name, kind: speaker.kind, at: 0, via: 'speaker', report: false }];
     remember(memory, i, view.entities, attributions);
     // Kept at exactly its length (an array grown by push keeps room for 17 items): every sentence has one;
     // the many sentences without any share one empty list.
@@ -175,10 +177,34 @@ const NOT_SPEAKER =
   /^(?:q|a|question|answer|note|update|editor|editors|correction|claim|verdict|rating|source|sources|photo|video|live|breaking|read more|related|advertisement|by|when|where|what|who|why|how)$/i;
 
 /** The speaker a label names, written as the corpus writes the name ("SOUSA" → "Rui Sousa"), or null. */
-function speakerLabel(text: string, context: NameContext): string | null {
+function speakerLabel(text: string, context: NameContext): { name: string; kind: EntityKind } | null {
   const m = SPEAKER_LABEL.exec(text);
   const label = m?.[1];
   if (!label || NOT_SPEAKER.test(label)) return null;
+  const name = speakerName(label, context);
+  return name ? { name, kind: 'person' } : null;
+}
+
+/**
+ * A quoted post or statement under the name of who made it, as compilations of officials' posts and live
+ * blogs print them: an optional time stamp, the poster's name (a capitalised name, of a person or a body),
+ * an optional role after a comma and platform in brackets, a colon, then the quotation:
+ * "[23:15] Lena Varga, Interior Minister (X): "…"", "09:10 — Harbour Authority (Telegram): "…"".
+ */
+const POSTER_LABEL =
+  /^\s*(?:\[?\d{1,2}[:.]\d{2}\]?\s*(?:[\p{L}]+\s+time\s*)?[—–-]?\s*)?(\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|the|for|and|on|\p{Lu}[\p{L}'’.-]*)){0,8})(?:,\s*[^:"“”()]{1,100}?)?(?:\s*\([^)]{1,40}\))?(?:,\s*[^:"“”]{1,60}?)?\s*:\s*["“]/u;
+
+function posterLabel(text: string, context: NameContext): { name: string; kind: EntityKind } | null {
+  const m = POSTER_LABEL.exec(text);
+  const label = m?.[1]?.replace(/\s+(?:of|the|for|and|on)$/u, '');
+  if (!label || NOT_SPEAKER.test(label)) return null;
+  const surname = label.split(/\s+/).at(-1)?.toLowerCase() ?? '';
+  // A person the corpus names by that surname; else a body ("Air Force of Ukraine", "Ministry of Defence").
+  if (context.surnames.has(surname)) return { name: speakerName(label, context) ?? label, kind: 'person' };
+  return label.includes(' ') ? { name: label, kind: 'org' } : null;
+}
+
+function speakerName(label: string, context: NameContext): string | null {
   const written = label
     .toLowerCase()
     .replace(/(^|[\s-])(\p{Ll})/gu, (_x, sep: string, c: string) => sep + c.toUpperCase());

@@ -190,7 +190,8 @@ function lastMention(memory: ArticleMemory, kinds: readonly EntityKind[], senten
   for (let s = sentence; s >= 0; s--) {
     const c = memory.claimants.find((x) => x.sentence === s && kinds.includes(x.kind));
     if (c) return c.name;
-    const m = [...memory.mentions].reverse().find((x) => x.sentence === s && kinds.includes(x.kind));
+    // Else its first mention of that kind: the subject ("X accused Y of … . '…,' he wrote": X, not Y).
+    const m = memory.mentions.find((x) => x.sentence === s && kinds.includes(x.kind));
     if (m) return m.name;
   }
   return null;

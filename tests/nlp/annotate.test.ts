@@ -82,6 +82,27 @@ describe('annotate: a transcript', () => {
   });
 });
 
+describe('annotate: quoted posts', () => {
+  it("gives a post quoted under its poster's name (time stamp, role, platform) to the poster, person or body", () => {
+    const corpus = corpusOf([
+      {
+        id: 'p',
+        text:
+          'Port chief Rui Sousa spoke on Tuesday.\n\n' +
+          '[23:15] Rui Sousa, Port Chief (X): "Good news for the crews. Forty ships are free."\n\n' +
+          '09:10 — Harbour Authority of Faro (Telegram): "Nine were hurt."\n\n' +
+          'The storm passed: "Calm at last."\n',
+        published: '2026-04-21',
+      },
+    ]);
+    const by = (i: number) => sentenceAttributions(corpus, sentence(corpus, 'p', i)).map((a) => [a.name, a.kind]);
+    expect(by(1)).toEqual([['Rui Sousa', 'person']]);
+    expect(by(2)).toEqual([['Rui Sousa', 'person']]);
+    expect(by(3)).toEqual([['Harbour Authority of Faro', 'org']]);
+    expect(by(4)).toEqual([]);
+  });
+});
+
 describe('annotate: numbers and dates', () => {
   it('reads a sentence once and returns the same reading after', () => {
     const corpus = articles();

@@ -34,6 +34,14 @@ describe('attribution: through the article', () => {
     ]);
   });
 
+  it('resolves "he wrote" after a quote to the subject of the sentence before, not to the person it names after', () => {
+    const quote = claimants(
+      'Mayor Ivo Kask accused Governor Lena Varga of hiding the toll.\n\n“She counted only the harbour,” he wrote on X.\n',
+    ).at(-1);
+    expect(quote).toContain('Ivo Kask');
+    expect(quote).not.toContain('Lena Varga');
+  });
+
   it('resolves "its report" to the organisation cited before', () => {
     expect(
       claimants(

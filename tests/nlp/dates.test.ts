@@ -344,7 +344,7 @@ describe('date answers read the same dates as the reports', () => {
     const { tokenize } = await import('../../src/engine/text.js');
     const text = 'The envoys met in Abu Dhabi on Friday.';
     const slots = annotatedDateSlots(text, tokenize(text), '2026-02-05');
-    expect(slots.map((s) => [s.key, s.text])).toEqual([['date:2026-01-30', 'on Friday (2026-01-30)']]);
+    expect(slots.map((s) => [s.key, s.text])).toEqual([['date:2026-01-30', 'on Friday (January 30, 2026)']]);
     expect(findDates(text, '2026-02-05').map((d) => d.iso)).toEqual(['2026-01-30']);
   });
 });
