@@ -219,7 +219,10 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
 function focusRange(tokens: Token[], kind: AnswerKind): [number, number] | null {
   const words = tokens.map((t) => t.lower);
   let start = -1;
-  for (let i = 0; i < words.length; i++) {
+  // "When the search was called off, how many were missing?": a clause before the question word sets the
+  // scene; "how many" says what is counted.
+  const howMany = words.findIndex((w, i) => w === 'how' && (words[i + 1] === 'many' || words[i + 1] === 'much'));
+  for (let i = howMany > 0 && kind === 'count' ? howMany : 0; i < words.length; i++) {
     const w = words[i];
     const n = words[i + 1];
     if (w === 'how' && n === 'old') return [i + 1, i + 1];

@@ -122,7 +122,14 @@ function termAt(positions: ReadonlyMap<string, number[]>, term: string, tokens: 
   if (term === CASUALTIES_TERM) return [...own, ...OUTCOME_TERMS.flatMap((o) => positions.get(o) ?? [])];
   // By the word as written: "villagers" are people, the "village" sharing its stem is not.
   // News counts fighters and prisoners as such, not as "people": those nouns answer their own questions.
-  if (PEOPLE_HEADS.has(term)) return [...own, ...tokens.flatMap((t, i) => (PLAIN_PEOPLE.has(t.lower) ? [i] : []))];
+  // "1 person" is counted as people are.
+  if (PEOPLE_HEADS.has(term))
+    return [
+      ...own,
+      ...tokens.flatMap((t, i) =>
+        PLAIN_PEOPLE.has(t.lower) || (t.term !== term && PEOPLE_HEADS.has(t.term ?? '')) ? [i] : [],
+      ),
+    ];
   // "How much money …": an amount in a currency ("25 million euros", "$1.5bn").
   if (MONEY_TERMS.has(term)) return [...own, ...tokens.flatMap((t, i) => (CURRENCY.test(t.lower) ? [i] : []))];
   return own;
@@ -1383,6 +1390,9 @@ export interface AnswerOptions {
   below?: number | null;
 }
 
+/** A figure given without what it counts ("then 9."). */
+const BARE_FIGURE = /^[\d.,]+$/;
+
 /** A day inside the month (or year) the best date answer gives wins when it scores this share of it. */
 export const PRECISE_DATE_SHARE = 0.5;
 
@@ -1661,6 +1671,11 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
 
   const claimant = winner.best.claimant ?? support.find((c) => c.claimant)?.claimant ?? null;
   let answer = winner.best.text;
+  // "then 9." and "9 people killed" give the same figure: it is shown with what it counts.
+  if ((q.kind === 'count' || q.kind === 'percent') && BARE_FIGURE.test(answer)) {
+    const counted = support.find((c) => c.text.startsWith(answer) && c.text.length > answer.length);
+    if (counted) answer = counted.text;
+  }
   // "What is still open?" answered by the heading "What is still open": the list under it is the answer.
   const listed = q.kind === 'description' ? listUnder(r, winner.best.sentence) : [];
   if (listed.length > 0) {

@@ -97,7 +97,9 @@ export function countsSomethingElse(
   terms: readonly WeightedTerm[],
 ): boolean {
   for (let k = slot.last + 1; k <= slot.last + 2 && k < tokens.length; k++) {
-    if (/[,;:()—–“”"]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) return false;
+    // A comma, a bracket, a quote or a dash (a spaced hyphen too: a factbox's "1,170 - homes left without
+    // heating") ends the figure's own noun phrase.
+    if (/[,;:()—–“”"]|\s-\s/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) return false;
     const term = tokens[k]?.term;
     if (!term) return false;
     if (SIDE_TERMS.includes(term)) continue;

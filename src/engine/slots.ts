@@ -62,7 +62,12 @@ function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention):
     break;
   }
   if (m.kind === 'count' && last > m.last) end = Math.max(end, tokens[last]?.end ?? end);
-  return text.slice(m.start, end).replace(/\s+/g, ' ').trim();
+  // A factbox's "9 - people killed": the dash only sets the figure off from what it counts.
+  return text
+    .slice(m.start, end)
+    .replace(/\s+/g, ' ')
+    .replace(/(\d) - (?=\p{L})/u, '$1 ')
+    .trim();
 }
 
 const TIME_UNIT_TERMS = new Set(

@@ -19,7 +19,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   'fired fire launched launch launches attacked struck strikes strike attacks attack',
   'downed down shot intercepted intercept destroyed',
   'casualties casualty losses loss',
-  'missing disappeared',
+  'missing disappeared unaccounted',
   'increase increased rise rose risen grow grows growing grew growth jump jumped surge surged climb climbed',
   'decrease decreased fall fell drop dropped decline declined',
   'sticking obstacle obstacles hurdle hurdles deadlocked deadlock stalemate impasse dispute disagreement blocking hampering',

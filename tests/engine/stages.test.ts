@@ -548,6 +548,33 @@ describe('what someone posted', () => {
   });
 });
 
+describe('a factbox', () => {
+  const e = buildEngine(
+    corpusOf({
+      'f.txt':
+        'STORM BY THE NUMBERS\n\n' +
+        '* 1,240 - homes in Faro left without power after the storm (utility, March 9).\n' +
+        '* 1 - person still unaccounted for in Faro when the search was called off on March 9 (civil protection).\n\n' +
+        'The mayor said on Monday that the toll had risen to four, then 5.\n\n' +
+        '* 5 - people killed in Faro, according to the mayor.\n',
+    }),
+  );
+
+  it('reads the figure before the dash as counting what follows it', () => {
+    expect(e.ask('how many homes in faro lost power after the storm').answer).toMatch(/^1,240 homes/);
+  });
+
+  it('answers "how many" after a clause that sets the scene ("When the search was called off, …")', () => {
+    expect(e.ask('When the search in Faro was called off, how many people were still unaccounted for?').answer).toMatch(
+      /^1 person/,
+    );
+  });
+
+  it('shows a figure given bare ("then 5") with what another sentence says it counts', () => {
+    expect(e.ask('how many people were killed in faro?').answer).toMatch(/^5 people/);
+  });
+});
+
 describe('a part of a whole the question gives', () => {
   it('is never larger than the whole', () => {
     const e = buildEngine(
