@@ -35,7 +35,7 @@ import {
   type Slot,
 } from './slots.js';
 import { MIN_HEAD_SIMILARITY, MIN_MEANING_SIMILARITY, standIn } from './soft.js';
-import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, termOf, tokenize } from './text.js';
+import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, termOf, tokenize, withoutLabel } from './text.js';
 import { TITLE_WORDS } from './vocabulary.js';
 import {
   DATE_MISMATCH,
@@ -775,7 +775,7 @@ function scoreSentence(
           first: at,
           last: at,
           key: `sentence:${sentence.ordinal}`,
-          text: anchor === undefined ? text : descriptionPhrase(text, tokens, anchor),
+          text: anchor === undefined ? withoutLabel(text) : descriptionPhrase(text, tokens, anchor),
           prior: 1,
         },
       ];
@@ -805,7 +805,14 @@ function scoreSentence(
       (missingName ? 0.6 : 1) *
       (missingPlace || missingPlaceName ? MISSING_PLACE : 1) *
       (headline ? HEADLINE_FALLBACK : 1);
-    out.push({ sentence, score, coverage, key: `sentence:${sentence.ordinal}`, text, claimant: null });
+    out.push({
+      sentence,
+      score,
+      coverage,
+      key: `sentence:${sentence.ordinal}`,
+      text: withoutLabel(text),
+      claimant: null,
+    });
     return { coverage, candidates: out };
   }
   const matchedWeight = matched.reduce((s, t) => s + t.weight, 0) || 1;
@@ -1162,6 +1169,17 @@ const HEADING_REACH = 30;
  * A heading: a paragraph of one short line that is a question ("Q: Who led the delegations?") or has no
  * closing full stop ("What comes next"). Never the article's first line (the headline: every sentence's).
  */
+/** A paragraph that puts a question: "Q. …", "Q: …", "Question: …". */
+const QUESTION_LABEL = /^\W*(?:Q|Question)\s*[.:]\s/;
+
+/** Whether a sentence belongs to a paragraph that puts a question (a reader's, an interviewer's). */
+function inQuestion(r: Retriever, s: Sentence): boolean {
+  const sentences = r.corpus.byId.get(s.source)?.sentences ?? [];
+  let i = s.index;
+  while (i > 0 && sentences[i - 1]?.paragraph === s.paragraph) i--;
+  return QUESTION_LABEL.test(sentences[i]?.text ?? '');
+}
+
 /** Whether each sentence read so far is a heading: a property of the corpus, read once. */
 const HEADINGS = new WeakMap<Sentence, boolean>();
 
@@ -1363,7 +1381,9 @@ export function scoreCandidates(
       const s = r.corpus.sentences[ordinal];
       // A question in an article ("Q: Was there a ceasefire deal?", a rhetorical one) asserts nothing.
       // Nor does a claim set out to be checked ("Claim: 400 ships were stranded").
-      if (!s || s.boilerplate || ASKS.test(s.text) || UNDER_CHECK.test(s.text)) continue;
+      // Nor does what a reader or interviewer says in asking ("Q. I read that eight died, then nine. What's
+      // the latest?").
+      if (!s || s.boilerplate || ASKS.test(s.text) || UNDER_CHECK.test(s.text) || inQuestion(r, s)) continue;
       const scored = scoreSentence(r, q, known, s, prepared(s), () => contextOf(s));
       candidates.push(...scored.candidates);
       relevance.push({ sentence: s, coverage: scored.coverage });

@@ -21,7 +21,7 @@ import {
 } from './forms.js';
 import { findNumbers } from './numbers.js';
 import type { Retriever } from './retrieval.js';
-import { SIDE_TERMS, STOP_WORDS, tokenize } from './text.js';
+import { SIDE_TERMS, STOP_WORDS, tokenize, withoutLabel } from './text.js';
 import { dateFit, sentenceDates } from './when.js';
 
 /**
@@ -126,10 +126,10 @@ function answerWhatHappened(r: Retriever, question: string): Answer | null {
   if (!first) return null;
   return {
     question,
-    answer: `${first.text} (${sourcesPhrase(found.length, r.corpus.articles.length)})`,
+    answer: `${withoutLabel(first.text)} (${sourcesPhrase(found.length, r.corpus.articles.length)})`,
     abstained: false,
     kind: 'description',
-    text: first.text,
+    text: withoutLabel(first.text),
     supportingSources: found.length,
     totalSources: r.corpus.articles.length,
     alternatives: [],

@@ -210,3 +210,11 @@ export const CONCEPT_TERMS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.map((gr
 export const SIDE_TERMS: readonly string[] = SIDE_WORDS.map((w) => termOf(w) ?? w);
 /** Index terms of the measure concepts (killed, injured, missing, …). */
 export const MEASURE_TERMS: readonly string[] = MEASURE_WORDS.map((w) => termOf(w) ?? w);
+
+/** A paragraph's label or list mark opening a sentence: "4. ", "- ", "Q. ", "A: ". */
+const OPENING_LABEL = /^\s*(?:[-•*–]|\d{1,2}[.)]|[QA][.:])\s+/;
+
+/** A sentence as an answer shows it: without the label or list mark it opens with. */
+export function withoutLabel(text: string): string {
+  return text.replace(OPENING_LABEL, '');
+}

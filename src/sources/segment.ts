@@ -64,13 +64,18 @@ function endsWithNonTerminalAbbreviation(segment: string, next: string): boolean
   return false;
 }
 
+/** What opens a paragraph as its label or list mark: "Q.", "A:", "4.", "12)", "**", "-". */
+const PARAGRAPH_LABEL = /^\s*(?:\p{Lu}|\d{1,2}|\*{1,2}|[-•–])[.):]?\s*$/u;
+
 /** Splits one paragraph into verbatim sentences (trimmed, never empty). */
 export function splitSentences(paragraph: string): string[] {
   const raw = [...sentenceSegmenter.segment(paragraph)].map((s) => s.segment);
   const merged: string[] = [];
   for (const segment of raw) {
     const previous = merged.at(-1);
-    if (previous !== undefined && endsWithNonTerminalAbbreviation(previous, segment)) {
+    // A paragraph's label or list mark alone ("Q.", "A.", "4.", "**") is no sentence: it opens the next.
+    const labelOnly = merged.length === 1 && previous !== undefined && PARAGRAPH_LABEL.test(previous);
+    if (previous !== undefined && (labelOnly || endsWithNonTerminalAbbreviation(previous, segment))) {
       merged[merged.length - 1] = previous + segment;
     } else {
       merged.push(segment);

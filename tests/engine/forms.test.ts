@@ -88,6 +88,10 @@ describe('normaliseChat', () => {
   it('reads chat spellings as the English they stand for', () => {
     expect(normaliseChat('yo whos leading the team rn??')).toBe('who is leading the team?');
     expect(normaliseChat('how many ppl r hurt')).toBe('how many people are hurt');
+    expect(normaliseChat('where n when did the guys get captured')).toBe('where and when did the people get captured');
+    expect(normaliseChat('how many ukr drones did ru shoot down')).toBe(
+      'how many Ukrainian drones did Russia shoot down',
+    );
   });
 
   it('reads "55k" and "1.2m" as numbers and newsroom abbreviations of offices as their words', () => {

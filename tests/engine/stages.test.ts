@@ -575,6 +575,22 @@ describe('a factbox', () => {
   });
 });
 
+describe('a reader Q&A', () => {
+  it("never takes what a reader says in asking for the article's word", () => {
+    const e = buildEngine(
+      corpusOf({
+        'q.txt':
+          'You asked, we answered: the Faro storm.\n\n' +
+          'Q. I read that 40 ships sank in the harbour. Is that right?\n\n' +
+          'A. No. The port authority said 12 ships sank in the harbour.\n',
+      }),
+    );
+    const a = e.ask('how many ships sank in the harbour?');
+    expect(a.answer).toMatch(/^12 ships/);
+    expect(a.citations.map((c) => c.quote)).not.toContain('Q. I read that 40 ships sank in the harbour.');
+  });
+});
+
 describe('a part of a whole the question gives', () => {
   it('is never larger than the whole', () => {
     const e = buildEngine(

@@ -3,6 +3,14 @@ import { parseCorrectionNotice } from '../../src/sources/corrections.js';
 import { isBoilerplate, splitSentences } from '../../src/sources/segment.js';
 
 describe('splitSentences', () => {
+  it('keeps a paragraph label or list mark ("Q.", "4.") with the sentence it opens', () => {
+    expect(splitSentences('Q. I read that 40 ships sank. Is that right?')).toEqual([
+      'Q. I read that 40 ships sank.',
+      'Is that right?',
+    ]);
+    expect(splitSentences('4. The port reopened on Monday.')).toEqual(['4. The port reopened on Monday.']);
+  });
+
   it('does not split after U.S. before a name', () => {
     expect(splitSentences('The U.S. European Command said so. Talks resumed.')).toEqual([
       'The U.S. European Command said so.',
