@@ -265,11 +265,22 @@ export function reportOrder(text: string, at: number): -1 | 0 | 1 {
   return 0;
 }
 
-/** "08:55 — …": the time stamp of a live-blog entry, as HH:MM, or null. */
+/**
+ * A live-blog entry's stamp at the start of its paragraph: a clock time then a dash ("08:55 — …"), a zone
+ * ("09:10 GMT — …", "08:55 local time …"), a zone named by a word and "time" then a dash or colon
+ * ("14:40 Kyiv time — …", "14:40 Eastern Time: …"), or a time in brackets ("[14:40] …", "[14:40 CET] …").
+ */
+const TIME_STAMP =
+  /^\s*(?:\[\s*(\d{1,2}):(\d{2})(?:\s+[^\]\n]{1,24})?\s*\]|(\d{1,2}):(\d{2})\s*(?:[—–-]|GMT|UTC|local|(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}[Tt]ime\s*[—–:-]|\p{Lu}{2,5}\s*[—–-]))/u;
+
+/** The time stamp of a live-blog entry (see TIME_STAMP), as HH:MM, or null. */
 export function timeStamp(paragraphStart: string): string | null {
-  const m = /^\s*(\d{1,2}):(\d{2})\s*(?:[—–-]|GMT|UTC|local)/.exec(paragraphStart);
+  const m = TIME_STAMP.exec(paragraphStart);
   if (!m) return null;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${m[2]}` : null;
+  const hours = m[1] ?? m[3];
+  const minutes = m[2] ?? m[4];
+  if (hours === undefined || minutes === undefined) return null;
+  const h = Number(hours);
+  const min = Number(minutes);
+  return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${minutes}` : null;
 }

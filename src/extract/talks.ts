@@ -112,6 +112,8 @@ const FOUND = new WeakMap<AnalyzedArticle[], Found[]>();
 /**
  * The same pattern without the global flag, for `test`: whether `text.matchAll(pattern)` finds anything,
  * read without matchAll's copy of the pattern and its iterator (most sentences match none of them).
+ * A global pattern is only ever given to matchAll, never to `test` or `exec`: those move its lastIndex,
+ * and matchAll (and the next `test`) would start from there in the next sentence.
  */
 function anyOf(pattern: RegExp): RegExp {
   return new RegExp(pattern.source, pattern.flags.replace('g', ''));
@@ -979,14 +981,16 @@ function outcomesAndNextSteps(
       const body = `no ${clauseFrom(text, at + m[0].length, 6)}`;
       outcomes.push(statement(f, at, body, names));
     }
-    // PLANNED.test below keeps its lastIndex from sentence to sentence (a global pattern), and matchAll
-    // starts there: ANY_PLANNED (from the start) only skips sentences where neither finds anything.
-    for (const m of ANY_PLANNED.test(text) ? text.matchAll(PLANNED) : []) {
+    // Only the patterns without the global flag are tested: `test` on a global one keeps its lastIndex
+    // from sentence to sentence, and matchAll starts its copy there, so what a sentence yields would
+    // depend on the sentences read before it.
+    const planned = ANY_PLANNED.test(text);
+    for (const m of planned ? text.matchAll(PLANNED) : []) {
       const at = m.index ?? 0;
       next.push(statement(f, at, clauseFrom(text, at), names));
     }
     // "The talks will continue on Friday", "negotiators are due to meet again next week".
-    if (PLANNED.test(text)) continue;
+    if (planned) continue;
     for (const m of ANY_WILL_MEET.test(text) ? text.matchAll(WILL_MEET) : []) {
       const at = m.index ?? 0;
       // The rest of the noun phrase before it: "the second round of trilateral talks would take place …".

@@ -27,6 +27,37 @@ describe('clauses and report order', () => {
   });
 });
 
+describe('live-blog time stamps', () => {
+  it('reads a clock time followed by a zone word and "time" before the dash, as without a zone', () => {
+    expect(
+      [
+        '14:40 — Crews cleared the coast road.',
+        '14:40 Kyiv time — Crews cleared the coast road.',
+        '9:05 Eastern Time: Crews cleared the coast road.',
+        '09:10 GMT — Crews cleared the coast road.',
+      ].map(timeStamp),
+    ).toEqual(['14:40', '14:40', '09:05', '09:10']);
+    expect(timeStamp('14:40 Kyiv said the coast road was cleared.')).toBeNull();
+  });
+
+  it('reads a clock time in brackets', () => {
+    expect(timeStamp('[14:40] Crews cleared the coast road.')).toBe('14:40');
+    expect(timeStamp('[09:10 CET] Crews cleared the coast road.')).toBe('09:10');
+    expect(timeStamp('[25:10] Crews cleared the coast road.')).toBeNull();
+  });
+
+  it('dates the counts of an entry stamped with a zone word by its time', () => {
+    const text =
+      'Storm Harriet live: flooding along the coast\n\n' +
+      '08:15 Coast time — Rescuers in Velmar say 4 people were injured when the sea wall gave way.\n\n' +
+      '[11:30] Rescuers in Velmar now say 9 people were injured when the sea wall gave way.';
+    expect(figures(text).map((f) => [f.value, f.reportedAt])).toEqual([
+      [4, '2026-03-12T08:15'],
+      [9, '2026-03-12T11:30'],
+    ]);
+  });
+});
+
 describe('the scope of a figure', () => {
   it('tells a war total, a period count and one attack apart', () => {
     const [war] = figures('Since the war began, 3,400 Norlandic civilians have been killed, the ministry said.');

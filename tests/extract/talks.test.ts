@@ -64,6 +64,28 @@ describe('talks patterns on short texts', () => {
   });
 });
 
+describe('next steps from "further talks are scheduled"', () => {
+  const nextSteps = (text: string) =>
+    summaries(buildTalksBrief(corpusOf([{ id: 'a', text, published: '2026-05-14', outlet: 'Test' }])), 'next-steps');
+  const late =
+    'After a long night of bargaining at the harbour authority offices in Rotterdam, the dockworkers union said further meetings are planned.';
+  const early = 'Further talks are scheduled with the crane operators on Thursday.';
+
+  it('reads a sentence the same whatever sentence was read before it', () => {
+    const alone = nextSteps(early);
+    expect(alone).toEqual(['Further talks are scheduled with the crane operators on Thursday']);
+    nextSteps(late);
+    expect(nextSteps(early)).toEqual(alone);
+  });
+
+  it('reads each planned meeting of an article, even after one later in a longer sentence', () => {
+    expect(nextSteps(`${late} ${early}`)).toEqual([
+      expect.stringMatching(/^Further meetings are planned/),
+      'Further talks are scheduled with the crane operators on Thursday',
+    ]);
+  });
+});
+
 describe('when and who, read more closely', () => {
   const brief = (text: string, published = '2026-05-14') =>
     buildTalksBrief(corpusOf([{ id: 'a', text, published, outlet: 'Test' }]));
