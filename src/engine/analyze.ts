@@ -267,12 +267,14 @@ function focusRange(tokens: Token[], kind: AnswerKind): [number, number] | null 
     start++;
   if (kind === 'count' && FIGURE_WORDS.has(words[start] ?? '') && /^(?:for|of)$/.test(words[start + 1] ?? ''))
     start += 2;
-  // The focus is a noun phrase: it ends before an auxiliary, a preposition or a verb.
+  // The focus is a noun phrase: it ends before an auxiliary, a preposition or a verb. "How many square
+  // kilometres of Donetsk", "how many rounds of talks": what is counted stands before "of".
   let end = start;
   while (
     end < words.length &&
     !AUXILIARIES.has(words[end] ?? '') &&
     !/^(?:in|on|at|by|from|to|since|during|after|before|according|that|about|for|with)$/.test(words[end] ?? '') &&
+    !(end > start && kind === 'count' && words[end] === 'of') &&
     !(end > start && looksLikeVerb(words[end] ?? ''))
   )
     end++;

@@ -9,6 +9,7 @@ import {
   askedMany,
   asksLatest,
   type ChoiceForm,
+  callRewrite,
   choiceForm,
   exclusions,
   type PolarForm,
@@ -31,7 +32,7 @@ import { dateFit, sentenceDates } from './when.js';
  */
 export function ask(r: Retriever, question: string): Answer {
   const chat = normaliseChat(question);
-  const plain = roleRewrite(chat) ?? chat;
+  const plain = roleRewrite(chat) ?? callRewrite(chat) ?? chat;
   const rewritten = subsetRewrite(plain) ?? plain;
   const restore = (a: Answer): Answer => ({ ...a, question });
   const corrected = answerCorrection(r, rewritten);

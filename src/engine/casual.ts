@@ -60,6 +60,7 @@ const CHAT_FORMS: Readonly<Record<string, string>> = {
   tmrw: 'tomorrow',
   tmr: 'tomorrow',
   approx: 'approximately',
+  sq: 'square',
   num: 'number',
   im: "I'm",
   dont: "don't",

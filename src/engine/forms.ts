@@ -165,6 +165,25 @@ export function roleRewrite(question: string): string | null {
   return null;
 }
 
+/**
+ * Questions about what someone called something, however worded, as "What did X call Y?": "What nickname
+ * did X give Y?", "What name did X use for Y?", "What term did X coin for Y?", "What did X dub Y?".
+ */
+export function callRewrite(question: string): string | null {
+  const q = question.trim().replace(/\?+$/, '');
+  const m =
+    /^what\s+(?:nickname|name|label|term|word|phrase|moniker)s?\s+(?:did|does|do|has|have)\s+(.+?)\s+(?:give|gave|use|used|coin|coined|have)\s+(?:for\s+)?(.+)$/iu.exec(
+      q,
+    ) ??
+    /^what\s+(?:did|does|do|has|have)\s+(.+?)\s+(?:dub|dubbed|nickname|nicknamed|label|labelled|labeled)\s+(.+)$/iu.exec(
+      q,
+    );
+  const [, who, what] = m ?? [];
+  // "What phrase did X use to describe Y?" asks for the words X used: answered as it stands.
+  if (!who || !what || /^to\s/i.test(what)) return null;
+  return `What did ${who} call ${what}?`;
+}
+
 const COUNT_WORDS: Readonly<Record<string, number>> = { both: 2, two: 2, three: 3, four: 4, five: 5 };
 
 /** "Which two countries …", "Name the three envoys", "Who were both …": how many names are asked for. */

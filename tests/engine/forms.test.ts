@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseChat } from '../../src/engine/casual.js';
 import {
   askedClaimant,
+  callRewrite,
   choiceForm,
   exclusions,
   polarForm,
@@ -81,6 +82,20 @@ describe('askedClaimant', () => {
     expect(askedClaimant('How many were hurt, according to the regional governor?')).toBe('regional governor');
     expect(askedClaimant('How many boats did the Coast Guard say it stopped?')).toBe('Coast Guard');
     expect(askedClaimant('How many boats were stopped?')).toBeNull();
+  });
+});
+
+describe('callRewrite', () => {
+  it('reads "what nickname/name/term did X give Y" and "what did X dub Y" as "what did X call Y"', () => {
+    expect(callRewrite('what nickname did the analyst give the two envoys')).toBe(
+      'What did the analyst call the two envoys?',
+    );
+    expect(callRewrite('What name did Berg use for the customs desk?')).toBe('What did Berg call the customs desk?');
+    expect(callRewrite('what did the mayor dub the new bridge?')).toBe('What did the mayor call the new bridge?');
+  });
+
+  it('leaves "what phrase did X use to describe Y" as it stands', () => {
+    expect(callRewrite('What phrase did Berg use to describe the talks?')).toBeNull();
   });
 });
 

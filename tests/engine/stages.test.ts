@@ -150,6 +150,15 @@ describe('analyzeQuestion: what is asked', () => {
     expect(q.terms.filter((t) => t.head).map((t) => t.surface)).toEqual(['casualties']);
   });
 
+  it('counts what stands before "of" in "how many X of Y" ("square kilometres of the valley", "rounds of talks")', () => {
+    const head = (q: string) =>
+      analyzeQuestion(q)
+        .terms.filter((t) => t.head)
+        .map((t) => t.surface);
+    expect(head('how many square kilometres of the valley does the army hold?')).toEqual(['kilometres']);
+    expect(head('How many rounds of talks were held in Varna?')).toEqual(['rounds']);
+  });
+
   it('takes the verbs of a clause of its own ("… when they met") for no part of the asked action', () => {
     expect(analyzeQuestion('What did Kask and Varga agree when they met in Sofia?').verbs).toEqual(['agreed']);
   });
