@@ -1527,6 +1527,9 @@ function claimantFit(r: Retriever, asked: AskedClaimant, c: Candidate, said: Rea
   return [...asked.terms].some((t) => said.has(t)) ? 1 : UNNAMED_CLAIMANT;
 }
 
+/** A claimant asked for by name ("according to the Port Authority"), not described ("an unnamed official"). */
+const NAMED = /^(?:the\s+)?\p{Lu}/u;
+
 /** A figure scoring this share of the best is close enough for "the latest" to choose among. */
 export const LATEST_SHARE = 0.6;
 
@@ -1575,6 +1578,21 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     };
     scored.candidates = scored.candidates
       .map((c) => ({ ...c, score: c.score * claimantFit(r, askedBy, c, said(c.sentence)) }))
+      .sort((a, b) => b.score - a.score);
+  } else if (
+    askedBy &&
+    askedBy.distinctive.length > 0 &&
+    q.kind === 'description' &&
+    NAMED.test(options.claimant ?? '')
+  ) {
+    // "According to the Port Authority, what is the channel for?": what the claimant says — a sentence
+    // naming it, or given to it by the annotation pass (a quoted post, a speaker label) — comes first.
+    const named = (s: Sentence) => {
+      const terms = new Set(r.termPositions(s.corrected, tokenize(s.corrected)).map((t) => t.term));
+      return askedBy.distinctive.every((t) => terms.has(t)) || spokenBy(r, s, askedBy.distinctive);
+    };
+    scored.candidates = scored.candidates
+      .map((c) => (named(c.sentence) ? c : { ...c, score: c.score * UNNAMED_CLAIMANT }))
       .sort((a, b) => b.score - a.score);
   }
   const excluded = (options.exclude ?? []).map((x) => x.toLowerCase().split(/\s+/).at(-1) ?? '').filter(Boolean);

@@ -61,6 +61,7 @@ const CHAT_FORMS: Readonly<Record<string, string>> = {
   tmr: 'tomorrow',
   approx: 'approximately',
   sq: 'square',
+  hq: 'headquarters',
   num: 'number',
   im: "I'm",
   dont: "don't",

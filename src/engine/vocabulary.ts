@@ -25,6 +25,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   'sticking obstacle obstacles hurdle hurdles deadlocked deadlock stalemate impasse dispute disagreement blocking hampering',
   'main biggest principal primary major key central',
   'channel hotline',
+  'spokesperson spokesman spokeswoman spokesmen spokeswomen spokespeople',
   'agreed agree agreement deal accord consented',
   'reopen reopened restore restored resume resumed reestablish',
   'top chief head heads headed lead leads led leading leader',

@@ -600,6 +600,19 @@ describe('a reader Q&A', () => {
   });
 });
 
+describe('what a named claimant says', () => {
+  it('is read from a sentence naming the claimant or given to it, before one that only covers the topic', () => {
+    const e = buildEngine(
+      corpusOf({
+        'c.txt':
+          'The harbour channel will reopen next week after dredging, the shipping agency said.\n\n' +
+          'Mayor Ivo Kask said on Monday that the harbour channel would stay shut until the storm season ends.\n',
+      }),
+    );
+    expect(e.ask('What did Kask say about the harbour channel?').answer).toMatch(/stay shut/);
+  });
+});
+
 describe('a part of a whole the question gives', () => {
   it('is never larger than the whole', () => {
     const e = buildEngine(
