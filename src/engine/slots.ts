@@ -62,6 +62,21 @@ function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention):
     break;
   }
   if (m.kind === 'count' && last > m.last) end = Math.max(end, tokens[last]?.end ?? end);
+  // "Two people were injured", "1 person still unaccounted for": what happened to those counted, when it
+  // follows them directly, is part of the answer.
+  if (m.kind === 'count' && last > m.last) {
+    let k = last + 1;
+    while (k <= last + 3 && /^(?:were|was|are|is|had|have|has|been|still|all|reportedly)$/.test(tokens[k]?.lower ?? ''))
+      k++;
+    const outcome = tokens[k];
+    const gap = text.slice(tokens[last]?.end ?? 0, outcome?.start ?? 0);
+    if (
+      outcome &&
+      /^(?:killed|dead|wounded|injured|hurt|missing|unaccounted)$/.test(outcome.lower) &&
+      !/[,.;:()—–“”"]/.test(gap)
+    )
+      end = outcome.end;
+  }
   // A factbox's "9 - people killed": the dash only sets the figure off from what it counts.
   return text
     .slice(m.start, end)

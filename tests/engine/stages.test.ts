@@ -579,6 +579,11 @@ describe('a factbox', () => {
     );
   });
 
+  it('shows what happened to those counted when the sentence says it right after them', () => {
+    const e2 = buildEngine(corpusOf({ 'g.txt': 'Two dock workers were injured in Faro overnight, the mayor said.\n' }));
+    expect(e2.ask('how many dock workers were injured in Faro?').answer).toMatch(/^Two dock workers were injured/);
+  });
+
   it('shows a figure given bare ("then 5") with what another sentence says it counts', () => {
     expect(e.ask('how many people were killed in faro?').answer).toMatch(/^5 people/);
   });
