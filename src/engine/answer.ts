@@ -412,6 +412,9 @@ const CLOCK_TIME =
 const RELATIVE_TIME =
   /\b(?:in|within)\s+(?:(?:the\s+)?(?:next|coming)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?)\b/gi;
 
+/** "the first swap in five months", "the deadliest attack in weeks": a span looking back from a superlative. */
+const SINCE_LAST = /\b(?:first|only|last|\p{L}{3,}est)\b[^,.;:]{0,30}$/iu;
+
 /** Where one clause of a sentence ends and another begins: ", while", "; ", ", whereas", ", but". */
 const CLAUSE_BREAK = /,\s+(?:while|whereas|but|and)\s+|;\s*/g;
 
@@ -710,8 +713,11 @@ function scoreSentence(
         ];
       }
       // "The sides will meet again in two weeks": a time from now is when, as precisely as the text says.
+      // ("The first exchange in five months" looks back: the span since the last one, not a time to come.)
       if (slots.length === 0 && /^when\b/i.test(q.question))
-        slots = phraseSlots(text, tokens, RELATIVE_TIME, 'when', VAGUE_DATE);
+        slots = phraseSlots(text, tokens, RELATIVE_TIME, 'when', VAGUE_DATE).filter(
+          (slot) => !SINCE_LAST.test(text.slice(Math.max(0, (tokens[slot.first]?.start ?? 0) - 40), tokens[slot.first]?.start ?? 0)),
+        );
       // "X made that case on Sunday. The document is ready, he told reporters": the date is in the sentence
       // before, in the same paragraph; both are cited.
       const prev = slots.length === 0 ? before(r, sentence) : undefined;

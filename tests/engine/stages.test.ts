@@ -500,6 +500,17 @@ describe('date answers: the calendar date in words', () => {
   });
 });
 
+describe('date answers: a span looking back', () => {
+  it('does not take "the first swap in five months" for when the next one is', () => {
+    const e = buildEngine(
+      corpusOf({
+        'b.txt': 'Officials said it was the first crew swap in five months.\n\nThe ferry company praised the crews.\n',
+      }),
+    );
+    expect(e.ask('When is the next crew swap?').answer).not.toMatch(/in five months/);
+  });
+});
+
 describe('date answers: one of a series', () => {
   it('is not dated by a sentence about another one of the series ("the second round" for the first)', () => {
     const e = buildEngine(
