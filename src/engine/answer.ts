@@ -716,7 +716,10 @@ function scoreSentence(
       // ("The first exchange in five months" looks back: the span since the last one, not a time to come.)
       if (slots.length === 0 && /^when\b/i.test(q.question))
         slots = phraseSlots(text, tokens, RELATIVE_TIME, 'when', VAGUE_DATE).filter(
-          (slot) => !SINCE_LAST.test(text.slice(Math.max(0, (tokens[slot.first]?.start ?? 0) - 40), tokens[slot.first]?.start ?? 0)),
+          (slot) =>
+            !SINCE_LAST.test(
+              text.slice(Math.max(0, (tokens[slot.first]?.start ?? 0) - 40), tokens[slot.first]?.start ?? 0),
+            ),
         );
       // "X made that case on Sunday. The document is ready, he told reporters": the date is in the sentence
       // before, in the same paragraph; both are cited.

@@ -71,6 +71,18 @@ export interface EntityLexicon {
   countries?: Map<string, string>;
 }
 
+/** Lower-case role nouns a country's possessive gives a person ("Ukraine's chief negotiator X"). */
+const ROLE_NOUN =
+  '(?:negotiator|envoy|minister|president|secretary|spokes(?:man|woman|person)|ambassador|commander|chief|head|adviser|advisor|aide|mediator|representative|delegate|diplomat|general)';
+const POSSESSIVE_ROLE_BEFORE = new RegExp(
+  `(?:^|[\\s(])(\\p{Lu}[\\p{L}.]*)['’]s\\s+(?:[\\p{Ll}-]+\\s+){0,3}?${ROLE_NOUN}s?\\s+$`,
+  'u',
+);
+const POSSESSIVE_ROLE_AFTER = new RegExp(
+  `^,\\s+(\\p{Lu}[\\p{L}.]*)['’]s\\s+(?:[\\p{Ll}-]+\\s+){0,3}?${ROLE_NOUN}\\b`,
+  'u',
+);
+
 /** Weekdays and months are capitalised but name no one. */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set<string>([...MONTHS, ...WEEKDAYS]);
 
@@ -151,6 +163,12 @@ export class LexiconBuilder {
   readonly #midCaps = new Set<string>();
   readonly #countries = new Map<string, Map<string, number>>();
 
+  #addCountry(surname: string, country: string): void {
+    const seen = this.#countries.get(surname) ?? new Map<string, number>();
+    seen.set(country, (seen.get(country) ?? 0) + 1);
+    this.#countries.set(surname, seen);
+  }
+
   #addAcronym(acronym: string, full: string): void {
     const list = this.#acronyms.get(acronym) ?? [];
     if (!list.includes(full)) list.push(full);
@@ -193,11 +211,17 @@ export class LexiconBuilder {
           .map((w) => countryOf(w.replace(/['’]s$/, ''))?.name)
           .find((c) => c !== undefined);
         const surname = words.at(-1);
-        if (country && surname) {
-          const seen = this.#countries.get(surname) ?? new Map<string, number>();
-          seen.set(country, (seen.get(country) ?? 0) + 1);
-          this.#countries.set(surname, seen);
-        }
+        if (country && surname) this.#addCountry(surname, country);
+      } else if (words.length >= 2) {
+        // "Ukraine's chief negotiator Rustem Umerov", "Rustem Umerov, Ukraine's chief negotiator,": a
+        // country's role in lower case, before the name or as its appositive.
+        const before = POSSESSIVE_ROLE_BEFORE.exec(
+          text.slice(Math.max(0, (tokens[run.first]?.start ?? 0) - 60), tokens[run.first]?.start ?? 0),
+        );
+        const after = POSSESSIVE_ROLE_AFTER.exec(text.slice(tokens[run.last]?.end ?? 0));
+        const country = countryOf(before?.[1] ?? after?.[1] ?? '')?.name;
+        const surname = words.at(-1);
+        if (country && surname) this.#addCountry(surname, country);
       }
       // "in the United States": look past a determiner for the preposition.
       const before = tokens[run.first - 1]?.lower === 'the' ? tokens[run.first - 2] : tokens[run.first - 1];

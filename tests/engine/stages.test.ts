@@ -1219,6 +1219,19 @@ describe('a person’s country', () => {
   });
 });
 
+describe('a person’s country, from a possessive role', () => {
+  it('is read from "Norway\'s chief negotiator Ana Ruiz" and "Luis Soto, Brazil\'s foreign minister,"', () => {
+    const corpus = corpusOf({
+      'p.txt':
+        "Norway's chief negotiator Ana Ruiz arrived in Lima on Monday.\n\n" +
+        "Luis Soto, Brazil's foreign minister, said the talks would last two days.\n",
+    });
+    const countries = buildRetriever(corpus).lexicon.countries;
+    expect(countries?.get('ruiz')).toBe('Norway');
+    expect(countries?.get('soto')).toBe('Brazil');
+  });
+});
+
 describe('a number inside a date in the question', () => {
   it('does not rule out the same number as the answer ("in the March 3 storm" → three people)', () => {
     const e = buildEngine(
