@@ -47,8 +47,27 @@ export function previousClaimant(r: Retriever, sentence: Sentence, at?: number):
  * post's poster ("[23:15] Lena Varga (X): "…"") as much as "Varga said". `names`: index terms.
  */
 export function spokenBy(r: Retriever, sentence: Sentence, names: readonly string[]): boolean {
-  if (names.length === 0) return false;
+  if (names.length === 0 || !(PRONOUN_SAID.test(sentence.text) || underLabel(r, sentence))) return false;
   return sentenceAttributions(r.corpus, sentence, r.lexicon.names?.midCaps).some((a) =>
     tokenize(a.name).some((t) => t.term !== null && names.includes(t.term)),
   );
+}
+
+/** "…,” he wrote": a claimant the annotation pass finds through the article. */
+const PRONOUN_SAID =
+  /\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|wrote|writes|added|adds|told|posted|tweeted|stated)\b/i;
+
+/** A paragraph opening with a label before a colon ("SOUSA: …", "[23:15] Lena Varga (X): …"), cheaply seen. */
+const LABEL_OPENING = /^\s*(?:\[?\d{1,2}[:.]\d{2}\]?\s*)?[^:"“!?]{1,120}:\s*\S/;
+
+/**
+ * Whether the sentence's paragraph opens with a speaker's or poster's label. With a pronoun's claimant,
+ * the only attributions the annotation pass adds to what the sentence's own words show ("Varga said"),
+ * so the only ones worth its reading at answer time.
+ */
+function underLabel(r: Retriever, sentence: Sentence): boolean {
+  const sentences = r.corpus.byId.get(sentence.source)?.sentences ?? [];
+  let i = sentence.index;
+  while (i > 0 && sentences[i - 1]?.paragraph === sentence.paragraph) i--;
+  return LABEL_OPENING.test(sentences[i]?.text ?? '');
 }
