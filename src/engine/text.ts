@@ -109,8 +109,19 @@ function stemWord(lower: string): string {
   return s;
 }
 
+/** Index terms of the words read so far (bounded like the stems): most words recur in every article. */
+const termCache = new Map<string, string | null>();
+
 /** The index term for one lower-cased word: stem, then fold synonyms. Null for stop words. */
 export function termOf(lower: string): string | null {
+  const known = termCache.get(lower);
+  if (known !== undefined) return known;
+  const term = readTerm(lower);
+  if (termCache.size < 200_000) termCache.set(lower, term);
+  return term;
+}
+
+function readTerm(lower: string): string | null {
   if (STOP_WORDS.has(lower)) return null;
   if (/^\d/.test(lower)) return lower.replace(/,/g, '');
   if (lower === '%') return bySurface.get('percent') ?? 'percent';
