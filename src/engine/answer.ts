@@ -1537,7 +1537,9 @@ function claimantFit(r: Retriever, asked: AskedClaimant, c: Candidate, said: Rea
 }
 
 /** A claimant asked for by name ("according to the Port Authority"), not described ("an unnamed official"). */
-const NAMED = /^(?:the\s+)?\p{Lu}/u;
+const NAMED = /^(?!(?:an?|some|one|that|this|the same)\s)(?!.*\b(?:unnamed|anonymous|unidentified)\b)/iu;
+/** How many sentences open an article: where an interview names its guest. */
+const INTERVIEW_OPENING = 4;
 
 /** A figure scoring this share of the best is close enough for "the latest" to choose among. */
 export const LATEST_SHARE = 0.6;
@@ -1574,6 +1576,21 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
         relevance[0]);
   const band = (top?.coverage ?? 0) * RELEVANCE_BAND;
   const askedBy = options.claimant ? askedClaimantOf(r, options.claimant) : null;
+  const askedDescription =
+    askedBy !== null &&
+    askedBy.distinctive.length > 0 &&
+    q.kind === 'description' &&
+    NAMED.test(options.claimant ?? '');
+  const termsOf = (text: string) => new Set(r.termPositions(text, tokenize(text)).map((t) => t.term));
+  const named = (s: Sentence | undefined): boolean => {
+    if (!s || !askedBy) return false;
+    if (askedBy.distinctive.every((t) => termsOf(s.corrected).has(t))) return true;
+    // An interview's first-person answers are its guest's, named in its opening.
+    const opening = r.corpus.byId.get(s.source)?.sentences.slice(0, INTERVIEW_OPENING) ?? [];
+    const guest =
+      FIRST_PERSON.test(s.text) && askedBy.distinctive.every((t) => opening.some((x) => termsOf(x.corrected).has(t)));
+    return guest || spokenBy(r, s, askedBy.distinctive);
+  };
   if (askedBy && askedBy.terms.size > 0 && (q.kind === 'count' || q.kind === 'percent')) {
     // A sentence's terms once, however many of its figures are weighed.
     const saidIn = new Map<number, Set<string>>();
@@ -1588,18 +1605,9 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     scored.candidates = scored.candidates
       .map((c) => ({ ...c, score: c.score * claimantFit(r, askedBy, c, said(c.sentence)) }))
       .sort((a, b) => b.score - a.score);
-  } else if (
-    askedBy &&
-    askedBy.distinctive.length > 0 &&
-    q.kind === 'description' &&
-    NAMED.test(options.claimant ?? '')
-  ) {
+  } else if (askedDescription) {
     // "According to the Port Authority, what is the channel for?": what the claimant says — a sentence
     // naming it, or given to it by the annotation pass (a quoted post, a speaker label) — comes first.
-    const named = (s: Sentence) => {
-      const terms = new Set(r.termPositions(s.corrected, tokenize(s.corrected)).map((t) => t.term));
-      return askedBy.distinctive.every((t) => terms.has(t)) || spokenBy(r, s, askedBy.distinctive);
-    };
     scored.candidates = scored.candidates
       .map((c) => (named(c.sentence) ? c : { ...c, score: c.score * UNNAMED_CLAIMANT }))
       .sort((a, b) => b.score - a.score);
@@ -1759,6 +1767,13 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     unmet.push('gives a figure per side, not a total');
   }
   // "…, according to Kyiv?" answered by Moscow's figure: said, not hidden.
+  // "What did the Chilean ministry say …?" answered by what the Peruvian one said: not found, the closest shown.
+  if (askedDescription && !named(winner.best.sentence) && !named(before(r, winner.best.sentence))) {
+    return {
+      ...abstain(question, q.kind, total),
+      answer: `I could not find what ${options.claimant} said in my sources (the closest: ${answer}).`,
+    };
+  }
   const claimed = winner.best.claimant;
   if (askedBy && options.claimant && claimed && askedBy.terms.size > 0 && !sameClaimant(r, askedBy, claimed)) {
     // Nobody the question names gives it: the sentence names neither the claimant asked about, or names

@@ -136,7 +136,7 @@ export function askedClaimant(question: string): string | null {
     );
   if (per?.[1]) return per[1].trim();
   const said =
-    /\b(?:did|does|do|has|have) (?:the )?((?:\p{Lu}[\p{L}'’.-]*(?:['’]s)?\s?)(?:[\p{L}'’.-]+\s){0,3}?)(?:say|said|claim|report|estimate|put|give|count|tell|announce)\b/u.exec(
+    /\b(?:did|does|do|has|have) (?:the )?((?:(?:\p{Lu}|(?=\p{Ll}+\s+(?:[\p{L}'’.-]+\s+){0,2}(?:ministry|office|agency|army|government|command|mission|service|council)\b))[\p{L}'’.-]*(?:['’]s)?\s?)(?:[\p{L}'’.-]+\s){0,3}?)(?:say|said|claim|report|estimate|put|give|count|tell|announce)\b/u.exec(
       question,
     );
   return said?.[1]?.trim() || null;

@@ -75,6 +75,10 @@ describe('askedClaimant', () => {
     expect(askedClaimant('how many soldiers died per csis')).toBe('csis');
     expect(askedClaimant('how many kids were hurt since 2022 per un figures')).toBe('un');
     expect(askedClaimant('how many prisoners per side')).toBeNull();
+    expect(askedClaimant('what did the norwegian foreign ministry say about the closure?')).toBe(
+      'norwegian foreign ministry',
+    );
+    expect(askedClaimant('what did they say about it')).toBeNull();
     expect(askedClaimant('how many prisoners per the interview')).toBeNull();
   });
 

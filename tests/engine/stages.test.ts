@@ -617,6 +617,35 @@ describe('a reader Q&A', () => {
 });
 
 describe('what a named claimant says', () => {
+  it('is not answered by what another claimant said: the closest is shown, as not found', () => {
+    const e = buildEngine(
+      corpusOf({
+        'c.txt':
+          'The Dutch foreign ministry said the harbour closure showed the port was unsafe, in a statement on Monday.\n\n' +
+          'The Belgian foreign ministry said on Tuesday that it would send divers.\n\n' +
+          'Norwegian divers arrived on Wednesday.\n',
+      }),
+    );
+    const a = e.ask('what did the norwegian foreign ministry say about the harbour closure?');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toMatch(/^I could not find what norwegian foreign ministry said in my sources \(the closest: /);
+  });
+
+  it("takes an interview's first-person answers for its guest's words", () => {
+    const e = buildEngine(
+      corpusOf({
+        'i.txt':
+          'Q&A: the harbour analyst Lena Varga on the storm\n\n' +
+          'We asked Lena Varga, who studies ports in Tallinn, what comes next.\n\n' +
+          'Q: Will the harbour reopen this month?\n\n' +
+          'I would put the odds of the harbour reopening this month at one in four.\n',
+      }),
+    );
+    expect(e.ask('According to Lena Varga, what are the odds of the harbour reopening this month?').answer).toMatch(
+      /one in four/,
+    );
+  });
+
   it('is read from a sentence naming the claimant or given to it, before one that only covers the topic', () => {
     const e = buildEngine(
       corpusOf({
