@@ -412,6 +412,10 @@ const CLOCK_TIME =
 const RELATIVE_TIME =
   /\b(?:in|within)\s+(?:(?:the\s+)?(?:next|coming)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?)\b/gi;
 
+/** "no date has been set", "neither a date nor a venue had been agreed", "nothing has been scheduled". */
+const NO_DATE =
+  /\b(?:no (?:date|time|venue|timing)s?\b[^.;,]{0,60}?\b(?:set|agreed|announced|fixed|scheduled)\b|neither (?:a )?date nor (?:a )?(?:venue|place)(?:[^.;,]{0,30}?\b(?:set|agreed|announced|fixed)\b)?|nothing (?:has been|had been|is|was) (?:scheduled|planned|set))/gi;
+
 /** "the first swap in five months", "the deadliest attack in weeks": a span looking back from a superlative. */
 const SINCE_LAST = /\b(?:first|only|last|\p{L}{3,}est)\b[^,.;:]{0,30}$/iu;
 
@@ -703,6 +707,13 @@ function scoreSentence(
           : slot;
       };
       slots = dateSlots(text, tokens, published).filter(notGiven).map(precise).map(bounded).map(ahead);
+      // "When is the next round?" answered by "no date has been set for it": what is known is that no
+      // date is, said as the sentence says it.
+      // (The day it was said, "told reporters on Friday that no date had been set", does not answer it.)
+      if (willAsked) {
+        const none = phraseSlots(text, tokens, NO_DATE, 'date', 1).map((slot) => ({ ...slot, key: 'date:none-set' }));
+        if (none.length > 0) slots = none;
+      }
       // "What time did the talks end?", "as of what time?": a clock time answers ("16:05 Varna time"); a
       // day says less.
       // "When did the premier arrive on March 9?": the day is given, so the time of day is asked.

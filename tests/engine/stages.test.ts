@@ -511,6 +511,18 @@ describe('date answers: a span looking back', () => {
   });
 });
 
+describe('date answers: none set', () => {
+  it('answers "when will …" with the sources saying no date is set, not with the day they said so', () => {
+    const e = buildEngine(
+      corpusOf({
+        'n.txt':
+          'The harbour authority said on Monday that no date had yet been set for the reopening of the channel.\n',
+      }),
+    );
+    expect(e.ask('When will the channel reopen?').answer).toMatch(/^no date had yet been set/);
+  });
+});
+
 describe('date answers: one of a series', () => {
   it('is not dated by a sentence about another one of the series ("the second round" for the first)', () => {
     const e = buildEngine(
