@@ -162,6 +162,7 @@ export class LexiconBuilder {
   readonly #spellings = new Map<string, number>();
   readonly #midCaps = new Set<string>();
   readonly #countries = new Map<string, Map<string, number>>();
+  readonly #twoWordAcronyms = new Map<string, string>();
 
   #addCountry(surname: string, country: string): void {
     const seen = this.#countries.get(surname) ?? new Map<string, number>();
@@ -251,6 +252,11 @@ export class LexiconBuilder {
           );
         }
       }
+      // "European Union" is "EU": a two-word body's initials too, where no longer name has them.
+      if (words.length === 2 && ORGANISATION_WORDS.has(words[1] ?? '') && /^\p{Lu}\S*\s+\p{Lu}/u.test(name)) {
+        const initials = `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}`;
+        if (!this.#twoWordAcronyms.has(initials)) this.#twoWordAcronyms.set(initials, key);
+      }
       if (words.length >= 3) {
         const initials = name
           .split(/\s+/)
@@ -266,6 +272,8 @@ export class LexiconBuilder {
   finish(): EntityLexicon {
     const evidence = this.#evidence;
     const surnameSpeech = this.#surnameSpeech;
+    for (const [initials, full] of this.#twoWordAcronyms)
+      if (!this.#acronyms.has(initials)) this.#addAcronym(initials, full);
     const acronyms = this.#acronyms;
     const spellings = this.#spellings;
     // Spelling variants: long capitalised words one edit apart with the same first three letters.

@@ -1260,6 +1260,17 @@ describe('a person’s country', () => {
   });
 });
 
+describe('acronyms of two-word bodies', () => {
+  it('reads "European Union" as "EU", so "EU membership" finds it', () => {
+    const e = buildEngine(
+      corpusOf({
+        'u.txt': 'Mayor Ivo Kask described membership of the European Union as "a harbour in a storm".\n',
+      }),
+    );
+    expect(e.ask('What did Kask call EU membership?').answer).toMatch(/harbour in a storm/);
+  });
+});
+
 describe('a person’s country, from a possessive role', () => {
   it('is read from "Norway\'s chief negotiator Ana Ruiz" and "Luis Soto, Brazil\'s foreign minister,"', () => {
     const corpus = corpusOf({
