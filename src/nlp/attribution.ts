@@ -36,7 +36,7 @@ export interface Attribution {
 /** What the article has said so far, for resolving "he", "its report", "the same report". */
 export interface ArticleMemory {
   /** People, organisations and places mentioned, in reading order. */
-  mentions: { name: string; kind: EntityKind; sentence: number }[];
+  mentions: { name: string; kind: EntityKind; sentence: number; possessive?: boolean }[];
   /** Claimants found, in reading order. */
   claimants: { name: string; kind: EntityKind; sentence: number; report: boolean }[];
 }
@@ -190,8 +190,10 @@ function lastMention(memory: ArticleMemory, kinds: readonly EntityKind[], senten
   for (let s = sentence; s >= 0; s--) {
     const c = memory.claimants.find((x) => x.sentence === s && kinds.includes(x.kind));
     if (c) return c.name;
-    // Else its first mention of that kind: the subject ("X accused Y of … . '…,' he wrote": X, not Y).
-    const m = memory.mentions.find((x) => x.sentence === s && kinds.includes(x.kind));
+    // Else its first mention of that kind: the subject ("X accused Y of … . '…,' he wrote": X, not Y), not
+    // a possessor ("Trump's envoy, Steve Witkoff, …": Witkoff).
+    const here = memory.mentions.filter((x) => x.sentence === s && kinds.includes(x.kind));
+    const m = here.find((x) => !x.possessive) ?? here[0];
     if (m) return m.name;
   }
   return null;
@@ -416,7 +418,7 @@ export function remember(
 ): void {
   for (const e of entities) {
     if (e.kind === 'person' || e.kind === 'org' || e.kind === 'place') {
-      memory.mentions.push({ name: e.name, kind: e.kind, sentence });
+      memory.mentions.push({ name: e.name, kind: e.kind, sentence, ...(e.possessive ? { possessive: true } : {}) });
     }
   }
   for (const a of attributions) {

@@ -42,6 +42,14 @@ describe('attribution: through the article', () => {
     expect(quote).not.toContain('Lena Varga');
   });
 
+  it('resolves "he said" past a possessor to the person it qualifies ("Kask\'s deputy, Lena Varga, …")', () => {
+    const quote = claimants(
+      "Mayor Ivo Kask's deputy, Lena Varga, toured the harbour on Monday.\n\n“The channel is safe,” she said.\n",
+    ).at(-1);
+    expect(quote).toContain('Lena Varga');
+    expect(quote).not.toContain('Ivo Kask');
+  });
+
   it('resolves "its report" to the organisation cited before', () => {
     expect(
       claimants(
