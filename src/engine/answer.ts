@@ -8,7 +8,7 @@ import {
   type QuestionTerm,
   type WeightedTerm,
 } from './analyze.js';
-import { findClaimant, previousClaimant, spokenBy } from './claimants.js';
+import { attributedTerms, findClaimant, previousClaimant, spokenBy } from './claimants.js';
 import {
   actorConflict,
   CASUALTIES_TERM,
@@ -35,7 +35,16 @@ import {
   type Slot,
 } from './slots.js';
 import { MIN_HEAD_SIMILARITY, MIN_MEANING_SIMILARITY, standIn } from './soft.js';
-import { editDistance, MEASURE_TERMS, SIDE_TERMS, type Token, termOf, tokenize, withoutLabel } from './text.js';
+import {
+  editDistance,
+  MEASURE_TERMS,
+  paragraphAt,
+  SIDE_TERMS,
+  type Token,
+  termOf,
+  tokenize,
+  withoutLabel,
+} from './text.js';
 import { TITLE_WORDS } from './vocabulary.js';
 import {
   DATE_MISMATCH,
@@ -412,11 +421,11 @@ const CLOCK_TIME =
 const RELATIVE_TIME =
   /\b(?:in|within)\s+(?:(?:the\s+)?(?:next|coming)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?)\b/gi;
 
-/** "no date has been set", "neither a date nor a venue had been agreed", "nothing has been scheduled". */
+/** "no date has been fixed for the vote", "neither a date nor a place was agreed", "nothing was scheduled yet". */
 const NO_DATE =
   /\b(?:no (?:date|time|venue|timing)s?\b[^.;,]{0,60}?\b(?:set|agreed|announced|fixed|scheduled)\b|neither (?:a )?date nor (?:a )?(?:venue|place)(?:[^.;,]{0,30}?\b(?:set|agreed|announced|fixed)\b)?|nothing (?:has been|had been|is|was) (?:scheduled|planned|set))/gi;
 
-/** "the first swap in five months", "the deadliest attack in weeks": a span looking back from a superlative. */
+/** "the first sailing in six weeks", "the worst flood in years": a span looking back from a superlative. */
 const SINCE_LAST = /\b(?:first|only|last|\p{L}{3,}est)\b[^,.;:]{0,30}$/iu;
 
 /** Where one clause of a sentence ends and another begins: ", while", "; ", ", whereas", ", but". */
@@ -493,7 +502,7 @@ function nearestOrdinal(tokens: readonly Token[], at: number): string | null {
 
 /**
  * Whether a sentence is about another one of a series than the question: it puts an ordinal before the
- * noun the question's ordinal goes with ("the second round" where "the first round" is asked), and never
+ * noun the question's ordinal goes with ("the third session" where "the first session" is asked), and never
  * the asked one.
  */
 function otherOfSeries(asked: readonly Token[], tokens: readonly Token[]): boolean {
@@ -604,13 +613,10 @@ function scoreSentence(
   // before it name, so their names count as its own.
   const pronounLed = PRONOUN_SUBJECT.test(text);
   // "What did Varga post …?": a sentence under Varga's speaker label or quoted post is Varga's.
-  const spokenCache = new Map<string, boolean>();
+  let attributed: ReadonlySet<string> | undefined;
   const spoken = (t: WeightedTerm) => {
-    const known = spokenCache.get(t.term);
-    if (known !== undefined) return known;
-    const said = spokenBy(r, sentence, [t.term]);
-    spokenCache.set(t.term, said);
-    return said;
+    attributed ??= attributedTerms(r, sentence);
+    return attributed.has(t.term);
   };
   for (const t of terms) {
     if (hasTerm(positions, t.term) || (t.subject && t.proper && q.asksWhatWasSaid && spoken(t))) {
@@ -724,7 +730,7 @@ function scoreSentence(
         ];
       }
       // "The sides will meet again in two weeks": a time from now is when, as precisely as the text says.
-      // ("The first exchange in five months" looks back: the span since the last one, not a time to come.)
+      // ("The first sailing in six weeks" looks back: the span since the last one, not a time to come.)
       if (slots.length === 0 && /^when\b/i.test(q.question))
         slots = phraseSlots(text, tokens, RELATIVE_TIME, 'when', VAGUE_DATE).filter(
           (slot) =>
@@ -764,15 +770,7 @@ function scoreSentence(
       // "Why …?": a sentence that gives a reason ("because", "over", "in retaliation for") answers it.
       if (/^why\b/i.test(q.question) && !REASON_MARKERS.test(text)) descriptionPenalty *= NO_REASON;
       const speakers = terms.filter((t) => t.subject && t.proper);
-      if (
-        q.asksWhatWasSaid &&
-        !speaks(tokens, speakers, positions, text) &&
-        !spokenBy(
-          r,
-          sentence,
-          speakers.map((t) => t.term),
-        )
-      ) {
+      if (q.asksWhatWasSaid && !speaks(tokens, speakers, positions, text) && !speakers.some(spoken)) {
         descriptionPenalty *= 0.6;
       }
       if (head && headPos.length === 0) {
@@ -940,7 +938,7 @@ function scoreSentence(
         const nearest = nearestOrdinal(tokens, slot.first);
         if (nearest !== null && !askedOrdinals.has(nearest)) anchor *= OTHER_ORDINAL;
       }
-      // So with a date: a sentence about "the second round" does not date the first one.
+      // So with a date: a sentence about "the third session" does not date the first one.
       if (q.kind === 'date' && otherOfSeries(q.tokens, tokens)) anchor *= OTHER_ORDINAL;
       // "How many were killed": a figure from a sentence that says nothing of anyone killed counts something else.
       if (isFigure && askedOutcomes.length > 0 && !askedOutcomes.some((m) => positions.has(m))) anchor *= NO_OUTCOME;
@@ -1195,9 +1193,7 @@ const QUESTION_LABEL = /^\W*(?:Q|Question)\s*[.:]\s/;
 /** Whether a sentence belongs to a paragraph that puts a question (a reader's, an interviewer's). */
 function inQuestion(r: Retriever, s: Sentence): boolean {
   const sentences = r.corpus.byId.get(s.source)?.sentences ?? [];
-  let i = s.index;
-  while (i > 0 && sentences[i - 1]?.paragraph === s.paragraph) i--;
-  return QUESTION_LABEL.test(sentences[i]?.text ?? '');
+  return QUESTION_LABEL.test(paragraphAt(sentences, s.index)[0]?.text ?? '');
 }
 
 /** Whether each sentence read so far is a heading: a property of the corpus, read once. */
@@ -1224,16 +1220,6 @@ function readHeading(sentences: readonly Sentence[], i: number): boolean {
   // "**The sides agreed a channel. Why does that matter?**": an interviewer's question of a sentence or two.
   if (ASKS.test(paragraph.at(-1)?.text ?? '')) return true;
   return paragraph.length === 1 && words <= 20 && !/[.!…:;,"”’)]\s*$/.test(s.text);
-}
-
-/** The sentences of the paragraph sentence `i` stands in. */
-function paragraphAt(sentences: readonly Sentence[], i: number): Sentence[] {
-  const own = sentences[i]?.paragraph;
-  let a = i;
-  let b = i;
-  while (a > 0 && sentences[a - 1]?.paragraph === own) a--;
-  while (b + 1 < sentences.length && sentences[b + 1]?.paragraph === own) b++;
-  return sentences.slice(a, b + 1);
 }
 
 /** "Which district", "what region": a place of that kind is asked for. */
@@ -1592,27 +1578,25 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     askedBy.distinctive.length > 0 &&
     q.kind === 'description' &&
     NAMED.test(options.claimant ?? '');
-  const termsOf = (text: string) => new Set(r.termPositions(text, tokenize(text)).map((t) => t.term));
+  // A sentence's terms once, however many of its figures are weighed or claimant checks read them.
+  const saidIn = new Map<number, Set<string>>();
+  const said = (s: Sentence) => {
+    let terms = saidIn.get(s.ordinal);
+    if (!terms) {
+      terms = new Set(r.termPositions(s.corrected, tokenize(s.corrected)).map((t) => t.term));
+      saidIn.set(s.ordinal, terms);
+    }
+    return terms;
+  };
   const named = (s: Sentence | undefined): boolean => {
     if (!s || !askedBy) return false;
-    if (askedBy.distinctive.every((t) => termsOf(s.corrected).has(t))) return true;
+    if (askedBy.distinctive.every((t) => said(s).has(t))) return true;
     // An interview's first-person answers are its guest's, named in its opening.
     const opening = r.corpus.byId.get(s.source)?.sentences.slice(0, INTERVIEW_OPENING) ?? [];
-    const guest =
-      FIRST_PERSON.test(s.text) && askedBy.distinctive.every((t) => opening.some((x) => termsOf(x.corrected).has(t)));
+    const guest = FIRST_PERSON.test(s.text) && askedBy.distinctive.every((t) => opening.some((x) => said(x).has(t)));
     return guest || spokenBy(r, s, askedBy.distinctive);
   };
   if (askedBy && askedBy.terms.size > 0 && (q.kind === 'count' || q.kind === 'percent')) {
-    // A sentence's terms once, however many of its figures are weighed.
-    const saidIn = new Map<number, Set<string>>();
-    const said = (s: Sentence) => {
-      let terms = saidIn.get(s.ordinal);
-      if (!terms) {
-        terms = new Set(r.termPositions(s.corrected, tokenize(s.corrected)).map((t) => t.term));
-        saidIn.set(s.ordinal, terms);
-      }
-      return terms;
-    };
     scored.candidates = scored.candidates
       .map((c) => ({ ...c, score: c.score * claimantFit(r, askedBy, c, said(c.sentence)) }))
       .sort((a, b) => b.score - a.score);
@@ -1698,7 +1682,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       return { list, best, sources, rank: best.score * (1 + 0.04 * (sources - 1)) };
     })
     .sort((a, b) => b.rank - a.rank);
-  // "last month" and "January 23-24" agree: the day, within the month the best answer gives, is the answer
+  // "last month" and "March 11-12" agree: the day, within the month the best answer gives, is the answer
   // when it answers about as well.
   const vague = ranked[0]?.best.key;
   if (q.kind === 'date' && vague?.startsWith('date:') && vague.length < 'date:YYYY-MM-DD'.length) {
@@ -1722,14 +1706,14 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       const prev = bySource.get(c.sentence.source);
       if (!prev || c.score > prev.score) bySource.set(c.sentence.source, c);
     }
-    const said = prepare(r, winner.best.sentence.corrected);
+    const stated = prepare(r, winner.best.sentence.corrected);
     support = [
       winner.best,
       ...[...bySource.values()].filter(
         (c) =>
           c.sentence.source !== winner.best.sentence.source &&
           c.score >= winner.best.score * 0.8 &&
-          sharedWords(said, prepare(r, c.sentence.corrected)) >= SAME_STATEMENT_SHARE,
+          sharedWords(stated, prepare(r, c.sentence.corrected)) >= SAME_STATEMENT_SHARE,
       ),
     ];
   }
@@ -1789,8 +1773,8 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   if (askedBy && options.claimant && claimed && askedBy.terms.size > 0 && !sameClaimant(r, askedBy, claimed)) {
     // Nobody the question names gives it: the sentence names neither the claimant asked about, or names
     // the claimant of the other side ("Colombia's ministry" asked, Brazil's cited).
-    const said = prepare(r, winner.best.sentence.corrected).positions;
-    const unnamed = askedBy.distinctive.length > 0 && !askedBy.distinctive.every((t) => said.has(t));
+    const winnerSaid = said(winner.best.sentence);
+    const unnamed = askedBy.distinctive.length > 0 && !askedBy.distinctive.every((t) => winnerSaid.has(t));
     if (unnamed || otherSide(r, askedBy, claimed)) {
       return {
         ...abstain(question, q.kind, total),

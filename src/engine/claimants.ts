@@ -3,10 +3,10 @@
  * through src/nlp/annotate.ts): the same claimant, in the same canonical spelling, that /casualties shows.
  * Nothing is read here.
  */
-import { claimantAt, isExplicit, sentenceAttributions } from '../nlp/annotate.js';
+import { claimantAt, isExplicit, opensWithLabel, sentenceAttributions } from '../nlp/annotate.js';
 import type { Sentence } from '../types.js';
 import type { Retriever } from './retrieval.js';
-import { type Token, tokenize } from './text.js';
+import { paragraphAt, type Token, tokenize } from './text.js';
 
 /** Verbs of saying, for questions that ask who said something. */
 export const SPEECH =
@@ -47,18 +47,25 @@ export function previousClaimant(r: Retriever, sentence: Sentence, at?: number):
  * post's poster ("[23:15] Lena Varga (X): "…"") as much as "Varga said". `names`: index terms.
  */
 export function spokenBy(r: Retriever, sentence: Sentence, names: readonly string[]): boolean {
-  if (names.length === 0 || !(PRONOUN_SAID.test(sentence.text) || underLabel(r, sentence))) return false;
-  return sentenceAttributions(r.corpus, sentence, r.lexicon.names?.midCaps).some((a) =>
-    tokenize(a.name).some((t) => t.term !== null && names.includes(t.term)),
-  );
+  if (names.length === 0) return false;
+  const terms = attributedTerms(r, sentence);
+  return names.some((n) => terms.has(n));
+}
+
+const NO_TERMS: ReadonlySet<string> = new Set();
+
+/** The index terms of the names the annotation pass gives the sentence to (see `spokenBy`). */
+export function attributedTerms(r: Retriever, sentence: Sentence): ReadonlySet<string> {
+  if (!(PRONOUN_SAID.test(sentence.text) || underLabel(r, sentence))) return NO_TERMS;
+  const terms = new Set<string>();
+  for (const a of sentenceAttributions(r.corpus, sentence, r.lexicon.names?.midCaps))
+    for (const t of tokenize(a.name)) if (t.term !== null) terms.add(t.term);
+  return terms;
 }
 
 /** "…,” he wrote": a claimant the annotation pass finds through the article. */
 const PRONOUN_SAID =
   /\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|wrote|writes|added|adds|told|posted|tweeted|stated)\b/i;
-
-/** A paragraph opening with a label before a colon ("SOUSA: …", "[23:15] Lena Varga (X): …"), cheaply seen. */
-const LABEL_OPENING = /^\s*(?:\[?\d{1,2}[:.]\d{2}\]?\s*)?[^:"“!?]{1,120}:\s*\S/;
 
 /**
  * Whether the sentence's paragraph opens with a speaker's or poster's label. With a pronoun's claimant,
@@ -67,7 +74,5 @@ const LABEL_OPENING = /^\s*(?:\[?\d{1,2}[:.]\d{2}\]?\s*)?[^:"“!?]{1,120}:\s*\S
  */
 function underLabel(r: Retriever, sentence: Sentence): boolean {
   const sentences = r.corpus.byId.get(sentence.source)?.sentences ?? [];
-  let i = sentence.index;
-  while (i > 0 && sentences[i - 1]?.paragraph === sentence.paragraph) i--;
-  return LABEL_OPENING.test(sentences[i]?.text ?? '');
+  return opensWithLabel(paragraphAt(sentences, sentence.index)[0]?.text ?? '');
 }

@@ -214,7 +214,7 @@ export class LexiconBuilder {
         const surname = words.at(-1);
         if (country && surname) this.#addCountry(surname, country);
       } else if (words.length >= 2) {
-        // "Ukraine's chief negotiator Rustem Umerov", "Rustem Umerov, Ukraine's chief negotiator,": a
+        // "Norway's chief negotiator Ana Ruiz", "Ana Ruiz, Norway's chief negotiator,": a
         // country's role in lower case, before the name or as its appositive.
         const before = POSSESSIVE_ROLE_BEFORE.exec(
           text.slice(Math.max(0, (tokens[run.first]?.start ?? 0) - 60), tokens[run.first]?.start ?? 0),
@@ -252,7 +252,7 @@ export class LexiconBuilder {
           );
         }
       }
-      // "European Union" is "EU": a two-word body's initials too, where no longer name has them.
+      // "African Union" is "AU": a two-word body's initials too, where no longer name has them.
       if (words.length === 2 && ORGANISATION_WORDS.has(words[1] ?? '') && /^\p{Lu}\S*\s+\p{Lu}/u.test(name)) {
         const initials = `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}`;
         if (!this.#twoWordAcronyms.has(initials)) this.#twoWordAcronyms.set(initials, key);

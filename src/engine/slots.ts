@@ -27,6 +27,11 @@ const NOUN_PHRASE_STOP =
 /** A plural common noun that can head a compound ("buildings", "drones"), not a verb or function word ("was", "this"). */
 const COMPOUND_HEAD = /^(?!(?:was|is|has|this|its|as|us|his|hers|yes|does|goes|says|always|perhaps)$)[a-z]{3,}[^su]s$/;
 
+/** What happened to those a figure counts, as news writes it right after them. */
+const OUTCOME_WORD = /^(?:killed|dead|wounded|injured|hurt|missing)$/;
+/** Punctuation between two words that ends a noun phrase. */
+const PHRASE_BREAK = /[,.;:()—–“”"]/;
+
 /** The figure plus the noun phrase it counts: "55,000 Ukrainian soldiers", "up to 140,000 deaths". */
 function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention): string {
   let end = m.end;
@@ -39,7 +44,7 @@ function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention):
   if (
     m.kind === 'count' &&
     outcome &&
-    /^(?:killed|dead|wounded|injured|hurt|missing)$/.test(outcome.lower) &&
+    OUTCOME_WORD.test(outcome.lower) &&
     /^\s+$/.test(text.slice(tokens[m.last]?.end ?? 0, outcome.start))
   ) {
     return text.slice(m.start, outcome.end);
@@ -47,7 +52,7 @@ function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention):
   for (let k = m.last + 1; k <= m.last + 3 && k < tokens.length; k++) {
     const t = tokens[k];
     const gap = text.slice(tokens[k - 1]?.end ?? 0, t?.start ?? 0);
-    if (!t || /[,.;:()—–“”"]/.test(gap) || NOUN_PHRASE_STOP.test(t.lower) || t.numeric) break;
+    if (!t || PHRASE_BREAK.test(gap) || NOUN_PHRASE_STOP.test(t.lower) || t.numeric) break;
     // "12 of them": the share reads whole; "12 of the wounded" stops before "of".
     if (t.lower === 'of') {
       if (/^(?:them|those|these|us|whom)$/.test(tokens[k + 1]?.lower ?? '')) last = k + 1;
@@ -62,19 +67,15 @@ function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention):
     break;
   }
   if (m.kind === 'count' && last > m.last) end = Math.max(end, tokens[last]?.end ?? end);
-  // "Two people were injured", "1 person still unaccounted for": what happened to those counted, when it
-  // follows them directly, is part of the answer.
+  // "Three dock workers were injured", "one crew member still unaccounted for": what happened to those
+  // counted, when it follows them directly, is part of the answer.
   if (m.kind === 'count' && last > m.last) {
     let k = last + 1;
     while (k <= last + 3 && /^(?:were|was|are|is|had|have|has|been|still|all|reportedly)$/.test(tokens[k]?.lower ?? ''))
       k++;
     const outcome = tokens[k];
     const gap = text.slice(tokens[last]?.end ?? 0, outcome?.start ?? 0);
-    if (
-      outcome &&
-      /^(?:killed|dead|wounded|injured|hurt|missing|unaccounted)$/.test(outcome.lower) &&
-      !/[,.;:()—–“”"]/.test(gap)
-    )
+    if (outcome && (OUTCOME_WORD.test(outcome.lower) || outcome.lower === 'unaccounted') && !PHRASE_BREAK.test(gap))
       end = outcome.end;
   }
   // A factbox's "9 - people killed": the dash only sets the figure off from what it counts.

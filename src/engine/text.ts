@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import type { Sentence } from '../types.js';
 import { MEASURE_WORDS, SIDE_WORDS, SYNONYM_GROUPS } from './vocabulary.js';
 
 /** English function words and question words: never index terms, never required in an answer. */
@@ -228,4 +229,14 @@ const OPENING_LABEL = /^\s*(?:[-•*–]|\d{1,2}[.)]|[QA][.:])\s+/;
 /** A sentence as an answer shows it: without the label or list mark it opens with. */
 export function withoutLabel(text: string): string {
   return text.replace(OPENING_LABEL, '');
+}
+
+/** The sentences of the paragraph sentence `i` stands in. */
+export function paragraphAt(sentences: readonly Sentence[], i: number): Sentence[] {
+  const own = sentences[i]?.paragraph;
+  let a = i;
+  let b = i;
+  while (a > 0 && sentences[a - 1]?.paragraph === own) a--;
+  while (b + 1 < sentences.length && sentences[b + 1]?.paragraph === own) b++;
+  return sentences.slice(a, b + 1);
 }

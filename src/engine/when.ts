@@ -1,3 +1,4 @@
+import { MONTHS } from '../extract/lexicon.js';
 import { sentenceDateMentions } from '../nlp/annotate.js';
 import { findDates } from '../nlp/dates.js';
 import { plain } from '../nlp/tokens.js';
@@ -136,28 +137,14 @@ function reportedBy(r: Retriever, q: DateConstraint, s: Sentence): number {
   return gap >= 0 && gap <= AS_OF_DAYS ? 1 : DATE_UNSTATED_MISMATCH;
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /**
  * A date as written with the calendar date it resolves to, in words, where the text does not already give
  * it: "on Friday (January 30, 2026)", "last month (January 2026)"; "on February 3" gains only its year.
  */
 export function withCalendarDate(written: string, iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
-  const name = month ? MONTH_NAMES[month - 1] : undefined;
+  const lower = month ? MONTHS[month - 1] : undefined;
+  const name = lower ? lower[0]?.toUpperCase() + lower.slice(1) : undefined;
   if (!year || !name) return written.includes(iso) ? written : `${written} (${iso})`;
   const calendar = day ? `${name} ${day}, ${year}` : `${name} ${year}`;
   if (written === iso) return calendar;
@@ -168,7 +155,7 @@ export function withCalendarDate(written: string, iso: string): string {
 
 /**
  * Answer slots for "when" questions, read by the one date reader: every date the sentence names, as
- * precise as the text and resolved as /casualties and /talks resolve it ("on Friday (2026-01-30)").
+ * precise as the text and resolved as /casualties and /talks resolve it ("on Friday (January 30, 2026)").
  * Meant to replace the chrono reading in slots.ts (`dateSlots`), which resolves a weekday to the closest
  * one rather than the most recent.
  */

@@ -268,7 +268,7 @@ export function reportOrder(text: string, at: number): -1 | 0 | 1 {
 /**
  * A live-blog entry's stamp at the start of its paragraph: a clock time then a dash ("08:55 — …"), a zone
  * ("09:10 GMT — …", "08:55 local time …"), a zone named by a word and "time" then a dash or colon
- * ("14:40 Kyiv time — …", "14:40 Eastern Time: …"), or a time in brackets ("[14:40] …", "[14:40 CET] …").
+ * ("14:40 Lisbon time — …", "14:40 Eastern Time: …"), or a time in brackets ("[14:40] …", "[14:40 CET] …").
  */
 const TIME_STAMP =
   /^\s*(?:\[\s*(\d{1,2}):(\d{2})(?:\s+[^\]\n]{1,24})?\s*\]|(\d{1,2}):(\d{2})\s*(?:[—–-]|GMT|UTC|local|(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}[Tt]ime\s*[—–:-]|\p{Lu}{2,5}\s*[—–-]))/u;

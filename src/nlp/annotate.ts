@@ -194,6 +194,14 @@ function speakerLabel(text: string, context: NameContext): { name: string; kind:
 const POSTER_LABEL =
   /^\s*(?:\[?\d{1,2}[:.]\d{2}\]?\s*(?:[\p{L}]+\s+time\s*)?[—–-]?\s*)?(\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|the|for|and|on|\p{Lu}[\p{L}'’.-]*)){0,8})(?:,\s*[^:"“”()]{1,100}?)?(?:\s*\([^)]{1,40}\))?(?:,\s*[^:"“”]{1,60}?)?\s*:\s*["“]/u;
 
+/**
+ * Whether a paragraph's first sentence opens with a speaker's label or a poster's name before a quoted
+ * post (the forms `speakerLabel` and `posterLabel` read), before any name is looked up.
+ */
+export function opensWithLabel(text: string): boolean {
+  return SPEAKER_LABEL.test(text) || POSTER_LABEL.test(text);
+}
+
 function posterLabel(text: string, context: NameContext): { name: string; kind: EntityKind } | null {
   const m = POSTER_LABEL.exec(text);
   const label = m?.[1]?.replace(/\s+(?:of|the|for|and|on)$/u, '');

@@ -191,7 +191,7 @@ function lastMention(memory: ArticleMemory, kinds: readonly EntityKind[], senten
     const c = memory.claimants.find((x) => x.sentence === s && kinds.includes(x.kind));
     if (c) return c.name;
     // Else its first mention of that kind: the subject ("X accused Y of … . '…,' he wrote": X, not Y), not
-    // a possessor ("Trump's envoy, Steve Witkoff, …": Witkoff).
+    // a possessor ("the mayor Ivo Kask's deputy, Lena Varga, …": Varga).
     const here = memory.mentions.filter((x) => x.sentence === s && kinds.includes(x.kind));
     const m = here.find((x) => !x.possessive) ?? here[0];
     if (m) return m.name;
