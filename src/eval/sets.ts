@@ -19,6 +19,8 @@ const DEV3 = 'tests/fixtures/dev3';
 const HELDOUT3 = 'tests/fixtures/heldout3';
 const HELDOUT4 = 'tests/fixtures/heldout4';
 const DEV4 = 'tests/fixtures/dev4';
+const HELDOUT5 = 'tests/fixtures/heldout5';
+const DEV5 = 'tests/fixtures/dev5';
 
 /** Every set `npm run eval` reports, paths relative to the repository root. */
 export const EVAL_SETS: readonly EvalSet[] = [
@@ -32,6 +34,9 @@ export const EVAL_SETS: readonly EvalSet[] = [
   // Five more (a wire story updated through the day, a factbox, a narrative feature, a reader Q&A, a
   // compilation of officials' posts), questions written from the articles alone: development material.
   { name: 'dev4', questions: 'tests/fixtures/dev4.jsonl', sources: [SEEDS, NEWS_DEV, DEV4] },
+  // Five more (a podcast transcript, a Security Council meeting summary, a negotiator's profile, a data
+  // piece comparing months and years, a corrected story with an editor's note): development material.
+  { name: 'dev5', questions: 'tests/fixtures/dev5.jsonl', sources: [SEEDS, NEWS_DEV, DEV5] },
   {
     name: 'heldout',
     questions: 'tests/fixtures/heldout.jsonl',
@@ -61,6 +66,15 @@ export const EVAL_SETS: readonly EvalSet[] = [
     name: 'heldout4',
     questions: 'tests/fixtures/heldout4.jsonl',
     sources: [SEEDS, NEWS_DEV, HELDOUT4],
+    optional: true,
+    heldOut: true,
+  },
+  // Five more (a press-briefing transcript, a "smart brevity" newsletter item, a British-English report,
+  // two translated official readouts side by side, a photo gallery's captions), written without reading the code.
+  {
+    name: 'heldout5',
+    questions: 'tests/fixtures/heldout5.jsonl',
+    sources: [SEEDS, NEWS_DEV, HELDOUT5],
     optional: true,
     heldOut: true,
   },
