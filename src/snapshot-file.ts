@@ -28,6 +28,8 @@ export const SNAPSHOT_FORMAT = 3;
 export const SNAPSHOTS_KEPT = 4;
 /** How long a build waits for another process building the same sources before building itself. */
 export const LOCK_WAIT_MS = 5 * 60_000;
+/** How long a lock file may stay empty (created, its content not yet written) before it counts as abandoned. */
+export const UNWRITTEN_LOCK_MS = 10_000;
 
 export interface SavedSnapshot {
   format: number;
@@ -301,9 +303,13 @@ export async function waitOrLock(
     const held = await readFile(lock, 'utf8')
       .then((t) => JSON.parse(t) as LockContent)
       .catch(() => null);
-    const live = held !== null && held.pid !== process.pid && alive(held.pid);
+    // A lock just created and not yet written (its holder is between creating and writing it) is live:
+    // taking it over there would let two processes build at once.
+    const fresh =
+      held === null && Date.now() - ((await stat(lock).catch(() => null))?.mtimeMs ?? 0) < UNWRITTEN_LOCK_MS;
+    const live = fresh || (held !== null && held.pid !== process.pid && alive(held.pid));
     // Another live process building other sources (an older or newer version): build alongside, no lock.
-    if (live && held.key !== key) return { waited, release: async () => {} };
+    if (live && held !== null && held.key !== key) return { waited, release: async () => {} };
     if (!live || Date.now() > deadline) {
       // A stale lock (its process is gone, or an earlier build of this one was cancelled) or waited long
       // enough: take it over.

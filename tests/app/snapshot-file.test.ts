@@ -168,6 +168,14 @@ describe('the build lock', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
   });
 
+  it('waits on a lock just created and not yet written, instead of taking it over', async () => {
+    const file = path.join(root.dir, 'x.snapshot');
+    await writeFile(`${file}.lock`, '');
+    setTimeout(() => void rm(`${file}.lock`, { force: true }), 300);
+    const lock = await waitOrLock(file, 'k1', { pollMs: 20 });
+    expect(lock.waited).toBe(true);
+  });
+
   it('takes over the lock of a process that is gone, and builds beside one building other sources', async () => {
     const file = path.join(root.dir, 'x.snapshot');
     await writeFile(`${file}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, key: 'k1', at: Date.now() }));
