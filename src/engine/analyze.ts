@@ -186,7 +186,8 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
   if (first === 'where' || /\b(?:in|at) (?:what|which) (?:city|country|place|venue|location)\b/.test(lower))
     return 'place';
   if (first === 'who' || first === 'whom') return 'person';
-  if (/\bwhat is the name of\b|\bwhat(?:'s| is) (?:his|her) name\b/.test(lower)) return 'person';
+  if (/\bwhat(?:'s|s)?(?: (?:is|was|are|were))? the names? of\b|\bwhat(?:'s|s| is| was) (?:his|her) name\b/.test(lower))
+    return 'person';
   // Imperatives: "Name Ukraine's lead negotiator."
   if (/^(?:name|identify)\b/.test(lower) && words.some((w) => PERSON_ROLE_WORDS.has(w))) return 'person';
   if ((first === 'which' || first === 'what') && words.length > wh + 1) {

@@ -8,7 +8,7 @@ import {
   type QuestionTerm,
   type WeightedTerm,
 } from './analyze.js';
-import { attributedTerms, findClaimant, previousClaimant, spokenBy } from './claimants.js';
+import { attributedTerms, findClaimant, previousClaimant, SPEECH, spokenBy } from './claimants.js';
 import {
   actorConflict,
   CASUALTIES_TERM,
@@ -20,6 +20,7 @@ import {
   OUTCOME_TERMS,
   roleModifier,
   speaks,
+  titleOfName,
 } from './constraints.js';
 import { entitySpans } from './entities.js';
 import { asksLatest } from './forms.js';
@@ -45,7 +46,8 @@ import {
   tokenize,
   withoutLabel,
 } from './text.js';
-import { TITLE_WORDS } from './vocabulary.js';
+import { wordVectors } from './vectors.js';
+import { PERSON_ROLE_WORDS, TITLE_WORDS } from './vocabulary.js';
 import {
   DATE_MISMATCH,
   DATE_UNSTATED_MISMATCH,
@@ -152,6 +154,13 @@ const MONEY_TERMS = new Set(
 const CURRENCY =
   /^(?:euros?|dollars?|pounds?|sterling|hryvnias?|hryvnia|rubles?|roubles?|francs?|yen|yuan|usd|eur|gbp)$/;
 
+/** A figure with a currency sign before it or a currency word after it ("£20 million", "25 million euros"). */
+function inCurrency(text: string, tokens: readonly Token[], slot: Slot): boolean {
+  const start = tokens[slot.first]?.start ?? 0;
+  if (/[£$€¥₴₽]\s*$/.test(text.slice(Math.max(0, start - 3), start))) return true;
+  return tokens.slice(slot.last + 1, slot.last + 4).some((t) => CURRENCY.test(t.lower));
+}
+
 function hasTerm(positions: ReadonlyMap<string, number[]>, term: string): boolean {
   return positions.has(term) || (term === CASUALTIES_TERM && termAt(positions, term).length > 0);
 }
@@ -202,6 +211,45 @@ function nearestName(r: Retriever, word: string): string | null {
     if (term) found.add(term);
   }
   return found.size === 1 ? ([...found][0] ?? null) : null;
+}
+
+/** The figure is followed by a noun of its own ("800,000 troops") that the question does not name. */
+function countsOwnNoun(text: string, tokens: readonly Token[], slot: Slot, terms: readonly WeightedTerm[]): boolean {
+  const next = tokens[slot.last + 1];
+  if (!next?.term || /[,;:()—–“”"]|\s-\s/.test(text.slice(tokens[slot.last]?.end ?? 0, next.start))) return false;
+  const term = next.term;
+  return !terms.some((t) => t.term === term) && !MEASURE_TERMS.includes(term) && !OUTCOME_TERMS.includes(term);
+}
+
+/**
+ * A word of five letters or more that the general vocabulary neither has nor has one slip away (a letter
+ * added, dropped, changed, or two swapped: "resgin", "forsee" are English mistyped); false without the vectors.
+ */
+function unknownToEnglish(lower: string): boolean {
+  const vectors = wordVectors();
+  if (vectors === null || !/^\p{Ll}{5,}$/u.test(lower) || vectors.row(lower) !== undefined) return false;
+  const known = (w: string) => vectors.row(w) !== undefined;
+  // English built from English: "uncorrected", "shootdown", "frontline".
+  const affix = AFFIXES.exec(lower);
+  if (affix && known(lower.slice((affix[1] ?? '').length, lower.length - (affix[2] ?? '').length))) return false;
+  for (let i = 4; i <= lower.length - 4; i++) if (known(lower.slice(0, i)) && known(lower.slice(i))) return false;
+  return !vectors.words.some((w) => Math.abs(w.length - lower.length) <= 1 && oneSlip(w, lower));
+}
+
+/** Prefixes and suffixes English derives words with, read off one at a time. */
+const AFFIXES =
+  /^(un|non|re|pre|anti|counter|over|under|mis|post|co|de|dis|ex|semi)?.*?(ly|ness|ment|ments|ed|ing|s|es|er|ers|ist|ists|ism|ity)?$/;
+
+/** One edit apart, counting two swapped neighbours as one. */
+function oneSlip(a: string, b: string): boolean {
+  if (a.length === b.length) {
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (i === a.length) return true;
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return editDistance(a, b, 1) <= 1;
 }
 
 function weighTerms(
@@ -275,7 +323,12 @@ function weighTerms(
       // A word no source uses, nor any close to it: if it names what is asked about, or a name, the
       // sources cannot answer.
       // An outcome no source reports ("killed" where nobody is) is what is asked about, too.
-      if (t.head || t.proper || t.subject || OUTCOME_TERMS.includes(term)) fatal = true;
+      // What a figure counts may be worded in a way no source words it ("the appeal", "the stat"): the
+      // figure's own noun decides (see UNKNOWN_HEAD); a name, a place or a date must be of what is asked.
+      if ((t.head && !FIGURE_KINDS.has(q.kind)) || t.proper || t.subject || OUTCOME_TERMS.includes(term)) fatal = true;
+      // A lower-case word that is neither English nor a misspelling of a source's word ("belgorod") is a
+      // name the sources never give: the question is about something they do not report.
+      if (unknownToEnglish(q.tokens[t.position]?.lower ?? '')) fatal = true;
       // A plain word no source uses ("next") weighs like a rare word; a name or the focus, like the rarest.
       const w = Math.log(1 + r.sentenceCount) * (t.focus || t.proper ? multiplier : 0.5);
       unknownWeight += w;
@@ -381,7 +434,14 @@ export const NARROWER_PEOPLE = 0.5;
 
 /** A count the sentence itself calls earlier ("an earlier count had put …", "first reports spoke of …"). */
 const EARLIER_COUNT =
-  /\b(?:(?:an |the )?earlier (?:count|toll|figure|tally|report|update|estimate|statement|announcement)s?|(?:the )?first reports?|initial(?:ly)? (?:count|toll|figure|reports?)|had initially|had earlier|previous (?:count|toll|figure|tally))\b/i;
+  /\b(?:(?:an |the )?(?:earlier|original|previous) (?:version|edition|story)|(?:an |the )?earlier (?:count|toll|figure|tally|report|update|estimate|statement|announcement)s?|(?:the )?first reports?|initial(?:ly)? (?:count|toll|figure|reports?)|had initially|had earlier|previous (?:count|toll|figure|tally))\b/i;
+/** The figure at `at` is in the clause of an earlier count ("An earlier version said 12 …; officials put it at 21"). */
+function earlierCount(text: string, at: number): boolean {
+  const m = EARLIER_COUNT.exec(text);
+  if (!m) return false;
+  const [from, to] = m.index < at ? [m.index, at] : [at, m.index];
+  return !text.slice(from, to).includes(';');
+}
 /** A question asking for an earlier count ("what was the first toll?", "before it went up"). */
 const EARLIER_ASKED = /\b(?:earlier|first|initial(?:ly)?|original(?:ly)?|previous(?:ly)?|before)\b/i;
 /** A superseded count answering a question about the count weighs this share. */
@@ -478,6 +538,13 @@ function countriesOf(tokens: readonly Token[]): Set<string> {
 
 /** A person the corpus places in another country than the one the question asks about weighs this share. */
 export const OTHER_COUNTRY_PERSON = 0.4;
+/** … or of another kind of person: an office holder where a child, a mother or a soldier is asked about. */
+export const OTHER_KIND_OF_PERSON = 0.4;
+/** A figure with a noun of its own where what the question counts is a word no source uses. */
+export const UNKNOWN_HEAD = 0.1;
+/** How far (tokens) from the whole it is a share of a percentage may stand. */
+export const PERCENT_REACH = 12;
+const FIGURE_KINDS: ReadonlySet<AnswerKind> = new Set(['count', 'percent', 'length']);
 
 /** A share answering "how many of the N" from a sentence that does not give the whole N weighs this. */
 export const OTHER_WHOLE = 0.3;
@@ -646,6 +713,9 @@ function scoreSentence(
   if (coverage < minConfidence(q.kind) * 0.8) return { coverage, candidates: [] };
   const published = r.corpus.byId.get(sentence.source)?.meta.published ?? null;
   const head = terms.find((t) => t.head);
+  // What is counted is worded as no source words it: a figure counting a noun of its own counts something else.
+  const headUnknown = head === undefined && q.terms.some((t) => t.head);
+  const moneyAsked = q.terms.some((t) => t.head && MONEY_TERMS.has(t.term));
   const questionSides = new Set(terms.filter((t) => t.side).map((t) => t.term));
   const focusSides = new Set(terms.filter((t) => t.side && t.focus).map((t) => t.term));
   const questionMeasures = new Set(terms.filter((t) => MEASURE_TERMS.includes(t.term)).map((t) => t.term));
@@ -858,7 +928,14 @@ function scoreSentence(
         bare || (isFigure && MEASURE_TERMS.includes(next?.term ?? '') && /(?:ed|ing)$|^dead$/.test(next?.lower ?? ''));
       // When what is counted is a measure ("the death toll"), the figure may stand further from its verb
       // ("46,000 Ukrainian servicemen had been killed").
-      const reach = elliptical ? Number.POSITIVE_INFINITY : isFigure && !OUTCOME_TERMS.includes(head.term) ? 4 : 8;
+      // A share is of a whole named anywhere in its clause ("the plan … was only 12 per cent funded").
+      const reach = elliptical
+        ? Number.POSITIVE_INFINITY
+        : q.kind === 'percent'
+          ? PERCENT_REACH
+          : isFigure && !OUTCOME_TERMS.includes(head.term)
+            ? 4
+            : 8;
       // "wounding 11 others", "killed 47 more": people, counted by the verb before them.
       // "… killed four people and injured 25": a bare figure right after the verb counts people too.
       const afterVerb =
@@ -890,6 +967,9 @@ function scoreSentence(
         const money =
           head !== undefined && MONEY_TERMS.has(head.term) && CURRENCY.test(tokens[slot.last + 1]?.lower ?? '');
         if (q.kind === 'count' && !money && countsSomethingElse(text, tokens, slot, terms)) anchor *= 0.35;
+        else if (q.kind === 'count' && headUnknown && countsOwnNoun(text, tokens, slot, terms)) anchor *= UNKNOWN_HEAD;
+        // "How much money …": a sum of money is in a currency.
+        if (q.kind === 'count' && moneyAsked && !inCurrency(text, tokens, slot)) anchor *= UNKNOWN_HEAD;
         // "… 158 missiles at Ukraine": the side an act is aimed at does not own what is counted.
         const aimedAt = (p: number) => TARGET_PREPOSITION.test(tokens[p - 1]?.lower ?? '');
         if (conflicts(positions, slot, SIDE_TERMS, focusSides, 5, aimedAt)) anchor *= 0.25;
@@ -931,6 +1011,21 @@ function scoreSentence(
         const known = r.lexicon.countries?.get(r.lexicon.variants.get(surname) ?? surname);
         if (known && !askedCountries.has(known)) anchor *= OTHER_COUNTRY_PERSON;
       }
+      // "What was the name of the girl …?" is not answered by "Regional governor Oleh Kiper": a name titled
+      // with an office where a person of some age or kin is asked about, or the other way round.
+      if (q.kind === 'person' && head && !head.proper) {
+        const asked = q.tokens[head.position]?.lower ?? '';
+        const kin = PERSON_NOUNS.has(asked) || PERSON_NOUNS.has(asked.replace(/s$/, ''));
+        const office = PERSON_ROLE_WORDS.has(asked);
+        const title =
+          kin || office
+            ? titleOfName(text, tokens, slot, (w) => PERSON_NOUNS.has(w) || PERSON_ROLE_WORDS.has(w))
+            : null;
+        if (title !== null && (PERSON_NOUNS.has(title) ? office : kin)) anchor *= OTHER_KIND_OF_PERSON;
+        // "… a 12-year-old girl …, Kiper said": who tells of a child, a mother or a soldier is not that person.
+        else if (kin && title === null && SPEECH.test(tokens[slot.last + 1]?.lower ?? ''))
+          anchor *= OTHER_KIND_OF_PERSON;
+      }
       if (isFigure && measureConflict(text, tokens, positions, slot, questionMeasures)) anchor *= 0.3;
       // "In the first round … 150; in the second, 210": the ordinal nearest before a figure says which one
       // it counts, and it must be the one asked about.
@@ -944,7 +1039,7 @@ function scoreSentence(
       if (isFigure && askedOutcomes.length > 0 && !askedOutcomes.some((m) => positions.has(m))) anchor *= NO_OUTCOME;
       // "An earlier count had put the toll at 27 wounded": superseded, unless the earlier count is asked for.
       // (And when it is asked for — "what was the first toll?" — it is the one that answers.)
-      if (isFigure && EARLIER_COUNT.test(text))
+      if (isFigure && earlierCount(text, tokens[slot.first]?.start ?? 0))
         anchor *= EARLIER_ASKED.test(q.question) ? 1 / EARLIER_SHARE : EARLIER_SHARE;
       // "34 people had been wounded, four of them children": the share counts the children, not the wounded
       // asked about (unless the children are).

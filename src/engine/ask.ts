@@ -22,7 +22,7 @@ import {
 } from './forms.js';
 import { findNumbers } from './numbers.js';
 import type { Retriever } from './retrieval.js';
-import { SIDE_TERMS, STOP_WORDS, tokenize, withoutLabel } from './text.js';
+import { QUESTION_NOISE, SIDE_TERMS, STOP_WORDS, tokenize, withoutLabel } from './text.js';
 import { dateFit, sentenceDates } from './when.js';
 
 /**
@@ -336,9 +336,13 @@ function answerChoice(r: Retriever, question: string, form: ChoiceForm): Answer 
   return citedAnswer(r, question, `${option} — the sources say: ${sentence.text}`, 'choice', [cite(r, sentence)]);
 }
 
+/** The share of a question's words (beyond those about the correction) the notice answering it must have. */
+export const NOTICE_SHARE = 1 / 3;
+
 /** A question about a correction notice: what the story first said, or what it says now. */
 const ABOUT_CORRECTION =
   /\b(?:correct(?:ion|ions|ed)|earlier version|wrong(?:ly)?|incorrect(?:ly)?|mistaken(?:ly)?|erroneous(?:ly)?|misreported|originally (?:said|gave|reported|stated))\b/i;
+const WHEN_ASKED = /\b(?:when|what time|which day|what day|what date|on what date)\b/i;
 /** …and whether it asks for the wrong value rather than the right one. */
 const ASKS_WRONG =
   /\b(?:earlier|original(?:ly)?|first|wrong(?:ly)?|incorrect(?:ly)?|mistaken(?:ly)?|erroneous(?:ly)?|initially|before (?:the|its) correction|misreported)\b/i;
@@ -348,10 +352,11 @@ const ASKS_WRONG =
  * the most words with the question answers it, with the notice itself cited.
  */
 function answerCorrection(r: Retriever, question: string): Answer | null {
-  if (!ABOUT_CORRECTION.test(question)) return null;
+  // "When was the story corrected?" asks about the notice, not for the value it corrects.
+  if (!ABOUT_CORRECTION.test(question) || WHEN_ASKED.test(question)) return null;
   const asked = new Set(
     tokenize(question.replace(ABOUT_CORRECTION, ' ')).flatMap((t) =>
-      t.term && !STOP_WORDS.has(t.lower) ? [t.term] : [],
+      t.term && !STOP_WORDS.has(t.lower) && !QUESTION_NOISE.has(t.lower) ? [t.term] : [],
     ),
   );
   let best: { score: number; article: (typeof r.corpus.articles)[number]; c: Correction } | null = null;
@@ -361,7 +366,9 @@ function answerCorrection(r: Retriever, question: string): Answer | null {
         tokenize(`${c.notice} ${article.meta.title ?? ''}`).flatMap((t) => (t.term ? [t.term] : [])),
       );
       const score = [...asked].filter((t) => words.has(t)).length;
-      if (score > 0 && (!best || score > best.score)) best = { score, article, c };
+      // A notice sharing one word of many ("drone") is about another correction.
+      if (score > 0 && score >= asked.size * NOTICE_SHARE && (!best || score > best.score))
+        best = { score, article, c };
     }
   }
   const found = best as { article: (typeof r.corpus.articles)[number]; c: Correction } | null;

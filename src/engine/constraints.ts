@@ -183,3 +183,25 @@ export function measureConflict(
   }
   return conflicts(positions, slot, MEASURE_TERMS, wanted, 6);
 }
+
+/** A name's own title: the role or person noun right before it ("Regional governor Oleh Kiper"), or in
+ * the apposition right after it ("Oleh Kiper, the region's governor,"), lower-cased; null when none. */
+export function titleOfName(
+  text: string,
+  tokens: readonly Token[],
+  slot: Slot,
+  nouns: (lower: string) => boolean,
+): string | null {
+  const before = tokens[slot.first - 1];
+  if (before && nouns(before.lower) && !/[,;:()—–“”"]/.test(text.slice(before.end, tokens[slot.first]?.start ?? 0)))
+    return before.lower;
+  const after = tokens[slot.last + 1];
+  if (!after || !/^\s*,\s*$/.test(text.slice(tokens[slot.last]?.end ?? 0, after.start))) return null;
+  // ", a spokesman for …", ", the region's governor", ", a 34-year-old mother of two": up to four words in.
+  for (let k = slot.last + 1; k <= slot.last + 5 && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!t || (k > slot.last + 1 && /[,;:()—–“”"]/.test(text.slice(tokens[k - 1]?.end ?? 0, t.start)))) break;
+    if (nouns(t.lower)) return t.lower;
+  }
+  return null;
+}

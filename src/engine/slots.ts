@@ -9,7 +9,7 @@ import type { QuestionAnalysis, WeightedTerm } from './analyze.js';
 import { type EntitySpan, entitySpans, personKey } from './entities.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import type { Retriever } from './retrieval.js';
-import { type Token, termOf } from './text.js';
+import { editDistance, type Token, termOf } from './text.js';
 import { ORGANISATION_WORDS, PERSON_ROLE_WORDS } from './vocabulary.js';
 
 export interface Slot {
@@ -252,6 +252,25 @@ function readable(name: string, text: string): string {
   return name.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }
 
+/**
+ * "Who did Umerov meet?": the person the question names by surname is who it is about, not its answer —
+ * unless the question gives another first name before that surname ("Who is Dmytro Hrytsenko's wife?"
+ * is answered by another Hrytsenko).
+ */
+function askedAbout(r: Retriever, words: readonly string[], q: QuestionAnalysis): boolean {
+  const surname = (words[words.length - 1] ?? '').replace(/['’]s$/, '');
+  const spelt = (lower: string) => r.lexicon.variants.get(lower)?.toLowerCase() ?? lower;
+  // Spelt as the sources spell it, or one letter off ("Zelenskiy" for "Zelenskyy").
+  const same = (lower: string) =>
+    lower === surname ||
+    spelt(lower) === spelt(surname) ||
+    (lower.length >= 6 && lower.slice(0, 3) === surname.slice(0, 3) && editDistance(lower, surname, 1) <= 1);
+  const at = q.tokens.findIndex((t) => same(t.lower));
+  if (at < 0) return false;
+  const given = q.tokens[at - 1];
+  return !given?.capitalized || words.includes(given.lower);
+}
+
 export function entitySlots(
   r: Retriever,
   text: string,
@@ -281,6 +300,7 @@ export function entitySlots(
     const words = span.text.toLowerCase().split(/\s+/);
     if (words.every((w) => questionWords.has(w.replace(/['’]s$/, '')))) continue;
     if (kind === 'person' && isSubject(span)) continue;
+    if (kind === 'person' && span.type === 'person' && askedAbout(r, words, q)) continue;
     if (kind === 'person' && span.type === 'person') {
       // "Trump's special envoy, Steve Witkoff": the possessor is not the one holding the role.
       const possessive = /^['’]s\b/.test(text.slice(tokens[span.last]?.end ?? 0));

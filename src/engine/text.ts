@@ -122,12 +122,35 @@ export function termOf(lower: string): string | null {
   return term;
 }
 
+/**
+ * Irregular past forms, read as their verb ("met" → "meet", "struck" → "strike"), which no stemmer folds.
+ * Forms that are also other words ("left", "found", "wound", "saw", "rose", "lead") are not listed.
+ */
+const IRREGULAR_PAST = new Map(
+  (
+    'met:meet held:hold fought:fight struck:strike stricken:strike shot:shoot led:lead sent:send brought:bring ' +
+    'began:begin begun:begin took:take taken:take went:go gone:go won:win fallen:fall risen:rise spoke:speak ' +
+    'spoken:speak wrote:write written:write flew:fly flown:fly kept:keep seen:see thought:think sought:seek ' +
+    'withdrew:withdraw withdrawn:withdraw chose:choose chosen:choose broke:break broken:break made:make ' +
+    'stood:stand understood:understand became:become came:come ran:run paid:pay built:build froze:freeze ' +
+    'frozen:freeze stole:steal stolen:steal hid:hide hidden:hide forgave:forgive forgiven:forgive ' +
+    'undertook:undertake undertaken:undertake overtook:overtake overtaken:overtake oversaw:oversee overseen:oversee ' +
+    'drove:drive driven:drive rode:ride ridden:ride sold:sell bought:buy caught:catch taught:teach ' +
+    'heard:hear meant:mean slept:sleep swore:swear sworn:swear threw:throw thrown:throw grew:grow grown:grow ' +
+    'knew:know known:know blew:blow blown:blow drew:draw drawn:draw forbade:forbid forbidden:forbid'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
 function readTerm(lower: string): string | null {
   if (STOP_WORDS.has(lower)) return null;
   if (/^\d/.test(lower)) return lower.replace(/,/g, '');
   if (lower === '%') return bySurface.get('percent') ?? 'percent';
   const listed = bySurface.get(lower);
   if (listed !== undefined) return listed;
+  const base = IRREGULAR_PAST.get(lower);
+  if (base !== undefined) return readTerm(base);
   const stem = stemWord(lower);
   return byStem.get(stem) ?? stem;
 }
@@ -165,7 +188,18 @@ export function tokenize(text: string): Token[] {
     });
   }
   unfoldLostThings(tokens);
+  perCent(tokens);
   return tokens;
+}
+
+const PERCENT = bySurface.get('percent') ?? 'percent';
+
+/** British "per cent" is "percent": the two words, one term (on "cent"; "per" is a stop word). */
+function perCent(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t?.lower === 'cent' && tokens[i - 1]?.lower === 'per') tokens[i] = { ...t, term: PERCENT };
+  }
 }
 
 const LOSE_FORMS = /^(?:lost|lose|loses|losing)$/;

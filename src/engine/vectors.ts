@@ -12,6 +12,8 @@ export interface WordVectors {
   readonly dims: number;
   /** Row of a word, or undefined when the word is not in the vocabulary. */
   row(word: string): number | undefined;
+  /** The vocabulary, most frequent first (row order). */
+  readonly words: readonly string[];
   /** Cosine similarity of two rows (vectors are unit length, quantised to bytes). */
   similarity(a: number, b: number): number;
 }
@@ -49,6 +51,7 @@ export function parseVectors(buf: Buffer): WordVectors | null {
   return {
     dims,
     row: (word) => rows.get(word),
+    words,
     similarity(a, b) {
       let dot = 0;
       const oa = a * dims;

@@ -8,7 +8,7 @@ import { findNumbers } from '../../src/engine/numbers.js';
 import { buildRetriever } from '../../src/engine/retrieval.js';
 import { descriptionPhrase } from '../../src/engine/slots.js';
 import { standIn } from '../../src/engine/soft.js';
-import { americanSpelling, tokenize } from '../../src/engine/text.js';
+import { americanSpelling, termOf, tokenize } from '../../src/engine/text.js';
 import { parseVectors, wordVectors } from '../../src/engine/vectors.js';
 import { DATE_MISMATCH, dateFit, sentenceDates, withCalendarDate } from '../../src/engine/when.js';
 import { corpusOf } from '../eval/corpus.js';
@@ -246,6 +246,38 @@ describe('questions about a correction', () => {
 
   it('gives the corrected value when asked for it', () => {
     expect(e.ask('What is the corrected number of months of bridge repairs?').answer).toMatch(/^14 — /);
+  });
+
+  it('does not answer with a notice about something else that shares one word with the question', () => {
+    const two = buildEngine(
+      corpusOf({
+        'fix.txt':
+          'The bridge reopened after 14 months of repairs, the city said.\n\n' +
+          'This story corrects an earlier version that said the bridge reopened after 18 months of repairs. It should be 14.\n',
+        'ferry.txt':
+          'Editor’s note: An earlier version said 12 passengers were hurt when the ferry hit the pier; the coast guard put the number at 21.\n\n' +
+          'The ferry hit the pier in thick fog, injuring 21 passengers, the coast guard said.\n',
+      }),
+    );
+    const a = two.ask('After the correction, how many passengers were hurt when the ferry hit the pier?');
+    expect(a.answer).toMatch(/^21\b/);
+    expect(a.answer).not.toMatch(/months|as corrected/);
+  });
+
+  it('does not answer "when was it corrected" with the corrected value', () => {
+    expect(e.ask('When was the bridge story corrected?').answer).not.toMatch(/^14 — as corrected/);
+  });
+});
+
+describe('termOf', () => {
+  it('reads an irregular past form as its verb ("met" as "meet", "struck" as "strikes")', () => {
+    expect(termOf('met')).toBe(termOf('meet'));
+    expect(termOf('struck')).toBe(termOf('strikes'));
+  });
+
+  it('reads British "per cent" as one term with "percent"', () => {
+    const t = tokenize('only 12 per cent funded');
+    expect(t.find((x) => x.lower === 'cent')?.term).toBe(termOf('percent'));
   });
 });
 
@@ -1632,5 +1664,62 @@ describe('"when will …?"', () => {
       }),
     );
     expect(e.ask('When will the port deal be signed?').abstained).toBe(true);
+  });
+});
+
+describe('who a person question is about', () => {
+  const e = buildEngine(
+    corpusOf({
+      'p.txt':
+        'Harbour master Tomas Reyes met Captain Ana Lopes at the port on Monday. Tomas Reyes said the port would reopen on Friday.\n\n' +
+        'Tomas Reyes, the harbour master, told reporters at the port that the talks had gone well.\n\n' +
+        'A nine-year-old boy was pulled from the water after the ferry capsized, coast guard commander Piet Vos said.\n',
+    }),
+  );
+
+  it('does not answer "who did X meet" with X', () => {
+    expect(e.ask('who did reyes meet at the port').answer).toMatch(/Ana Lopes/);
+  });
+
+  it('reads "what was the name of …" as asking for a name, and abstains where the person is not named', () => {
+    expect(analyzeQuestion('What was the name of the boy pulled from the water?').kind).toBe('person');
+    expect(e.ask('What was the name of the boy pulled from the water?').abstained).toBe(true);
+  });
+
+  it('answers "what was the name of …" with the name given to that person', () => {
+    const named = buildEngine(
+      corpusOf({
+        'n.txt':
+          'The rescued boy, Jonas Berg, was taken to hospital in the port, coast guard commander Piet Vos said.\n',
+      }),
+    );
+    expect(named.ask('What was the name of the boy who was rescued?').answer).toMatch(/Jonas Berg/);
+  });
+});
+
+describe('question words no source uses', () => {
+  const e = buildEngine(
+    corpusOf({
+      's.txt':
+        'The storm killed 14 people in Varna, the coast guard said.\n\n' +
+        'The 2026 relief plan for the coast sought $40 million and was only 12 per cent funded, the agency said.\n\n' +
+        'The city promised help for 300 families whose homes flooded.\n',
+    }),
+  );
+
+  it('abstains on a lower-case name no source gives', () => {
+    expect(e.ask('how many people did the storm kill in zelvinsk').abstained).toBe(true);
+  });
+
+  it('reads a mistyped English word as a typo, not as a name', () => {
+    expect(e.ask('how many people did the strom kill in varna').answer).toMatch(/\b14\b/);
+  });
+
+  it('answers a figure question whose counted thing is worded as no source words it', () => {
+    expect(e.ask('What share of the 2026 relief appeal was funded?').answer).toMatch(/12 per cent/);
+  });
+
+  it('does not answer "how much money" with a figure that is not a sum of money', () => {
+    expect(e.ask('How much money did the city promise the families?').abstained).toBe(true);
   });
 });
