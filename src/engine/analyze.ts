@@ -160,7 +160,9 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
   // The question word may come late ("Tell me where…", "Drones launched overnight: how many?").
   const wh = words.findIndex((w) => WH_WORDS.has(w));
   const first = wh >= 0 ? (words[wh] ?? '') : (words[0] ?? '');
-  if (/\b(?:by how much|(?:what|which) (?:percentage|percent|share|proportion|rate))\b/.test(lower)) return 'percent';
+  // "How much of Donetsk does Kyiv hold?": a share of a whole.
+  if (/\b(?:by how much|how much of|(?:what|which) (?:percentage|percent|share|proportion|rate))\b/.test(lower))
+    return 'percent';
   // "How big an army …", "how large is the delegation": the size of a group of people is a count.
   if (
     /\bhow (?:large|big)\b(?:\s+\w+){0,3}?\s+(?:army|armies|force|forces|delegation|team|contingent|crowd|group|population|military|coalition|battalion|brigade|unit)\b/.test(

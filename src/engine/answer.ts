@@ -567,6 +567,31 @@ function nearestOrdinal(tokens: readonly Token[], at: number): string | null {
   return null;
 }
 
+/** A year as a token ("2024"). */
+const YEAR = /^(?:19|20)\d\d$/;
+
+/**
+ * "577 civilians in 2025, up from 226 in 2024": where a sentence gives figures for several years, the year
+ * nearest a figure within its clause (after it, else before it) is the one it counts; null when the
+ * sentence names fewer than two years.
+ */
+function yearOfFigure(text: string, tokens: readonly Token[], slot: Slot): string | null {
+  const years = tokens.flatMap((t, k) => (YEAR.test(t.lower) && (k < slot.first || k > slot.last) ? [k] : []));
+  if (new Set(years.map((k) => tokens[k]?.lower)).size < 2) return null;
+  const sameClause = (k: number) => {
+    const [a, b] = k < slot.first ? [k, slot.first] : [slot.last, k];
+    return !/[;]|,\s+(?:while|whereas|but|and)\s/.test(text.slice(tokens[a]?.end ?? 0, tokens[b]?.start ?? 0));
+  };
+  let best: number | null = null;
+  for (const k of years) {
+    if (!sameClause(k)) continue;
+    // A year after the figure ("226 in 2024") is its own; one before it only when none follows.
+    const d = k > slot.last ? k - slot.last : (slot.first - k) * 2;
+    if (best === null || d < (best > slot.last ? best - slot.last : (slot.first - best) * 2)) best = k;
+  }
+  return best === null ? null : (tokens[best]?.lower ?? null);
+}
+
 /**
  * Whether a sentence is about another one of a series than the question: it puts an ordinal before the
  * noun the question's ordinal goes with ("the third session" where "the first session" is asked), and never
@@ -921,7 +946,11 @@ function scoreSentence(
       const bare =
         isFigure &&
         slot.first === slot.last &&
-        /^\s*(?:[.;,)]|$)/.test(text.slice(tokens[slot.last]?.end ?? text.length)) &&
+        // "314 prisoners …, 157 from each side": a share said of each side is as bare.
+        // "up from 23 in 2024": so is one followed by the year it is of.
+        /^\s*(?:[.;,)]|$|(?:from|on|for|to) (?:each|either|both) (?:side|sides|country|party)\b|each\b|apiece\b|in (?:19|20)\d\d\b)/.test(
+          text.slice(tokens[slot.last]?.end ?? text.length),
+        ) &&
         !head.soft &&
         (hp?.some((p) => p < slot.first && (tokens[p - 1]?.numeric || tokens[p - 2]?.numeric)) ?? false);
       const elliptical =
@@ -1032,6 +1061,11 @@ function scoreSentence(
       if (isFigure && askedOrdinals.size > 0) {
         const nearest = nearestOrdinal(tokens, slot.first);
         if (nearest !== null && !askedOrdinals.has(nearest)) anchor *= OTHER_ORDINAL;
+      }
+      // "How many in 2024?" is not answered by the 2025 figure of "577 in 2025, up from 226 in 2024".
+      if (isFigure && q.date?.year != null) {
+        const year = yearOfFigure(text, tokens, slot);
+        if (year !== null && year !== String(q.date.year)) anchor *= OTHER_ORDINAL;
       }
       // So with a date: a sentence about "the third session" does not date the first one.
       if (q.kind === 'date' && otherOfSeries(q.tokens, tokens)) anchor *= OTHER_ORDINAL;

@@ -333,7 +333,13 @@ function answerChoice(r: Retriever, question: string, form: ChoiceForm): Answer 
   const found = best as { option: string; sentence: Sentence } | null;
   if (!found) return null;
   const { option, sentence } = found;
-  return citedAnswer(r, question, `${option} — the sources say: ${sentence.text}`, 'choice', [cite(r, sentence)]);
+  // Chosen from the corrected text: the notice that corrected the sentence is quoted and cited with it.
+  const notices = correctionNotices(r, sentence);
+  const corrected = notices.length > 0 ? ` (corrected: ${notices.map((n) => n.text).join(' ')})` : '';
+  return citedAnswer(r, question, `${option} — the sources say: ${sentence.text}${corrected}`, 'choice', [
+    cite(r, sentence),
+    ...notices.map((n) => cite(r, n)),
+  ]);
 }
 
 /** The share of a question's words (beyond those about the correction) the notice answering it must have. */

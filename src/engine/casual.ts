@@ -107,10 +107,19 @@ export function normaliseChat(question: string): string {
   const counted = cased.replace(/\b(\d+(?:\.\d+)?)([km])\b/gi, (_m, n: string, unit: string) =>
     Math.round(Number(n) * (unit.toLowerCase() === 'k' ? 1_000 : 1_000_000)).toLocaleString('en-US'),
   );
-  const ordered = counted.replace(NUMBERED, (_m, noun: string, n: string) => `${ORDINAL_OF[n.toLowerCase()]} ${noun}`);
+  const ordered = counted
+    .replace(NUMBERED, (_m, noun: string, n: string) => `${ORDINAL_OF[n.toLowerCase()]} ${noun}`)
+    .replace(SUFFIXED, (m, n: string, next: string) => (MONTH_NEAR.test(next) ? m : `${ORDINAL_OF[n]} ${next}`));
   return ordered.replace(TIME_OF_ASKING, '').trim() || ordered;
 }
 
+/**
+ * "the 2nd swap", "3rd istanbul meeting": ordinals before a word, written out as news writes them — not in
+ * a date ("Feb 4th", "the 4th of February"), which the date reader reads as it is.
+ */
+const SUFFIXED =
+  /(?<!\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\p{L}*\.?\s+)\b([1-5])(?:st|nd|rd|th)\s+(\p{L}+)/giu;
+const MONTH_NEAR = /^(?:of|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\p{L}*$/iu;
 /** "day two", "round 3": news writes "the second day", "the third round". */
 const NUMBERED = /\b(day|round|session|stage|phase|week)\s+(one|two|three|four|five|[1-5])\b(?![.,]\d)/gi;
 const ORDINAL_OF: Record<string, string> = {

@@ -147,6 +147,14 @@ describe('roleRewrite', () => {
   });
 });
 
+describe('normaliseChat: ordinals', () => {
+  it('writes out "2nd", "3rd" before a word as news does, but not in a date', () => {
+    expect(normaliseChat('how long was the 3rd ferry crossing')).toBe('how long was the third ferry crossing');
+    expect(normaliseChat('what happened on feb 4th')).toBe('what happened on feb 4th');
+    expect(normaliseChat('the 4th of march')).toBe('the 4th of march');
+  });
+});
+
 describe('normaliseChat: openers and fillers', () => {
   it('drops what asks nothing, wherever it stands', () => {
     expect(normaliseChat('so who actually leads the team?? lol')).toBe('who leads the team?');

@@ -1723,3 +1723,42 @@ describe('question words no source uses', () => {
     expect(e.ask('How much money did the city promise the families?').abstained).toBe(true);
   });
 });
+
+describe('figures of a data piece', () => {
+  const e = buildEngine(
+    corpusOf({
+      'd.txt':
+        'Floods killed 61 people in 2025, up from 23 in 2024, the agency said.\n\n' +
+        'The 48 ferry passengers rescued after the storm, 24 from each side, were taken to the port.\n\n' +
+        'The river authority still controls the north bank, which is roughly a third of the valley, officials said.\n',
+    }),
+  );
+
+  it('gives the figure of the year asked about where a sentence compares two years', () => {
+    expect(e.ask('how many people did floods kill in 2024').answer).toMatch(/^23\b/);
+  });
+
+  it('reads "24 from each side" as the share of each', () => {
+    expect(e.ask('how many passengers were rescued from each side').answer).toMatch(/^24\b/);
+  });
+
+  it('reads "how much of X" as asking for a share', () => {
+    expect(analyzeQuestion('how much of the valley does the river authority control').kind).toBe('percent');
+    expect(e.ask('how much of the valley does the river authority control').answer).toMatch(/a third/);
+  });
+});
+
+describe('either-or over a corrected sentence', () => {
+  it('quotes and cites the notice that corrected the sentence it rests on', () => {
+    const e = buildEngine(
+      corpusOf({
+        'c.txt':
+          'The harbour master said 1,710 boats were stuck in port.\n\n' +
+          'This story corrects an earlier version that said 1,710 boats were stuck in port. It should be 1,170.\n',
+      }),
+    );
+    const a = e.ask('boats stuck in port: 1,710 or 1,170?');
+    expect(a.answer).toMatch(/^1,170 — .*corrected/);
+    expect(a.citations.some((c) => /It should be 1,170/.test(c.quote))).toBe(true);
+  });
+});
