@@ -329,6 +329,8 @@ function weighTerms(
       // A lower-case word that is neither English nor a misspelling of a source's word ("belgorod") is a
       // name the sources never give: the question is about something they do not report.
       if (unknownToEnglish(q.tokens[t.position]?.lower ?? '')) fatal = true;
+      // "The third session" where no source says "third": none tells of that one of the series.
+      if (ORDINALS.test(q.tokens[t.position]?.lower ?? '')) fatal = true;
       // A plain word no source uses ("next") weighs like a rare word; a name or the focus, like the rarest.
       const w = Math.log(1 + r.sentenceCount) * (t.focus || t.proper ? multiplier : 0.5);
       unknownWeight += w;
@@ -902,6 +904,9 @@ function scoreSentence(
   // "Where will the next round be held?": a sentence about what is to come answers it, not one about
   // what happened.
   const tense = !isFigure && FUTURE_ASKED.test(q.question) && !FUTURE_TOLD.test(text) ? PAST_FOR_FUTURE : 1;
+  // So with a name, a place, a date or a description: a sentence about "the second round" does not tell
+  // of the third (figures read their own ordinal: see nearestOrdinal).
+  const series = !isFigure && otherOfSeries(q.tokens, tokens) ? OTHER_ORDINAL : 1;
   const out: Candidate[] = [];
   // Relevance first: a sentence that covers the question well but holds no answer of the wanted kind (a
   // person, place or date the slot readers do not see) is still the best support there is; it answers as
@@ -915,6 +920,7 @@ function scoreSentence(
       SENTENCE_FALLBACK *
       dates *
       tense *
+      series *
       (missingName ? 0.6 : 1) *
       (missingPlace || missingPlaceName ? MISSING_PLACE : 1) *
       (headline ? HEADLINE_FALLBACK : 1);
@@ -1067,8 +1073,6 @@ function scoreSentence(
         const year = yearOfFigure(text, tokens, slot);
         if (year !== null && year !== String(q.date.year)) anchor *= OTHER_ORDINAL;
       }
-      // So with a date: a sentence about "the third session" does not date the first one.
-      if (q.kind === 'date' && otherOfSeries(q.tokens, tokens)) anchor *= OTHER_ORDINAL;
       // "How many were killed": a figure from a sentence that says nothing of anyone killed counts something else.
       if (isFigure && askedOutcomes.length > 0 && !askedOutcomes.some((m) => positions.has(m))) anchor *= NO_OUTCOME;
       // "An earlier count had put the toll at 27 wounded": superseded, unless the earlier count is asked for.
@@ -1097,6 +1101,7 @@ function scoreSentence(
       slot.prior *
       descriptionPenalty *
       tense *
+      series *
       actMissing *
       (missingName ? 0.6 : 1) *
       (missingPlace || missingPlaceName ? MISSING_PLACE : 1);

@@ -284,7 +284,13 @@ export function negatesStatement(statement: string, sentence: string): boolean {
 /** The value of a figure option ("1,200", "1.2 million"), or null for a name. */
 function optionValue(option: string): number | null {
   const m = /^(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion))?$/i.exec(option.trim());
-  if (!m?.[1]) return null;
+  if (!m?.[1]) {
+    // "fifteen", "twenty-five": a number in words, when that is all the option is.
+    const tokens = tokenize(option);
+    const read = findNumbers(option, tokens);
+    const only = read.length === 1 ? read[0] : undefined;
+    return only && only.first === 0 && only.last === tokens.length - 1 ? only.value : null;
+  }
   const scale = { thousand: 1e3, million: 1e6, billion: 1e9 }[(m[2] ?? '').toLowerCase()] ?? 1;
   return Number(m[1].replace(/,/g, '')) * scale;
 }

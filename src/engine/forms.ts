@@ -43,12 +43,18 @@ export function polarForm(question: string): PolarForm | null {
  * "Was it 314 or 157?", "held at Blair House or Camp David?": two options joined by "or", each a
  * number or a capitalised name (a common-word "or" — "killed or wounded" — asks no choice).
  */
+/** Numbers written as words ("fifteen or sixteen"), options as much as digits are. */
+const NUMBER_WORDS = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b`;
+
 export function choiceForm(question: string): ChoiceForm | null {
-  const option = String.raw`(?:(?:the )?\p{Lu}[\p{L}'’.-]*(?: (?:of |de |al[- ])?\p{Lu}[\p{L}'’.-]*){0,3}|\d[\d,.]*(?: (?:million|thousand|billion))?)`;
-  const m = new RegExp(`(${option})(?: \\p{Ll}+)?,? or (${option})`, 'u').exec(question);
-  if (!m?.[1] || !m[2]) return null;
+  const option = String.raw`(?:(?:the )?\p{Lu}[\p{L}'’.-]*(?: (?:of |de |al[- ])?\p{Lu}[\p{L}'’.-]*){0,3}|\d[\d,.]*(?: (?:million|thousand|billion))?|${NUMBER_WORDS}(?:[- ]${NUMBER_WORDS})*)`;
+  const m = new RegExp(`(${option})(?: (\\p{Ll}+))?,? or (${option})`, 'u').exec(question);
+  if (!m?.[1] || !m[3]) return null;
   const clean = (s: string) => s.replace(/^the /, '').trim();
-  const options = [clean(m[1]), clean(m[2])];
+  // "killed in Merefa fifteen or sixteen years old": the word before "or" is the first option when it is a
+  // number, not the name before it.
+  const first = m[2] && new RegExp(`^${NUMBER_WORDS}$`, 'u').test(m[2]) ? m[2] : m[1];
+  const options = [clean(first), clean(m[3])];
   if (options[0]?.toLowerCase() === options[1]?.toLowerCase()) return null;
   return { options };
 }

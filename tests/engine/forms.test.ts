@@ -36,6 +36,14 @@ describe('choiceForm', () => {
     ]);
   });
 
+  it('finds two numbers written as words, not the name before the first', () => {
+    expect(choiceForm('Was the girl rescued in Varna nine or ten years old?')?.options).toEqual(['nine', 'ten']);
+  });
+
+  it('reads weekdays chat shortens ("wed or thurs") as options', () => {
+    expect(choiceForm(normaliseChat('did the ferry sail wed or thurs'))?.options).toEqual(['Wednesday', 'Thursday']);
+  });
+
   it('finds two figures joined by "or"', () => {
     expect(choiceForm('Were 120 or 240 detainees freed?')?.options).toEqual(['120', '240']);
   });

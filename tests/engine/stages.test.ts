@@ -196,6 +196,10 @@ describe('question forms, answered from an article the engine has never seen', (
     expect(e.ask('How many of the people killed in the storm were children?').answer).toMatch(/eight/);
   });
 
+  it('picks the option of an either-or question in numbers written as words', () => {
+    expect(e.ask('Did the storm kill eleven or twelve people in the port?').answer).toMatch(/^twelve — /);
+  });
+
   it('takes the lowest of the figures asked for', () => {
     expect(e.ask('What was the lowest figure given for people injured?').answer).toMatch(/35/);
   });
@@ -1760,5 +1764,24 @@ describe('either-or over a corrected sentence', () => {
     const a = e.ask('boats stuck in port: 1,710 or 1,170?');
     expect(a.answer).toMatch(/^1,170 — .*corrected/);
     expect(a.citations.some((c) => /It should be 1,170/.test(c.quote))).toBe(true);
+  });
+});
+
+describe('one of a series', () => {
+  const text =
+    'The first session of the ferry talks was held in Varna on Monday, officials said.\n\n' +
+    'The second session of the ferry talks was held in Burgas, the ministry said.\n';
+
+  it('abstains on an ordinal no source gives ("the third session"), never reading it as another ordinal', () => {
+    const e = buildEngine(corpusOf({ 'f.txt': text }));
+    expect(e.ask('Where was the third session of the ferry talks held?').abstained).toBe(true);
+    expect(e.ask('Where was the second session of the ferry talks held?').answer).toMatch(/^Burgas/);
+  });
+
+  it('does not answer about one of a series with a sentence about another', () => {
+    const e = buildEngine(
+      corpusOf({ 'f.txt': `${text}\nA third session of the ferry talks will be held next month, officials said.\n` }),
+    );
+    expect(e.ask('Where was the third session of the ferry talks held?').answer).not.toMatch(/^Burgas|^Varna/);
   });
 });
