@@ -64,6 +64,14 @@ function endsWithNonTerminalAbbreviation(segment: string, next: string): boolean
   return false;
 }
 
+/**
+ * ""Why not him?" said Okhrimenko.": a quoted question or exclamation followed by a lower-case word is
+ * one sentence with its attribution, not two.
+ */
+function quoteGoesOn(segment: string, next: string): boolean {
+  return /[?!]["”’']\s*$/.test(segment) && /^\p{Ll}/u.test(next.trimStart());
+}
+
 /** What opens a paragraph as its label or list mark: "Q.", "A:", "4.", "12)", "**", "-". */
 const PARAGRAPH_LABEL = /^\s*(?:\p{Lu}|\d{1,2}|\*{1,2}|[-•–])[.):]?\s*$/u;
 
@@ -75,7 +83,10 @@ export function splitSentences(paragraph: string): string[] {
     const previous = merged.at(-1);
     // A paragraph's label or list mark alone ("Q.", "A.", "4.", "**") is no sentence: it opens the next.
     const labelOnly = merged.length === 1 && previous !== undefined && PARAGRAPH_LABEL.test(previous);
-    if (previous !== undefined && (labelOnly || endsWithNonTerminalAbbreviation(previous, segment))) {
+    if (
+      previous !== undefined &&
+      (labelOnly || endsWithNonTerminalAbbreviation(previous, segment) || quoteGoesOn(previous, segment))
+    ) {
       merged[merged.length - 1] = previous + segment;
     } else {
       merged.push(segment);

@@ -39,6 +39,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('keeps a quoted question with the attribution after it ("…?" said X), but not with a new sentence', () => {
+    expect(splitSentences('"Why was the ferry late?" asked the harbour master. "Nobody knows."')).toEqual([
+      '"Why was the ferry late?" asked the harbour master.',
+      '"Nobody knows."',
+    ]);
+    expect(splitSentences('"Is it over?" He shook his head.')).toEqual(['"Is it over?"', 'He shook his head.']);
+  });
+
   it('keeps a dateline with the first sentence', () => {
     expect(splitSentences('KYIV, Ukraine (AP) — Fighting continued. More later.')).toEqual([
       'KYIV, Ukraine (AP) — Fighting continued.',
