@@ -91,6 +91,22 @@ function isNameWord(tok: Token | undefined): boolean {
   return tok.capitalized && !tok.numeric && !CALENDAR_WORDS.has(tok.lower);
 }
 
+/** Whether tokens `a` and `b` of `text` are one space apart (a name's words never have more between them). */
+function joinedBySpace(tokens: readonly Token[], text: string, a: number, b: number): boolean {
+  return text.slice(tokens[a]?.end ?? 0, tokens[b]?.start ?? 0) === ' ';
+}
+
+/** The first of tokens `from`…`to` (inclusive) written "and", as an offset from `from`; -1 if none is. */
+function andOffset(tokens: readonly Token[], from: number, to: number): number {
+  for (let k = from; k <= to; k++) if (tokens[k]?.lower === 'and') return k - from;
+  return -1;
+}
+
+function hasOrganisationWord(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (ORGANISATION_WORDS.has(tokens[k]?.lower ?? '')) return true;
+  return false;
+}
+
 /**
  * Capitalised runs in a sentence ("Center for Strategic and International Studies", "Steve Witkoff"),
  * with titles split off. Runs never cross punctuation; "and" joins only organisation names; sentence-initial
@@ -101,7 +117,6 @@ export function capitalisedRuns(
   text: string,
 ): { first: number; last: number; title: string | null }[] {
   const runs: { first: number; last: number; title: string | null }[] = [];
-  const joined = (a: number, b: number) => /^ $/.test(text.slice(tokens[a]?.end ?? 0, tokens[b]?.start ?? 0));
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i];
@@ -112,28 +127,27 @@ export function capitalisedRuns(
     let j = i;
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1];
-      if (!next || !joined(j, j + 1)) break;
+      if (!next || !joinedBySpace(tokens, text, j, j + 1)) break;
       if (isNameWord(next)) {
         j++;
         continue;
       }
       const after = tokens[j + 2];
-      if (CONNECTORS.has(next.lower) && isNameWord(after) && joined(j + 1, j + 2)) {
+      if (CONNECTORS.has(next.lower) && isNameWord(after) && joinedBySpace(tokens, text, j + 1, j + 2)) {
         j += 2;
         continue;
       }
       break;
     }
     // "Witkoff and Jared Kushner" is two people; "Center for Strategic and International Studies" is one name.
-    const andAt = tokens.slice(i, j + 1).findIndex((t) => t.lower === 'and');
-    if (andAt > 0 && !tokens.slice(i, j + 1).some((t) => ORGANISATION_WORDS.has(t.lower))) j = i + andAt - 1;
+    const andAt = andOffset(tokens, i, j);
+    if (andAt > 0 && !hasOrganisationWord(tokens, i, j)) j = i + andAt - 1;
     let first = i;
     let title: string | null = null;
     // "Chilean President Ana Rojas", "Danish Foreign Minister Lars Holm", "Navy Secretary Jo
     // Berg": every word up to the last title word belongs to the title.
-    const titleAt = (k: number) => TITLE_WORDS.has(tokens[k]?.lower ?? '');
     for (let k = j - 1; k >= i; k--) {
-      if (!titleAt(k)) continue;
+      if (!TITLE_WORDS.has(tokens[k]?.lower ?? '')) continue;
       title = tokens
         .slice(i, k + 1)
         .map((t) => t.surface)
@@ -149,6 +163,41 @@ export function capitalisedRuns(
 
 function spanText(tokens: readonly Token[], first: number, last: number, text: string): string {
   return text.slice(tokens[first]?.start ?? 0, tokens[last]?.end ?? 0);
+}
+
+// The expressions `add` tests for every name, made once (a literal in the loop is a new object each time).
+/** What may end the gap before a capitalised word that does not make it a mid-sentence capital. */
+const OPENS_QUOTE_OR_CLAUSE = /["“—–:-]\s*$/;
+const SPACES = /\s+/;
+const ACRONYM = /^[A-Z]{2,6}$/;
+const PARENTHESISED_ACRONYM = /^\s*\(([A-Z]{2,8})\)/;
+const CAPITALISED = /^\p{Lu}/u;
+const TWO_CAPITALISED_WORDS = /^\p{Lu}\S*\s+\p{Lu}/u;
+const POSSESSIVE_S = /['’]s$/;
+
+function isOrganisationWord(word: string): boolean {
+  return ORGANISATION_WORDS.has(word);
+}
+
+/** The country a title names ("Brazilian President" → Brazil), from the first of its words that names one. */
+function titleCountry(title: string): string | undefined {
+  for (const w of title.split(SPACES)) {
+    const country = countryOf(w.replace(POSSESSIVE_S, ''))?.name;
+    if (country !== undefined) return country;
+  }
+  return undefined;
+}
+
+/** The words of a name that start with a capital letter. */
+function capitalWords(name: string): string[] {
+  return name.split(SPACES).filter((w) => CAPITALISED.test(w));
+}
+
+/** Lower-cased initials of words ("Center", "Strategic" → "cs"). */
+function initialsOf(words: readonly string[]): string {
+  let initials = '';
+  for (const w of words) initials += w[0];
+  return initials.toLowerCase();
 }
 
 /**
@@ -176,10 +225,14 @@ export class LexiconBuilder {
     this.#acronyms.set(acronym, list);
   }
 
-  #bump(key: string, field: keyof Evidence, by = 1): void {
-    const e = this.#evidence.get(key) ?? { person: 0, place: 0, organisation: 0, count: 0 };
-    e[field] += by;
-    this.#evidence.set(key, e);
+  /** The evidence of one name, added (all counts zero) the first time the name is seen. */
+  #evidenceOf(key: string): Evidence {
+    let e = this.#evidence.get(key);
+    if (e === undefined) {
+      e = { person: 0, place: 0, organisation: 0, count: 0 };
+      this.#evidence.set(key, e);
+    }
+    return e;
   }
 
   add(text: string, tokens: readonly Token[]): void {
@@ -187,7 +240,7 @@ export class LexiconBuilder {
     const spellings = this.#spellings;
     for (let k = 0; k < tokens.length; k++) {
       const tok = tokens[k];
-      if (k > 0 && tok?.capitalized && !/["“—–:-]\s*$/.test(text.slice(tokens[k - 1]?.end ?? 0, tok.start))) {
+      if (k > 0 && tok?.capitalized && !OPENS_QUOTE_OR_CLAUSE.test(text.slice(tokens[k - 1]?.end ?? 0, tok.start))) {
         this.#midCaps.add(tok.lower);
       }
       if (tok?.capitalized && !tok.numeric && tok.surface.length >= 4) {
@@ -200,17 +253,17 @@ export class LexiconBuilder {
     for (const run of capitalisedRuns(tokens, text)) {
       const name = spanText(tokens, run.first, run.last, text);
       const key = name.toLowerCase();
-      this.#bump(key, 'count');
-      const words = key.split(/\s+/);
-      if (words.some((w) => ORGANISATION_WORDS.has(w))) this.#bump(key, 'organisation', 3);
-      if (words.length === 1 && /^[A-Z]{2,6}$/.test(name)) this.#bump(key, 'organisation', 2);
+      // One record per run, looked up once: every piece of evidence below adds to it.
+      const e = this.#evidenceOf(key);
+      e.count++;
+      const words = key.split(SPACES);
+      const organisation = words.some(isOrganisationWord);
+      if (organisation) e.organisation += 3;
+      if (words.length === 1 && ACRONYM.test(name)) e.organisation += 2;
       if (run.title) {
-        this.#bump(key, 'person', 3);
+        e.person += 3;
         // "Brazilian President Luis Soto", "Chilean Navy Secretary Ana Ruiz": the title names the side.
-        const country = run.title
-          .split(/\s+/)
-          .map((w) => countryOf(w.replace(/['’]s$/, ''))?.name)
-          .find((c) => c !== undefined);
+        const country = titleCountry(run.title);
         const surname = words.at(-1);
         if (country && surname) this.#addCountry(surname, country);
       } else if (words.length >= 2) {
@@ -227,43 +280,32 @@ export class LexiconBuilder {
       // "in the United States": look past a determiner for the preposition.
       const before = tokens[run.first - 1]?.lower === 'the' ? tokens[run.first - 2] : tokens[run.first - 1];
       const after = tokens[run.last + 1];
-      if (after && SPEECH_VERBS.test(after.lower)) this.#bump(key, 'person', 2);
-      if (before && SPEECH_VERBS.test(before.lower)) this.#bump(key, 'person', 1);
+      if (after && SPEECH_VERBS.test(after.lower)) e.person += 2;
+      if (before && SPEECH_VERBS.test(before.lower)) e.person += 1;
       // "according to X" names a source (a person or a body), not a destination.
       const according = before?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
-      if (according) this.#bump(key, 'person', 1);
-      else if (before && PLACE_PREPOSITIONS.test(before.lower) && !run.title) this.#bump(key, 'place', 2);
-      if (text.slice(tokens[run.last]?.end ?? 0).startsWith(', who')) this.#bump(key, 'person', 2);
+      if (according) e.person += 1;
+      else if (before && PLACE_PREPOSITIONS.test(before.lower) && !run.title) e.place += 2;
+      const end = tokens[run.last]?.end ?? 0;
+      if (text.startsWith(', who', end)) e.person += 2;
       // "Center for Strategic and International Studies (CSIS)"
-      const paren = /^\s*\(([A-Z]{2,8})\)/.exec(text.slice(tokens[run.last]?.end ?? 0));
+      const paren = PARENTHESISED_ACRONYM.exec(text.slice(end));
       if (paren?.[1] && words.length > 1) this.#addAcronym(paren[1].toLowerCase(), key);
       // "United Nations Human Rights…" is also "UN": initials of each leading run of two or more words.
-      if (words.length >= 2 && words.some((w) => ORGANISATION_WORDS.has(w))) {
-        const caps = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+      if (words.length >= 2 && organisation) {
+        const caps = capitalWords(name);
         for (let n = 2; n < caps.length; n++) {
           if (!ORGANISATION_WORDS.has(caps[n - 1]?.toLowerCase() ?? '')) continue;
-          this.#addAcronym(
-            caps
-              .slice(0, n)
-              .map((w) => w[0])
-              .join('')
-              .toLowerCase(),
-            key,
-          );
+          this.#addAcronym(initialsOf(caps.slice(0, n)), key);
         }
       }
       // "African Union" is "AU": a two-word body's initials too, where no longer name has them.
-      if (words.length === 2 && ORGANISATION_WORDS.has(words[1] ?? '') && /^\p{Lu}\S*\s+\p{Lu}/u.test(name)) {
+      if (words.length === 2 && ORGANISATION_WORDS.has(words[1] ?? '') && TWO_CAPITALISED_WORDS.test(name)) {
         const initials = `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}`;
         if (!this.#twoWordAcronyms.has(initials)) this.#twoWordAcronyms.set(initials, key);
       }
       if (words.length >= 3) {
-        const initials = name
-          .split(/\s+/)
-          .filter((w) => /^\p{Lu}/u.test(w))
-          .map((w) => w[0])
-          .join('')
-          .toLowerCase();
+        const initials = initialsOf(capitalWords(name));
         if (initials.length >= 3) this.#addAcronym(initials, key);
       }
     }

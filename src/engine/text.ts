@@ -155,37 +155,92 @@ function readTerm(lower: string): string | null {
   return byStem.get(stem) ?? stem;
 }
 
-/** Splits text into word and number tokens with offsets and index terms. */
+/** TOKEN anchored (sticky): a token starting exactly at `lastIndex`, read with `test` (no match array). */
+const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
+
+/**
+ * Whether an ASCII character can start a TOKEN match: letters ("U.S." and "U.N." start with one), digits
+ * and "%". Any other ASCII character starts none, so the scan steps over it without running the expression.
+ */
+function mayStartToken(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 37;
+}
+
+/** What a token is, given its surface: the same for every occurrence of the same word. */
+interface Shape {
+  lower: string;
+  term: string | null;
+  capitalized: boolean;
+  numeric: boolean;
+}
+
+/**
+ * Shapes of the surfaces read so far (bounded like the terms): a corpus writes the same few thousand words
+ * again and again, and the shape of a surface depends on nothing else.
+ */
+const shapeCache = new Map<string, Shape>();
+
+function shapeOf(surface: string): Shape {
+  const known = shapeCache.get(surface);
+  if (known !== undefined) return known;
+  const first = surface.charCodeAt(0);
+  const numeric = first >= 48 && first <= 57;
+  let lower = surface.toLowerCase();
+  if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+  if (surface === 'U.S.' || surface === 'US') lower = 'usa';
+  else if (surface === 'U.N.' || surface === 'UN') lower = 'un';
+  const capitalized = !numeric && surface !== lower && surface[0] !== lower[0];
+  // Acronyms ("CSIS", "NATO") are names: never stemmed.
+  const acronym = capitalized && surface.length >= 2 && surface === surface.toUpperCase();
+  const shape = { lower, term: acronym ? (bySurface.get(lower) ?? lower) : termOf(lower), capitalized, numeric };
+  if (shapeCache.size < 200_000) shapeCache.set(surface, shape);
+  return shape;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 /* ' */ || c === 8217 /* ’ */;
+}
+
+/** The length of the possessive ending of the word text[start, end): "’s" or "'S" 2, "’" 1, none 0. */
+function possessiveLength(text: string, start: number, end: number): number {
+  const last = text.charCodeAt(end - 1);
+  if (isApostrophe(last)) return 1;
+  const endsInS = last === 115 /* s */ || last === 83; /* S */
+  return endsInS && end - start >= 2 && isApostrophe(text.charCodeAt(end - 2)) ? 2 : 0;
+}
+
+/**
+ * Splits text into word and number tokens with offsets and index terms.
+ *
+ * The tokens are TOKEN's matches, found as a global `exec` would find them (leftmost first, the search
+ * going on after each match) but without a match array: at each position that can start one, the sticky
+ * TOKEN_AT says whether a token starts there and where it ends.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    let surface = m[0];
-    const start = m.index;
-    const last = surface.charCodeAt(surface.length - 1);
-    // Possessives: "Ukraine’s" → "Ukraine", "troops’" → "troops".
-    if (last === 115 /* s */ || last === 83 /* S */ || last === 39 /* ' */ || last === 8217 /* ’ */) {
-      surface = surface.replace(/['’](?:s)?$/i, '');
-      if (!surface) continue;
+  const n = text.length;
+  let at = 0;
+  while (at < n) {
+    const c = text.charCodeAt(at);
+    if (c < 128 && !mayStartToken(c)) {
+      at++;
+      continue;
     }
-    const first = surface.charCodeAt(0);
-    const numeric = first >= 48 && first <= 57;
-    let lower = surface.toLowerCase();
-    if (lower.includes('’')) lower = lower.replace(/’/g, "'");
-    if (surface === 'U.S.' || surface === 'US') lower = 'usa';
-    else if (surface === 'U.N.' || surface === 'UN') lower = 'un';
-    const capitalized = !numeric && surface !== lower && surface[0] !== lower[0];
-    // Acronyms ("CSIS", "NATO") are names: never stemmed.
-    const acronym = capitalized && surface.length >= 2 && surface === surface.toUpperCase();
-    tokens.push({
-      surface,
-      lower,
-      term: acronym ? (bySurface.get(lower) ?? lower) : termOf(lower),
-      start,
-      end: start + surface.length,
-      capitalized,
-      numeric,
-    });
+    TOKEN_AT.lastIndex = at;
+    if (!TOKEN_AT.test(text)) {
+      // A unicode expression moves on by code points: past both halves of a surrogate pair.
+      const pair = c >= 0xd800 && c <= 0xdbff && at + 1 < n && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00;
+      at += pair ? 2 : 1;
+      continue;
+    }
+    const start = at;
+    at = TOKEN_AT.lastIndex;
+    // Possessives: "Ukraine’s" → "Ukraine", "troops’" → "troops".
+    const end = at - possessiveLength(text, start, at);
+    if (end === start) continue;
+    const surface = text.slice(start, end);
+    const { lower, term, capitalized, numeric } = shapeOf(surface);
+    tokens.push({ surface, lower, term, start, end, capitalized, numeric });
   }
   unfoldLostThings(tokens);
   perCent(tokens);
@@ -202,8 +257,9 @@ function perCent(tokens: Token[]): void {
   }
 }
 
-const LOSE_FORMS = /^(?:lost|lose|loses|losing)$/;
-const DETERMINERS = /^(?:their|its|his|her|the|all|some|much|most|access|contact)$/;
+// Sets, not expressions: every token of every sentence is looked up in LOSE_FORMS.
+const LOSE_FORMS: ReadonlySet<string> = new Set(['lost', 'lose', 'loses', 'losing']);
+const DETERMINERS: ReadonlySet<string> = new Set('their its his her the all some much most access contact'.split(' '));
 const LOSE = 'lose';
 
 /**
@@ -213,9 +269,9 @@ const LOSE = 'lose';
 function unfoldLostThings(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t || !LOSE_FORMS.test(t.lower)) continue;
+    if (!t || !LOSE_FORMS.has(t.lower)) continue;
     let k = i + 1;
-    while (tokens[k] && DETERMINERS.test(tokens[k]?.lower ?? '') && k < i + 3) k++;
+    while (tokens[k] && DETERMINERS.has(tokens[k]?.lower ?? '') && k < i + 3) k++;
     const object = tokens[k];
     if (!object || object.numeric || object.capitalized || !object.term) continue;
     if (/^(?:lives?|life|soldiers?|troops?|men|people|civilians?|servicemen|fighters?)$/.test(object.lower)) continue;
