@@ -18,6 +18,7 @@ import {
   measureConflict,
   near,
   OUTCOME_TERMS,
+  populationConflict,
   roleModifier,
   speaks,
   titleOfName,
@@ -211,6 +212,11 @@ function nearestName(r: Retriever, word: string): string | null {
     if (term) found.add(term);
   }
   return found.size === 1 ? ([...found][0] ?? null) : null;
+}
+
+/** Markdown emphasis ("**140,000**") is layout: an answer shows the words. */
+function withoutEmphasis(text: string): string {
+  return text.includes('**') || text.includes('__') ? text.replace(/\*\*|__/g, '') : text;
 }
 
 /** The figure is followed by a noun of its own ("800,000 troops") that the question does not name. */
@@ -542,6 +548,8 @@ function countriesOf(tokens: readonly Token[]): Set<string> {
 export const OTHER_COUNTRY_PERSON = 0.4;
 /** … or of another kind of person: an office holder where a child, a mother or a soldier is asked about. */
 export const OTHER_KIND_OF_PERSON = 0.4;
+/** A figure of soldiers where civilians are asked about, or the other way round. */
+export const OTHER_POPULATION = 0.3;
 /** A figure with a noun of its own where what the question counts is a word no source uses. */
 export const UNKNOWN_HEAD = 0.1;
 /** How far (tokens) from the whole it is a share of a percentage may stand. */
@@ -929,7 +937,7 @@ function scoreSentence(
       score,
       coverage,
       key: `sentence:${sentence.ordinal}`,
-      text: withoutLabel(text),
+      text: withoutEmphasis(withoutLabel(text)),
       claimant: null,
     });
     return { coverage, candidates: out };
@@ -1003,6 +1011,7 @@ function scoreSentence(
           head !== undefined && MONEY_TERMS.has(head.term) && CURRENCY.test(tokens[slot.last + 1]?.lower ?? '');
         if (q.kind === 'count' && !money && countsSomethingElse(text, tokens, slot, terms)) anchor *= 0.35;
         else if (q.kind === 'count' && headUnknown && countsOwnNoun(text, tokens, slot, terms)) anchor *= UNKNOWN_HEAD;
+        if (q.kind === 'count' && populationConflict(tokens, slot, terms)) anchor *= OTHER_POPULATION;
         // "How much money …": a sum of money is in a currency.
         if (q.kind === 'count' && moneyAsked && !inCurrency(text, tokens, slot)) anchor *= UNKNOWN_HEAD;
         // "… 158 missiles at Ukraine": the side an act is aimed at does not own what is counted.
@@ -1115,7 +1124,7 @@ function scoreSentence(
       score,
       coverage,
       key: slot.key,
-      text: slot.text,
+      text: withoutEmphasis(slot.text),
       claimant,
       ...(borrowed ? { also: borrowed } : {}),
     });

@@ -205,3 +205,26 @@ export function titleOfName(
   }
   return null;
 }
+
+const CIVILIANS_TERM = termOf('civilians') ?? 'civilians';
+const SOLDIERS_TERM = termOf('soldiers') ?? 'soldiers';
+
+/**
+ * "How many civilians …?" is not answered by "140,000 Ukrainian troop deaths": the figure's own noun (a
+ * side word or two may stand between) counts soldiers where civilians are asked about, or the other way round.
+ */
+export function populationConflict(tokens: readonly Token[], slot: Slot, terms: readonly WeightedTerm[]): boolean {
+  const asked = terms.find((t) => t.term === CIVILIANS_TERM || t.term === SOLDIERS_TERM)?.term;
+  if (
+    asked === undefined ||
+    terms.some((t) => t.term !== asked && (t.term === CIVILIANS_TERM || t.term === SOLDIERS_TERM))
+  )
+    return false;
+  for (let k = slot.first; k <= slot.last + 3 && k < tokens.length; k++) {
+    const term = tokens[k]?.term;
+    if (term === CIVILIANS_TERM || term === SOLDIERS_TERM) return term !== asked;
+  }
+  // A figure with no such noun of its own, in a sentence that names only the other: the other's.
+  const other = asked === CIVILIANS_TERM ? SOLDIERS_TERM : CIVILIANS_TERM;
+  return tokens.some((t) => t.term === other) && !tokens.some((t) => t.term === asked);
+}

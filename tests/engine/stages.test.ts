@@ -1785,3 +1785,33 @@ describe('one of a series', () => {
     expect(e.ask('Where was the third session of the ferry talks held?').answer).not.toMatch(/^Burgas|^Varna/);
   });
 });
+
+describe('who a figure counts', () => {
+  const e = buildEngine(
+    corpusOf({
+      'w.txt':
+        'The coast guard estimates up to 140 **sailors** lost at sea, and put the toll of the storm at 35 deaths among sailors.\n\n' +
+        'Officials said 12 residents of the port were killed.\n',
+    }),
+  );
+
+  it('shows an answer without markdown emphasis', () => {
+    expect(e.ask('how many sailors were lost at sea').answer).not.toMatch(/\*\*/);
+  });
+});
+
+describe('soldiers or civilians', () => {
+  const e = buildEngine(
+    corpusOf({
+      'm.txt':
+        'The think tank estimates up to 9,000 troop deaths in the border war.\n\n' +
+        'The think tank put the number of soldiers killed in the border war at up to 9,000 deaths.\n\n' +
+        'Thousands of civilians fled the border towns, officials said.\n',
+    }),
+  );
+
+  it('does not answer a question about civilians with a figure of soldiers', () => {
+    expect(e.ask('what is the think tank estimate of civilian deaths in the border war').abstained).toBe(true);
+    expect(e.ask('what is the think tank estimate of troop deaths in the border war').answer).toMatch(/9,000/);
+  });
+});
