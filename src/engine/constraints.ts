@@ -96,23 +96,27 @@ export function countsSomethingElse(
   slot: Slot,
   terms: readonly WeightedTerm[],
 ): boolean {
+  let other = false;
   for (let k = slot.last + 1; k <= slot.last + 2 && k < tokens.length; k++) {
     // A comma, a bracket, a quote or a dash (a spaced hyphen too: a factbox's "1,170 - homes left without
     // heating") ends the figure's own noun phrase.
-    if (/[,;:()—–“”"]|\s-\s/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) return false;
+    if (/[,;:()—–“”"]|\s-\s/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) break;
     const term = tokens[k]?.term;
-    if (!term) return false;
+    if (!term) break;
     if (SIDE_TERMS.includes(term)) continue;
     // "wounding 11 others": people, counted by the verb before them.
     if (term === OTHERS_TERM && OUTCOME_TERMS.includes(tokens[slot.first - 1]?.term ?? '')) return false;
-    return (
-      !terms.some((t) => t.term === term) &&
-      !MEASURE_TERMS.includes(term) &&
-      !OUTCOME_TERMS.includes(term) &&
-      !POPULATION_TERMS.includes(term)
-    );
+    // "212 attack drones": a noun phrase whose head is what is asked about counts it.
+    if (
+      terms.some((t) => t.term === term) ||
+      MEASURE_TERMS.includes(term) ||
+      OUTCOME_TERMS.includes(term) ||
+      POPULATION_TERMS.includes(term)
+    )
+      return false;
+    other = true;
   }
-  return false;
+  return other;
 }
 
 /** The side word acting just before a figure ("Russia fired 183 drones") is not one of `actors`. */

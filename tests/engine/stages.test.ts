@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion, type WeightedTerm } from '../../src/engine/analyze.js';
 import { negatesStatement } from '../../src/engine/ask.js';
-import { speaks } from '../../src/engine/constraints.js';
+import { countsSomethingElse, speaks } from '../../src/engine/constraints.js';
 import { buildEngine } from '../../src/engine/engine.js';
 import { entitySpans } from '../../src/engine/entities.js';
 import { findNumbers } from '../../src/engine/numbers.js';
@@ -1813,5 +1813,22 @@ describe('soldiers or civilians', () => {
   it('does not answer a question about civilians with a figure of soldiers', () => {
     expect(e.ask('what is the think tank estimate of civilian deaths in the border war').abstained).toBe(true);
     expect(e.ask('what is the think tank estimate of troop deaths in the border war').answer).toMatch(/9,000/);
+  });
+});
+
+describe('countsSomethingElse', () => {
+  const counts = (text: string, figure: string, asked: string) => {
+    const tokens = tokenize(text);
+    const at = tokens.findIndex((t) => t.surface === figure);
+    const slot = { first: at, last: at, key: 'n', text: figure, prior: 1 };
+    return countsSomethingElse(text, tokens, slot, [{ term: termOf(asked) ?? asked, weight: 1 } as WeightedTerm]);
+  };
+
+  it('reads a figure whose noun phrase ends in the asked noun as counting it ("212 attack drones")', () => {
+    expect(counts('The navy launched 212 attack drones overnight.', '212', 'drones')).toBe(false);
+  });
+
+  it('reads a figure with a noun of its own as counting something else ("five months")', () => {
+    expect(counts('The talks lasted five months.', 'five', 'drones')).toBe(true);
   });
 });
