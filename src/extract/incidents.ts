@@ -139,22 +139,43 @@ function isPeriodDate(text: string, piece: { start: number; end: number }, d: Da
 }
 
 /** What happened and where in text[from, to): the place, a local place word, an attack or another event, the war. */
-function evidenceIn(text: string, entities: readonly Entity[], from: number, to: number) {
+function evidenceIn(text: string, entities: readonly Entity[], from: number, to: number): Evidence {
   const part = text.slice(from, to);
   const place = placeIn(text, from, to, entities);
+  const attack = EVENT_NOUN.test(part);
+  const war = WAR.test(part);
+  // One night or one event named in the singular: read once, and only where it decides something (an
+  // attack noun makes an event already, and only a war word needs ruling out; SINGLE_EVENT is the costliest).
+  const oneEvent = (!attack || war) && (EVENT_TIME.test(part) || SINGLE_EVENT.test(part));
   return {
     place,
     local: !place && LOCAL_PLACE.test(part),
-    attack: EVENT_NOUN.test(part),
+    attack,
     // A toll that rose, or the first reports of one, counts one event as it is updated.
-    event:
-      EVENT_NOUN.test(part) ||
-      EVENT_TIME.test(part) ||
-      SINGLE_EVENT.test(part) ||
-      EARLIER.test(part) ||
-      TOLL_ROSE.test(part),
-    war: WAR.test(part) && !EVENT_TIME.test(part) && !SINGLE_EVENT.test(part),
+    event: attack || oneEvent || EARLIER.test(part) || TOLL_ROSE.test(part),
+    war: war && !oneEvent,
   };
+}
+
+interface Evidence {
+  place: string | null;
+  local: boolean;
+  attack: boolean;
+  event: boolean;
+  war: boolean;
+}
+
+/**
+ * The evidence of the last sentence read as a whole: a sentence's figures are read one after the other, and
+ * its whole-sentence evidence is the same for each (read-only: callers copy it before changing anything).
+ */
+let lastWhole: { text: string; entities: readonly Entity[]; evidence: Evidence } | null = null;
+
+function wholeEvidence(text: string, entities: readonly Entity[]): Evidence {
+  if (lastWhole?.text !== text || lastWhole.entities !== entities) {
+    lastWhole = { text, entities, evidence: evidenceIn(text, entities, 0, text.length) };
+  }
+  return lastWhole.evidence;
 }
 
 export function readIncident(
@@ -213,7 +234,7 @@ export function readIncident(
   // What happened and where: in the figure's clause, else in the rest of its sentence ("The same attack
   // killed four people in Kyiv; an earlier update had put the number of injured at 19").
   let found = evidenceIn(text, opts.entities, clause.start, clause.end);
-  const whole = evidenceIn(text, opts.entities, 0, text.length);
+  const whole = wholeEvidence(text, opts.entities);
   if (!found.event && !found.place && !found.local && !WAR.test(pieceText) && !whole.war) found = whole;
   // A toll or total sums up several places ("put the night's toll at …"): it is of none of them.
   // A toll being updated ("first reports had put the toll at five", "the toll rose to 14") is the incident's own.

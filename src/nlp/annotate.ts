@@ -150,7 +150,10 @@ function analyzeArticle(article: Article, context: NameContext, baseOf: BaseRead
   const sentences: AnalyzedSentence[] = views.map((view, i) => {
     const next = views[i + 1];
     const sameParagraph = next && next.sentence.paragraph === view.sentence.paragraph ? next : undefined;
-    const label = speakerLabel(view.text, context) ?? posterLabel(view.text, context);
+    // Both labels end in a colon: most sentences have none, and need neither expression run.
+    const label = view.text.includes(':')
+      ? (speakerLabel(view.text, context) ?? posterLabel(view.text, context))
+      : null;
     if (label) speaker = { name: label.name, kind: label.kind, paragraph: view.sentence.paragraph };
     else if (speaker && speaker.paragraph !== view.sentence.paragraph) speaker = null;
     let attributions = findAttributions(view, memory, i, sameParagraph);

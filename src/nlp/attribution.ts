@@ -276,6 +276,25 @@ function describedSubject(tokens: Token[], k: number): { name: string; at: numbe
   };
 }
 
+/** Adds an attribution unless the same claimant is already read at the same offset (a function, not a closure per sentence). */
+function add(
+  out: Attribution[],
+  name: string,
+  kind: EntityKind,
+  at: number,
+  via: AttributionVia,
+  report = false,
+): void {
+  for (const a of out) if (a.at === at && a.name === name) return;
+  out.push({ name, kind, at, via, report });
+}
+
+/** Whether one of the six tokens before token `i` is a report word ("a report by", "figures published … by"). */
+function reportWordBefore(tokens: readonly Token[], i: number): boolean {
+  for (let j = Math.max(0, i - 6); j < i; j++) if (REPORTISH.has((tokens[j] as Token).lower)) return true;
+  return false;
+}
+
 export function findAttributions(
   view: SentenceView,
   memory: ArticleMemory,
@@ -284,9 +303,6 @@ export function findAttributions(
 ): Attribution[] {
   const { tokens, entities } = view;
   const out: Attribution[] = [];
-  const push = (name: string, kind: EntityKind, at: number, via: AttributionVia, report = false) => {
-    if (!out.some((a) => a.at === at && a.name === name)) out.push({ name, kind, at, via, report });
-  };
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -297,20 +313,17 @@ export function findAttributions(
       const e = entityStartingNear(entities, i + 2, 5);
       if (e) {
         const c = claimantName(e, tokens);
-        if (c) push(c.name, c.kind, e.start, 'according');
+        if (c) add(out, c.name, c.kind, e.start, 'according');
       }
       continue;
     }
 
     // by X / from X after a report word: "a report by X", "figures published last month by X"
-    if (
-      (t.lower === 'by' || t.lower === 'from') &&
-      tokens.slice(Math.max(0, i - 6), i).some((x) => REPORTISH.has(x.lower))
-    ) {
+    if ((t.lower === 'by' || t.lower === 'from') && reportWordBefore(tokens, i)) {
       const e = entityStartingNear(entities, i + 1, 3);
       if (e) {
         const c = claimantName(e, tokens);
-        if (c) push(c.name, c.kind, e.start, 'by', true);
+        if (c) add(out, c.name, c.kind, e.start, 'by', true);
       }
       continue;
     }
@@ -321,12 +334,12 @@ export function findAttributions(
         .reverse()
         .find((e) => e.possessive && e.tokenEnd <= i && e.tokenEnd >= i - 4 && CLAIMANT_KINDS.has(e.kind));
       if (owner && owner.kind !== 'place') {
-        push(owner.name, owner.kind, owner.start, 'possessive', true);
+        add(out, owner.name, owner.kind, owner.start, 'possessive', true);
         continue;
       }
       const adjunct = entityEndingAt(entities, i);
       if (adjunct && adjunct.kind === 'org') {
-        push(adjunct.name, adjunct.kind, adjunct.start, 'adjunct', true);
+        add(out, adjunct.name, adjunct.kind, adjunct.start, 'adjunct', true);
         continue;
       }
       const det = tokens[i - 1]?.lower ?? '';
@@ -339,19 +352,19 @@ export function findAttributions(
           sentence,
           entities.filter((e) => e.end <= t.start),
         );
-        if (r) push(r.name, r.kind, tokens[i - 1]?.start ?? t.start, 'pronoun', true);
+        if (r) add(out, r.name, r.kind, tokens[i - 1]?.start ?? t.start, 'pronoun', true);
         continue;
       }
       if ((det === 'same' || det === 'the' || det === 'that') && i + 1 < tokens.length) {
         const r = resolveReport(memory);
         if (r && (det === 'same' || SAY_VERBS.has(tokens[i + 1]?.lower ?? '') || tokens[i + 1]?.lower === 'also')) {
-          push(r.name, r.kind, tokens[i - 1]?.start ?? t.start, 'report-ref', true);
+          add(out, r.name, r.kind, tokens[i - 1]?.start ?? t.start, 'report-ref', true);
           continue;
         }
       }
       if ((det === 'a' || det === 'an' || det2 === 'a' || det2 === 'an') && next) {
         const ahead = findAttributions(next, memory, sentence + 1).find((a) => a.via === 'by' || a.via === 'adjunct');
-        if (ahead) push(ahead.name, ahead.kind, t.start, 'cataphora', true);
+        if (ahead) add(out, ahead.name, ahead.kind, t.start, 'cataphora', true);
       }
       continue;
     }
@@ -371,33 +384,33 @@ export function findAttributions(
         sentence,
         entities.filter((e) => e.end <= before.start),
       );
-      if (r) push(r.name, r.kind, before.start, 'pronoun');
+      if (r) add(out, r.name, r.kind, before.start, 'pronoun');
       continue;
     }
     if (RELATIVES.has(before.lower)) {
       const antecedent = [...entities]
         .reverse()
         .find((e) => e.end <= before.start && (e.kind === 'org' || e.kind === 'person') && !e.possessive);
-      if (antecedent) push(antecedent.name, antecedent.kind, antecedent.start, 'relative');
+      if (antecedent) add(out, antecedent.name, antecedent.kind, antecedent.start, 'relative');
       continue;
     }
     const subject = entityEndingAt(entities, k + 1) ?? groupSubject(entities, tokens, k);
     if (subject && !subject.possessive) {
       const c = claimantName(subject, tokens);
-      if (c) push(c.name, c.kind, subject.start, 'subject');
+      if (c) add(out, c.name, c.kind, subject.start, 'subject');
       continue;
     }
     // "the coast guard said", "local prosecutors said", "officials said": a body or office
     // named in lower case.
     const described = describedSubject(tokens, k);
     if (described) {
-      push(described.name, 'org', described.at, 'subject');
+      add(out, described.name, 'org', described.at, 'subject');
       continue;
     }
     // said X (inverted, after a quote)
     const after = entityStartingNear(entities, i + 1, 0);
     if (after && (after.kind === 'person' || after.kind === 'org'))
-      push(after.name, after.kind, after.start, 'inverted');
+      add(out, after.name, after.kind, after.start, 'inverted');
   }
   return out.sort((a, b) => a.at - b.at);
 }

@@ -228,19 +228,24 @@ const NO_DATE =
  * in the tests), without chrono. `undefined` for every other phrase, and for impossible days ("February 30"),
  * which chrono reads its own way.
  */
+/** A four-digit year as written, else null. (This and the helpers below are functions of their own, not
+ * closures made on every call: every date phrase of every sentence read goes through them.) */
+function yearOf(y: string | undefined): string | null {
+  const n = Number(y);
+  return n >= 1000 && n <= 9999 ? String(n) : null;
+}
+
+/** `YYYY-MM-DD` of a day written with its month's name; undefined for an impossible day. */
+function ymd(y: string | undefined, monthName: string | undefined, d: string | undefined): string | undefined {
+  const m = MONTH_INDEX.get((monthName ?? '').toLowerCase());
+  const yy = yearOf(y);
+  const day = Number(d);
+  if (!m || !yy || day < 1 || day > new Date(Date.UTC(Number(yy), m, 0)).getUTCDate()) return undefined;
+  return `${yy}-${pad(m)}-${pad(day)}`;
+}
+
 function calendarDate(phrase: string): string | null | undefined {
   const p = phrase.trim();
-  const year = (y: string | undefined) => {
-    const n = Number(y);
-    return n >= 1000 && n <= 9999 ? String(n) : null;
-  };
-  const ymd = (y: string | undefined, monthName: string | undefined, d: string | undefined) => {
-    const m = MONTH_INDEX.get((monthName ?? '').toLowerCase());
-    const yy = year(y);
-    const day = Number(d);
-    if (!m || !yy || day < 1 || day > new Date(Date.UTC(Number(yy), m, 0)).getUTCDate()) return undefined;
-    return `${yy}-${pad(m)}-${pad(day)}`;
-  };
   let m = MONTH_DAY_YEAR.exec(p);
   if (m) return ymd(m[3], m[1], m[2]);
   m = DAY_MONTH_YEAR.exec(p);
@@ -248,20 +253,31 @@ function calendarDate(phrase: string): string | null | undefined {
   m = MONTH_YEAR.exec(p);
   if (m) {
     const month = MONTH_INDEX.get((m[1] ?? '').toLowerCase());
-    const yy = year(m[2]);
+    const yy = yearOf(m[2]);
     return month && yy ? `${yy}-${pad(month)}` : undefined;
   }
   m = YEAR_ONLY.exec(p);
-  if (m) return year(m[1]) ?? undefined;
+  if (m) return yearOf(m[1]) ?? undefined;
   m = END_OF_YEAR.exec(p);
   if (m) {
-    const yy = year(m[1]);
+    const yy = yearOf(m[1]);
     return yy ? `${yy}-12` : undefined;
   }
   m = START_OF_YEAR.exec(p);
-  if (m) return year(m[1]) ?? undefined;
+  if (m) return yearOf(m[1]) ?? undefined;
   if (NO_DATE.test(p)) return null;
   return undefined;
+}
+
+/** `YYYY-MM` of the month `offset` months from month `mo` of year `y`. */
+function monthFrom(y: number, mo: number, offset: number): string {
+  const d = new Date(Date.UTC(y, mo - 1 + offset, 1));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+}
+
+/** "last" is a step back, "next" a step ahead, "this" none. */
+function stepOf(w: string | undefined): number {
+  return w?.toLowerCase() === 'last' ? -1 : w?.toLowerCase() === 'next' ? 1 : 0;
 }
 
 const RELATIVE_PERIOD =
@@ -277,20 +293,15 @@ function relativePeriod(phrase: string, published: string | null): string | null
   if (!ref || !m) return undefined;
   const y = Number(ref[1]);
   const mo = Number(ref[2]);
-  const monthOf = (offset: number) => {
-    const d = new Date(Date.UTC(y, mo - 1 + offset, 1));
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
-  };
-  const step = (w: string | undefined) => (w?.toLowerCase() === 'last' ? -1 : w?.toLowerCase() === 'next' ? 1 : 0);
   const lower = phrase.trim().toLowerCase();
   if (m[3]) {
     const endOf = Boolean(m[1]);
-    if (m[3].toLowerCase() === 'year') return endOf ? `${y + step(m[2])}-12` : String(y + step(m[2]));
-    if (endOf && step(m[2]) > 0) return undefined;
-    return monthOf(step(m[2]));
+    if (m[3].toLowerCase() === 'year') return endOf ? `${y + stepOf(m[2])}-12` : String(y + stepOf(m[2]));
+    if (endOf && stepOf(m[2]) > 0) return undefined;
+    return monthFrom(y, mo, stepOf(m[2]));
   }
   if (/^the (?:past|previous) year$/.test(lower)) return String(y - 1);
-  if (lower === 'the previous month') return monthOf(-1);
+  if (lower === 'the previous month') return monthFrom(y, mo, -1);
   if (m[4]) {
     const d = new Date(Date.UTC(y, mo - 1, Number(ref[3]) + (m[4].toLowerCase() === 'last' ? -7 : 0)));
     return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
@@ -322,6 +333,12 @@ function monthDay(phrase: string, published: string | null): string | null | und
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+/** `YYYY-MM-DD` of the day `offset` days from the publication day `ref` (its `YYYY`, `MM`, `DD` groups). */
+function dayFrom(ref: RegExpExecArray, offset: number): string {
+  const d = new Date(Date.UTC(Number(ref[1]), Number(ref[2]) - 1, Number(ref[3]) + offset));
+  return d.toISOString().slice(0, 10);
+}
+
 const WEEKDAY_PHRASE = new RegExp(
   `^(?:(last|past|this|next|early|late)\\s+)?(${WEEKDAYS.join('|')})(?:\\s+(?:night|morning|afternoon|evening))?$`,
   'i',
@@ -337,18 +354,17 @@ function relativeDay(phrase: string, published: string | null): string | null | 
   const ref = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published ?? '');
   if (!ref) return undefined;
   const p = phrase.trim();
-  const day = (offset: number) => {
-    const d = new Date(Date.UTC(Number(ref[1]), Number(ref[2]) - 1, Number(ref[3]) + offset));
-    return d.toISOString().slice(0, 10);
-  };
-  if (SAME_DAY.test(p)) return day(0);
-  if (DAY_BEFORE.test(p)) return day(-1);
+  if (SAME_DAY.test(p)) return dayFrom(ref, 0);
+  if (DAY_BEFORE.test(p)) return dayFrom(ref, -1);
   const m = WEEKDAY_PHRASE.exec(p);
   if (!m) return undefined;
   const weekday = (WEEKDAYS as readonly string[]).indexOf((m[2] ?? '').toLowerCase());
   const today = new Date(Date.UTC(Number(ref[1]), Number(ref[2]) - 1, Number(ref[3]))).getUTCDay();
   const modifier = m[1]?.toLowerCase();
-  return day(weekdayOffset(today, weekday, modifier === 'early' || modifier === 'late' ? undefined : modifier));
+  return dayFrom(
+    ref,
+    weekdayOffset(today, weekday, modifier === 'early' || modifier === 'late' ? undefined : modifier),
+  );
 }
 
 /** chrono is the slowest step of the pass; one phrase against one publication date always reads the same. */
@@ -401,6 +417,19 @@ const ADDRESSING_BEFORE =
   /\b(?:briefing|addressing|speaking (?:to|at|on)|writing (?:on|in)|testifying (?:to|before)|interviewed by|in an interview with)\b(?:\s+[\p{L}'’.-]+){0,5}\s+(?:on|late on|early on)?\s*$/iu;
 const STATEMENT_SINCE = /since\s+(?:a|an|the|its|his|her)\s+\w+\s+(?:in|on)\s+$/i;
 
+/** Whether a month name in `phrase` is written in lower case. */
+function hasLowerCaseMonth(phrase: string): boolean {
+  MONTH_WORD.lastIndex = 0;
+  for (let w = MONTH_WORD.exec(phrase); w; w = MONTH_WORD.exec(phrase)) {
+    const c = w[0].charCodeAt(0);
+    if (c < 65 || c > 90) {
+      MONTH_WORD.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
+}
+
 function roleOf(before: string, phrase: string): DateRole {
   if (/^(?:the\s+)?(?:start|beginning) of|began|started/i.test(phrase)) return 'start';
   if (STATEMENT_SINCE.test(before)) return 'other';
@@ -423,13 +452,15 @@ function roleOf(before: string, phrase: string): DateRole {
 /** Every date phrase in a sentence, resolved, with the role it plays for nearby figures. */
 export function findDates(text: string, published: string | null): DateMention[] {
   const out: DateMention[] = [];
-  for (const m of text.matchAll(DATE_RE)) {
+  // exec on the one global expression, not matchAll (which clones it on every call); nothing below uses DATE_RE.
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
     const phrase = m[1] ?? '';
     const start = m.index ?? 0;
     // "May" and "March" are also words; only take a bare month name when it is capitalized.
     if (BARE_MONTH.test(phrase) && !/^[A-Z]/.test(phrase)) continue;
     // English writes month names with a capital: "12 may have died" and "mar" are no dates.
-    if ([...phrase.matchAll(MONTH_WORD)].some((w) => !/^[A-Z]/.test(w[0]))) continue;
+    if (hasLowerCaseMonth(phrase)) continue;
     const before = text.slice(Math.max(0, start - 60), start);
     // "The same attack", "the same night": the date of an event named before, not a new one.
     if (/\bthe same\s+$/i.test(before)) continue;

@@ -62,8 +62,21 @@ function isCapToken(t: Token): boolean {
   return isCapitalized(t.text);
 }
 
+/** `word` without a final "'s" (either case) or "'": by its last characters (it runs for every capitalised word). */
 function stripPossessive(word: string): string {
-  return word.replace(/'s$|'$/i, '');
+  const n = word.length;
+  const last = word.charCodeAt(n - 1);
+  if (last === 39) return word.slice(0, -1);
+  if ((last === 115 || last === 83) && word.charCodeAt(n - 2) === 39) return word.slice(0, -2);
+  return word;
+}
+
+/** Any letter: the first token with one is the sentence's first word. */
+const HAS_LETTER = /\p{L}/u;
+
+function firstWordIndex(tokens: readonly Token[]): number {
+  for (let i = 0; i < tokens.length; i++) if (HAS_LETTER.test((tokens[i] as Token).text)) return i;
+  return -1;
 }
 
 interface Span {
@@ -87,7 +100,7 @@ function capitalSpans(tokens: Token[], ctx: NameContext): Span[] {
     while (j < tokens.length) {
       const cur = tokens[j];
       if (!cur) break;
-      if (/'s$|s'$/.test(cur.text)) {
+      if (cur.text.endsWith("'s") || cur.text.endsWith("s'")) {
         possessive = true;
         j++;
         break;
@@ -98,7 +111,7 @@ function capitalSpans(tokens: Token[], ctx: NameContext): Span[] {
         j++;
         continue;
       }
-      if (next && after && CONNECTORS.has(next.lower) && isCapToken(after) && !/'s$/.test(cur.text)) {
+      if (next && after && CONNECTORS.has(next.lower) && isCapToken(after) && !cur.text.endsWith("'s")) {
         j += 2;
         continue;
       }
@@ -111,7 +124,7 @@ function capitalSpans(tokens: Token[], ctx: NameContext): Span[] {
         CONNECTORS.has(next.lower) &&
         after.lower === 'the' &&
         isCapToken(after2) &&
-        !/'s$/.test(cur.text)
+        !cur.text.endsWith("'s")
       ) {
         j += 3;
         continue;
@@ -128,14 +141,15 @@ function capitalSpans(tokens: Token[], ctx: NameContext): Span[] {
 /** Drops sentence-initial and function words from the front of a run; splits "Moscow and Kyiv". */
 function trimSpans(spans: Span[], tokens: Token[], ctx: NameContext): Span[] {
   const out: Span[] = [];
-  const firstWordIndex = tokens.findIndex((t) => /\p{L}/u.test(t.text));
+  if (spans.length === 0) return out;
+  const firstWord = firstWordIndex(tokens);
   for (const span of spans) {
     let { from } = span;
     while (from < span.to) {
       const t = tokens[from];
       if (!t) break;
       const lower = stripPossessive(t.lower);
-      const atStart = from === firstWordIndex || OPENERS.has(tokens[from - 1]?.text ?? '');
+      const atStart = from === firstWord || OPENERS.has(tokens[from - 1]?.text ?? '');
       const joinedByConnector = CONNECTORS.has(tokens[from + 1]?.lower ?? '');
       if (FUNCTION_WORDS.has(lower) || CONNECTORS.has(lower)) from++;
       // "on Tuesday the State Emergency Service said": a day (or a month before "the") does not begin a name.
@@ -145,7 +159,10 @@ function trimSpans(spans: Span[], tokens: Token[], ctx: NameContext): Span[] {
       } else break;
     }
     if (from >= span.to) continue;
-    out.push(...splitJoined({ from, to: span.to, possessive: span.possessive }, tokens));
+    const trimmed = { from, to: span.to, possessive: span.possessive };
+    // A joining word has a word on each side: a run of one or two tokens is never split.
+    if (span.to - from < 3) out.push(trimmed);
+    else out.push(...splitJoined(trimmed, tokens));
   }
   return out;
 }
@@ -349,11 +366,14 @@ export function midSentenceCapitals(texts: readonly string[]): Set<string> {
   const midCaps = new Set<string>();
   for (const text of texts) {
     const words = tokenTexts(text);
-    const firstWord = words.findIndex((w) => /\p{L}/u.test(w));
-    words.forEach((w, i) => {
-      if (i !== firstWord && !OPENERS.has(words[i - 1] ?? '') && isCapitalized(w))
+    let firstWord = -1;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string;
+      if (firstWord < 0 && HAS_LETTER.test(w)) firstWord = i;
+      if (i !== firstWord && isCapitalized(w) && !OPENERS.has(words[i - 1] ?? '')) {
         midCaps.add(stripPossessive(w.toLowerCase()));
-    });
+      }
+    }
   }
   return midCaps;
 }
