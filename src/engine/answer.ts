@@ -8,7 +8,7 @@ import {
   type QuestionTerm,
   type WeightedTerm,
 } from './analyze.js';
-import { attributedTerms, findClaimant, previousClaimant, SPEECH, spokenBy } from './claimants.js';
+import { attributedTerms, findClaimant, previousClaimant, SPEECH, speakerTerms, spokenBy } from './claimants.js';
 import {
   actorConflict,
   CASUALTIES_TERM,
@@ -1731,9 +1731,24 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     }
     return terms;
   };
+  // "What did Putin say …?" is not answered by "… after Putin received the envoys": naming the claimant,
+  // the sentence must have them speak (a speech verb beside the name, or a quote given to them).
+  const speaking = (s: Sentence): boolean => {
+    if (!q.asksWhatWasSaid || !askedBy) return true;
+    const tokens = tokenize(s.corrected);
+    const positions = new Map<string, number[]>();
+    for (const { term, pos } of r.termPositions(s.corrected, tokens))
+      positions.set(term, [...(positions.get(term) ?? []), pos]);
+    const names = askedBy.distinctive.map((term) => ({ term, weight: 1 }) as WeightedTerm);
+    // The annotation pass gives the sentence to someone else ("Witkoff, who took part along with Kushner,
+    // announced …"): not the claimant's words.
+    const speakers = speakerTerms(r, s);
+    if (speakers.size > 0) return askedBy.distinctive.every((t) => speakers.has(t));
+    return speaks(tokens, names, positions, s.corrected) || /["“”]/.test(s.corrected);
+  };
   const named = (s: Sentence | undefined): boolean => {
     if (!s || !askedBy) return false;
-    if (askedBy.distinctive.every((t) => said(s).has(t))) return true;
+    if (askedBy.distinctive.every((t) => said(s).has(t)) && speaking(s)) return true;
     // An interview's first-person answers are its guest's, named in its opening.
     const opening = r.corpus.byId.get(s.source)?.sentences.slice(0, INTERVIEW_OPENING) ?? [];
     const guest = FIRST_PERSON.test(s.text) && askedBy.distinctive.every((t) => opening.some((x) => said(x).has(t)));

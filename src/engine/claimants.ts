@@ -76,3 +76,11 @@ function underLabel(r: Retriever, sentence: Sentence): boolean {
   const sentences = r.corpus.byId.get(sentence.source)?.sentences ?? [];
   return opensWithLabel(paragraphAt(sentences, sentence.index)[0]?.text ?? '');
 }
+
+/** The index terms of every name a sentence's words are given to ("X said …, while Y said …": both). */
+export function speakerTerms(r: Retriever, sentence: Sentence): ReadonlySet<string> {
+  const terms = new Set<string>();
+  for (const a of sentenceAttributions(r.corpus, sentence, r.lexicon.names?.midCaps))
+    if (isExplicit(a)) for (const t of tokenize(a.name)) if (t.term !== null) terms.add(t.term);
+  return terms;
+}

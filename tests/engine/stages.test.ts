@@ -1832,3 +1832,23 @@ describe('countsSomethingElse', () => {
     expect(counts('The talks lasted five months.', 'five', 'drones')).toBe(true);
   });
 });
+
+describe('what a named person said', () => {
+  const e = buildEngine(
+    corpusOf({
+      's.txt':
+        'The ferry talks opened hours after Mayor Lena Ost received the harbour board in Varna.\n\n' +
+        'Captain Piet Vos said the crossing would reopen, while Ana Lopes said that “the ferries will sail again by spring.”\n',
+    }),
+  );
+
+  it('is not answered by a sentence that only names the person', () => {
+    expect(e.ask('What did Lena Ost say about the ferry talks?').answer).toMatch(
+      /^I could not find what Lena Ost said/,
+    );
+  });
+
+  it('is answered by the clause given to the person where a sentence gives words to two', () => {
+    expect(e.ask('What did Ana Lopes say about the ferries?').answer).toMatch(/sail again by spring/);
+  });
+});
