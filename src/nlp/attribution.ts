@@ -295,6 +295,24 @@ function reportWordBefore(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** How far back a relative clause between a subject and its verb may open. */
+const RELATIVE_CLAUSE_REACH = 15;
+
+/**
+ * "Witkoff, who took part along with Kushner, announced …": the verb's subject stands before a relative
+ * clause set off by commas, not at its end. `k` is the token before the verb (after its comma); returns the
+ * token before the clause, or `k` when there is none.
+ */
+function beforeRelativeClause(tokens: readonly Token[], k: number): number {
+  if (tokens[k + 1]?.lower !== ',') return k;
+  for (let w = k; w > 0 && k - w <= RELATIVE_CLAUSE_REACH; w--) {
+    const lower = tokens[w]?.lower ?? '';
+    if ((lower === 'who' || lower === 'which') && tokens[w - 1]?.lower === ',') return w - 2;
+    if (lower === ',' || lower === ';' || lower === '.') return k;
+  }
+  return k;
+}
+
 export function findAttributions(
   view: SentenceView,
   memory: ArticleMemory,
@@ -375,6 +393,7 @@ export function findAttributions(
     // X (has) (, meanwhile,) said
     let k = i - 1;
     while (k >= 0 && SKIP_BEFORE_VERB.has(tokens[k]?.lower ?? '') && i - k <= 4) k--;
+    k = beforeRelativeClause(tokens, k);
     const before = tokens[k];
     if (!before) continue;
     if (PRONOUNS.has(before.lower)) {

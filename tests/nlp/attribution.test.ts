@@ -21,6 +21,14 @@ describe('attribution: where the claimant stands', () => {
     expect(claimants('Mayor Ivo Kask said 12 people were hurt.\n')).toEqual([['Ivo Kask']]);
   });
 
+  it('reads the subject before a relative clause, not the name ending it ("X, who … with Y, announced")', () => {
+    expect(
+      claimants(
+        'Harbour master Ivo Kask, who toured the port along with Lena Varga, announced that 12 ferries were lost.\n',
+      ),
+    ).toEqual([['Ivo Kask']]);
+  });
+
   it('reads "according to X"', () => {
     expect(claimants('Nine people died, according to the Harbour Authority.\n')).toEqual([['Harbour Authority']]);
   });
