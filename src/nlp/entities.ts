@@ -188,8 +188,11 @@ function splitJoined(span: Span, tokens: Token[]): Span[] {
           (left.some((x) => ORG_WORDS.has(x)) && isCountryName(words.slice(k + 1).join(' ')))
         : w === 'on'
           ? false
-          : // "Navy Secretary Jo Berg and Gen. Ann Moss": titled people, not one body.
-            isOrg && !countryOf(left.join(' ')) && !words.some((x) => NAME_TITLES.has(x));
+          : // "Navy Secretary Jo Berg and Gen. Ann Moss": titled people, not one body — unless the run ends in
+            // a body's word after the "and" ("National Security and Defense Council": "defense" is a title word too).
+            isOrg &&
+            !countryOf(left.join(' ')) &&
+            (words.slice(k + 1).some((x) => ORG_WORDS.has(x)) || !words.some((x) => NAME_TITLES.has(x)));
     if (!keep) {
       return [
         ...splitJoined({ from: span.from, to: span.from + k, possessive: false }, tokens),
@@ -263,6 +266,10 @@ function classify(
   if (nameWords.length === 0) return { name: rest.join(' '), kind: 'role', titles, country };
   const name = nameWords.join(' ');
   const lowerName = nameWords.map((w) => w.toLowerCase());
+  // "Supreme Allied Commander Europe": a title word inside the words is an office, not a person's name
+  // (one ending a name may be a surname: "John Major").
+  if (lowerName.slice(1, -1).some((w) => isTitleWord(w)))
+    return { name: rest.join(' '), kind: 'role', titles: rest, country };
   if (lowerName.some((w) => GEO_WORDS.has(w)) || countryOf(name)) {
     return { name: countryOf(name)?.name ?? name, kind: 'place', titles, country };
   }

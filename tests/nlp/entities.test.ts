@@ -50,6 +50,20 @@ describe('findEntities', () => {
     ]);
   });
 
+  it('keeps a body joined by "and" whole though a word of it is also a title ("Maritime Safety and Defence Board")', () => {
+    expect(kinds('Lena Ost heads the Maritime Safety and Defence Board in Varna.')).toContainEqual([
+      'org',
+      'Maritime Safety and Defence Board',
+    ]);
+  });
+
+  it('reads an office with a title word inside it as a role, not a person ("Supreme Allied Commander Europe")', () => {
+    expect(kinds('General Ivo Marek, the Supreme Allied Commander Atlantic, attended.')).not.toContainEqual([
+      'person',
+      'Allied Commander Atlantic',
+    ]);
+  });
+
   it('treats a capitalized role without a name as a role', () => {
     const found = findEntities("NATO's Supreme Allied Commander in Europe, General Alexus Grynkewich, was present.");
     expect(found.map((e) => e.kind)).toEqual(['role', 'person']);
