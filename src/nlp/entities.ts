@@ -312,7 +312,7 @@ export function findEntities(text: string, ctx: NameContext = EMPTY_CONTEXT, tok
       .map((t, i, all) => (i === all.length - 1 ? stripPossessive(t.text) : t.text));
     const next = tokens[span.to];
     const followedBySay = next !== undefined && SAY_NEXT.test(next.lower);
-    const c = classify(words, ctx, followedBySay);
+    const c = datelinePlace(text, tokens, span) ?? classify(words, ctx, followedBySay);
     out.push({
       text: intern(text.slice(first.start, last.end)),
       start: first.start,
@@ -327,6 +327,31 @@ export function findEntities(text: string, ctx: NameContext = EMPTY_CONTEXT, tok
     });
   }
   return joinPossessors(out, text);
+}
+
+/**
+ * A wire dateline: "BILA TSERKVA, Ukraine - …", "ODESA, Ukraine, Feb 6 -": a name in capitals opening the
+ * text, followed by a comma and a country, is the place the story was filed from.
+ */
+function datelinePlace(
+  text: string,
+  tokens: readonly Token[],
+  span: Span,
+): { name: string; kind: EntityKind; titles: string[]; country: Country | null } | null {
+  if (span.from !== 0) return null;
+  const first = tokens[0];
+  const last = tokens[span.to - 1];
+  if (!first || !last) return null;
+  const written = text.slice(first.start, last.end);
+  if (!/^[\p{Lu}\s'.-]{3,}$/u.test(written) || !/\p{Lu}{2}/u.test(written)) return null;
+  // The country named as such ("Ukraine", not its capital) and the dateline's dash or date after it.
+  const country = /^,\s*(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})\s*[,–—-]/u.exec(text.slice(last.end))?.[1];
+  const known = country ? countryOf(country) : undefined;
+  if (!known || known.name.toLowerCase() !== country?.toLowerCase()) return null;
+  const name = written
+    .toLowerCase()
+    .replace(/(^|[\s'-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+  return { name, kind: 'place', titles: [], country: known };
 }
 
 /**

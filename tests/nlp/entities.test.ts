@@ -64,6 +64,13 @@ describe('findEntities', () => {
     ]);
   });
 
+  it('reads a wire dateline in capitals before a country as a place ("NOWA WIES, Poland - …")', () => {
+    expect(kinds('NOWA WIES, Poland - For a week, Lena Ost waited at the station.')).toContainEqual([
+      'place',
+      'Nowa Wies',
+    ]);
+  });
+
   it('treats a capitalized role without a name as a role', () => {
     const found = findEntities("NATO's Supreme Allied Commander in Europe, General Alexus Grynkewich, was present.");
     expect(found.map((e) => e.kind)).toEqual(['role', 'person']);
