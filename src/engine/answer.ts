@@ -214,6 +214,18 @@ function nearestName(r: Retriever, word: string): string | null {
   return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
+/** A sentence that puts a question to someone: "Asked …, X said/gave …", or a quoted question with its speaker. */
+const PUTS_QUESTION = /^["“]?Asked\b|[?]["”]\s*(?:said|asked|says)\b/;
+/** A reply: a quotation, or words given to "he"/"she"/"they" ("…," she said). */
+const REPLY = /^["“]|\b(?:he|she|they) (?:said|says|added|replied|answered)\b/;
+
+/** The quote answering the question a sentence puts, when it follows in the same paragraph; else null. */
+function replyAfter(r: Retriever, s: Sentence): Sentence | null {
+  if (!PUTS_QUESTION.test(s.text)) return null;
+  const next = r.corpus.byId.get(s.source)?.sentences[s.index + 1];
+  return next && next.paragraph === s.paragraph && REPLY.test(next.text) ? next : null;
+}
+
 /** Markdown emphasis ("**140,000**") is layout: an answer shows the words. */
 function withoutEmphasis(text: string): string {
   return text.includes('**') || text.includes('__') ? text.replace(/\*\*|__/g, '') : text;
@@ -1891,6 +1903,17 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     citations = listed.slice(0, MAX_CITATIONS).map((x) => cite(r, x));
     sources = 1;
   }
+  // "Asked what he would count as success, Umerov gave a guarded answer." / ""Why not him?" said X.": the
+  // sentence restates the question; the answer is the quote that follows it in the paragraph.
+  let replied: string | null = null;
+  if (q.kind === 'description' && listed.length === 0) {
+    const reply = replyAfter(r, winner.best.sentence);
+    if (reply) {
+      answer = withoutLabel(reply.text);
+      replied = answer;
+      citations = [cite(r, reply), ...citations].slice(0, MAX_CITATIONS);
+    }
+  }
   const names = [winner.best.text];
   if (options.many && options.many > 1 && ['person', 'organisation', 'place'].includes(q.kind)) {
     // "Which two countries …": the names the winning sentence gives, best first, as many as asked for.
@@ -1972,7 +1995,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     totalSources: total,
     alternatives,
     citations,
-    text: names.length > 1 ? names.join(' and ') : winner.best.text,
+    text: replied ?? (names.length > 1 ? names.join(' and ') : winner.best.text),
     value: figureValue(winner.best),
     claimant,
   };

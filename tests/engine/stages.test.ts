@@ -1852,3 +1852,17 @@ describe('what a named person said', () => {
     expect(e.ask('What did Ana Lopes say about the ferries?').answer).toMatch(/sail again by spring/);
   });
 });
+
+describe('a question put to someone, and the reply', () => {
+  it('answers with the quote that follows the sentence restating the question', () => {
+    const e = buildEngine(
+      corpusOf({
+        'q.txt':
+          'Asked why the ferries had stopped running, harbour master Ivo Kask gave a guarded answer. "The storm broke the pier, and the insurers will not let us sail," he said.\n',
+      }),
+    );
+    const a = e.ask('Why did the ferries stop running, according to the harbour master?');
+    expect(a.answer).toMatch(/storm broke the pier/);
+    expect(a.citations.some((c) => /storm broke the pier/.test(c.quote))).toBe(true);
+  });
+});
