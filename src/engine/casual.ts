@@ -117,11 +117,29 @@ export function normaliseChat(question: string): string {
   const counted = cased.replace(/\b(\d+(?:\.\d+)?)([km])\b/gi, (_m, n: string, unit: string) =>
     Math.round(Number(n) * (unit.toLowerCase() === 'k' ? 1_000 : 1_000_000)).toLocaleString('en-US'),
   );
-  const ordered = counted
+  const months = counted.replace(MONTH_ABBREVIATION, (_m, short: string) => MONTH_OF[short.toLowerCase()] ?? short);
+  const ordered = months
     .replace(NUMBERED, (_m, noun: string, n: string) => `${ORDINAL_OF[n.toLowerCase()]} ${noun}`)
     .replace(SUFFIXED, (m, n: string, next: string) => (MONTH_NEAR.test(next) ? m : `${ORDINAL_OF[n]} ${next}`));
   return ordered.replace(TIME_OF_ASKING, '').trim() || ordered;
 }
+
+/** Months as news and chat shorten them ("the jan dead", "Feb. 7", "dec to jan"); "may" is a word of its own. */
+const MONTH_ABBREVIATION = /\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?(?=\s|$|[,?!;:])/gi;
+const MONTH_OF: Record<string, string> = {
+  jan: 'January',
+  feb: 'February',
+  mar: 'March',
+  apr: 'April',
+  jun: 'June',
+  jul: 'July',
+  aug: 'August',
+  sep: 'September',
+  sept: 'September',
+  oct: 'October',
+  nov: 'November',
+  dec: 'December',
+};
 
 /**
  * "the 2nd swap", "3rd istanbul meeting": ordinals before a word, written out as news writes them — not in

@@ -158,8 +158,16 @@ describe('roleRewrite', () => {
 describe('normaliseChat: ordinals', () => {
   it('writes out "2nd", "3rd" before a word as news does, but not in a date', () => {
     expect(normaliseChat('how long was the 3rd ferry crossing')).toBe('how long was the third ferry crossing');
-    expect(normaliseChat('what happened on feb 4th')).toBe('what happened on feb 4th');
+    expect(normaliseChat('what happened on feb 4th')).toBe('what happened on February 4th');
     expect(normaliseChat('the 4th of march')).toBe('the 4th of march');
+  });
+});
+
+describe('normaliseChat: months', () => {
+  it('writes out months as news and chat shorten them, but not "may"', () => {
+    expect(normaliseChat('how many ferries sank in jan')).toBe('how many ferries sank in January');
+    expect(normaliseChat('what happened on Feb. 7?')).toBe('what happened on February 7?');
+    expect(normaliseChat('may the ferries sail')).toBe('may the ferries sail');
   });
 });
 
