@@ -173,6 +173,8 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
   if (/\bhow (?:long|far|wide|large|big)\b|\bwhat is the length\b|^length\b/.test(lower)) return 'length';
   // "How much did civilian casualties grow?": a change, given as a percentage.
   if (/\bhow much\b/.test(lower) && tokens.some((t) => t.term !== null && CHANGE_TERMS.has(t.term))) return 'percent';
+  // "How much did casualties go up?": a change too, said with the phrasal verb.
+  if (/\bhow much\b.*\b(?:go|goes|gone|went|going) (?:up|down)\b/.test(lower)) return 'percent';
   if (
     /\bhow many\b|\bhow much\b|^(?:the )?(?:number|count|tally|toll) of\b/.test(lower) &&
     !/\bhow many (?:kilomet|km\b|miles?\b|met(?:er|re)s?\b)/.test(lower)

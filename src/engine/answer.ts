@@ -597,9 +597,16 @@ const YEAR = /^(?:19|20)\d\d$/;
  * nearest a figure within its clause (after it, else before it) is the one it counts; null when the
  * sentence names fewer than two years.
  */
-function yearOfFigure(text: string, tokens: readonly Token[], slot: Slot): string | null {
-  const years = tokens.flatMap((t, k) => (YEAR.test(t.lower) && (k < slot.first || k > slot.last) ? [k] : []));
-  if (new Set(years.map((k) => tokens[k]?.lower)).size < 2) return null;
+export function yearOfFigure(text: string, tokens: readonly Token[], slot: Slot): string | null {
+  // "31 per cent higher than in 2024", "compared with 2024": the base of a comparison is not the figure's year.
+  const base = (k: number) => {
+    const j = tokens[k - 1]?.lower === 'in' ? k - 2 : k - 1;
+    const w = tokens[j]?.lower;
+    return w === 'than' || ((w === 'with' || w === 'to') && tokens[j - 1]?.lower === 'compared');
+  };
+  const named = tokens.flatMap((t, k) => (YEAR.test(t.lower) && (k < slot.first || k > slot.last) ? [k] : []));
+  if (new Set(named.map((k) => tokens[k]?.lower)).size < 2) return null;
+  const years = named.filter((k) => !base(k));
   const sameClause = (k: number) => {
     const [a, b] = k < slot.first ? [k, slot.first] : [slot.last, k];
     return !/[;]|,\s+(?:while|whereas|but|and)\s/.test(text.slice(tokens[a]?.end ?? 0, tokens[b]?.start ?? 0));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion, type WeightedTerm } from '../../src/engine/analyze.js';
+import { yearOfFigure } from '../../src/engine/answer.js';
 import { negatesStatement } from '../../src/engine/ask.js';
 import { countsSomethingElse, speaks } from '../../src/engine/constraints.js';
 import { buildEngine } from '../../src/engine/engine.js';
@@ -1740,6 +1741,18 @@ describe('figures of a data piece', () => {
 
   it('gives the figure of the year asked about where a sentence compares two years', () => {
     expect(e.ask('how many people did floods kill in 2024').answer).toMatch(/^23\b/);
+  });
+
+  it('does not take the base of a comparison ("more than in 2024") for the year a figure counts', () => {
+    const text =
+      'In 2025, after a long winter of storms and strikes, ferry fares were 31 per cent higher than in 2024.';
+    const tokens = tokenize(text);
+    const at = tokens.findIndex((t) => t.surface === '31');
+    expect(yearOfFigure(text, tokens, { first: at, last: at, key: 'n', text: '31', prior: 1 })).toBe('2025');
+  });
+
+  it('reads "how much did X go up" as asking for a change', () => {
+    expect(analyzeQuestion('how much did ferry fares go up last year').kind).toBe('percent');
   });
 
   it('reads "24 from each side" as the share of each', () => {
