@@ -24,6 +24,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   'decrease decreased fall fell drop dropped decline declined',
   'sticking obstacle obstacles hurdle hurdles deadlocked deadlock stalemate impasse dispute disagreement blocking hampering',
   'main biggest principal primary major key central',
+  'ended end ends ending concluded conclude concludes finished finish finishes wrapped',
   'channel hotline',
   'spokesperson spokesman spokeswoman spokesmen spokeswomen spokespeople',
   'agreed agree agreement deal accord consented',

@@ -275,6 +275,10 @@ describe('questions about a correction', () => {
 });
 
 describe('termOf', () => {
+  it('reads "concluded", "finished" and "wrapped" as "ended"', () => {
+    for (const w of ['concluded', 'finished', 'wrapped', 'ends']) expect(termOf(w)).toBe(termOf('ended'));
+  });
+
   it('reads an irregular past form as its verb ("met" as "meet", "struck" as "strikes")', () => {
     expect(termOf('met')).toBe(termOf('meet'));
     expect(termOf('struck')).toBe(termOf('strikes'));
