@@ -202,6 +202,9 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
       .flatMap((w) => [w, singular(w)]);
     if (next.some((w) => PLACE_WORDS.has(w))) return 'place';
     if (next.some((w) => DATE_WORDS.has(w))) return 'date';
+    // "What interception rate did AFP's count give?": the share named right after the question word is
+    // what is asked, whatever figure word comes later.
+    if (next.slice(0, 4).some((w) => PERCENT_WORDS.has(w))) return 'percent';
     // "What is the Ukrainian president's latest figure for …": a figure, though a role is named.
     if (
       !/^(?:did|does|do)$/.test(words[wh + 1] ?? '') &&

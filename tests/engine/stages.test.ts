@@ -1755,6 +1755,10 @@ describe('figures of a data piece', () => {
     expect(yearOfFigure(text, tokens, { first: at, last: at, key: 'n', text: '31', prior: 1 })).toBe('2025');
   });
 
+  it('reads the share named right after "what" as what is asked, though a figure word comes later', () => {
+    expect(analyzeQuestion("What interception rate did the navy's count give for May?").kind).toBe('percent');
+  });
+
   it('reads "how much did X go up" as asking for a change', () => {
     expect(analyzeQuestion('how much did ferry fares go up last year').kind).toBe('percent');
   });
