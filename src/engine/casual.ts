@@ -64,6 +64,8 @@ const CHAT_FORMS: Readonly<Record<string, string>> = {
   thur: 'Thursday',
   thurs: 'Thursday',
   fri: 'Friday',
+  yr: 'year',
+  yrs: 'years',
   b4: 'before',
   '2day': 'today',
   yday: 'yesterday',
@@ -117,7 +119,9 @@ export function normaliseChat(question: string): string {
   const counted = cased.replace(/\b(\d+(?:\.\d+)?)([km])\b/gi, (_m, n: string, unit: string) =>
     Math.round(Number(n) * (unit.toLowerCase() === 'k' ? 1_000 : 1_000_000)).toLocaleString('en-US'),
   );
-  const months = counted.replace(MONTH_ABBREVIATION, (_m, short: string) => MONTH_OF[short.toLowerCase()] ?? short);
+  // "how much $": a currency sign standing for the word.
+  const money = counted.replace(/(^|\s)[$€£](?=\s|$|\?)/g, '$1money');
+  const months = money.replace(MONTH_ABBREVIATION, (_m, short: string) => MONTH_OF[short.toLowerCase()] ?? short);
   const ordered = months
     .replace(NUMBERED, (_m, noun: string, n: string) => `${ORDINAL_OF[n.toLowerCase()]} ${noun}`)
     .replace(SUFFIXED, (m, n: string, next: string) => (MONTH_NEAR.test(next) ? m : `${ORDINAL_OF[n]} ${next}`));

@@ -163,6 +163,13 @@ describe('normaliseChat: ordinals', () => {
   });
 });
 
+describe('normaliseChat: money and years', () => {
+  it('reads a lone currency sign as "money" and "yr" as "year", leaving sums as written', () => {
+    expect(normaliseChat('how much $ did the port get this yr')).toBe('how much money did the port get this year');
+    expect(normaliseChat('it cost $5 million')).toBe('it cost $5 million');
+  });
+});
+
 describe('normaliseChat: months', () => {
   it('writes out months as news and chat shorten them, but not "may"', () => {
     expect(normaliseChat('how many ferries sank in jan')).toBe('how many ferries sank in January');
