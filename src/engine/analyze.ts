@@ -160,7 +160,7 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
   // The question word may come late ("Tell me where…", "Drones launched overnight: how many?").
   const wh = words.findIndex((w) => WH_WORDS.has(w));
   const first = wh >= 0 ? (words[wh] ?? '') : (words[0] ?? '');
-  // "How much of Donetsk does Kyiv hold?": a share of a whole.
+  // "How much of the valley does the river authority hold?": a share of a whole.
   if (/\b(?:by how much|how much of|(?:what|which) (?:percentage|percent|share|proportion|rate))\b/.test(lower))
     return 'percent';
   // "How big an army …", "how large is the delegation": the size of a group of people is a count.
@@ -202,7 +202,7 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
       .flatMap((w) => [w, singular(w)]);
     if (next.some((w) => PLACE_WORDS.has(w))) return 'place';
     if (next.some((w) => DATE_WORDS.has(w))) return 'date';
-    // "What interception rate did AFP's count give?": the share named right after the question word is
+    // "What interception rate did the navy's count give?": the share named right after the question word is
     // what is asked, whatever figure word comes later.
     if (next.slice(0, 4).some((w) => PERCENT_WORDS.has(w))) return 'percent';
     // "What is the Ukrainian president's latest figure for …": a figure, though a role is named.

@@ -13,6 +13,7 @@ import {
   actorConflict,
   CASUALTIES_TERM,
   conflicts,
+  countsOwnNoun,
   countsSomethingElse,
   distanceTo,
   measureConflict,
@@ -40,6 +41,7 @@ import { MIN_HEAD_SIMILARITY, MIN_MEANING_SIMILARITY, standIn } from './soft.js'
 import {
   editDistance,
   MEASURE_TERMS,
+  ORDINALS,
   paragraphAt,
   SIDE_TERMS,
   type Token,
@@ -226,17 +228,9 @@ function replyAfter(r: Retriever, s: Sentence): Sentence | null {
   return next && next.paragraph === s.paragraph && REPLY.test(next.text) ? next : null;
 }
 
-/** Markdown emphasis ("**140,000**") is layout: an answer shows the words. */
+/** Markdown emphasis ("**1,400**") is layout: an answer shows the words. */
 function withoutEmphasis(text: string): string {
   return text.includes('**') || text.includes('__') ? text.replace(/\*\*|__/g, '') : text;
-}
-
-/** The figure is followed by a noun of its own ("800,000 troops") that the question does not name. */
-function countsOwnNoun(text: string, tokens: readonly Token[], slot: Slot, terms: readonly WeightedTerm[]): boolean {
-  const next = tokens[slot.last + 1];
-  if (!next?.term || /[,;:()—–“”"]|\s-\s/.test(text.slice(tokens[slot.last]?.end ?? 0, next.start))) return false;
-  const term = next.term;
-  return !terms.some((t) => t.term === term) && !MEASURE_TERMS.includes(term) && !OUTCOME_TERMS.includes(term);
 }
 
 /**
@@ -344,7 +338,7 @@ function weighTerms(
       // What a figure counts may be worded in a way no source words it ("the appeal", "the stat"): the
       // figure's own noun decides (see UNKNOWN_HEAD); a name, a place or a date must be of what is asked.
       if ((t.head && !FIGURE_KINDS.has(q.kind)) || t.proper || t.subject || OUTCOME_TERMS.includes(term)) fatal = true;
-      // A lower-case word that is neither English nor a misspelling of a source's word ("belgorod") is a
+      // A lower-case word that is neither English nor a misspelling of a source's word ("zelvinsk") is a
       // name the sources never give: the question is about something they do not report.
       if (unknownToEnglish(q.tokens[t.position]?.lower ?? '')) fatal = true;
       // "The third session" where no source says "third": none tells of that one of the series.
@@ -574,8 +568,6 @@ export const OTHER_WHOLE = 0.3;
 /** A candidate whose sentence names what "besides X" rules out weighs this much more. */
 export const BESIDES_NAMED = 1.3;
 
-/** Ordinal words that tell one of a series from another ("the second round", "the third exchange"). */
-const ORDINALS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/;
 /** A figure an ordinal ties to another one of a series than the one asked about weighs this share. */
 export const OTHER_ORDINAL = 0.4;
 /** How far before a figure its ordinal may stand ("In the first round, the sides exchanged 150"). */
@@ -593,7 +585,7 @@ function nearestOrdinal(tokens: readonly Token[], at: number): string | null {
 const YEAR = /^(?:19|20)\d\d$/;
 
 /**
- * "577 civilians in 2025, up from 226 in 2024": where a sentence gives figures for several years, the year
+ * "61 people in 2025, up from 23 in 2024": where a sentence gives figures for several years, the year
  * nearest a figure within its clause (after it, else before it) is the one it counts; null when the
  * sentence names fewer than two years.
  */
@@ -614,7 +606,7 @@ export function yearOfFigure(text: string, tokens: readonly Token[], slot: Slot)
   let best: number | null = null;
   for (const k of years) {
     if (!sameClause(k)) continue;
-    // A year after the figure ("226 in 2024") is its own; one before it only when none follows.
+    // A year after the figure ("23 in 2024") is its own; one before it only when none follows.
     const d = k > slot.last ? k - slot.last : (slot.first - k) * 2;
     if (best === null || d < (best > slot.last ? best - slot.last : (slot.first - best) * 2)) best = k;
   }
@@ -979,7 +971,7 @@ function scoreSentence(
       const bare =
         isFigure &&
         slot.first === slot.last &&
-        // "314 prisoners …, 157 from each side": a share said of each side is as bare.
+        // "48 passengers …, 24 from each side": a share said of each side is as bare.
         // "up from 23 in 2024": so is one followed by the year it is of.
         /^\s*(?:[.;,)]|$|(?:from|on|for|to) (?:each|either|both) (?:side|sides|country|party)\b|each\b|apiece\b|in (?:19|20)\d\d\b)/.test(
           text.slice(tokens[slot.last]?.end ?? text.length),
@@ -1074,7 +1066,7 @@ function scoreSentence(
         const known = r.lexicon.countries?.get(r.lexicon.variants.get(surname) ?? surname);
         if (known && !askedCountries.has(known)) anchor *= OTHER_COUNTRY_PERSON;
       }
-      // "What was the name of the girl …?" is not answered by "Regional governor Oleh Kiper": a name titled
+      // "What was the name of the boy …?" is not answered by "Harbour master Ivo Kask": a name titled
       // with an office where a person of some age or kin is asked about, or the other way round.
       if (q.kind === 'person' && head && !head.proper) {
         const asked = q.tokens[head.position]?.lower ?? '';
@@ -1085,7 +1077,7 @@ function scoreSentence(
             ? titleOfName(text, tokens, slot, (w) => PERSON_NOUNS.has(w) || PERSON_ROLE_WORDS.has(w))
             : null;
         if (title !== null && (PERSON_NOUNS.has(title) ? office : kin)) anchor *= OTHER_KIND_OF_PERSON;
-        // "… a 12-year-old girl …, Kiper said": who tells of a child, a mother or a soldier is not that person.
+        // "… a nine-year-old boy …, Kask said": who tells of a child, a mother or a soldier is not that person.
         else if (kin && title === null && SPEECH.test(tokens[slot.last + 1]?.lower ?? ''))
           anchor *= OTHER_KIND_OF_PERSON;
       }
@@ -1096,7 +1088,7 @@ function scoreSentence(
         const nearest = nearestOrdinal(tokens, slot.first);
         if (nearest !== null && !askedOrdinals.has(nearest)) anchor *= OTHER_ORDINAL;
       }
-      // "How many in 2024?" is not answered by the 2025 figure of "577 in 2025, up from 226 in 2024".
+      // "How many in 2024?" is not answered by the 2025 figure of "61 in 2025, up from 23 in 2024".
       if (isFigure && q.date?.year != null) {
         const year = yearOfFigure(text, tokens, slot);
         if (year !== null && year !== String(q.date.year)) anchor *= OTHER_ORDINAL;
@@ -1750,19 +1742,25 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     }
     return terms;
   };
-  // "What did Putin say …?" is not answered by "… after Putin received the envoys": naming the claimant,
-  // the sentence must have them speak (a speech verb beside the name, or a quote given to them).
+  // "What did Mayor Ost say …?" is not answered by "… after Ost received the harbour board": naming the
+  // claimant, the sentence must have them speak. Read once per sentence, however many candidates it gives.
+  const speakingIn = new Map<number, boolean>();
   const speaking = (s: Sentence): boolean => {
     if (!q.asksWhatWasSaid || !askedBy) return true;
-    const tokens = tokenize(s.corrected);
-    const positions = new Map<string, number[]>();
-    for (const { term, pos } of r.termPositions(s.corrected, tokens))
-      positions.set(term, [...(positions.get(term) ?? []), pos]);
-    const names = askedBy.distinctive.map((term) => ({ term, weight: 1 }) as WeightedTerm);
-    // The annotation pass gives the sentence to someone else ("Witkoff, who took part along with Kushner,
-    // announced …"): not the claimant's words.
+    let known = speakingIn.get(s.ordinal);
+    if (known === undefined) {
+      known = speaksIn(s, askedBy.distinctive);
+      speakingIn.set(s.ordinal, known);
+    }
+    return known;
+  };
+  // The annotation pass gives the sentence's words to someone ("X said …, while Y said …": both): the claimant
+  // must be one of them; else a speech verb beside the name, or a quote.
+  const speaksIn = (s: Sentence, distinctive: readonly string[]): boolean => {
     const speakers = speakerTerms(r, s);
-    if (speakers.size > 0) return askedBy.distinctive.every((t) => speakers.has(t));
+    if (speakers.size > 0) return distinctive.every((t) => speakers.has(t));
+    const { tokens, positions } = prepare(r, s.corrected);
+    const names = distinctive.map((term) => ({ term, weight: 1 }) as WeightedTerm);
     return speaks(tokens, names, positions, s.corrected) || /["“”]/.test(s.corrected);
   };
   const named = (s: Sentence | undefined): boolean => {
@@ -1910,7 +1908,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     citations = listed.slice(0, MAX_CITATIONS).map((x) => cite(r, x));
     sources = 1;
   }
-  // "Asked what he would count as success, Umerov gave a guarded answer." / ""Why not him?" said X.": the
+  // "Asked why the ferries stopped, Kask gave a guarded answer." / ""Why was the ferry late?" asked X.": the
   // sentence restates the question; the answer is the quote that follows it in the paragraph.
   let replied: string | null = null;
   if (q.kind === 'description' && listed.length === 0) {

@@ -1,3 +1,5 @@
+import { MONTHS } from '../extract/lexicon.js';
+
 /**
  * Chat spellings people type in Discord ("whos", "wat", "r", "ppl", "rn"), read as the English they stand
  * for before a question is analysed. General English chat usage, not words of any article.
@@ -121,7 +123,7 @@ export function normaliseChat(question: string): string {
   );
   // "how much $": a currency sign standing for the word.
   const money = counted.replace(/(^|\s)[$€£](?=\s|$|\?)/g, '$1money');
-  const months = money.replace(MONTH_ABBREVIATION, (_m, short: string) => MONTH_OF[short.toLowerCase()] ?? short);
+  const months = money.replace(MONTH_ABBREVIATION, (_m, short: string) => monthOf(short));
   const ordered = months
     .replace(NUMBERED, (_m, noun: string, n: string) => `${ORDINAL_OF[n.toLowerCase()]} ${noun}`)
     .replace(SUFFIXED, (m, n: string, next: string) => (MONTH_NEAR.test(next) ? m : `${ORDINAL_OF[n]} ${next}`));
@@ -130,20 +132,11 @@ export function normaliseChat(question: string): string {
 
 /** Months as news and chat shorten them ("the jan dead", "Feb. 7", "dec to jan"); "may" is a word of its own. */
 const MONTH_ABBREVIATION = /\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?(?=\s|$|[,?!;:])/gi;
-const MONTH_OF: Record<string, string> = {
-  jan: 'January',
-  feb: 'February',
-  mar: 'March',
-  apr: 'April',
-  jun: 'June',
-  jul: 'July',
-  aug: 'August',
-  sep: 'September',
-  sept: 'September',
-  oct: 'October',
-  nov: 'November',
-  dec: 'December',
-};
+/** The month an abbreviation stands for, as news writes it ("sept" → "September"). */
+function monthOf(short: string): string {
+  const name = MONTHS.find((m) => m.startsWith(short.toLowerCase())) ?? short;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
 
 /**
  * "the 2nd swap", "3rd istanbul meeting": ordinals before a word, written out as news writes them — not in

@@ -57,9 +57,18 @@ const NO_TERMS: ReadonlySet<string> = new Set();
 /** The index terms of the names the annotation pass gives the sentence to (see `spokenBy`). */
 export function attributedTerms(r: Retriever, sentence: Sentence): ReadonlySet<string> {
   if (!(PRONOUN_SAID.test(sentence.text) || underLabel(r, sentence))) return NO_TERMS;
+  return namesTerms(r, sentence, () => true);
+}
+
+/** The index terms of the names of a sentence's attributions that `keep` accepts. */
+function namesTerms(
+  r: Retriever,
+  sentence: Sentence,
+  keep: (a: ReturnType<typeof sentenceAttributions>[number]) => boolean,
+): ReadonlySet<string> {
   const terms = new Set<string>();
   for (const a of sentenceAttributions(r.corpus, sentence, r.lexicon.names?.midCaps))
-    for (const t of tokenize(a.name)) if (t.term !== null) terms.add(t.term);
+    if (keep(a)) for (const t of tokenize(a.name)) if (t.term !== null) terms.add(t.term);
   return terms;
 }
 
@@ -79,8 +88,5 @@ function underLabel(r: Retriever, sentence: Sentence): boolean {
 
 /** The index terms of every name a sentence's words are given to ("X said …, while Y said …": both). */
 export function speakerTerms(r: Retriever, sentence: Sentence): ReadonlySet<string> {
-  const terms = new Set<string>();
-  for (const a of sentenceAttributions(r.corpus, sentence, r.lexicon.names?.midCaps))
-    if (isExplicit(a)) for (const t of tokenize(a.name)) if (t.term !== null) terms.add(t.term);
-  return terms;
+  return namesTerms(r, sentence, isExplicit);
 }

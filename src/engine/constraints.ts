@@ -15,6 +15,11 @@ export const CASUALTIES_TERM = termOf('casualties') ?? 'casualties';
 /** Who a casualty figure can count ("46,000 Ukrainian servicemen", "two people"). */
 const POPULATION_TERMS = ['soldiers', 'civilians', 'people', 'children', 'men', 'women'].map((w) => termOf(w) ?? w);
 
+/** Punctuation between two words that puts them in different phrases: a comma, a bracket, a quote, a dash. */
+const PHRASE_GAP = /[,;:()—–“”"]/;
+/** … or a spaced hyphen, which sets a figure off from its label in a factbox ("1,170 - homes left …"). */
+const FIGURE_PHRASE_GAP = /[,;:()—–“”"]|\s-\s/;
+
 export function near(distance: number): number {
   if (distance <= 1) return 1;
   if (distance <= 3) return 0.85;
@@ -77,7 +82,7 @@ export function roleModifier(
     if (distanceTo([p], slot.first, slot.last) < distanceTo([hp], slot.first, slot.last)) hp = p;
   for (let k = hp - 1; k >= Math.max(0, hp - 3); k--) {
     const gap = text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0);
-    if (/[,;:()—–“”"]/.test(gap)) break;
+    if (PHRASE_GAP.test(gap)) break;
     const term = tokens[k]?.term;
     if (term && SIDE_TERMS.includes(term)) return wanted.has(term) ? 'match' : 'conflict';
   }
@@ -100,13 +105,13 @@ export function countsSomethingElse(
   for (let k = slot.last + 1; k <= slot.last + 2 && k < tokens.length; k++) {
     // A comma, a bracket, a quote or a dash (a spaced hyphen too: a factbox's "1,170 - homes left without
     // heating") ends the figure's own noun phrase.
-    if (/[,;:()—–“”"]|\s-\s/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) break;
+    if (FIGURE_PHRASE_GAP.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) break;
     const term = tokens[k]?.term;
     if (!term) break;
     if (SIDE_TERMS.includes(term)) continue;
     // "wounding 11 others": people, counted by the verb before them.
     if (term === OTHERS_TERM && OUTCOME_TERMS.includes(tokens[slot.first - 1]?.term ?? '')) return false;
-    // "212 attack drones": a noun phrase whose head is what is asked about counts it.
+    // "12 patrol boats": a noun phrase whose head is what is asked about counts it.
     if (
       terms.some((t) => t.term === term) ||
       MEASURE_TERMS.includes(term) ||
@@ -117,6 +122,22 @@ export function countsSomethingElse(
     other = true;
   }
   return other;
+}
+
+/**
+ * The figure is followed by a noun of its own ("800,000 troops") that the question does not name — read
+ * where what the question counts is a word no source uses, so that any noun of the figure's tells.
+ */
+export function countsOwnNoun(
+  text: string,
+  tokens: readonly Token[],
+  slot: Slot,
+  terms: readonly WeightedTerm[],
+): boolean {
+  const next = tokens[slot.last + 1];
+  if (!next?.term || FIGURE_PHRASE_GAP.test(text.slice(tokens[slot.last]?.end ?? 0, next.start))) return false;
+  const term = next.term;
+  return !terms.some((t) => t.term === term) && !MEASURE_TERMS.includes(term) && !OUTCOME_TERMS.includes(term);
 }
 
 /** The side word acting just before a figure ("Russia fired 183 drones") is not one of `actors`. */
@@ -188,8 +209,8 @@ export function measureConflict(
   return conflicts(positions, slot, MEASURE_TERMS, wanted, 6);
 }
 
-/** A name's own title: the role or person noun right before it ("Regional governor Oleh Kiper"), or in
- * the apposition right after it ("Oleh Kiper, the region's governor,"), lower-cased; null when none. */
+/** A name's own title: the role or person noun right before it ("Harbour master Ivo Kask"), or in
+ * the apposition right after it ("Ivo Kask, the port's harbour master,"), lower-cased; null when none. */
 export function titleOfName(
   text: string,
   tokens: readonly Token[],
@@ -197,14 +218,14 @@ export function titleOfName(
   nouns: (lower: string) => boolean,
 ): string | null {
   const before = tokens[slot.first - 1];
-  if (before && nouns(before.lower) && !/[,;:()—–“”"]/.test(text.slice(before.end, tokens[slot.first]?.start ?? 0)))
+  if (before && nouns(before.lower) && !PHRASE_GAP.test(text.slice(before.end, tokens[slot.first]?.start ?? 0)))
     return before.lower;
   const after = tokens[slot.last + 1];
   if (!after || !/^\s*,\s*$/.test(text.slice(tokens[slot.last]?.end ?? 0, after.start))) return null;
   // ", a spokesman for …", ", the region's governor", ", a 34-year-old mother of two": up to four words in.
   for (let k = slot.last + 1; k <= slot.last + 5 && k < tokens.length; k++) {
     const t = tokens[k];
-    if (!t || (k > slot.last + 1 && /[,;:()—–“”"]/.test(text.slice(tokens[k - 1]?.end ?? 0, t.start)))) break;
+    if (!t || (k > slot.last + 1 && PHRASE_GAP.test(text.slice(tokens[k - 1]?.end ?? 0, t.start)))) break;
     if (nouns(t.lower)) return t.lower;
   }
   return null;
@@ -214,7 +235,7 @@ const CIVILIANS_TERM = termOf('civilians') ?? 'civilians';
 const SOLDIERS_TERM = termOf('soldiers') ?? 'soldiers';
 
 /**
- * "How many civilians …?" is not answered by "140,000 Ukrainian troop deaths": the figure's own noun (a
+ * "How many civilians …?" is not answered by "9,000 troop deaths": the figure's own noun (a
  * side word or two may stand between) counts soldiers where civilians are asked about, or the other way round.
  */
 export function populationConflict(tokens: readonly Token[], slot: Slot, terms: readonly WeightedTerm[]): boolean {

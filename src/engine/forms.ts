@@ -51,7 +51,7 @@ export function choiceForm(question: string): ChoiceForm | null {
   const m = new RegExp(`(${option})(?: (\\p{Ll}+))?,? or (${option})`, 'u').exec(question);
   if (!m?.[1] || !m[3]) return null;
   const clean = (s: string) => s.replace(/^the /, '').trim();
-  // "killed in Merefa fifteen or sixteen years old": the word before "or" is the first option when it is a
+  // "rescued in Varna nine or ten years old": the word before "or" is the first option when it is a
   // number, not the name before it.
   const first = m[2] && new RegExp(`^${NUMBER_WORDS}$`, 'u').test(m[2]) ? m[2] : m[1];
   const options = [clean(first), clean(m[3])];

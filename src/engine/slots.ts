@@ -253,14 +253,14 @@ function readable(name: string, text: string): string {
 }
 
 /**
- * "Who did Umerov meet?": the person the question names by surname is who it is about, not its answer —
+ * "Who did Reyes meet?": the person the question names by surname is who it is about, not its answer —
  * unless the question gives another first name before that surname ("Who is Dmytro Hrytsenko's wife?"
  * is answered by another Hrytsenko).
  */
 function askedAbout(r: Retriever, words: readonly string[], q: QuestionAnalysis): boolean {
   const surname = (words[words.length - 1] ?? '').replace(/['’]s$/, '');
   const spelt = (lower: string) => r.lexicon.variants.get(lower)?.toLowerCase() ?? lower;
-  // Spelt as the sources spell it, or one letter off ("Zelenskiy" for "Zelenskyy").
+  // Spelt as the sources spell it, or one letter off ("Kowalsky" for "Kowalski").
   const same = (lower: string) =>
     lower === surname ||
     spelt(lower) === spelt(surname) ||

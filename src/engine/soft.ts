@@ -1,5 +1,5 @@
 import type { Retriever } from './retrieval.js';
-import { editDistance, MEASURE_TERMS, SIDE_TERMS, STOP_WORDS } from './text.js';
+import { editDistance, MEASURE_TERMS, ORDINALS, SIDE_TERMS, STOP_WORDS } from './text.js';
 import { wordVectors } from './vectors.js';
 
 /**
@@ -50,7 +50,7 @@ function corpusRows(r: Retriever): Row[] {
 /** Number words are figures, never a stand-in for a thing ("money" is not "millions"). */
 const NUMBER_WORD = /^(?:hundreds?|thousands?|millions?|billions?|dozens?|tens|scores)$/;
 /** Ordinals pick one of a series: "third" never stands for "second", however close in meaning. */
-const ORDINAL_WORD = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|previous)$/;
+const isOrdinal = (w: string) => ORDINALS.test(w) || w === 'last' || w === 'next' || w === 'previous';
 
 /**
  * `minSimilarity`: how close in meaning a stand-in must be; the word naming what is asked about
@@ -70,16 +70,11 @@ export function standIn(r: Retriever, word: string, minSimilarity = MIN_MEANING_
     }
     if (best) return { word: best.word, term: best.term, similarity: SPELLING_SIMILARITY, how: 'spelling' };
   }
-  if (!vectors || own === undefined || ORDINAL_WORD.test(word)) return null;
+  if (!vectors || own === undefined || isOrdinal(word)) return null;
   let best: StandIn | null = null;
   for (const { word: w, term, row } of corpusRows(r)) {
     const similarity = vectors.similarity(own, row);
-    if (
-      similarity >= minSimilarity &&
-      !NUMBER_WORD.test(w) &&
-      !ORDINAL_WORD.test(w) &&
-      (!best || similarity > best.similarity)
-    )
+    if (similarity >= minSimilarity && !NUMBER_WORD.test(w) && !isOrdinal(w) && (!best || similarity > best.similarity))
       best = { word: w, term, similarity, how: 'meaning' };
   }
   return best;

@@ -305,6 +305,9 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   return prev[b.length] ?? max + 1;
 }
 
+/** Ordinals of a series ("the third session"): which one of several is meant. */
+export const ORDINALS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/;
+
 /** The concept terms of the domain vocabulary ("prisoners" for "POWs"): words, not names. */
 export const CONCEPT_TERMS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.map((group) => group[0] ?? ''));
 

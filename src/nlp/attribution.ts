@@ -299,7 +299,7 @@ function reportWordBefore(tokens: readonly Token[], i: number): boolean {
 const RELATIVE_CLAUSE_REACH = 15;
 
 /**
- * "Witkoff, who took part along with Kushner, announced …": the verb's subject stands before a relative
+ * "Kask, who toured the port along with Varga, announced …": the verb's subject stands before a relative
  * clause set off by commas, not at its end. `k` is the token before the verb (after its comma); returns the
  * token before the clause, or `k` when there is none.
  */

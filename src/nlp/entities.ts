@@ -189,7 +189,7 @@ function splitJoined(span: Span, tokens: Token[]): Span[] {
         : w === 'on'
           ? false
           : // "Navy Secretary Jo Berg and Gen. Ann Moss": titled people, not one body — unless the run ends in
-            // a body's word after the "and" ("National Security and Defense Council": "defense" is a title word too).
+            // a body's word after the "and" ("Maritime Safety and Defence Board": "defence" is a title word too).
             isOrg &&
             !countryOf(left.join(' ')) &&
             (words.slice(k + 1).some((x) => ORG_WORDS.has(x)) || !words.some((x) => NAME_TITLES.has(x)));
@@ -266,7 +266,7 @@ function classify(
   if (nameWords.length === 0) return { name: rest.join(' '), kind: 'role', titles, country };
   const name = nameWords.join(' ');
   const lowerName = nameWords.map((w) => w.toLowerCase());
-  // "Supreme Allied Commander Europe": a title word inside the words is an office, not a person's name
+  // "Supreme Allied Commander Atlantic": a title word inside the words is an office, not a person's name
   // (one ending a name may be a surname: "John Major").
   if (lowerName.slice(1, -1).some((w) => isTitleWord(w)))
     return { name: rest.join(' '), kind: 'role', titles: rest, country };
@@ -330,7 +330,7 @@ export function findEntities(text: string, ctx: NameContext = EMPTY_CONTEXT, tok
 }
 
 /**
- * A wire dateline: "BILA TSERKVA, Ukraine - …", "ODESA, Ukraine, Feb 6 -": a name in capitals opening the
+ * A wire dateline: "NOWA WIES, Poland - …", "GDANSK, Poland, March 6 -": a name in capitals opening the
  * text, followed by a comma and a country, is the place the story was filed from.
  */
 function datelinePlace(

@@ -65,7 +65,7 @@ function endsWithNonTerminalAbbreviation(segment: string, next: string): boolean
 }
 
 /**
- * ""Why not him?" said Okhrimenko.": a quoted question or exclamation followed by a lower-case word is
+ * ""Why was the ferry late?" asked the harbour master.": a quoted question or exclamation followed by a lower-case word is
  * one sentence with its attribution, not two.
  */
 function quoteGoesOn(segment: string, next: string): boolean {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../bench/corpus.js';
 import { termOf, tokenize } from '../../src/engine/text.js';
 import { loadCorpus } from '../../src/sources/load.js';
 
@@ -56,15 +57,6 @@ function expectSame(text: string): void {
   });
 }
 
-/** Small deterministic PRNG, so that a failure can be replayed. */
-function lcg(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
-
 const PIECES = [
   'U',
   '.',
@@ -118,7 +110,7 @@ describe('tokenize', () => {
   });
 
   it('agrees on random strings of awkward characters', () => {
-    const rand = lcg(2026);
+    const rand = mulberry32(2026);
     for (let i = 0; i < 20_000; i++) {
       let text = '';
       const length = 1 + Math.floor(rand() * 12);

@@ -4,6 +4,7 @@
  * a digit or a number word is not scanned) on number words in any case.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../bench/corpus.js';
 import { findNumbers } from '../../src/nlp/numbers.js';
 import { tokenize, tokenTexts } from '../../src/nlp/tokens.js';
 
@@ -24,18 +25,6 @@ function reference(text: string): { text: string; start: number; end: number }[]
     } else out.push({ text: w, start, end: start + w.length });
   }
   return out;
-}
-
-/** mulberry32, for reproducible random strings. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ALPHABET = [...'aZ09 ,.-\'’"\t\n:;()%é€ſ\u00a0\u2009😀Ωı', 'U.S.', 'Gen.', "'s", '55,000', 'Mr.'];
@@ -60,7 +49,7 @@ describe('tokenize and tokenTexts fast paths', () => {
     }
   });
   it('reads 20,000 random strings as TOKEN does', () => {
-    const rand = random(7);
+    const rand = mulberry32(7);
     for (let n = 0; n < 20_000; n++) {
       let text = '';
       const len = Math.floor(rand() * 24);
