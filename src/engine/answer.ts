@@ -290,6 +290,14 @@ function weighTerms(
     const spelled = nearestName(r, q.tokens[t.position]?.lower ?? '');
     if (spelled) mapped.set(t.position, spelled);
   }
+  // A capital standing for its government ("Beijing's envoy", "what did Ankara say") where the sources
+  // name the country instead ("the representative of China"): the country.
+  for (const t of q.terms) {
+    if (!t.proper || (r.df.get(mapped.get(t.position) ?? t.term) ?? 0) > 0) continue;
+    const country = countryOf(q.tokens[t.position]?.lower ?? '');
+    const term = country ? tokenize(country.name)[0]?.term : undefined;
+    if (term && (r.df.get(term) ?? 0) > 0) mapped.set(t.position, term);
+  }
   const known: WeightedTerm[] = [];
   let unknownWeight = 0;
   let totalWeight = 0;

@@ -1887,3 +1887,18 @@ describe('a question put to someone, and the reply', () => {
     expect(a.citations.some((c) => /storm broke the pier/.test(c.quote))).toBe(true);
   });
 });
+
+describe('a capital that stands for its government', () => {
+  it('finds the country where the sources never name the capital', () => {
+    const e = buildEngine(
+      corpusOf({
+        'u.txt':
+          'The representative of Japan said the ferry accord was "a welcome first step".\n\n' +
+          'The representative of Chile said the harbour dispute should go to arbitration.\n',
+      }),
+    );
+    const a = e.ask("What did Tokyo's envoy call the ferry accord?");
+    expect(a.answer).toMatch(/welcome first step/);
+    expect(a.citations[0]?.quote).toMatch(/Japan/);
+  });
+});
