@@ -703,7 +703,7 @@ function placeWords(q: QuestionAnalysis): string[] {
 const SIDE_COUNTRY_FORMS = /^(?:ukrain|russia|america|united|us$|usa$|u\.s)/;
 
 function mentions(sentence: Sentence | undefined, word: string): boolean {
-  return sentence !== undefined && sentence.corrected.toLowerCase().includes(word);
+  return sentence?.corrected.toLowerCase().includes(word) ?? false;
 }
 
 function before(r: Retriever, s: Sentence): Sentence | undefined {
