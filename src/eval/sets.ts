@@ -21,6 +21,8 @@ const HELDOUT4 = 'tests/fixtures/heldout4';
 const DEV4 = 'tests/fixtures/dev4';
 const HELDOUT5 = 'tests/fixtures/heldout5';
 const DEV5 = 'tests/fixtures/dev5';
+const DEV6 = 'tests/fixtures/dev6';
+const HELDOUT6 = 'tests/fixtures/heldout6';
 
 /** Every set `npm run eval` reports, paths relative to the repository root. */
 export const EVAL_SETS: readonly EvalSet[] = [
@@ -37,6 +39,9 @@ export const EVAL_SETS: readonly EvalSet[] = [
   // Five more (a podcast transcript, a Security Council meeting summary, a negotiator's profile, a data
   // piece comparing months and years, a corrected story with an editor's note): development material.
   { name: 'dev5', questions: 'tests/fixtures/dev5.jsonl', sources: [SEEDS, NEWS_DEV, DEV5] },
+  // Five more (an encyclopedia-style entry, a human-interest feature, a markets story, a think-tank daily
+  // assessment, a day of wire bulletins updated as the toll rose): development material.
+  { name: 'dev6', questions: 'tests/fixtures/dev6.jsonl', sources: [SEEDS, NEWS_DEV, DEV6] },
   {
     name: 'heldout',
     questions: 'tests/fixtures/heldout.jsonl',
@@ -75,6 +80,15 @@ export const EVAL_SETS: readonly EvalSet[] = [
     name: 'heldout5',
     questions: 'tests/fixtures/heldout5.jsonl',
     sources: [SEEDS, NEWS_DEV, HELDOUT5],
+    optional: true,
+    heldOut: true,
+  },
+  // Five more (a humanitarian situation report with a table, a local paper's strike report, an op-ed,
+  // an hour-by-hour tick-tock, a state news agency's report), written without reading the code.
+  {
+    name: 'heldout6',
+    questions: 'tests/fixtures/heldout6.jsonl',
+    sources: [SEEDS, NEWS_DEV, HELDOUT6],
     optional: true,
     heldOut: true,
   },
