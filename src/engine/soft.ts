@@ -1,5 +1,5 @@
 import type { Retriever } from './retrieval.js';
-import { editDistance, MEASURE_TERMS, ORDINALS, SIDE_TERMS, STOP_WORDS } from './text.js';
+import { editDistance, MEASURE_TERMS, ORDINALS, SIDE_TERMS, STOP_WORDS, termOf } from './text.js';
 import { wordVectors } from './vectors.js';
 
 /**
@@ -49,6 +49,9 @@ function corpusRows(r: Retriever): Row[] {
 
 /** Number words are figures, never a stand-in for a thing ("money" is not "millions"). */
 const NUMBER_WORD = /^(?:hundreds?|thousands?|millions?|billions?|dozens?|tens|scores)$/;
+/** A figure's qualifiers ("at least", "nearly") qualify; they never stand for a thing. */
+const QUALIFIER_WORD =
+  /^(?:least|most|more|fewer|less|nearly|almost|about|around|roughly|approximately|some|over|under)$/;
 /** Ordinals pick one of a series: "third" never stands for "second", however close in meaning. */
 const isOrdinal = (w: string) => ORDINALS.test(w) || w === 'last' || w === 'next' || w === 'previous';
 
@@ -71,10 +74,20 @@ export function standIn(r: Retriever, word: string, minSimilarity = MIN_MEANING_
     if (best) return { word: best.word, term: best.term, similarity: SPELLING_SIMILARITY, how: 'spelling' };
   }
   if (!vectors || own === undefined || isOrdinal(word)) return null;
+  // A side or a measure asked for ("killed") is what is asked, never stood in for by meaning: in the
+  // vectors "killed" sits beside "injured" and "at least".
+  const asked = termOf(word);
+  if (asked !== null && EXCLUDED.has(asked)) return null;
   let best: StandIn | null = null;
   for (const { word: w, term, row } of corpusRows(r)) {
     const similarity = vectors.similarity(own, row);
-    if (similarity >= minSimilarity && !NUMBER_WORD.test(w) && !isOrdinal(w) && (!best || similarity > best.similarity))
+    if (
+      similarity >= minSimilarity &&
+      !NUMBER_WORD.test(w) &&
+      !QUALIFIER_WORD.test(w) &&
+      !isOrdinal(w) &&
+      (!best || similarity > best.similarity)
+    )
       best = { word: w, term, similarity, how: 'meaning' };
   }
   return best;
