@@ -12,6 +12,7 @@ import {
   callRewrite,
   choiceForm,
   exclusions,
+  existentialCount,
   type PolarForm,
   polarForm,
   roleRewrite,
@@ -161,6 +162,15 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
         kind: 'yes-no',
         answer: same ? `Yes — ${who.answer}` : `No — the sources say ${who.answer}`,
       };
+    }
+  }
+  // "Were any civilians among those freed?": how many were, when the sources count them, says yes or no.
+  const countQuestion = existentialCount(question);
+  if (countQuestion) {
+    const counted = answerQuestion(r, countQuestion);
+    if (!counted.abstained && counted.kind === 'count' && typeof counted.value === 'number') {
+      const some = counted.value > 0 !== form.negated;
+      return { ...counted, kind: 'yes-no', answer: `${some ? 'Yes' : 'No'} — the sources say: ${counted.answer}` };
     }
   }
   const plain = answerQuestion(r, form.statement);

@@ -72,6 +72,33 @@ export function exclusions(question: string): string[] {
     .filter((p) => /\p{Lu}/u.test(p) || /\d/.test(p));
 }
 
+/** Where the noun phrase after "any" ends: a preposition, an adverb of time, a participle or a relative word. */
+const PHRASE_END =
+  /^(?:among|in|on|at|of|from|inside|under|near|during|after|before|since|between|with|still|also|already|yet|ever|who|that|which|left|hurt|killed|wounded|injured|freed|released|reported|\w{3,}ed|taken|held|trapped|stuck)$/i;
+
+/**
+ * "Were any civilians among those freed?", "Was anyone hurt in Varna?", "Were there any casualties?":
+ * whether any were is answered by how many were. The count question, or null when the question is not
+ * of this form.
+ */
+export function existentialCount(question: string): string | null {
+  const m = /^(was|were|is|are|has|have)\s+(there\s+)?(?:(any(?:one|body)?)\b\s*)(.*?)\s*\??$/i.exec(question.trim());
+  if (!m?.[1] || !m[3]) return null;
+  const aux = /^(?:is|are)$/i.test(m[1]) ? 'are' : /^ha/i.test(m[1]) ? 'have' : 'were';
+  const there = m[2] ? ' there' : '';
+  const words = (m[4] ?? '').split(/\s+/).filter(Boolean);
+  if (/^any$/i.test(m[3])) {
+    const end = words.findIndex((w) => PHRASE_END.test(w));
+    const phrase = words.slice(0, end < 0 ? words.length : end);
+    if (phrase.length === 0 || phrase.length > 3) return null;
+    const rest = words.slice(phrase.length).join(' ');
+    return `How many ${phrase.join(' ')} ${aux}${there}${rest ? ` ${rest}` : ''}?`;
+  }
+  // "anyone", "anybody": people.
+  if (words.length === 0) return null;
+  return `How many people ${aux}${there} ${words.join(' ')}?`;
+}
+
 /**
  * "How many of the people killed in the strike were children?" → "How many children were among the people
  * killed in the strike?": the subset is what is counted, the rest is where to find it.

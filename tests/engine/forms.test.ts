@@ -5,11 +5,31 @@ import {
   callRewrite,
   choiceForm,
   exclusions,
+  existentialCount,
   polarForm,
   roleRewrite,
   subsetRewrite,
   superlative,
 } from '../../src/engine/forms.js';
+
+describe('existentialCount', () => {
+  it('asks how many were, for "were any", "were there any" and "was anyone"', () => {
+    expect(existentialCount('Were any sailors among the crew rescued at dawn?')).toBe(
+      'How many sailors were among the crew rescued at dawn?',
+    );
+    expect(existentialCount('Were there any fishing boats in the harbour?')).toBe(
+      'How many fishing boats were there in the harbour?',
+    );
+    expect(existentialCount('Was anyone hurt in the ferry fire?')).toBe('How many people were hurt in the ferry fire?');
+    expect(existentialCount('Has anybody been charged?')).toBe('How many people have been charged?');
+  });
+
+  it('leaves other yes/no questions alone', () => {
+    expect(existentialCount('Did the envoys agree to a ceasefire?')).toBeNull();
+    expect(existentialCount('Was the harbour closed?')).toBeNull();
+    expect(existentialCount('Were any?')).toBeNull();
+  });
+});
 
 describe('polarForm', () => {
   it('reads a question opened by an auxiliary as yes/no', () => {

@@ -113,6 +113,13 @@ describe('standIn', () => {
   it('never stands in a side word, however close in meaning', () => {
     expect(standIn(r, 'ukrainian')?.word).not.toBe('russian');
   });
+
+  it('never stands anything in for an outcome asked, nor a qualifier for a word', () => {
+    const wounded = buildRetriever(
+      corpusOf({ 'w.txt': 'Shelling hit the river town overnight, wounding at least nine residents.\n' }),
+    );
+    expect(standIn(wounded, 'killed')).toBeNull();
+  });
 });
 
 describe('parseVectors', () => {
@@ -1900,5 +1907,21 @@ describe('a capital that stands for its government', () => {
     const a = e.ask("What did Tokyo's envoy call the ferry accord?");
     expect(a.answer).toMatch(/welcome first step/);
     expect(a.citations[0]?.quote).toMatch(/Japan/);
+  });
+});
+
+describe('whether any were', () => {
+  const e = buildEngine(
+    corpusOf({
+      'f.txt':
+        'The storm sank two trawlers off the cape on Monday, the coastguard said.\n\n' +
+        'Of the 40 people rescued from the ferry, nine were crew members, the harbour master said.\n',
+    }),
+  );
+
+  it('says yes with the count when the sources count them', () => {
+    const a = e.ask('Were any crew members among the people rescued from the ferry?');
+    expect(a.answer).toMatch(/^Yes — the sources say: nine/);
+    expect(a.citations[0]?.quote).toMatch(/nine were crew members/);
   });
 });
