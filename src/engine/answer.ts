@@ -1116,9 +1116,12 @@ function scoreSentence(
       }
       // "each side" asks for a share, "in total" for the whole: a figure said to be per side answers the one.
       if (isFigure && perSideAsked !== null) {
-        const perSide = PER_SIDE.test(
-          text.slice(tokens[Math.max(0, slot.first - 6)]?.start ?? 0, tokens[slot.last + 6]?.end ?? text.length),
-        );
+        // The words near the figure, up to another figure: "314 prisoners (157 per side)" says 157 per side.
+        let from = slot.first;
+        while (from > 0 && from > slot.first - 6 && !tokens[from - 1]?.numeric) from--;
+        let to = slot.last;
+        while (to < tokens.length - 1 && to < slot.last + 6 && !tokens[to + 1]?.numeric) to++;
+        const perSide = PER_SIDE.test(text.slice(tokens[from]?.start ?? 0, tokens[to]?.end ?? text.length));
         if (perSide !== perSideAsked) anchor *= SHARE_MISMATCH;
       }
     }

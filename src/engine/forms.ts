@@ -160,13 +160,30 @@ export function superlative(question: string): Superlative | null {
  * "did Ukraine's air force say", "What number did X give …" — or null.
  */
 export function askedClaimant(question: string): string | null {
-  const according = /\baccording to (?:the )?([^,?;]+?)(?:[,?;]|$| in \d| on | as of )/i.exec(question);
+  const claimant = claimantPhrase(question);
+  // "per the wiki entry", "according to the podcast": the article itself, not someone it quotes.
+  if (claimant && PUBLICATION.test(claimant.split(/\s+/).at(-1) ?? '')) return null;
+  return claimant;
+}
+
+/** Kinds of publication: "according to the article" names the source, not a claimant. */
+const PUBLICATION =
+  /^(?:entry|article|story|piece|report|column|op-?ed|editorial|podcast|episode|show|broadcast|bulletin|newsletter|explainer|profile|interview|transcript|blog|live-?blog|factbox|feature|assessment|analysis|wire|dispatch|gallery|captions?|timeline|tick-?tock|page|post|site|paper|outlet)$/i;
+
+/** Where a claimant written without a comma ends: at the question's own words ("per X how many …"). */
+const CLAUSE_START = String.raw`(?=\s+(?:how|what|who|whom|whose|when|where|which|why|did|does|do|is|are|was|were|has|have)\b)`;
+
+function claimantPhrase(question: string): string | null {
+  const according = new RegExp(
+    String.raw`\baccording to (?:the )?([^,?;]+?)(?:[,?;]|$| in \d| on | as of |${CLAUSE_START})`,
+    'i',
+  ).exec(question);
   if (according?.[1]) return according[1].trim();
   // "… per csis", "per the UN": chat's "according to" (not "per side", "per day", "per cent").
-  const per =
-    /\bper (?!(?:the )?(?:side|country|party|day|week|month|year|cent|capita|person|head|hour|night|round|interview|article|report|analysis|column|story|piece|blog|explainer|sources?)\b)(?:the )?([^,?;]+?)\s*(?:figures|data|numbers|estimates?)?\s*(?:[,?;]|$)/i.exec(
-      question,
-    );
+  const per = new RegExp(
+    String.raw`\bper (?!(?:the )?(?:side|country|party|day|week|month|year|cent|capita|person|head|hour|night|round|interview|article|report|analysis|column|story|piece|blog|explainer|sources?)\b)(?:the )?([^,?;]+?)\s*(?:figures|data|numbers|estimates?)?\s*(?:[,?;]|$|${CLAUSE_START})`,
+    'i',
+  ).exec(question);
   if (per?.[1]) return per[1].trim();
   const said =
     /\b(?:did|does|do|has|have) (?:the )?((?:(?:\p{Lu}|(?=\p{Ll}+\s+(?:[\p{L}'’.-]+\s+){0,2}(?:ministry|office|agency|army|government|command|mission|service|council)\b))[\p{L}'’.-]*(?:['’]s)?\s?)(?:[\p{L}'’.-]+\s){0,3}?)(?:say|said|claim|report|estimate|put|give|count|tell|announce)\b/u.exec(

@@ -115,6 +115,13 @@ describe('askedClaimant', () => {
     expect(askedClaimant('How many boats did the Coast Guard say it stopped?')).toBe('Coast Guard');
     expect(askedClaimant('How many boats were stopped?')).toBeNull();
   });
+
+  it('ends a claimant written without a comma where the question begins, and never takes the article for one', () => {
+    expect(askedClaimant('per the coast guard how many boats were stopped')).toBe('coast guard');
+    expect(askedClaimant('according to Varna how many ferries sank')).toBe('Varna');
+    expect(askedClaimant('per the wiki style entry how many ferries sank')).toBeNull();
+    expect(askedClaimant('According to the podcast, who runs the harbour?')).toBeNull();
+  });
 });
 
 describe('callRewrite', () => {

@@ -416,6 +416,15 @@ describe('"each side" and "in total"', () => {
   it('answers a question about the whole with the total', () => {
     expect(e.ask('How many detainees were freed in total in the swap?').answer).toMatch(/^240/);
   });
+
+  it('reads "each side" as said of the figure it stands beside, not of a total further on', () => {
+    const answer = buildEngine(corpusOf({ 'p.txt': 'Each side freed 120 detainees, or 240 detainees in all.\n' })).ask(
+      'How many detainees did each side free?',
+    );
+    expect(answer.answer).toMatch(/^120/);
+    // The total is not another answer to "each side".
+    expect(answer.alternatives).toEqual([]);
+  });
 });
 
 describe('"according to whom" questions', () => {
