@@ -16,6 +16,7 @@ import {
   countsOwnNoun,
   countsSomethingElse,
   distanceTo,
+  inUnit,
   measureConflict,
   near,
   OUTCOME_TERMS,
@@ -990,10 +991,11 @@ function scoreSentence(
         bare || (isFigure && MEASURE_TERMS.includes(next?.term ?? '') && /(?:ed|ing)$|^dead$/.test(next?.lower ?? ''));
       // When what is counted is a measure ("the death toll"), the figure may stand further from its verb
       // ("46,000 Ukrainian servicemen had been killed").
-      // A share is of a whole named anywhere in its clause ("the plan … was only 12 per cent funded").
+      // A share is of a whole named anywhere in its clause ("the plan … was only 12 per cent funded"), and
+      // so is an amount in a unit ("grain exports for the season had reached 21.6 million tonnes").
       const reach = elliptical
         ? Number.POSITIVE_INFINITY
-        : q.kind === 'percent'
+        : q.kind === 'percent' || (isFigure && inUnit(tokens, slot))
           ? PERCENT_REACH
           : isFigure && !OUTCOME_TERMS.includes(head.term)
             ? 4

@@ -95,6 +95,23 @@ export function roleModifier(
  */
 const OTHERS_TERM = termOf('others') ?? 'other';
 
+/** A figure in a unit of measure ("21.6 million tonnes"): an amount, reported of its clause's subject. */
+export function inUnit(tokens: readonly Token[], slot: Slot): boolean {
+  const t = tokens[slot.last]?.term;
+  const next = tokens[slot.last + 1]?.term;
+  return (
+    (t !== null && t !== undefined && UNIT_TERMS.has(t)) ||
+    (next !== null && next !== undefined && UNIT_TERMS.has(next))
+  );
+}
+
+/** Units of measure (mass, volume, energy, distance, area, share), as index terms. */
+const UNIT_TERMS: ReadonlySet<string> = new Set(
+  'tonnes tonne tons ton kilograms kilogram kg grams barrels barrel litres liters gallons cubic metres meters megawatt megawatts gigawatts gigawatt-hours kilowatt-hours mwh gwh kwh twh bcm kilometres kilometers km miles hectares acres points'
+    .split(' ')
+    .flatMap((w) => termOf(w) ?? []),
+);
+
 export function countsSomethingElse(
   text: string,
   tokens: readonly Token[],
@@ -111,6 +128,16 @@ export function countsSomethingElse(
     if (SIDE_TERMS.includes(term)) continue;
     // "wounding 11 others": people, counted by the verb before them.
     if (term === OTHERS_TERM && OUTCOME_TERMS.includes(tokens[slot.first - 1]?.term ?? '')) return false;
+    // "38,500 megawatt-hours of electricity", "21.6 million tonnes": a unit measures an amount — of the
+    // thing after "of" when one is named, else of what the sentence is about.
+    if (UNIT_TERMS.has(term)) {
+      let at = k + 1;
+      while (at < tokens.length && (UNIT_TERMS.has(tokens[at]?.term ?? '') || /^hours?$/.test(tokens[at]?.lower ?? '')))
+        at++;
+      if (tokens[at]?.lower !== 'of') return false;
+      const of = tokens[at + 1]?.term;
+      return !(of && (terms.some((t) => t.term === of) || SIDE_TERMS.includes(of)));
+    }
     // "12 patrol boats": a noun phrase whose head is what is asked about counts it.
     if (
       terms.some((t) => t.term === term) ||

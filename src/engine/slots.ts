@@ -66,6 +66,9 @@ function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention):
     if (head && !/s$/.test(t.lower) && /^\s+$/.test(between) && COMPOUND_HEAD.test(head.surface)) last = k + 1;
     break;
   }
+  // "38,500 megawatt-hours": a hyphenated noun reads whole.
+  if (last > m.last)
+    while (last + 1 < tokens.length && text.slice(tokens[last]?.end ?? 0, tokens[last + 1]?.start ?? 0) === '-') last++;
   if (m.kind === 'count' && last > m.last) end = Math.max(end, tokens[last]?.end ?? end);
   // "Three dock workers were injured", "one crew member still unaccounted for": what happened to those
   // counted, when it follows them directly, is part of the answer.

@@ -357,6 +357,8 @@ function kindOf(text: string, numberStart: number, end: number, written: string,
   if (AGE_AFTER.test(after) || FRACTION_AFTER.test(after)) return { kind: 'other', unitEnd: end };
   const timeUnit = /^\s/.test(after) ? TIME_UNIT.exec(after.slice(1)) : null;
   if (timeUnit) return { kind: 'duration', unitEnd: end + 1 + timeUnit[0].length };
+  // "the 2025/26 season", "2025–26": the second year of a span of two.
+  if (digits && /^\d\d$/.test(written) && /(?:1[89]|20)\d\d[/–]$/.test(before)) return { kind: 'year', unitEnd: end };
   // "-20°C", "F-16", "5th", "MH17": part of another word.
   if (/[-−]$/.test(before) || /^(?:°|\p{L})/u.test(after)) return { kind: 'other', unitEnd: end };
   if (digits && /^(?:1[89]|20)\d\d$/.test(written)) return { kind: 'year', unitEnd: end };

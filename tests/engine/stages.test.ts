@@ -1934,3 +1934,18 @@ describe('whether any were', () => {
     expect(a.citations[0]?.quote).toMatch(/nine were crew members/);
   });
 });
+
+describe('amounts in a unit of measure', () => {
+  const e = buildEngine(
+    corpusOf({
+      'm.txt':
+        "Norway's salmon exports for the 2025/26 season had reached 1.2 million tonnes by March, the council said.\n\n" +
+        'The port took in a record 9,400 megawatt-hours of power from its neighbours on Monday.\n',
+    }),
+  );
+
+  it('answer "how much" with the amount, whether the thing is its clause subject or named after "of"', () => {
+    expect(e.ask('How much salmon has Norway exported this season?').answer).toMatch(/^1\.2 million tonnes/);
+    expect(e.ask('How much power did the port take in on Monday?').answer).toMatch(/^9,400 megawatt-hours/);
+  });
+});

@@ -157,6 +157,15 @@ describe('kinds of number', () => {
   it('reads "one of" as a pronoun, not a count', () => {
     expect(kinds('one of the envoys')).toEqual([[1, 'other']]);
   });
+
+  it('reads the second year of a season ("2025/26") as a year, not a count', () => {
+    expect(kinds('the 2025/26 harvest and the 2024–25 season')).toEqual([
+      [2025, 'year'],
+      [26, 'year'],
+      [2024, 'year'],
+      [25, 'year'],
+    ]);
+  });
 });
 
 describe('a verb before the number', () => {
