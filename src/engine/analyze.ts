@@ -170,6 +170,8 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
     )
   )
     return 'count';
+  // "How big is the buffer zone?" asks a size in space; "how big is the discount?", an amount.
+  if (/\bhow (?:large|big)\b/.test(lower) && !SPATIAL_SIZE.test(lower)) return 'count';
   if (/\bhow (?:long|far|wide|large|big)\b|\bwhat is the length\b|^length\b/.test(lower)) return 'length';
   // "How much did civilian casualties grow?": a change, given as a percentage.
   if (/\bhow much\b/.test(lower) && tokens.some((t) => t.term !== null && CHANGE_TERMS.has(t.term))) return 'percent';
@@ -330,6 +332,10 @@ const CHANGE_TERMS = new Set(['increase', 'decrease'].map((w) => termOf(w) ?? w)
 const FIGURE_VERB_TERMS = new Set(
   ['estimate', 'put', 'report', 'give', 'count', 'tally', 'record'].map((w) => termOf(w) ?? w),
 );
+
+/** "How big is the zone …": a size in space is asked of a place, a stretch of land or a structure. */
+const SPATIAL_SIZE =
+  /\bhow (?:large|big)\b(?:\s+\w+){0,3}?\s+(?:zones?|areas?|front(?:line)?s?|lines?|territor(?:y|ies)|regions?|corridors?|buildings?|craters?|sites?|fields?|plants?|cit(?:y|ies)|towns?|villages?|countr(?:y|ies)|islands?|reservoirs?|ships?|vessels?|rooms?|halls?|land|strip|plots?|distances?|gap between)\b/;
 
 const PREPOSITIONS = /^(?:in|on|at|about|for|with|of|from|over|into|during|after|before|between|against|by|since)$/;
 

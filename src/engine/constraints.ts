@@ -107,7 +107,7 @@ export function inUnit(tokens: readonly Token[], slot: Slot): boolean {
 
 /** Units of measure (mass, volume, energy, distance, area, share), as index terms. */
 const UNIT_TERMS: ReadonlySet<string> = new Set(
-  'tonnes tonne tons ton kilograms kilogram kg grams barrels barrel litres liters gallons cubic metres meters megawatt megawatts gigawatts gigawatt-hours kilowatt-hours mwh gwh kwh twh bcm kilometres kilometers km miles hectares acres points'
+  'tonnes tonne tons ton kilograms kilogram kg grams barrels barrel litres liters gallons cubic metres meters megawatt megawatts gigawatts gigawatt-hours kilowatt-hours mwh gwh kwh twh bcm kilometres kilometers km miles hectares acres points cents dollars euros pounds hryvnias roubles rubles yuan'
     .split(' ')
     .flatMap((w) => termOf(w) ?? []),
 );

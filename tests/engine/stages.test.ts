@@ -153,6 +153,11 @@ describe('negatesStatement', () => {
 });
 
 describe('analyzeQuestion: what is asked', () => {
+  it('reads "how big" as an amount, unless a size in space is asked of a place or a structure', () => {
+    expect(analyzeQuestion('How big is the ferry discount?').kind).toBe('count');
+    expect(analyzeQuestion('How big is the buffer zone around the harbour?').kind).toBe('length');
+  });
+
   it('counts the head of the noun phrase a figure word ("range", "estimate") is for, not the figure word', () => {
     const q = analyzeQuestion("What is the agency's range for total civilian flood casualties?");
     expect(q.terms.filter((t) => t.head).map((t) => t.surface)).toEqual(['casualties']);
@@ -1947,5 +1952,14 @@ describe('amounts in a unit of measure', () => {
   it('answer "how much" with the amount, whether the thing is its clause subject or named after "of"', () => {
     expect(e.ask('How much salmon has Norway exported this season?').answer).toMatch(/^1\.2 million tonnes/);
     expect(e.ask('How much power did the port take in on Monday?').answer).toMatch(/^9,400 megawatt-hours/);
+  });
+
+  it('answer with a sum in a currency the sentence names after the figure', () => {
+    const m = buildEngine(
+      corpusOf({
+        'c.txt': 'Ana Ruiz of Harbour Research put the so-called storm surcharge at no more than 40 cents a crate.\n',
+      }),
+    );
+    expect(m.ask('how big is the storm surcharge according to ana ruiz').answer).toMatch(/^no more than 40 cents/);
   });
 });
