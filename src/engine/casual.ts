@@ -91,6 +91,9 @@ const CHAT_FORMS: Readonly<Record<string, string>> = {
   wont: "won't",
 };
 
+/** "acc to", "acc. to", "acording to", "accd to": chat's "according to". */
+const ACCORDING = /\b(?:acc|accd|acc\.|acording|accoring|accordin)\s*to\b/gi;
+
 /** Interjections that open a chat message and ask nothing ("yo", "hey", "ok so"). */
 const OPENERS =
   /^(?:(?:yo|hey|hi|hello|ok|okay|so|wait|um+|uh+|pls|please|quick q(?:uestion)?|q|any idea|do (?:you|u) know|can (?:you|u) tell me|tell me|i wonder)\b[\s,:!-]*)+/i;
@@ -102,6 +105,7 @@ const TIME_OF_ASKING = /\s*\b(?:right now|at the moment|as of (?:now|today)|thes
 
 export function normaliseChat(question: string): string {
   const words = question
+    .replace(ACCORDING, 'according to')
     .replace(OPENERS, '')
     .replace(FILLERS, '')
     .replace(/([?!])\1+/g, '$1');

@@ -87,7 +87,7 @@ const WORD_NUMBER = `${WORD_CORE}(?:\\s+dozen)?(?:\\s+(?:hundred|thousand|millio
 const ARTICLE_NUMBER = String.raw`(?:(?:half|a\s+quarter\s+of)\s+)?an?\s+(?:hundred|thousand|million|billion)`;
 const DIGIT_NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s+(?:hundred|thousand|million|billion)\b)?`;
-const PERCENT = String.raw`(?:\s*%|\s+per\s?cent\b)?`;
+const PERCENT = String.raw`(?:\s*%|\s+per\s?cent\b(?:\s+points?\b)?|\s+percentage\s+points?\b)?`;
 /** One number: digits or words, a scale word, a percent sign. */
 const ONE = String.raw`(?:(?:${DIGIT_NUMBER})${SCALE}|\b(?:${ARTICLE_NUMBER}|${WORD_NUMBER})\b)${PERCENT}`;
 /** Not inside another number or word ("A320", "1.2.3", "12,34"); compounds are found and marked. */
@@ -278,7 +278,7 @@ export function wordsToNumber(text: string): number | null {
 export function parseNumber(text: string): number | null {
   const t = text
     .trim()
-    .replace(/\s*(?:%|per\s?cent)$/i, '')
+    .replace(/\s*(?:%|per\s?cent(?:\s+points?)?|percentage\s+points?)$/i, '')
     .trim();
   const digits = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(hundred|thousand|million|billion))?$/i.exec(t);
   if (digits) {
@@ -293,6 +293,9 @@ export function parseNumber(text: string): number | null {
  * The qualifier written right before a number. The leftmost one wins, so the longest reading is taken
  * ("no fewer than 300" is not "fewer than 300", "just over 40" is not "over 40").
  */
+/** A currency sign written before a number ("$2", "€31.90"). */
+const CURRENCY_SIGN = /^[$€£¥₴₽]$/;
+
 const QUALIFIER_BEFORE = new RegExp(String.raw`(?:^|[^\w])(${QUALIFIERS.join('|')})\s+$`);
 
 /**
@@ -302,7 +305,9 @@ const QUALIFIER_BEFORE = new RegExp(String.raw`(?:^|[^\w])(${QUALIFIERS.join('|'
 const PARTICLE_VERBS =
   /(?:^|[^\w])(?:hand|hands|handed|handing|turn|turns|turned|turning|give|gives|gave|given|giving|pass|passes|passed|passing|sign|signs|signed|signing|hold|holds|held|holding|bring|brings|brought|bringing|roll|rolls|rolled|rolling|carry|carries|carried|carrying|send|sends|sent|sending|take|takes|took|taken|taking|win|wins|won|winning)\s+$/i;
 
-function qualifierBefore(text: string, at: number): { qualifier: string; start: number } | null {
+function qualifierBefore(text: string, at0: number): { qualifier: string; start: number } | null {
+  // "between $1 and $2", "nearly €40": the currency sign stands between the qualifier and the number.
+  const at = CURRENCY_SIGN.test(text[at0 - 1] ?? '') ? at0 - 1 : at0;
   const before = text.slice(Math.max(0, at - 30), at).toLowerCase();
   const m = QUALIFIER_BEFORE.exec(before);
   const q = m?.[1];
@@ -420,7 +425,8 @@ export function findNumbers(text: string): NumberMention[] {
       next !== undefined &&
       !first.compound &&
       !next.compound &&
-      ((q?.qualifier === 'between' && /^\s+and\s+$/i.test(link)) || /^\s*(?:to|-|–)\s*$/i.test(link)) &&
+      ((q?.qualifier === 'between' && /^\s+and\s+[$€£¥₴₽]?$/i.test(link)) ||
+        /^\s*(?:to|-|–)\s*[$€£¥₴₽]?$/i.test(link)) &&
       next.value > first.value;
     if (isRange && next) {
       const kinded = kindOf(text, next.start, next.end, next.text, next.percent);

@@ -146,6 +146,9 @@ describe('normaliseChat', () => {
     expect(normaliseChat('how many ukr drones did ru shoot down')).toBe(
       'how many Ukrainian drones did Russia shoot down',
     );
+    expect(normaliseChat('how many boats sank acc to the coast guard')).toBe(
+      'how many boats sank according to the coast guard',
+    );
   });
 
   it('reads "55k" and "1.2m" as numbers and newsroom abbreviations of offices as their words', () => {

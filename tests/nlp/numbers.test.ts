@@ -126,6 +126,21 @@ describe('ranges', () => {
     expect(findNumbers('500,000 to 600,000 casualties').map((m) => [m.value, m.value2])).toEqual([[500000, 600000]]);
     expect(findNumbers('between 20 and 30 people')).toMatchObject([{ qualifier: 'between', low: 20, high: 30 }]);
   });
+
+  it('reads a currency sign between the qualifier and the number', () => {
+    expect(findNumbers('knocked between $1 and $2 a crate off prices')).toMatchObject([
+      { qualifier: 'between', low: 1, high: 2 },
+    ]);
+    expect(findNumbers('nearly €5 million')).toMatchObject([{ qualifier: 'nearly', value: 5_000_000 }]);
+  });
+});
+
+describe('percentage points', () => {
+  it('are a percentage, qualifier and all', () => {
+    expect(findNumbers('at least 0.5 percentage points of growth')).toMatchObject([
+      { value: 0.5, kind: 'percent', qualifier: 'at least', text: 'at least 0.5 percentage points' },
+    ]);
+  });
 });
 
 describe('kinds of number', () => {
