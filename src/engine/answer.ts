@@ -1615,11 +1615,15 @@ const GENERIC_CLAIMANT_TERMS = new Set(
 
 /** Index terms of a name, with the lexicon's spellings and acronyms applied. */
 function nameTerms(r: Retriever, name: string): Set<string> {
+  const tokens = tokenize(name);
+  const typed = new Set(tokens.map((t) => t.term));
   return new Set(
     r
-      .termPositions(name, tokenize(name))
+      .termPositions(name, tokens)
       .map((t) => t.term)
-      .filter((t) => !GENERIC_CLAIMANT_TERMS.has(t)),
+      // A name spelled out ("the Russian defence ministry") is not also its acronym ("RDM"), which the
+      // index adds so that either finds the other: a sentence naming it in full names it.
+      .filter((t) => !GENERIC_CLAIMANT_TERMS.has(t) && (typed.has(t) || !r.lexicon.acronyms.has(t))),
   );
 }
 

@@ -1963,3 +1963,18 @@ describe('amounts in a unit of measure', () => {
     expect(m.ask('how big is the storm surcharge according to ana ruiz').answer).toMatch(/^no more than 40 cents/);
   });
 });
+
+describe('what a body named in full said', () => {
+  it('is found in a sentence naming it in full, though the index also knows its initials', () => {
+    const e = buildEngine(
+      corpusOf({
+        'n.txt':
+          'The Norwegian Coastal Administration reported 12 groundings in March.\n\n' +
+          'The Norwegian Coastal Administration described the closure of the fjord as "a precaution" and said ferries would resume on Monday.\n',
+      }),
+    );
+    expect(e.ask('What did the Norwegian Coastal Administration say about the closure of the fjord?').answer).toMatch(
+      /^The Norwegian Coastal Administration described the closure/,
+    );
+  });
+});
