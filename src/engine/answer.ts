@@ -1951,7 +1951,29 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   // A constraint of the question the answering sentence does not meet is said, not hidden.
   // (Worded without the asked date's figures, so the note can never pass for an answer.)
   const unmet: string[] = [];
-  if (q.date && dateFit(r, q.date, winner.best.sentence) < 1) unmet.push('is not dated as the question asks');
+  const fit = q.date ? dateFit(r, q.date, winner.best.sentence) : 1;
+  // "… on February 4?" answered by a sentence dated another day (not merely undated): what was asked for
+  // is not found; the closest is shown, not given as the answer.
+  const previous = before(r, winner.best.sentence);
+  // "… back in 2024?" answered by an undated sentence of a 2026 article: it tells of 2026.
+  const otherYear = (s: Sentence) => {
+    const { dates, implied } = sentenceDates(r, s);
+    return implied && q.date?.year != null && dates.every((d) => d.year !== q.date?.year);
+  };
+  const mismatch = (s: Sentence) => (q.date ? dateFit(r, q.date, s) === DATE_MISMATCH || otherYear(s) : false);
+  if (
+    q.date &&
+    !q.date.asOf &&
+    q.kind !== 'date' &&
+    mismatch(winner.best.sentence) &&
+    (!previous || mismatch(previous))
+  ) {
+    return {
+      ...abstain(question, q.kind, total),
+      answer: `I could not find that for ${q.date.text} in my sources (the closest: ${answer}).`,
+    };
+  }
+  if (q.date && fit < 1) unmet.push('is not dated as the question asks');
   const places = placeWords(q).filter(
     (w) => !mentions(winner.best.sentence, w) && !mentions(before(r, winner.best.sentence), w),
   );

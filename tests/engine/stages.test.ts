@@ -494,7 +494,13 @@ describe('constraints an answer does not meet', () => {
     const e = buildEngine(
       corpusOf({ 'd.txt': 'A storm on March 1 killed 12 people in the port of Varna, officials said.\n' }),
     );
-    expect(e.ask('What did the storm do on April 9?').answer).toMatch(
+    // Dated another day: not found, the closest shown.
+    expect(e.ask('What did the storm do on April 9?').answer).toMatch(/^I could not find that for april 9 .*closest/);
+    // Undated: the answer, with the note.
+    const undated = buildEngine(
+      corpusOf({ 'd.txt': 'A storm killed 12 people in the port of Varna, officials said.\n' }),
+    );
+    expect(undated.ask('What did the storm do in Varna on March 2?').answer).toMatch(
       /note: the sentence cited is not dated as the question asks/,
     );
   });
@@ -1976,5 +1982,27 @@ describe('what a body named in full said', () => {
     expect(e.ask('What did the Norwegian Coastal Administration say about the closure of the fjord?').answer).toMatch(
       /^The Norwegian Coastal Administration described the closure/,
     );
+  });
+});
+
+describe('a date the answering sentence does not meet', () => {
+  // Published on Tuesday 2026-03-10.
+  const e = buildEngine(
+    corpusOf({
+      'd.txt':
+        'The storm killed 14 people in Varna on March 2, the coast guard said.\n\n' +
+        'The mayor said this week that 300 homes had flooded in the port district.\n',
+    }),
+  );
+
+  it('is not answered by a sentence dated another day: the closest is shown, not given', () => {
+    const a = e.ask('What did the storm do in Varna on March 6?');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toMatch(/^I could not find that for march 6 .*closest: The storm killed 14 people/);
+    expect(e.ask('How many people did the storm kill in Varna on March 2?').answer).toMatch(/^14 people/);
+  });
+
+  it('is not answered by an undated sentence of an article from another year', () => {
+    expect(e.ask('What did the mayor say about the port district back in March 2024?').abstained).toBe(true);
   });
 });
