@@ -92,6 +92,8 @@ export const MAX_UNKNOWN_SHARE = 0.5;
 export const SENTENCE_FALLBACK = 0.5;
 /** Answers are read from sentences covering at least this share of what the most relevant one covers. */
 export const RELEVANCE_BAND = 0.7;
+/** …when the first report is asked for, told in fewer words than the story's lead (see EARLIEST_SHARE). */
+export const EARLIEST_BAND = 0.6;
 /** "The lowest figure" chooses among figures scoring at least this share of the best one (a figure far from the counted noun scores low, though it counts the same). */
 export const SUPERLATIVE_SHARE = 0.25;
 
@@ -1575,6 +1577,8 @@ export interface AnswerOptions {
   superlative?: 'lowest' | 'highest' | null;
   /** "the latest", "so far": of close figures, the one reported last (read before the form words go). */
   latest?: boolean;
+  /** "The first toll", "before it went up": the earliest report of a figure is asked for. */
+  earliest?: boolean;
   /** Whose figure is asked for ("according to Moscow"): a figure someone else gives weighs less. */
   claimant?: string | null;
   /** "Which two countries …": how many names the answer lists. */
@@ -1694,6 +1698,8 @@ function otherSide(r: Retriever, asked: AskedClaimant, claimant: string): boolea
 
 function claimantFit(r: Retriever, asked: AskedClaimant, c: Candidate, said: ReadonlySet<string>): number {
   if (c.claimant && sameClaimant(r, asked, c.claimant)) return 1;
+  // "the Odesa governor" asked, "Kiper had said …" cited: the article titles Kiper governor.
+  if (c.claimant && titledAs(r, asked, c.claimant, c.sentence)) return 1;
   // The sentence names the claimant asked about ("… the think tank put the number …"); a side word alone
   // ("Moscow", "Russian") is in nearly every sentence and names no claimant.
   if (asked.distinctive.length > 0) {
@@ -1704,6 +1710,26 @@ function claimantFit(r: Retriever, asked: AskedClaimant, c: Candidate, said: Rea
   return [...asked.terms].some((t) => said.has(t)) ? 1 : UNNAMED_CLAIMANT;
 }
 
+/**
+ * A person asked for by office ("the regional governor", "the mayor") whom the cited sentence's article
+ * gives that office: "governor Oleh Kiper", "Kiper, the regional governor".
+ */
+function titledAs(r: Retriever, asked: AskedClaimant, claimant: string, s: Sentence): boolean {
+  const offices = asked.norm.split(' ').filter((w) => PERSON_ROLE_WORDS.has(w) && w !== 'person');
+  const surname = normName(claimant).split(' ').at(-1) ?? '';
+  if (offices.length === 0 || surname.length < 3 || r.lexicon.types.get(normName(claimant)) !== 'person') return false;
+  const article = r.corpus.byId.get(s.source);
+  if (!article) return false;
+  const name = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return offices.some((office) => {
+    const titled = new RegExp(
+      `\\b${office}\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,3}${name}\\b|\\b${name},\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}${office}\\b`,
+      'iu',
+    );
+    return article.sentences.some((x) => titled.test(x.corrected));
+  });
+}
+
 /** A claimant asked for by name ("according to the Port Authority"), not described ("an unnamed official"). */
 const NAMED = /^(?!(?:an?|some|one|that|this|the same)\s)(?!.*\b(?:unnamed|anonymous|unidentified)\b)/iu;
 /** How many sentences open an article: where an interview names its guest. */
@@ -1711,6 +1737,11 @@ const INTERVIEW_OPENING = 4;
 
 /** A figure scoring this share of the best is close enough for "the latest" to choose among. */
 export const LATEST_SHARE = 0.6;
+/**
+ * …and for "the first": an earlier report is often told in a sentence of its own that names less of the
+ * story ("Kask had said in the morning that four people were killed").
+ */
+export const EARLIEST_SHARE = 0.5;
 
 /**
  * When a sentence was reported, as a sortable key: the publication date, then the time stamp of its
@@ -1723,6 +1754,10 @@ function reportedAt(r: Retriever, s: Sentence): string {
   const hhmm = stamp ? `${(stamp[1] ?? '').padStart(2, '0')}:${stamp[2]}` : '';
   return `${article?.meta.published ?? ''}T${hhmm || '99:99'}#${String(s.index).padStart(5, '0')}`;
 }
+
+/** A report the sentence itself puts before others: "had said in the morning", "initially", "first put". */
+const REPORTED_EARLIER =
+  /\b(?:had (?:said|reported|put|given|announced|posted|claimed|stated)|earlier(?: in the day)?|initially|originally|at first|first (?:said|reported|gave|put|posted)|in the morning|an earlier (?:version|toll|figure|post|update))\b/i;
 
 /** The value a figure candidate reads ("count:55000" → 55000), or null for other kinds. */
 function figureValue(c: Candidate): number | null {
@@ -1742,7 +1777,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       ? relevance[0]
       : (relevance.find((x) => !isHeadline(r.corpus.byId.get(x.sentence.source)?.sentences ?? [], x.sentence.index)) ??
         relevance[0]);
-  const band = (top?.coverage ?? 0) * RELEVANCE_BAND;
+  const band = (top?.coverage ?? 0) * (options.earliest ? EARLIEST_BAND : RELEVANCE_BAND);
   const askedBy = options.claimant ? askedClaimantOf(r, options.claimant) : null;
   const askedDescription =
     askedBy !== null &&
@@ -1857,6 +1892,29 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       candidates = [{ ...latest, score: Math.max(latest.score, best) }, ...candidates.filter((c) => c !== latest)];
   }
 
+  // "What was the first toll?": of the figures that answer about as well as the best, the one reported
+  // first — the earlier publication, the earlier time stamp, then a report the text itself puts earlier
+  // ("Kiper had said in the morning …", "initially").
+  // The reading a form of the question chooses ("the first toll"), ahead of readings more sources give.
+  let preferred: string | null = null;
+  if (options.earliest && !options.latest && candidates.some((c) => figureValue(c) !== null)) {
+    const best = Math.max(...candidates.map((c) => c.score));
+    const close = candidates.filter((c) => figureValue(c) !== null && c.score >= best * EARLIEST_SHARE);
+    const when = (c: Candidate) => {
+      const at = reportedAt(r, c.sentence);
+      const [day = '', index = ''] = at.split('#');
+      return `${day}#${REPORTED_EARLIER.test(c.sentence.corrected) ? 0 : 1}#${index}`;
+    };
+    const earliest = close.reduce<Candidate | undefined>((a, c) => (!a || when(c) < when(a) ? c : a), undefined);
+    if (earliest) {
+      candidates = [
+        { ...earliest, score: Math.max(earliest.score, best) },
+        ...candidates.filter((c) => c !== earliest),
+      ];
+      preferred = earliest.key;
+    }
+  }
+
   if (candidates.length === 0) return abstain(question, q.kind, total);
 
   const groups = new Map<string, Candidate[]>();
@@ -1874,6 +1932,8 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       return { list, best, sources, rank: best.score * (1 + 0.04 * (sources - 1)) };
     })
     .sort((a, b) => b.rank - a.rank);
+  const chosen = preferred === null ? -1 : ranked.findIndex((g) => g.best.key === preferred);
+  if (chosen > 0) ranked.unshift(...ranked.splice(chosen, 1));
   // "last month" and "March 11-12" agree: the day, within the month the best answer gives, is the answer
   // when it answers about as well.
   const vague = ranked[0]?.best.key;
@@ -1995,7 +2055,14 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     };
   }
   const claimed = winner.best.claimant;
-  if (askedBy && options.claimant && claimed && askedBy.terms.size > 0 && !sameClaimant(r, askedBy, claimed)) {
+  if (
+    askedBy &&
+    options.claimant &&
+    claimed &&
+    askedBy.terms.size > 0 &&
+    !sameClaimant(r, askedBy, claimed) &&
+    !titledAs(r, askedBy, claimed, winner.best.sentence)
+  ) {
     // Nobody the question names gives it: the sentence names neither the claimant asked about, or names
     // the claimant of the other side ("Colombia's ministry" asked, Brazil's cited).
     const winnerSaid = said(winner.best.sentence);

@@ -7,6 +7,7 @@ import { findClaimant, previousClaimant } from './claimants.js';
 import {
   askedClaimant,
   askedMany,
+  asksEarliest,
   asksLatest,
   type ChoiceForm,
   callRewrite,
@@ -59,6 +60,7 @@ export function ask(r: Retriever, question: string): Answer {
       exclude: exclusions(rewritten),
       superlative: superlative(rewritten),
       latest: asksLatest(rewritten),
+      earliest: asksEarliest(rewritten),
       claimant: askedClaimant(rewritten),
       many: askedMany(rewritten),
       below: subsetWhole(plain),

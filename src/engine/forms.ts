@@ -125,6 +125,21 @@ export function asksLatest(question: string): boolean {
   return /\b(?:latest|most recent|newest|current|currently|so far|to date|now|updated)\b/i.test(question);
 }
 
+/**
+ * "What was the first toll?", "what did the governor initially say", "before it went up": the earliest
+ * report of a figure is asked for (its first word a report's: "the first round" asks no such thing).
+ */
+const EARLIEST =
+  /\b(?:(?:first|initial|earliest|original|early)\s+(?:(?:death|casualty|injury|wounded)\s+)?(?:toll|figure|count|number|estimate|tally|report|post|statement|update|bulletin)s?|(?:first|initially|originally|at first)\s+(?:gave|give|said|say|reported|report|put|posted|post|announced|claimed|stated|was|were|stood)|before (?:it|they|the (?:toll|figure|count|number)) (?:went up|rose|was raised|were raised|climbed|increased|changed|was revised|was updated)|before the later updates?)\b/i;
+
+export function asksEarliest(question: string): boolean {
+  return EARLIEST.test(question);
+}
+
+/** The word that asks for the earliest report ("the first toll", "initially said"): a form word. */
+const EARLIEST_WORD =
+  /\b(?:first|initial|initially|originally|earliest|original|at first)\b(?=\s+(?:(?:death|casualty|injury|wounded)\s+)?(?:toll|figure|count|number|estimate|tally|report|post|statement|update|bulletin|gave|give|said|say|reported|report|put|posted|post|announced|claimed|stated|was|were|stood)\b)/gi;
+
 /** The question without the words of its form: the exclusion phrase, superlatives, "the latest". */
 export function withoutFormWords(question: string): string {
   let q = question;
@@ -139,6 +154,11 @@ export function withoutFormWords(question: string): string {
     if (named) q = `${q.replace(/\?\s*$/, '')} with ${named}?`;
   }
   const stripped = q
+    .replace(
+      /,?\s*before (?:it|they|the (?:toll|figure|count|number)) (?:went up|rose|was raised|were raised|climbed|increased|changed|was revised|was updated)\b|,?\s*before the later updates?\b/gi,
+      ' ',
+    )
+    .replace(EARLIEST_WORD, ' ')
     .replace(LATEST_ON, ' the ')
     .replace(LATEST_WORDS, ' ')
     .replace(SUPERLATIVE_WORDS, ' ')
@@ -186,7 +206,7 @@ function claimantPhrase(question: string): string | null {
   ).exec(question);
   if (per?.[1]) return per[1].trim();
   const said =
-    /\b(?:did|does|do|has|have) (?:the )?((?:(?:\p{Lu}|(?=\p{Ll}+\s+(?:[\p{L}'’.-]+\s+){0,2}(?:ministry|office|agency|army|government|command|mission|service|council)\b))[\p{L}'’.-]*(?:['’]s)?\s?)(?:[\p{L}'’.-]+\s){0,3}?)(?:say|said|claim|report|estimate|put|give|count|tell|announce)\b/u.exec(
+    /\b(?:did|does|do|has|have) (?:the )?((?:(?:\p{Lu}|(?=\p{Ll}+\s+(?:[\p{L}'’.-]+\s+){0,2}(?:ministry|office|agency|army|government|command|mission|service|council)\b))[\p{L}'’.-]*(?:['’]s)?\s?)(?:[\p{L}'’.-]+\s){0,3}?)(?:(?:first|initially|originally|later|also|then|ever|just|finally|now)\s+)?(?:say|said|claim|report|estimate|put|give|count|tell|announce)\b/u.exec(
       question,
     );
   return said?.[1]?.trim() || null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseChat } from '../../src/engine/casual.js';
 import {
   askedClaimant,
+  asksEarliest,
   callRewrite,
   choiceForm,
   exclusions,
@@ -11,6 +12,19 @@ import {
   subsetRewrite,
   superlative,
 } from '../../src/engine/forms.js';
+
+describe('asksEarliest', () => {
+  it('reads a first, initial or earlier report as asked for', () => {
+    expect(asksEarliest('What was the first toll the mayor gave?')).toBe(true);
+    expect(asksEarliest('how many did the coast guard initially report')).toBe(true);
+    expect(asksEarliest('what was the ferry toll, before it went up')).toBe(true);
+  });
+
+  it('leaves the first of a series alone', () => {
+    expect(asksEarliest('When was the first round of ferry talks held?')).toBe(false);
+    expect(asksEarliest('Who led the first delegation?')).toBe(false);
+  });
+});
 
 describe('existentialCount', () => {
   it('asks how many were, for "were any", "were there any" and "was anyone"', () => {
@@ -121,6 +135,7 @@ describe('askedClaimant', () => {
     expect(askedClaimant('according to Varna how many ferries sank')).toBe('Varna');
     expect(askedClaimant('per the wiki style entry how many ferries sank')).toBeNull();
     expect(askedClaimant('According to the podcast, who runs the harbour?')).toBeNull();
+    expect(askedClaimant('What toll did Mayor Ivo Kask first give?')).toBe('Mayor Ivo Kask');
   });
 });
 

@@ -2006,3 +2006,24 @@ describe('a date the answering sentence does not meet', () => {
     expect(e.ask('What did the mayor say about the port district back in March 2024?').abstained).toBe(true);
   });
 });
+
+describe('the first report of a figure', () => {
+  const e = buildEngine(
+    corpusOf({
+      'u.txt':
+        'VARNA, March 10 - A ferry fire in Varna killed nine people, regional governor Ivo Kask said on Tuesday evening, raising the toll.\n\n' +
+        'Kask had said in the morning that the ferry fire killed four people.\n\n' +
+        'The fire killed nine people, the governor said.\n',
+    }),
+  );
+
+  it('is the one reported earliest, and the governor is who the article titles governor', () => {
+    const a = e.ask('What death toll did the governor first give for the Varna ferry fire?');
+    expect(a.answer).toMatch(/^four people/);
+    expect(a.citations[0]?.quote).toMatch(/had said in the morning/);
+  });
+
+  it('leaves a plain question to the most supported figure', () => {
+    expect(e.ask('How many people did the Varna ferry fire kill?').answer).toMatch(/^nine people/);
+  });
+});
