@@ -2027,3 +2027,21 @@ describe('the first report of a figure', () => {
     expect(e.ask('How many people did the Varna ferry fire kill?').answer).toMatch(/^nine people/);
   });
 });
+
+describe('"how old"', () => {
+  const e = buildEngine(
+    corpusOf({
+      'a.txt':
+        'The fire killed two people, among them a 12-year-old boy, the mayor said.\n\n' +
+        'In Orsk a man, 44, was wounded by shrapnel.\n',
+    }),
+  );
+
+  it('is answered by an age, never by a count of people in the same sentence', () => {
+    expect(e.ask('How old was the boy killed in the fire?').answer).toMatch(/^12-year-old/);
+  });
+
+  it('reads a number set off by commas after a noun for a person as the age', () => {
+    expect(e.ask('How old was the man wounded in Orsk?').answer).toMatch(/^44/);
+  });
+});
