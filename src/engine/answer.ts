@@ -504,9 +504,12 @@ export const PAST_DATE_FOR_FUTURE = 0.3;
 /** "What time …", "at what time", "as of what hour": a clock time is asked for. */
 const TIME_ASKED = /\b(?:what|which) (?:time|hour)\b/i;
 
-/** A clock time as news writes it: "16:05 Varna time", "11:00 local time", "9 a.m.", "4:05 p.m. GMT", "noon". */
+/**
+ * A clock time as news writes it, with its qualifier: "16:05 Varna time", "11:00 local time", "9 a.m.",
+ * "4:05 p.m. GMT", "noon", "shortly before 5 p.m.".
+ */
 const CLOCK_TIME =
-  /\b(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.m\.|noon|midnight)(?:\s+(?:local|[A-Z][a-z]+|GMT|UTC|CET|EST|ET)\s+time|\s+(?:GMT|UTC|CET))?/g;
+  /\b(?:(?:(?:shortly|just|soon|right)\s+)?(?:before|after)\s+|(?:around|about|roughly|approximately|at about|at around)\s+)?(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.m\.|noon|midnight)(?:\s+(?:local|[A-Z][a-z]+|GMT|UTC|CET|EST|ET)\s+time|\s+(?:GMT|UTC|CET))?/g;
 
 const RELATIVE_TIME =
   /\b(?:in|within)\s+(?:(?:the\s+)?(?:next|coming)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?)\b/gi;
@@ -683,6 +686,8 @@ function kindOfKey(key: string): string {
 
 /** A year or month where a day is asked for ("on what date …") weighs this share. */
 export const VAGUE_DATE = 0.6;
+/** A day where "what time" is asked: it says less than any clock time of the same relevance. */
+export const DAY_FOR_TIME = 0.4;
 /** "Until what date", "since when", "by what date": the question asks for one end of a period. */
 const BOUND_ASKED = /\b(until|till|since|by|from)\s+(?:what|which|when)\b/i;
 /** A date not introduced by the preposition asked for weighs this share. */
@@ -858,7 +863,7 @@ function scoreSentence(
       if (TIME_ASKED.test(q.question) || (q.date?.day != null && /^when\b/i.test(q.question))) {
         slots = [
           ...phraseSlots(text, tokens, CLOCK_TIME, 'time', 1).filter((t) => !q.question.includes(t.text)),
-          ...slots.map((x) => ({ ...x, prior: x.prior * VAGUE_DATE })),
+          ...slots.map((x) => ({ ...x, prior: x.prior * (TIME_ASKED.test(q.question) ? DAY_FOR_TIME : VAGUE_DATE) })),
         ];
       }
       // "The sides will meet again in two weeks": a time from now is when, as precisely as the text says.

@@ -2045,3 +2045,18 @@ describe('"how old"', () => {
     expect(e.ask('How old was the man wounded in Orsk?').answer).toMatch(/^44/);
   });
 });
+
+describe('"what time"', () => {
+  it('is answered by the clock time with its qualifier, ahead of the day more sources give', () => {
+    const e = buildEngine(
+      corpusOf({
+        'a.txt': 'The ferry talks in Varna ended shortly before 5 p.m. local time on Saturday, officials said.\n',
+        'b.txt': 'The ferry talks in Varna ended on Saturday.\n',
+        'c.txt': 'Mediators said the ferry talks in Varna ended on Saturday.\n',
+      }),
+    );
+    expect(e.ask('What time did the ferry talks in Varna end on Saturday?').answer).toMatch(
+      /^shortly before 5 p\.m\. local time/,
+    );
+  });
+});
