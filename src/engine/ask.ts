@@ -68,6 +68,18 @@ export function ask(r: Retriever, question: string): Answer {
   );
 }
 
+/**
+ * The engine's relevance stage for a question, read as `ask` reads it: up to `k` sentences, those covering
+ * most of what it asks first (the band every answer is read from). What `npm run eval` measures recall on.
+ */
+export function rankSentences(r: Retriever, question: string, k: number): Sentence[] {
+  const chat = normaliseChat(question);
+  const plain = roleRewrite(chat) ?? callRewrite(chat) ?? chat;
+  const rewritten = subsetRewrite(plain) ?? plain;
+  const { relevance } = scoreCandidates(r, withoutFormWords(rewritten));
+  return relevance.slice(0, k).map((x) => x.sentence);
+}
+
 /** "Verdict: False.", "Rating — mostly true": a fact check's ruling, and whether it rules the claim out. */
 const VERDICT =
   /^\W*(?:verdict|rating|ruling|our ruling|conclusion|fact check)\s*[:—–-]\s*(mostly false|mostly true|half true|false|true|misleading|unproven|unverified|wrong|correct|accurate|inaccurate|partly true|partly false|exaggerated)\b/i;

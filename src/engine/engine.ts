@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
-import type { Answer, Corpus } from '../types.js';
-import { ask } from './ask.js';
+import type { Answer, Corpus, Sentence } from '../types.js';
+import { ask, rankSentences } from './ask.js';
 import { buildRetriever, type Retriever, type RetrieverData, retrieverData, retrieverFrom } from './retrieval.js';
 import { buildSuggester } from './suggest.js';
 
@@ -15,6 +15,8 @@ export interface Engine {
    * in-process engine; `answerWithoutBlocking` picks whichever there is.
    */
   askAsync?(question: string): Promise<Answer>;
+  /** The sentences the engine finds most relevant to a question, best first, at most `k` (its relevance stage; in-process engines). */
+  rank?(question: string, k: number): Sentence[];
   /** Up to `limit` suggested questions/phrases for a partial input (autocomplete), each ≤ `maxLength` chars. */
   suggest(partial: string, limit: number, maxLength: number): string[];
   readonly stats: { passages: number; sentences: number; terms: number };
@@ -54,6 +56,7 @@ function engineOver(corpus: Corpus, retriever: Retriever): Engine {
   const engine: Engine = {
     corpus,
     ask: (question) => ask(retriever, question),
+    rank: (question, k) => rankSentences(retriever, question, k),
     suggest: (partial, limit, maxLength) => suggester(partial, limit, maxLength),
     stats: { passages: retriever.passages.length, sentences: retriever.sentenceCount, terms: retriever.df.size },
   };

@@ -1,4 +1,4 @@
-import type { Answer, Corpus } from '../types.js';
+import type { Answer, Corpus, Sentence } from '../types.js';
 import type { Baseline } from './baseline.js';
 import { type EvalQuestion, type EvalResult, type EvalTotals, judge } from './evaluate.js';
 import { citesSupporting, hitAt, isAnswerable, isSupporting } from './recall.js';
@@ -56,6 +56,8 @@ export interface SetRun {
 
 export interface Subject {
   ask(question: string): Answer;
+  /** Its relevance stage: the sentences it ranks first for a question (R@5 is read from them when given). */
+  rank?(question: string, k: number): Sentence[];
 }
 
 /** Asks both subjects every question of a set and judges them the same way. */
@@ -74,7 +76,10 @@ export function runSet(
       const cited = engineAnswer.abstained
         ? []
         : engineAnswer.citations.slice(0, 5).map((c) => citesSupporting(corpus, q, c));
-      engineRecall = { at1: hitAt(cited, 1), at5: hitAt(cited, 5) };
+      // R@1: the answer's own first citation; R@5: the first five sentences of the relevance stage, as the
+      // baseline's are its first five — or the answer's citations, for a subject with no ranking.
+      const ranked5 = engine.rank ? engine.rank(q.q, 5).map((s) => isSupporting(q, s)) : cited;
+      engineRecall = { at1: hitAt(cited, 1), at5: hitAt(ranked5, 5) };
       const ranked = baseline.rank(q.q, 5).map((s) => isSupporting(q, s));
       baselineRecall = { at1: hitAt(ranked, 1), at5: hitAt(ranked, 5) };
     }

@@ -83,6 +83,18 @@ describe('runSet and rowOf', () => {
   });
 });
 
+describe('runSet: recall', () => {
+  it("reads the engine's R@5 from its relevance stage where it has one, R@1 from its answer", () => {
+    const ranker = { ...abstainer, rank: (_q: string, k: number) => corpus.sentences.slice(0, k) };
+    const row = rowOf(
+      { name: 'tiny', questions: 'q.jsonl', sources: ['memory'] },
+      corpus,
+      runSet(corpus, ranker, buildBaseline(corpus), questions),
+    );
+    expect(row.engine).toMatchObject({ recallAt1: 0, recallAt5: 1 });
+  });
+});
+
 describe('renderTable', () => {
   it('prints a header, an engine and a baseline line for every set that ran, and a note for a skipped set', () => {
     const base = rowOf(
