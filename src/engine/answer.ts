@@ -90,6 +90,16 @@ export const MAX_ALTERNATIVES = 3;
 export const MAX_UNKNOWN_SHARE = 0.5;
 /** A whole sentence with no answer of the wanted kind weighs this share of its relevance. */
 export const SENTENCE_FALLBACK = 0.5;
+/** The date a question asks about, as a reply names it: "in december" → "December", "on feb 3" → "Feb 3". */
+function askedDate(text: string): string {
+  return text
+    .replace(/^(?:back\s+)?(?:in|on|at|during|for)\s+/i, '')
+    .replace(
+      /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/gi,
+      (m) => m.charAt(0).toUpperCase() + m.slice(1),
+    );
+}
+
 /** "How old …": an age is asked. */
 const HOW_OLD = /\bhow old\b/i;
 /** A figure that is not an age, answering "how old", weighs this share. */
@@ -2044,7 +2054,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   ) {
     return {
       ...abstain(question, q.kind, total),
-      answer: `I could not find that for ${q.date.text} in my sources (the closest: ${answer}).`,
+      answer: `I could not find that for ${askedDate(q.date.text)} in my sources (the closest: ${answer}).`,
     };
   }
   if (q.date && fit < 1) unmet.push('is not dated as the question asks');
