@@ -261,8 +261,16 @@ export function askedMany(question: string): number | null {
   const m = /\b(?:which|what|name|list|who were|who are)\s+(?:the\s+|all\s+)?(both|two|three|four|five)\b/i.exec(
     question,
   );
-  return m?.[1] ? (COUNT_WORDS[m[1].toLowerCase()] ?? null) : null;
+  if (m?.[1]) return COUNT_WORDS[m[1].toLowerCase()] ?? null;
+  // "Which countries asked for the session?": as many as the answering sentence names.
+  return PLURAL_ASKED.test(question) ? MANY_NAMED : null;
 }
+
+/** "Which countries …", "what officials …": names asked for in the plural, without a number. */
+const PLURAL_ASKED =
+  /\b(?:which|what)\s+(?:\p{L}+\s+)?(?:countries|nations|states|cities|towns|villages|regions|officials|leaders|members|parties|organi[sz]ations|governments|ministers|envoys|delegates|negotiators|settlements)\b/iu;
+/** At most this many names answer a plural question. */
+const MANY_NAMED = 5;
 
 /** "How many of the 314 prisoners were …": the whole a subset is part of, when the question gives it. */
 export function subsetWhole(question: string): number | null {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseChat } from '../../src/engine/casual.js';
 import {
   askedClaimant,
+  askedMany,
   asksEarliest,
   callRewrite,
   choiceForm,
@@ -12,6 +13,14 @@ import {
   subsetRewrite,
   superlative,
 } from '../../src/engine/forms.js';
+
+describe('askedMany', () => {
+  it('reads a number of names, or names asked for in the plural', () => {
+    expect(askedMany('Which two envoys met the mayor?')).toBe(2);
+    expect(askedMany('Which countries sent ministers to the summit?')).toBe(5);
+    expect(askedMany('Which country hosted the summit?')).toBeNull();
+  });
+});
 
 describe('asksEarliest', () => {
   it('reads a first, initial or earlier report as asked for', () => {

@@ -2064,3 +2064,18 @@ describe('"what time"', () => {
     );
   });
 });
+
+describe('names asked for in the plural', () => {
+  it('are all the names of their kind the answering sentence gives', () => {
+    const e = buildEngine(
+      corpusOf({
+        'p.txt':
+          'The harbour summit in Varna was attended by ministers from Norway, Japan and Canada, the organisers said.\n\n' +
+          'Storms closed the port of Varna for two days.\n',
+      }),
+    );
+    expect(e.ask('Which countries sent ministers to the harbour summit in Varna?').answer).toMatch(
+      /^Norway, Japan and Canada/,
+    );
+  });
+});
