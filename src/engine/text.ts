@@ -99,6 +99,9 @@ for (const group of SYNONYM_GROUPS) {
     else byStem.set(s, head);
   }
 }
+// "states" is a noun as often as a verb ("the United States", "member states"): only the listed "stated"
+// says something was said.
+ambiguousStems.add(stemWord('states'));
 for (const s of ambiguousStems) byStem.delete(s);
 
 function stemWord(lower: string): string {

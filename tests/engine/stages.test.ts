@@ -296,6 +296,11 @@ describe('termOf', () => {
     expect(termOf('struck')).toBe(termOf('strikes'));
   });
 
+  it('reads "stated" as "said", but not the noun "states" ("the United States")', () => {
+    expect(termOf('stated')).toBe(termOf('said'));
+    expect(termOf('states')).not.toBe(termOf('said'));
+  });
+
   it('reads British "per cent" as one term with "percent"', () => {
     const t = tokenize('only 12 per cent funded');
     expect(t.find((x) => x.lower === 'cent')?.term).toBe(termOf('percent'));
