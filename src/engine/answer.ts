@@ -1,4 +1,4 @@
-import { countryOf, PEOPLE_NOUNS } from '../extract/lexicon.js';
+import { COUNTRIES, countryOf, PEOPLE_NOUNS } from '../extract/lexicon.js';
 import { applyCorrections } from '../sources/corrections.js';
 import type { Answer, AnswerKind, Article, RichCitation, Sentence } from '../types.js';
 import {
@@ -1651,8 +1651,36 @@ function nameTerms(r: Retriever, name: string): Set<string> {
       .map((t) => t.term)
       // A name spelled out ("the Russian defence ministry") is not also its acronym ("RDM"), which the
       // index adds so that either finds the other: a sentence naming it in full names it.
-      .filter((t) => !GENERIC_CLAIMANT_TERMS.has(t) && (typed.has(t) || !r.lexicon.acronyms.has(t))),
+      .filter((t) => !GENERIC_CLAIMANT_TERMS.has(t) && (typed.has(t) || !r.lexicon.acronyms.has(t)))
+      // "Estonia's president" is "the Estonian president": a country by its name.
+      .map((t) => COUNTRY_TERM.get(t) ?? t),
   );
+}
+
+/**
+ * The term of a country's name for the term of its adjective and of its name ("estonian" → "estonia"),
+ * one-word forms of the gazetteer: who a claimant is, not what a sentence is about (retrieval keeps them apart).
+ */
+const COUNTRY_TERM: ReadonlyMap<string, string> = new Map(
+  COUNTRIES.flatMap((c) => {
+    const name = /[\s.]/.test(c.name) ? null : termOf(c.name.toLowerCase());
+    if (!name) return [];
+    return [c.name, c.demonym]
+      .filter((w) => !/[\s.]/.test(w))
+      .flatMap((w) => {
+        const t = termOf(w.toLowerCase());
+        return t ? [[t, name] as [string, string]] : [];
+      });
+  }),
+);
+
+/** A sentence's terms with the country's name beside each country adjective ("Estonian" → also "estonia"). */
+function withCountryNames(terms: Set<string>): Set<string> {
+  for (const t of [...terms]) {
+    const country = COUNTRY_TERM.get(t);
+    if (country) terms.add(country);
+  }
+  return terms;
 }
 
 /** A name as compared: lower case, no leading article, no possessive, single spaces. */
@@ -1754,6 +1782,9 @@ function titledAs(r: Retriever, asked: AskedClaimant, claimant: string, s: Sente
   });
 }
 
+/** How many words before a speaker's name its title may stand ("Estonian President Alar Karis"). */
+const TITLE_REACH = 3;
+
 /** A claimant asked for by name ("according to the Port Authority"), not described ("an unnamed official"). */
 const NAMED = /^(?!(?:an?|some|one|that|this|the same)\s)(?!.*\b(?:unnamed|anonymous|unidentified)\b)/iu;
 /** How many sentences open an article: where an interview names its guest. */
@@ -1813,7 +1844,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   const said = (s: Sentence) => {
     let terms = saidIn.get(s.ordinal);
     if (!terms) {
-      terms = new Set(r.termPositions(s.corrected, tokenize(s.corrected)).map((t) => t.term));
+      terms = withCountryNames(new Set(r.termPositions(s.corrected, tokenize(s.corrected)).map((t) => t.term)));
       saidIn.set(s.ordinal, terms);
     }
     return terms;
@@ -1834,8 +1865,20 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   // must be one of them; else a speech verb beside the name, or a quote.
   const speaksIn = (s: Sentence, distinctive: readonly string[]): boolean => {
     const speakers = speakerTerms(r, s);
-    if (speakers.size > 0) return distinctive.every((t) => speakers.has(t));
     const { tokens, positions } = prepare(r, s.corrected);
+    if (speakers.size > 0) {
+      const named = withCountryNames(new Set(speakers));
+      if (distinctive.every((t) => named.has(t))) return true;
+      // "According to Estonian President Alar Karis": the words asked ("Estonia's president") title the
+      // speaker, just before the name.
+      const titles = (term: string) =>
+        tokens.some(
+          (tok, i) =>
+            (tok.term === term || COUNTRY_TERM.get(tok.term ?? '') === term) &&
+            tokens.slice(i + 1, i + 1 + TITLE_REACH).some((next) => next.term !== null && speakers.has(next.term)),
+        );
+      return distinctive.every(titles);
+    }
     const names = distinctive.map((term) => ({ term, weight: 1 }) as WeightedTerm);
     return speaks(tokens, names, positions, s.corrected) || /["“”]/.test(s.corrected);
   };

@@ -2084,3 +2084,19 @@ describe('names asked for in the plural', () => {
     );
   });
 });
+
+describe('a claimant asked for by country and office', () => {
+  it('is the speaker the sentence titles so, the country named by its adjective', () => {
+    const e = buildEngine(
+      corpusOf({
+        'f.txt':
+          'Finland and Estonia signed the ferry accord in Tallinn.\n\n' +
+          'According to Finnish President Aino Lahti, the ferry accord is “a first step”.\n\n' +
+          'Mayor Ivo Kask said the ferry accord would cut fares.\n',
+      }),
+    );
+    const a = e.ask("What did Finland's president say about the ferry accord?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toMatch(/^the ferry accord is “a first step”/);
+  });
+});
