@@ -100,11 +100,6 @@ function askedDate(text: string): string {
     );
 }
 
-/** "How old …": an age is asked. */
-const HOW_OLD = /\bhow old\b/i;
-/** A figure that is not an age, answering "how old", weighs this share. */
-export const NOT_AN_AGE = 0.3;
-
 /** Answers are read from sentences covering at least this share of what the most relevant one covers. */
 export const RELEVANCE_BAND = 0.7;
 /** …when the first report is asked for, told in fewer words than the story's lead (see EARLIEST_SHARE). */
@@ -1041,8 +1036,6 @@ function scoreSentence(
         else if (distanceTo(hp, slot.first, slot.last) > reach) anchor *= isFigure ? 0.35 : 0.7;
       }
     }
-    // "How old was the boy?" asks an age ("a 12-year-old girl", "Berg, 64,"): a count of people is none.
-    if (isFigure && HOW_OLD.test(q.question) && !slot.key.startsWith('age:')) anchor *= NOT_AN_AGE;
     if (q.kind !== 'description') {
       // The side word nearest the answer must be one the question names ("Russian soldiers", not
       // "the Ukrainian side"), and so must the measure word next to a figure ("killed", not "injured").
@@ -1054,11 +1047,9 @@ function scoreSentence(
         // ("25 million euros" counts money when money is asked about.)
         const money =
           head !== undefined && MONEY_TERMS.has(head.term) && CURRENCY.test(tokens[slot.last + 1]?.lower ?? '');
-        // An age is of the person it describes ("a 12-year-old girl" answers "how old was the child").
-        const age = slot.key.startsWith('age:');
-        if (q.kind === 'count' && !money && !age && countsSomethingElse(text, tokens, slot, terms)) anchor *= 0.35;
+        if (q.kind === 'count' && !money && countsSomethingElse(text, tokens, slot, terms)) anchor *= 0.35;
         else if (q.kind === 'count' && headUnknown && countsOwnNoun(text, tokens, slot, terms)) anchor *= UNKNOWN_HEAD;
-        if (q.kind === 'count' && !age && populationConflict(tokens, slot, terms)) anchor *= OTHER_POPULATION;
+        if (q.kind === 'count' && populationConflict(tokens, slot, terms)) anchor *= OTHER_POPULATION;
         // "How much money …": a sum of money is in a currency.
         if (q.kind === 'count' && moneyAsked && !inCurrency(text, tokens, slot)) anchor *= UNKNOWN_HEAD;
         // "… 158 missiles at Ukraine": the side an act is aimed at does not own what is counted.

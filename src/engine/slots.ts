@@ -221,21 +221,15 @@ function figureSlots(
     }));
 }
 
-/**
- * "Berg, 64, is …", "a man, 44, was wounded": a bare number set off by commas right after a name or a noun
- * for a person is the person's age.
- */
+/** "Berg, 64, is …": a bare number set off by commas right after a name is the person's age. */
 function apposedAge(text: string, tokens: readonly Token[], m: NumberMention): boolean {
   const start = tokens[m.first]?.start ?? 0;
   const end = tokens[m.last]?.end ?? 0;
-  const before = text.slice(Math.max(0, start - 40), start);
-  const noun = /([\p{L}'’-]+),\s*$/u.exec(before)?.[1] ?? '';
   return (
     m.value >= 1 &&
     m.value < 120 &&
     m.first === m.last &&
-    (/^\p{Lu}/u.test(noun) || PERSON_NOUNS.has(noun.toLowerCase()) || PEOPLE_NOUNS.has(noun.toLowerCase())) &&
-    noun.length > 1 &&
+    /\p{Lu}[\p{L}'’-]+,\s*$/u.test(text.slice(Math.max(0, start - 40), start)) &&
     /^\s*,/.test(text.slice(end))
   );
 }

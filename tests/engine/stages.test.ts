@@ -2037,24 +2037,6 @@ describe('the first report of a figure', () => {
   });
 });
 
-describe('"how old"', () => {
-  const e = buildEngine(
-    corpusOf({
-      'a.txt':
-        'The fire killed two people, among them a 12-year-old boy, the mayor said.\n\n' +
-        'In Orsk a man, 44, was wounded by shrapnel.\n',
-    }),
-  );
-
-  it('is answered by an age, never by a count of people in the same sentence', () => {
-    expect(e.ask('How old was the boy killed in the fire?').answer).toMatch(/^12-year-old/);
-  });
-
-  it('reads a number set off by commas after a noun for a person as the age', () => {
-    expect(e.ask('How old was the man wounded in Orsk?').answer).toMatch(/^44/);
-  });
-});
-
 describe('"what time"', () => {
   it('is answered by the clock time with its qualifier, ahead of the day more sources give', () => {
     const e = buildEngine(
