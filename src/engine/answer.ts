@@ -303,8 +303,8 @@ function weighTerms(
     const spelled = nearestName(r, q.tokens[t.position]?.lower ?? '');
     if (spelled) mapped.set(t.position, spelled);
   }
-  // A capital standing for its government ("Beijing's envoy", "what did Ankara say") where the sources
-  // name the country instead ("the representative of China"): the country.
+  // A capital standing for its government ("Tokyo's envoy", "what did Ankara say") where the sources
+  // name the country instead ("the representative of Japan"): the country.
   for (const t of q.terms) {
     if (!t.proper || (r.df.get(mapped.get(t.position) ?? t.term) ?? 0) > 0) continue;
     const country = countryOf(q.tokens[t.position]?.lower ?? '');
@@ -1009,7 +1009,7 @@ function scoreSentence(
       // When what is counted is a measure ("the death toll"), the figure may stand further from its verb
       // ("46,000 Ukrainian servicemen had been killed").
       // A share is of a whole named anywhere in its clause ("the plan … was only 12 per cent funded"), and
-      // so is an amount in a unit ("grain exports for the season had reached 21.6 million tonnes").
+      // so is an amount in a unit ("salmon exports for the season had reached 1.2 million tonnes").
       const reach = elliptical
         ? Number.POSITIVE_INFINITY
         : q.kind === 'percent' || (isFigure && inUnit(tokens, slot))
@@ -1135,7 +1135,7 @@ function scoreSentence(
       }
       // "each side" asks for a share, "in total" for the whole: a figure said to be per side answers the one.
       if (isFigure && perSideAsked !== null) {
-        // The words near the figure, up to another figure: "314 prisoners (157 per side)" says 157 per side.
+        // The words near the figure, up to another figure: "240 detainees (120 per side)" says 120 per side.
         let from = slot.first;
         while (from > 0 && from > slot.first - 6 && !tokens[from - 1]?.numeric) from--;
         let to = slot.last;
@@ -1640,16 +1640,16 @@ function nameTerms(r: Retriever, name: string): Set<string> {
     r
       .termPositions(name, tokens)
       .map((t) => t.term)
-      // A name spelled out ("the Russian defence ministry") is not also its acronym ("RDM"), which the
+      // A name spelled out ("the Norwegian Coastal Administration") is not also its acronym ("NCA"), which the
       // index adds so that either finds the other: a sentence naming it in full names it.
       .filter((t) => !GENERIC_CLAIMANT_TERMS.has(t) && (typed.has(t) || !r.lexicon.acronyms.has(t)))
-      // "Estonia's president" is "the Estonian president": a country by its name.
+      // "Finland's president" is "the Finnish president": a country by its name.
       .map((t) => COUNTRY_TERM.get(t) ?? t),
   );
 }
 
 /**
- * The term of a country's name for the term of its adjective and of its name ("estonian" → "estonia"),
+ * The term of a country's name for the term of its adjective and of its name ("finnish" → "finland"),
  * one-word forms of the gazetteer: who a claimant is, not what a sentence is about (retrieval keeps them apart).
  */
 const COUNTRY_TERM: ReadonlyMap<string, string> = new Map(
@@ -1665,7 +1665,7 @@ const COUNTRY_TERM: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-/** A sentence's terms with the country's name beside each country adjective ("Estonian" → also "estonia"). */
+/** A sentence's terms with the country's name beside each country adjective ("Finnish" → also "finland"). */
 function withCountryNames(terms: Set<string>): Set<string> {
   for (const t of [...terms]) {
     const country = COUNTRY_TERM.get(t);
@@ -1741,7 +1741,7 @@ function otherSide(r: Retriever, asked: AskedClaimant, claimant: string): boolea
 
 function claimantFit(r: Retriever, asked: AskedClaimant, c: Candidate, said: ReadonlySet<string>): number {
   if (c.claimant && sameClaimant(r, asked, c.claimant)) return 1;
-  // "the Odesa governor" asked, "Kiper had said …" cited: the article titles Kiper governor.
+  // "the Varna governor" asked, "Kask had said …" cited: the article titles Kask governor.
   if (c.claimant && titledAs(r, asked, c.claimant, c.sentence)) return 1;
   // The sentence names the claimant asked about ("… the think tank put the number …"); a side word alone
   // ("Moscow", "Russian") is in nearly every sentence and names no claimant.
@@ -1755,7 +1755,7 @@ function claimantFit(r: Retriever, asked: AskedClaimant, c: Candidate, said: Rea
 
 /**
  * A person asked for by office ("the regional governor", "the mayor") whom the cited sentence's article
- * gives that office: "governor Oleh Kiper", "Kiper, the regional governor".
+ * gives that office: "governor Ivo Kask", "Kask, the regional governor".
  */
 function titledAs(r: Retriever, asked: AskedClaimant, claimant: string, s: Sentence): boolean {
   const offices = asked.norm.split(' ').filter((w) => PERSON_ROLE_WORDS.has(w) && w !== 'person');
@@ -1763,17 +1763,32 @@ function titledAs(r: Retriever, asked: AskedClaimant, claimant: string, s: Sente
   if (offices.length === 0 || surname.length < 3 || r.lexicon.types.get(normName(claimant)) !== 'person') return false;
   const article = r.corpus.byId.get(s.source);
   if (!article) return false;
+  // Read once per article, person and office, however many of the article's figures are weighed.
+  let known = TITLED.get(r);
+  if (!known) {
+    known = new Map();
+    TITLED.set(r, known);
+  }
+  const key = `${s.source}\0${surname}\0${offices.join(' ')}`;
+  const hit = known.get(key);
+  if (hit !== undefined) return hit;
   const name = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return offices.some((office) => {
-    const titled = new RegExp(
+  const titled = offices.some((office) => {
+    const re = new RegExp(
       `\\b${office}\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,3}${name}\\b|\\b${name},\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}${office}\\b`,
       'iu',
     );
-    return article.sentences.some((x) => titled.test(x.corrected));
+    return article.sentences.some((x) => re.test(x.corrected));
   });
+  if (known.size < TITLED_CACHE) known.set(key, titled);
+  return titled;
 }
 
-/** How many words before a speaker's name its title may stand ("Estonian President Alar Karis"). */
+/** Whether an article gives a person an office (see `titledAs`), per retriever, bounded. */
+const TITLED = new WeakMap<Retriever, Map<string, boolean>>();
+const TITLED_CACHE = 10_000;
+
+/** How many words before a speaker's name its title may stand ("Finnish President Aino Lahti"). */
 const TITLE_REACH = 3;
 
 /** A claimant asked for by name ("according to the Port Authority"), not described ("an unnamed official"). */
@@ -1793,12 +1808,34 @@ export const EARLIEST_SHARE = 0.5;
  * When a sentence was reported, as a sortable key: the publication date, then the time stamp of its
  * live-blog entry ("20:10 local time — …"), then its place in the article.
  */
-function reportedAt(r: Retriever, s: Sentence): string {
+function reportedAt(r: Retriever, s: Sentence, order = ''): string {
   const article = r.corpus.byId.get(s.source);
   const entry = article ? paragraphAt(article.sentences, s.index)[0] : undefined;
   const stamp = /^\s*(\d{1,2})[:.](\d{2})\b/.exec(entry?.text ?? '');
   const hhmm = stamp ? `${(stamp[1] ?? '').padStart(2, '0')}:${stamp[2]}` : '';
-  return `${article?.meta.published ?? ''}T${hhmm || '99:99'}#${String(s.index).padStart(5, '0')}`;
+  // `order` ranks reports of the same time stamp before their place in the article.
+  return `${article?.meta.published ?? ''}T${hhmm || '99:99'}#${order}${String(s.index).padStart(5, '0')}`;
+}
+
+/**
+ * Of the figures scoring at least `share` of the best, the one reported first or last by `when`, and the
+ * candidates with it put first, scoring as the best ("the latest toll", "the first toll"); null if none.
+ */
+function reportedFigure(
+  candidates: readonly Candidate[],
+  share: number,
+  when: (c: Candidate) => string,
+  end: 'first' | 'last',
+): { chosen: Candidate; first: Candidate[] } | null {
+  const best = Math.max(...candidates.map((c) => c.score));
+  const close = candidates.filter((c) => figureValue(c) !== null && c.score >= best * share);
+  const beats = (c: Candidate, a: Candidate) => (end === 'last' ? when(c) > when(a) : when(c) < when(a));
+  const chosen = close.reduce<Candidate | undefined>((a, c) => (!a || beats(c, a) ? c : a), undefined);
+  if (!chosen) return null;
+  return {
+    chosen,
+    first: [{ ...chosen, score: Math.max(chosen.score, best) }, ...candidates.filter((c) => c !== chosen)],
+  };
 }
 
 /** A report the sentence itself puts before others: "had said in the morning", "initially", "first put". */
@@ -1860,7 +1897,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     if (speakers.size > 0) {
       const named = withCountryNames(new Set(speakers));
       if (distinctive.every((t) => named.has(t))) return true;
-      // "According to Estonian President Alar Karis": the words asked ("Estonia's president") title the
+      // "According to Finnish President Aino Lahti": the words asked ("Finland's president") title the
       // speaker, just before the name.
       const titles = (term: string) =>
         tokens.some(
@@ -1942,34 +1979,22 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   // "What's the latest toll?", "how many so far?": of the figures that answer about as well as the best,
   // the one reported last (the later publication, then the later entry of a live blog).
   if ((options.latest ?? asksLatest(q.question)) && candidates.some((c) => figureValue(c) !== null)) {
-    const best = Math.max(...candidates.map((c) => c.score));
-    const close = candidates.filter((c) => figureValue(c) !== null && c.score >= best * LATEST_SHARE);
-    const when = (c: Candidate) => reportedAt(r, c.sentence);
-    const latest = close.reduce<Candidate | undefined>((a, c) => (!a || when(c) > when(a) ? c : a), undefined);
-    if (latest)
-      candidates = [{ ...latest, score: Math.max(latest.score, best) }, ...candidates.filter((c) => c !== latest)];
+    const latest = reportedFigure(candidates, LATEST_SHARE, (c) => reportedAt(r, c.sentence), 'last');
+    if (latest) candidates = latest.first;
   }
 
   // "What was the first toll?": of the figures that answer about as well as the best, the one reported
   // first — the earlier publication, the earlier time stamp, then a report the text itself puts earlier
-  // ("Kiper had said in the morning …", "initially").
+  // ("Kask had said in the morning …", "initially").
   // The reading a form of the question chooses ("the first toll"), ahead of readings more sources give.
   let preferred: string | null = null;
   if (options.earliest && !options.latest && candidates.some((c) => figureValue(c) !== null)) {
-    const best = Math.max(...candidates.map((c) => c.score));
-    const close = candidates.filter((c) => figureValue(c) !== null && c.score >= best * EARLIEST_SHARE);
-    const when = (c: Candidate) => {
-      const at = reportedAt(r, c.sentence);
-      const [day = '', index = ''] = at.split('#');
-      return `${day}#${REPORTED_EARLIER.test(c.sentence.corrected) ? 0 : 1}#${index}`;
-    };
-    const earliest = close.reduce<Candidate | undefined>((a, c) => (!a || when(c) < when(a) ? c : a), undefined);
+    const when = (c: Candidate) =>
+      reportedAt(r, c.sentence, REPORTED_EARLIER.test(c.sentence.corrected) ? 'earlier' : 'told');
+    const earliest = reportedFigure(candidates, EARLIEST_SHARE, when, 'first');
     if (earliest) {
-      candidates = [
-        { ...earliest, score: Math.max(earliest.score, best) },
-        ...candidates.filter((c) => c !== earliest),
-      ];
-      preferred = earliest.key;
+      candidates = earliest.first;
+      preferred = earliest.chosen.key;
     }
   }
 
@@ -2070,21 +2095,21 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   // (Worded without the asked date's figures, so the note can never pass for an answer.)
   const unmet: string[] = [];
   const fit = q.date ? dateFit(r, q.date, winner.best.sentence) : 1;
-  // "… on February 4?" answered by a sentence dated another day (not merely undated): what was asked for
+  // "… on March 6?" answered by a sentence dated another day (not merely undated): what was asked for
   // is not found; the closest is shown, not given as the answer.
   const previous = before(r, winner.best.sentence);
-  // "… back in 2024?" answered by an undated sentence of a 2026 article: it tells of 2026.
+  // "… back in 2019?" answered by an undated sentence of an article from another year: it tells of that year.
   const otherYear = (s: Sentence) => {
     const { dates, implied } = sentenceDates(r, s);
     return implied && q.date?.year != null && dates.every((d) => d.year !== q.date?.year);
   };
-  const mismatch = (s: Sentence) => (q.date ? dateFit(r, q.date, s) === DATE_MISMATCH || otherYear(s) : false);
+  const mismatch = (s: Sentence, f: number) => f === DATE_MISMATCH || otherYear(s);
   if (
     q.date &&
     !q.date.asOf &&
     q.kind !== 'date' &&
-    mismatch(winner.best.sentence) &&
-    (!previous || mismatch(previous))
+    mismatch(winner.best.sentence, fit) &&
+    (!previous || mismatch(previous, dateFit(r, q.date, previous)))
   ) {
     return {
       ...abstain(question, q.kind, total),
@@ -2092,9 +2117,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     };
   }
   if (q.date && fit < 1) unmet.push('is not dated as the question asks');
-  const places = placeWords(q).filter(
-    (w) => !mentions(winner.best.sentence, w) && !mentions(before(r, winner.best.sentence), w),
-  );
+  const places = placeWords(q).filter((w) => !mentions(winner.best.sentence, w) && !mentions(previous, w));
   if (places.length > 0) unmet.push(`does not name ${places.map((w) => w[0]?.toUpperCase() + w.slice(1)).join(', ')}`);
   // "How many in total?" where the sources give only "157 each": said, not summed.
   if (

@@ -28,14 +28,22 @@ import { QUESTION_NOISE, SIDE_TERMS, STOP_WORDS, tokenize, withoutLabel } from '
 import { dateFit, sentenceDates } from './when.js';
 
 /**
+ * A question as the engine reads it: chat spellings as English, a role or "call" question in its plain form
+ * (`plain`), a subset question as a count among the whole (`rewritten`).
+ */
+function readQuestion(question: string): { plain: string; rewritten: string } {
+  const chat = normaliseChat(question);
+  const plain = roleRewrite(chat) ?? callRewrite(chat) ?? chat;
+  return { plain, rewritten: subsetRewrite(plain) ?? plain };
+}
+
+/**
  * One question, whatever its form: a yes/no question, an either-or choice, a subset ("how many of them
  * were …"), an exclusion ("besides X") or a superlative ("the lowest figure") is read for what it asks,
  * then answered from the same scored sentences as a plain question.
  */
 export function ask(r: Retriever, question: string): Answer {
-  const chat = normaliseChat(question);
-  const plain = roleRewrite(chat) ?? callRewrite(chat) ?? chat;
-  const rewritten = subsetRewrite(plain) ?? plain;
+  const { plain, rewritten } = readQuestion(question);
   const restore = (a: Answer): Answer => ({ ...a, question });
   const corrected = answerCorrection(r, rewritten);
   if (corrected) return restore(corrected);
@@ -73,9 +81,7 @@ export function ask(r: Retriever, question: string): Answer {
  * most of what it asks first (the band every answer is read from). What `npm run eval` measures recall on.
  */
 export function rankSentences(r: Retriever, question: string, k: number): Sentence[] {
-  const chat = normaliseChat(question);
-  const plain = roleRewrite(chat) ?? callRewrite(chat) ?? chat;
-  const rewritten = subsetRewrite(plain) ?? plain;
+  const { rewritten } = readQuestion(question);
   const { relevance } = scoreCandidates(r, withoutFormWords(rewritten));
   return relevance.slice(0, k).map((x) => x.sentence);
 }

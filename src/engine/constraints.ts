@@ -95,14 +95,9 @@ export function roleModifier(
  */
 const OTHERS_TERM = termOf('others') ?? 'other';
 
-/** A figure in a unit of measure ("21.6 million tonnes"): an amount, reported of its clause's subject. */
+/** A figure in a unit of measure ("1.2 million tonnes"): an amount, reported of its clause's subject. */
 export function inUnit(tokens: readonly Token[], slot: Slot): boolean {
-  const t = tokens[slot.last]?.term;
-  const next = tokens[slot.last + 1]?.term;
-  return (
-    (t !== null && t !== undefined && UNIT_TERMS.has(t)) ||
-    (next !== null && next !== undefined && UNIT_TERMS.has(next))
-  );
+  return UNIT_TERMS.has(tokens[slot.last]?.term ?? '') || UNIT_TERMS.has(tokens[slot.last + 1]?.term ?? '');
 }
 
 /** Units of measure (mass, volume, energy, distance, area, share), as index terms. */
@@ -128,7 +123,7 @@ export function countsSomethingElse(
     if (SIDE_TERMS.includes(term)) continue;
     // "wounding 11 others": people, counted by the verb before them.
     if (term === OTHERS_TERM && OUTCOME_TERMS.includes(tokens[slot.first - 1]?.term ?? '')) return false;
-    // "38,500 megawatt-hours of electricity", "21.6 million tonnes": a unit measures an amount — of the
+    // "9,400 megawatt-hours of power", "1.2 million tonnes": a unit measures an amount — of the
     // thing after "of" when one is named, else of what the sentence is about.
     if (UNIT_TERMS.has(term)) {
       let at = k + 1;

@@ -74,7 +74,7 @@ export function exclusions(question: string): string[] {
 
 /** Where the noun phrase after "any" ends: a preposition, an adverb of time, a participle or a relative word. */
 const PHRASE_END =
-  /^(?:among|in|on|at|of|from|inside|under|near|during|after|before|since|between|with|still|also|already|yet|ever|who|that|which|left|hurt|killed|wounded|injured|freed|released|reported|\w{3,}ed|taken|held|trapped|stuck)$/i;
+  /^(?:among|in|on|at|of|from|inside|under|near|during|after|before|since|between|with|still|also|already|yet|ever|who|that|which|left|hurt|\w{3,}ed|taken|held|stuck)$/i;
 
 /**
  * "Were any civilians among those freed?", "Was anyone hurt in Varna?", "Were there any casualties?":
@@ -129,16 +129,31 @@ export function asksLatest(question: string): boolean {
  * "What was the first toll?", "what did the governor initially say", "before it went up": the earliest
  * report of a figure is asked for (its first word a report's: "the first round" asks no such thing).
  */
-const EARLIEST =
-  /\b(?:(?:first|initial|earliest|original|early)\s+(?:(?:death|casualty|injury|wounded)\s+)?(?:toll|figure|count|number|estimate|tally|report|post|statement|update|bulletin)s?|(?:first|initially|originally|at first)\s+(?:gave|give|said|say|reported|report|put|posted|post|announced|claimed|stated|was|were|stood)|before (?:it|they|the (?:toll|figure|count|number)) (?:went up|rose|was raised|were raised|climbed|increased|changed|was revised|was updated)|before the later updates?)\b/i;
+/** What a report gives ("toll", "figure") and how it gives it ("gave", "put"): what "first" asks the earliest of. */
+const REPORT_MODIFIER = String.raw`(?:(?:death|casualty|injury|wounded)\s+)?`;
+const REPORT_NOUN_WORDS = 'toll|figure|count|number|estimate|tally|report|post|statement|update|bulletin';
+const REPORT_NOUNS = `${REPORT_MODIFIER}(?:${REPORT_NOUN_WORDS})`;
+const REPORT_VERBS = 'gave|give|said|say|reported|report|put|posted|post|announced|claimed|stated|was|were|stood';
+/** "…, before it went up", "before the later updates": the report before a change. */
+const BEFORE_CHANGE =
+  'before (?:it|they|the (?:toll|figure|count|number)) (?:went up|rose|was raised|were raised|climbed|increased|changed|was revised|was updated)|before the later updates?';
+
+const EARLIEST = new RegExp(
+  String.raw`\b(?:(?:first|initial|earliest|original|early)\s+${REPORT_NOUNS}s?|(?:first|initially|originally|at first)\s+(?:${REPORT_VERBS})|${BEFORE_CHANGE})\b`,
+  'i',
+);
 
 export function asksEarliest(question: string): boolean {
   return EARLIEST.test(question);
 }
 
 /** The word that asks for the earliest report ("the first toll", "initially said"): a form word. */
-const EARLIEST_WORD =
-  /\b(?:first|initial|initially|originally|earliest|original|at first)\b(?=\s+(?:(?:death|casualty|injury|wounded)\s+)?(?:toll|figure|count|number|estimate|tally|report|post|statement|update|bulletin|gave|give|said|say|reported|report|put|posted|post|announced|claimed|stated|was|were|stood)\b)/gi;
+const EARLIEST_WORD = new RegExp(
+  String.raw`\b(?:first|initial|initially|originally|earliest|original|at first)\b(?=\s+${REPORT_MODIFIER}(?:${REPORT_NOUN_WORDS}|${REPORT_VERBS})\b)`,
+  'gi',
+);
+/** The report-before-a-change phrase as a form word, with the comma before it. */
+const BEFORE_CHANGE_WORDS = new RegExp(String.raw`,?\s*(?:${BEFORE_CHANGE})\b`, 'gi');
 
 /** The question without the words of its form: the exclusion phrase, superlatives, "the latest". */
 export function withoutFormWords(question: string): string {
@@ -154,10 +169,7 @@ export function withoutFormWords(question: string): string {
     if (named) q = `${q.replace(/\?\s*$/, '')} with ${named}?`;
   }
   const stripped = q
-    .replace(
-      /,?\s*before (?:it|they|the (?:toll|figure|count|number)) (?:went up|rose|was raised|were raised|climbed|increased|changed|was revised|was updated)\b|,?\s*before the later updates?\b/gi,
-      ' ',
-    )
+    .replace(BEFORE_CHANGE_WORDS, ' ')
     .replace(EARLIEST_WORD, ' ')
     .replace(LATEST_ON, ' the ')
     .replace(LATEST_WORDS, ' ')

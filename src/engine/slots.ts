@@ -66,7 +66,7 @@ function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention):
     if (head && !/s$/.test(t.lower) && /^\s+$/.test(between) && COMPOUND_HEAD.test(head.surface)) last = k + 1;
     break;
   }
-  // "38,500 megawatt-hours": a hyphenated noun reads whole.
+  // "9,400 megawatt-hours": a hyphenated noun reads whole.
   if (last > m.last)
     while (last + 1 < tokens.length && text.slice(tokens[last]?.end ?? 0, tokens[last + 1]?.start ?? 0) === '-') last++;
   if (m.kind === 'count' && last > m.last) end = Math.max(end, tokens[last]?.end ?? end);

@@ -294,7 +294,11 @@ export function parseNumber(text: string): number | null {
  * ("no fewer than 300" is not "fewer than 300", "just over 40" is not "over 40").
  */
 /** A currency sign written before a number ("$2", "€31.90"). */
-const CURRENCY_SIGN = /^[$€£¥₴₽]$/;
+const CURRENCY_SIGNS = '[$€£¥₴₽]';
+const CURRENCY_SIGN = new RegExp(`^${CURRENCY_SIGNS}$`);
+/** What joins the two ends of a range ("between 20 and 30", "20 to 30", "$1–$2"). */
+const BETWEEN_LINK = new RegExp(String.raw`^\s+and\s+${CURRENCY_SIGNS}?$`, 'i');
+const RANGE_LINK = new RegExp(String.raw`^\s*(?:to|-|–)\s*${CURRENCY_SIGNS}?$`, 'i');
 
 const QUALIFIER_BEFORE = new RegExp(String.raw`(?:^|[^\w])(${QUALIFIERS.join('|')})\s+$`);
 
@@ -425,8 +429,7 @@ export function findNumbers(text: string): NumberMention[] {
       next !== undefined &&
       !first.compound &&
       !next.compound &&
-      ((q?.qualifier === 'between' && /^\s+and\s+[$€£¥₴₽]?$/i.test(link)) ||
-        /^\s*(?:to|-|–)\s*[$€£¥₴₽]?$/i.test(link)) &&
+      ((q?.qualifier === 'between' && BETWEEN_LINK.test(link)) || RANGE_LINK.test(link)) &&
       next.value > first.value;
     if (isRange && next) {
       const kinded = kindOf(text, next.start, next.end, next.text, next.percent);
