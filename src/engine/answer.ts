@@ -2096,7 +2096,8 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   const unmet: string[] = [];
   const fit = q.date ? dateFit(r, q.date, winner.best.sentence) : 1;
   // "… on March 6?" answered by a sentence dated another day (not merely undated): what was asked for
-  // is not found; the closest is shown, not given as the answer.
+  // is not found; the closest is shown, not given as the answer. The sentence before may date an undated
+  // answer, never overrule the answer's own date.
   const previous = before(r, winner.best.sentence);
   // "… back in 2019?" answered by an undated sentence of an article from another year: it tells of that year.
   const otherYear = (s: Sentence) => {
@@ -2109,7 +2110,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     !q.date.asOf &&
     q.kind !== 'date' &&
     mismatch(winner.best.sentence, fit) &&
-    (!previous || mismatch(previous, dateFit(r, q.date, previous)))
+    (fit === DATE_MISMATCH || !previous || mismatch(previous, dateFit(r, q.date, previous)))
   ) {
     return {
       ...abstain(question, q.kind, total),

@@ -2014,6 +2014,19 @@ describe('a date the answering sentence does not meet', () => {
   it('is not answered by an undated sentence of an article from another year', () => {
     expect(e.ask('What did the mayor say about the port district back in March 2024?').abstained).toBe(true);
   });
+
+  it('is not met by a sentence dated another day, whatever the undated sentence before it', () => {
+    const dated = buildEngine(
+      corpusOf({
+        'f.txt':
+          'Ferries across the strait were cancelled again. ' +
+          'The ferry operator carried 1,200 passengers on March 3, the port authority said.\n',
+      }),
+    );
+    expect(dated.ask('What did the ferry operator do on March 8?').answer).toMatch(
+      /^I could not find that for March 8 in my sources \(the closest: The ferry operator carried/,
+    );
+  });
 });
 
 describe('the first report of a figure', () => {
