@@ -23,6 +23,8 @@ const HELDOUT5 = 'tests/fixtures/heldout5';
 const DEV5 = 'tests/fixtures/dev5';
 const DEV6 = 'tests/fixtures/dev6';
 const HELDOUT6 = 'tests/fixtures/heldout6';
+const DEV7 = 'tests/fixtures/dev7';
+const HELDOUT7 = 'tests/fixtures/heldout7';
 
 /** Every set `npm run eval` reports, paths relative to the repository root. */
 export const EVAL_SETS: readonly EvalSet[] = [
@@ -42,6 +44,9 @@ export const EVAL_SETS: readonly EvalSet[] = [
   // Five more (an encyclopedia-style entry, a human-interest feature, a markets story, a think-tank daily
   // assessment, a day of wire bulletins updated as the toll rose): development material.
   { name: 'dev6', questions: 'tests/fixtures/dev6.jsonl', sources: [SEEDS, NEWS_DEV, DEV6] },
+  // Five more (a TV news transcript, a ministry's numbered statement, a foreign-press review, a "7 numbers"
+  // listicle, a committee hearing record with a corrected figure): development material.
+  { name: 'dev7', questions: 'tests/fixtures/dev7.jsonl', sources: [SEEDS, NEWS_DEV, DEV7] },
   {
     name: 'heldout',
     questions: 'tests/fixtures/heldout.jsonl',
@@ -89,6 +94,15 @@ export const EVAL_SETS: readonly EvalSet[] = [
     name: 'heldout6',
     questions: 'tests/fixtures/heldout6.jsonl',
     sources: [SEEDS, NEWS_DEV, HELDOUT6],
+    optional: true,
+    heldOut: true,
+  },
+  // Five more (a radio bulletin script, an aid agency's press release, a photo essay's captions, a joint
+  // statement with a reporter's context note, a Kyiv resident's diary), written without reading the code.
+  {
+    name: 'heldout7',
+    questions: 'tests/fixtures/heldout7.jsonl',
+    sources: [SEEDS, NEWS_DEV, HELDOUT7],
     optional: true,
     heldOut: true,
   },
