@@ -950,13 +950,14 @@ function scoreSentence(
   // what happened.
   const tense = !isFigure && FUTURE_ASKED.test(q.question) && !FUTURE_TOLD.test(text) ? PAST_FOR_FUTURE : 1;
   // So with a name, a place, a date or a description: a sentence about "the second round" does not tell
-  // of the third (figures read their own ordinal: see nearestOrdinal).
-  const series = !isFigure && otherOfSeries(q.tokens, tokens) ? OTHER_ORDINAL : 1;
+  // of the third (figures read their own ordinal: see nearestOrdinal); its dates are another event's.
+  const series = !isFigure && otherOfSeries(q.tokens, tokens) ? (q.kind === 'date' ? 0 : OTHER_ORDINAL) : 1;
   const out: Candidate[] = [];
   // Relevance first: a sentence that covers the question well but holds no answer of the wanted kind (a
   // person, place or date the slot readers do not see) is still the best support there is; it answers as
-  // a whole sentence, weighed below a typed answer of the same relevance. A figure is never guessed this way.
-  if (slots.length === 0 && !isFigure && q.kind !== 'length') {
+  // a whole sentence, weighed below a typed answer of the same relevance. A figure is never guessed this way,
+  // nor a time: "when", "what year", "at what time" are answered by a time expression or not at all.
+  if (slots.length === 0 && !isFigure && q.kind !== 'length' && q.kind !== 'date') {
     // A headline or heading names a topic: as a whole-sentence answer to "who", "where" or "when" it is weak.
     const typed = q.kind !== 'description';
     const headline = typed && isHeadline(r.corpus.byId.get(sentence.source)?.sentences ?? [], sentence.index);

@@ -598,6 +598,18 @@ describe('date answers: none set', () => {
   });
 });
 
+describe('date answers: a time the sentence gives', () => {
+  it('are not a whole sentence that gives no time: "when" is answered by a date or not at all', () => {
+    const e = buildEngine(
+      corpusOf({
+        'h.txt': 'The harbour board approved the new ferry terminal after a long dispute with the fishermen.\n',
+      }),
+    );
+    expect(e.ask('In what year did the harbour board approve the new ferry terminal?').abstained).toBe(true);
+    expect(e.ask('What did the harbour board approve?').answer).toMatch(/ferry terminal/);
+  });
+});
+
 describe('date answers: one of a series', () => {
   it('is not dated by a sentence about another one of the series ("the second round" for the first)', () => {
     const e = buildEngine(
