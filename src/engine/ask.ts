@@ -20,6 +20,7 @@ import {
   subsetRewrite,
   subsetWhole,
   superlative,
+  withoutArticleReference,
   withoutFormWords,
 } from './forms.js';
 import { findNumbers } from './numbers.js';
@@ -32,7 +33,7 @@ import { dateFit, sentenceDates } from './when.js';
  * (`plain`), a subset question as a count among the whole (`rewritten`).
  */
 function readQuestion(question: string): { plain: string; rewritten: string } {
-  const chat = normaliseChat(question);
+  const chat = withoutArticleReference(normaliseChat(question));
   const plain = roleRewrite(chat) ?? callRewrite(chat) ?? chat;
   return { plain, rewritten: subsetRewrite(plain) ?? plain };
 }

@@ -193,14 +193,44 @@ export function superlative(question: string): Superlative | null {
  */
 export function askedClaimant(question: string): string | null {
   const claimant = claimantPhrase(question);
+  if (!claimant) return null;
+  const words = claimant.split(/\s+/);
+  if (!PUBLICATION.test(words.at(-1) ?? '')) return claimant;
+  // "according to the UN report", "per the ministry's statement": whoever published it is the claimant;
   // "per the wiki entry", "according to the podcast": the article itself, not someone it quotes.
-  if (claimant && PUBLICATION.test(claimant.split(/\s+/).at(-1) ?? '')) return null;
-  return claimant;
+  const owner = words
+    .slice(0, -1)
+    .join(' ')
+    .replace(/['’]s?$/, '');
+  return /\p{Lu}/u.test(owner) || /['’]s?$/.test(words.at(-2) ?? '') ? owner || null : null;
 }
 
 /** Kinds of publication: "according to the article" names the source, not a claimant. */
-const PUBLICATION =
-  /^(?:entry|article|story|piece|report|column|op-?ed|editorial|podcast|episode|show|broadcast|bulletin|newsletter|explainer|profile|interview|transcript|blog|live-?blog|factbox|feature|assessment|analysis|wire|dispatch|gallery|captions?|timeline|tick-?tock|page|post|site|paper|outlet)$/i;
+const PUBLICATION_WORDS =
+  'entry|article|story|piece|report|column|op-?ed|editorial|podcast|episode|show|broadcast|newscast|bulletin|newsletter|digest|explainer|listicle|profile|interview|transcript|record|script|segment|programme|program|blog|live-?blog|diary|essay|factbox|feature|assessment|analysis|review|roundup|recap|summary|brief|briefing|readout|statement|release|wire|dispatch|gallery|captions?|photo essay|timeline|tick-?tock|thread|page|post|site|paper|outlet|news';
+const PUBLICATION = new RegExp(`^(?:${PUBLICATION_WORDS})$`, 'i');
+
+/**
+ * Words that say which article, not what it reports: "according to the listicle,", "in the evening news
+ * broadcast", "(quoted) on the podcast" — the kind of publication, with lower-case words before it. A named
+ * publisher ("the UN report", "the ministry's statement") is a claimant and stays.
+ */
+const ARTICLE_REFERENCE = new RegExp(
+  String.raw`,?\s*(?:\b(?:quoted|cited|interviewed|featured|mentioned|heard|seen)\s+)?\b(?:[Aa]ccording to|[Pp]er|[Ii]n|[Oo]n|[Ff]rom)\s+(?:[Tt]he|[Tt]his|[Tt]hat|today['’]s|tonight['’]s)\s+(?:[\p{Ll}-]+\s+){0,3}(?:${PUBLICATION_WORDS})s?\b(?!['’])(?:\s*,)?`,
+  'gu',
+);
+
+/** The question without the words that only say which article it is about. */
+export function withoutArticleReference(question: string): string {
+  const q = question.replace(ARTICLE_REFERENCE, ' ');
+  if (q === question) return question;
+  const tidy = q
+    .replace(/\s+([?,.])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,]+/, '')
+    .trim();
+  return /\p{L}/u.test(tidy) ? tidy : question;
+}
 
 /** Where a claimant written without a comma ends: at the question's own words ("per X how many …"). */
 const CLAUSE_START = String.raw`(?=\s+(?:how|what|who|whom|whose|when|where|which|why|did|does|do|is|are|was|were|has|have)\b)`;

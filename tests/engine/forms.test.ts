@@ -12,6 +12,7 @@ import {
   roleRewrite,
   subsetRewrite,
   superlative,
+  withoutArticleReference,
 } from '../../src/engine/forms.js';
 
 describe('askedMany', () => {
@@ -145,6 +146,35 @@ describe('askedClaimant', () => {
     expect(askedClaimant('per the wiki style entry how many ferries sank')).toBeNull();
     expect(askedClaimant('According to the podcast, who runs the harbour?')).toBeNull();
     expect(askedClaimant('What toll did Mayor Ivo Kask first give?')).toBe('Mayor Ivo Kask');
+  });
+
+  it("takes a named publisher for the claimant: 'the Coast Guard report', 'the harbour board's statement'", () => {
+    expect(askedClaimant('How many boats sank, according to the Coast Guard report?')).toBe('Coast Guard');
+    expect(askedClaimant("How many boats sank, according to the harbour board's statement?")).toBe('harbour board');
+    expect(askedClaimant('How many boats sank, according to the weekly digest?')).toBeNull();
+  });
+});
+
+describe('withoutArticleReference', () => {
+  it('drops the words that only say which article is meant, whatever kind of publication', () => {
+    expect(withoutArticleReference('According to the listicle, how many ferries sank?')).toBe('how many ferries sank?');
+    expect(
+      withoutArticleReference('According to fishermen quoted in the evening news broadcast, how many ferries sank?'),
+    ).toBe('According to fishermen how many ferries sank?');
+    expect(withoutArticleReference('who runs the harbour in the photo essay')).toBe('who runs the harbour');
+  });
+
+  it('keeps a named publisher, a possessive and the words of the question itself', () => {
+    expect(withoutArticleReference('How many sank, according to the Coast Guard report?')).toBe(
+      'How many sank, according to the Coast Guard report?',
+    );
+    expect(withoutArticleReference("How many sank, according to the board's statement?")).toBe(
+      "How many sank, according to the board's statement?",
+    );
+    expect(withoutArticleReference('Who was on the list of passengers?')).toBe('Who was on the list of passengers?');
+    expect(withoutArticleReference('How many were killed in the strike on the port?')).toBe(
+      'How many were killed in the strike on the port?',
+    );
   });
 });
 

@@ -598,6 +598,15 @@ describe('date answers: none set', () => {
   });
 });
 
+describe('a question naming the kind of article it is about', () => {
+  it('is answered from what the articles say: "the listicle" is not a word to find in them', () => {
+    const e = buildEngine(
+      corpusOf({ 'l.txt': 'Storms in the strait cancelled 12 ferries on Monday, the port said.\n' }),
+    );
+    expect(e.ask('According to the listicle, how many ferries were cancelled?').answer).toMatch(/^12 ferries/);
+  });
+});
+
 describe('date answers: a time the sentence gives', () => {
   it('are not a whole sentence that gives no time: "when" is answered by a date or not at all', () => {
     const e = buildEngine(
