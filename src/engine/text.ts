@@ -267,7 +267,7 @@ const LOSE = 'lose';
 
 /**
  * "Lost" is a death ("soldiers lost", "lost 55,000 troops", "lost their lives") except with a thing as its
- * object: "lost power", "lost their homes", "lost its water supply" count no one killed.
+ * object: "lost power", "lost their homes", "lost its water supply", "lost it" count no one killed.
  */
 function unfoldLostThings(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
@@ -276,6 +276,11 @@ function unfoldLostThings(tokens: Token[]): void {
     let k = i + 1;
     while (tokens[k] && DETERMINERS.has(tokens[k]?.lower ?? '') && k < i + 3) k++;
     const object = tokens[k];
+    // "the buildings that lost it": a thing, whatever "it" stands for.
+    if (object?.lower === 'it') {
+      tokens[i] = { ...t, term: LOSE };
+      continue;
+    }
     if (!object || object.numeric || object.capitalized || !object.term) continue;
     if (/^(?:lives?|life|soldiers?|troops?|men|people|civilians?|servicemen|fighters?)$/.test(object.lower)) continue;
     tokens[i] = { ...t, term: LOSE };

@@ -386,6 +386,7 @@ describe('tokenize: "lost"', () => {
     expect(tokenize('Families lost their lives')[1]?.term).toBe(killed);
     expect(tokenize('Homes lost power overnight')[1]?.term).not.toBe(killed);
     expect(tokenize('The town lost its heating')[2]?.term).not.toBe(killed);
+    expect(tokenize('the homes that lost it')[3]?.term).not.toBe(killed);
   });
 });
 
