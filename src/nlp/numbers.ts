@@ -88,8 +88,11 @@ const ARTICLE_NUMBER = String.raw`(?:(?:half|a\s+quarter\s+of)\s+)?an?\s+(?:hund
 const DIGIT_NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s+(?:hundred|thousand|million|billion)\b)?`;
 const PERCENT = String.raw`(?:\s*%|\s+per\s?cent\b(?:\s+points?\b)?|\s+percentage\s+points?\b)?`;
+/** "three and a half hours", "2 and a half million": a half more than the number before it. */
+const AND_A_HALF = String.raw`(?:\s+and\s+a\s+half\b)`;
+const AND_A_HALF_RE = /^(.+?)\s+and\s+a\s+half(?:\s+(hundred|thousand|million|billion))?$/i;
 /** One number: digits or words, a scale word, a percent sign. */
-const ONE = String.raw`(?:(?:${DIGIT_NUMBER})${SCALE}|\b(?:${ARTICLE_NUMBER}|${WORD_NUMBER})\b)${PERCENT}`;
+const ONE = String.raw`(?:(?:${DIGIT_NUMBER})${AND_A_HALF}?${SCALE}|\b(?:${ARTICLE_NUMBER}|${WORD_NUMBER}(?:${AND_A_HALF}${SCALE})?)\b)${PERCENT}`;
 /** Not inside another number or word ("A320", "1.2.3", "12,34"); compounds are found and marked. */
 const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\d.,])(${ONE})(?!\d|,\d|\.\d)`, 'giu');
 /**
@@ -280,6 +283,12 @@ export function parseNumber(text: string): number | null {
     .trim()
     .replace(/\s*(?:%|per\s?cent(?:\s+points?)?|percentage\s+points?)$/i, '')
     .trim();
+  const half = AND_A_HALF_RE.exec(t);
+  if (half?.[1]) {
+    const whole = parseNumber(half[1]);
+    const scale = half[2] ? (SCALES[half[2].toLowerCase()] ?? 1) : 1;
+    return whole === null ? null : Math.round((whole + 0.5) * scale * 1000) / 1000;
+  }
   const digits = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(hundred|thousand|million|billion))?$/i.exec(t);
   if (digits) {
     const base = Number((digits[1] ?? '').replace(/,/g, ''));

@@ -112,6 +112,13 @@ describe('numbers written in words', () => {
     expect(values('three hundred prisoners')).toEqual([300]);
     expect(values('twenty-five civilians')).toEqual([25]);
   });
+
+  it('reads "and a half" as part of the number, with the unit after it', () => {
+    const [m] = findNumbers('the hearing lasted more than three and a half hours');
+    expect(m).toMatchObject({ value: 3.5, kind: 'duration', qualifier: 'more than' });
+    expect(values('some 2 and a half million passengers')).toEqual([2500000]);
+    expect(values('three and four')).toEqual([3, 4]);
+  });
 });
 
 describe('thousands separators and decimals', () => {
