@@ -155,6 +155,10 @@ const PERCENT_WORDS = new Set(['percentage', 'percent', 'share', 'rate', 'propor
 
 const WH_WORDS = new Set(['who', 'whom', 'where', 'when', 'which', 'what', 'how']);
 
+/** "… in euros", "in US dollars", "in hryvnias": an amount asked for in a currency. */
+const IN_CURRENCY =
+  /\bin (?:(?:us|u\.s\.|american|canadian|australian) )?(?:euros?|dollars?|pounds?|sterling|hryvnias?|roubles?|rubles?|zlotys?|francs?|yen|yuan)\b/;
+
 function detectKind(lower: string, tokens: Token[]): AnswerKind {
   const words = tokens.map((t) => t.lower);
   // The question word may come late ("Tell me where…", "Drones launched overnight: how many?").
@@ -185,6 +189,8 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
   }
   if (/\bhow many (?:kilomet|km\b|miles?\b|met(?:er|re)s?\b)/.test(lower)) return 'length';
   if (/\bhow old\b/.test(lower)) return 'count';
+  // "What was the damage in euros?": a currency as the unit asks for a sum.
+  if (/^(?:what|which)\b/.test(first) && IN_CURRENCY.test(lower)) return 'count';
   if (first === 'when' || /\b(?:what|which) (?:date|day|year|month|time)\b/.test(lower)) return 'date';
   // "I'd like to know the location of …", "the date of …"
   if (wh < 0 && /\bthe (?:location|venue|place|city) (?:of|for)\b/.test(lower)) return 'place';
@@ -225,8 +231,11 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
   return 'description';
 }
 
+/** Words that end a focus noun phrase (with auxiliaries and verbs). */
+const FOCUS_END = /^(?:in|on|at|by|from|to|since|during|after|before|according|that|about|for|with)$/;
+
 /** Token indexes of the focus phrase: what follows "how many", "which", "what is the", "who is". */
-function focusRange(tokens: Token[], kind: AnswerKind): [number, number] | null {
+function focusRange(tokens: Token[], kind: AnswerKind, text = ''): [number, number] | null {
   const words = tokens.map((t) => t.lower);
   let start = -1;
   // "When the search was called off, how many were missing?": a clause before the question word sets the
@@ -275,6 +284,16 @@ function focusRange(tokens: Token[], kind: AnswerKind): [number, number] | null 
   // "what is the X", "who is Ukraine's X", "what figure for X did": skip auxiliaries and articles.
   while (start < words.length && (AUXILIARIES.has(words[start] ?? '') || /^(?:the|a|an)$/.test(words[start] ?? '')))
     start++;
+  // "the Ministry of Energy's preliminary estimate", "the port's appeal": the possessor is not the thing
+  // asked about — what it owns is (the possessive "'s" is no token: it follows a token in the text).
+  for (let k = start; k < Math.min(words.length - 1, start + 5); k++) {
+    const w = words[k] ?? '';
+    if (AUXILIARIES.has(w) || FOCUS_END.test(w) || looksLikeVerb(w)) break;
+    if (!/^['’]s?\b/.test(text.slice(tokens[k]?.end ?? 0))) continue;
+    // "Russia's last official toll": a side as possessor says whose figure, and stays in the focus.
+    if (!SIDE_TERMS.includes(tokens[k]?.term ?? '')) start = k + 1;
+    break;
+  }
   if (kind === 'count' && FIGURE_WORDS.has(words[start] ?? '') && /^(?:for|of)$/.test(words[start + 1] ?? ''))
     start += 2;
   // The focus is a noun phrase: it ends before an auxiliary, a preposition or a verb. "How many square
@@ -283,7 +302,7 @@ function focusRange(tokens: Token[], kind: AnswerKind): [number, number] | null 
   while (
     end < words.length &&
     !AUXILIARIES.has(words[end] ?? '') &&
-    !/^(?:in|on|at|by|from|to|since|during|after|before|according|that|about|for|with)$/.test(words[end] ?? '') &&
+    !FOCUS_END.test(words[end] ?? '') &&
     !(end > start && kind === 'count' && words[end] === 'of') &&
     !(end > start && looksLikeVerb(words[end] ?? ''))
   )
@@ -406,7 +425,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const tokens = tokenize(clean);
   const lower = clean.toLowerCase();
   let kind = detectKind(lower, tokens);
-  const range = focusRange(tokens, kind);
+  const range = focusRange(tokens, kind, clean);
   // "Who is Jared Kushner?": the question names the person; the answer is the role the sources give them.
   if (kind === 'person' && /^(?:[Ww]ho|[Ww]hom) (?:is|was|are|were) (?:\p{Lu}[\p{L}'’.-]*\s?){1,4}\??$/u.test(clean)) {
     kind = 'role';

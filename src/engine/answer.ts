@@ -1,4 +1,5 @@
 import { COUNTRIES, countryOf, PEOPLE_NOUNS } from '../extract/lexicon.js';
+import { CURRENCY_CODES } from '../nlp/numbers.js';
 import { applyCorrections } from '../sources/corrections.js';
 import type { Answer, AnswerKind, Article, RichCitation, Sentence } from '../types.js';
 import {
@@ -167,13 +168,18 @@ const MONEY_TERMS = new Set(
   ['money', 'cash', 'funding', 'funds', 'aid', 'budget', 'cost', 'price', 'sum', 'amount'].map((w) => termOf(w) ?? w),
 );
 /** Currency words and signs as tokens ("euros", "dollars", "hryvnias"). */
-const CURRENCY =
-  /^(?:euros?|dollars?|pounds?|sterling|hryvnias?|hryvnia|rubles?|roubles?|francs?|yen|yuan|usd|eur|gbp)$/;
+const CURRENCY = new RegExp(
+  `^(?:euros?|dollars?|pounds?|sterling|hryvnias?|hryvnia|rubles?|roubles?|francs?|yen|yuan|zlotys?|cents?|pence|kopecks?|${CURRENCY_CODES.toLowerCase()})$`,
+);
 
-/** A figure with a currency sign before it or a currency word after it ("£20 million", "25 million euros"). */
+/**
+ * A figure with a currency sign or code before it, or a currency word after it ("£20 million",
+ * "EUR 3.2 million", "25 million euros").
+ */
 function inCurrency(text: string, tokens: readonly Token[], slot: Slot): boolean {
   const start = tokens[slot.first]?.start ?? 0;
   if (/[£$€¥₴₽]\s*$/.test(text.slice(Math.max(0, start - 3), start))) return true;
+  if (CURRENCY.test(tokens[slot.first - 1]?.lower ?? '')) return true;
   return tokens.slice(slot.last + 1, slot.last + 4).some((t) => CURRENCY.test(t.lower));
 }
 
@@ -787,7 +793,9 @@ function scoreSentence(
   const head = terms.find((t) => t.head);
   // What is counted is worded as no source words it: a figure counting a noun of its own counts something else.
   const headUnknown = head === undefined && q.terms.some((t) => t.head);
-  const moneyAsked = q.terms.some((t) => t.head && MONEY_TERMS.has(t.term));
+  // "How much money …", "the damage in hryvnias": a sum of money is asked for.
+  const moneyAsked =
+    q.terms.some((t) => t.head && MONEY_TERMS.has(t.term)) || q.tokens.some((t) => CURRENCY.test(t.lower));
   const questionSides = new Set(terms.filter((t) => t.side).map((t) => t.term));
   const focusSides = new Set(terms.filter((t) => t.side && t.focus).map((t) => t.term));
   const questionMeasures = new Set(terms.filter((t) => MEASURE_TERMS.includes(t.term)).map((t) => t.term));

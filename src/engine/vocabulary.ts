@@ -37,6 +37,12 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   'overnight night',
   'front frontline frontlines',
   'american americans usa washington',
+  // Currencies: the name, its plural and its ISO code are one term ("EUR 3.2 million" answers "in euros").
+  'euro euros eur',
+  'dollar dollars usd',
+  'hryvnia hryvnias uah',
+  'rouble roubles ruble rubles rub',
+  'zloty zlotys pln',
   'ukraine ukrainian ukrainians kyiv kiev',
   'russia russian russians moscow kremlin',
   'percent percentage % share',

@@ -352,6 +352,17 @@ const LENGTH_UNIT = /^(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|yards?|feet
 /** "a 4-year-old", "a five-month-old": an age. */
 const AGE_AFTER = /^-(?:years?|months?|days?|weeks?)\b/i;
 const FRACTION_AFTER = /^-(?:fifths?|thirds?|quarters?|halfs?)\b/i;
+/** ISO 4217 codes news writes before an amount ("EUR 3.2 million", "UAH 4.6 billion"): money, not a name. */
+export const CURRENCY_CODES =
+  'USD|EUR|GBP|UAH|RUB|PLN|CHF|JPY|CNY|CAD|AUD|SEK|NOK|DKK|CZK|HUF|RON|BGN|TRY|INR|AED|SAR|ILS|KZT|GEL|MDL|BYN';
+const CURRENCY_CODE = new RegExp(`^(?:${CURRENCY_CODES})$`);
+/** A currency sign or code written just before a number ("$2", "EUR 3.2"): part of the figure as written. */
+const CURRENCY_BEFORE = new RegExp(String.raw`(?:${CURRENCY_SIGNS}|\b(?:${CURRENCY_CODES})\s)$`);
+
+/** How many characters of currency stand right before `at` (0 when none). */
+function currencyBefore(text: string, at: number): number {
+  return CURRENCY_BEFORE.exec(text.slice(Math.max(0, at - 4), at))?.[0].length ?? 0;
+}
 /** Capitalised words that open a sentence or a phrase: a number after them is no part of a name. */
 const PHRASE_OPENER =
   /^(?:The|A|An|In|On|At|By|Some|About|Nearly|Almost|Over|Under|Up|Only|All|And|But|With|Of|To|For|From|Since|After|Before|Around|Roughly|Approximately|Just|More|Less|Fewer|At|As|Between)$/;
@@ -390,7 +401,7 @@ function kindOf(text: string, numberStart: number, end: number, written: string,
   )
     return { kind: 'date', unitEnd: end };
   // "France 2", "Flight 752", "Article 5": a number in a name.
-  if (digits && /^\p{Lu}[\p{L}.]*$/u.test(prev) && !PHRASE_OPENER.test(prev)) {
+  if (digits && /^\p{Lu}[\p{L}.]*$/u.test(prev) && !PHRASE_OPENER.test(prev) && !CURRENCY_CODE.test(prev)) {
     return { kind: 'other', unitEnd: end };
   }
   // "one of them", "one another", "one side": a pronoun, not a count.
@@ -442,12 +453,13 @@ export function findNumbers(text: string): NumberMention[] {
       next.value > first.value;
     if (isRange && next) {
       const kinded = kindOf(text, next.start, next.end, next.text, next.percent);
+      const rangeStart = q ? start : start - currencyBefore(text, start);
       out.push({
-        start,
+        start: rangeStart,
         end: next.end,
         numberStart: first.start,
         unitEnd: kinded.unitEnd,
-        text: text.slice(start, next.end),
+        text: text.slice(rangeStart, next.end),
         qualifier: 'between',
         low: first.value,
         high: next.value,
@@ -482,7 +494,7 @@ export function findNumbers(text: string): NumberMention[] {
       continue;
     }
     const qualifier = q && q.qualifier !== 'between' ? q.qualifier : 'exact';
-    const mentionStart = qualifier === 'exact' ? first.start : start;
+    const mentionStart = qualifier === 'exact' ? first.start - currencyBefore(text, first.start) : start;
     const kinded = kindOf(text, first.start, first.end, first.text, first.percent);
     out.push({
       start: mentionStart,

@@ -163,6 +163,15 @@ describe('analyzeQuestion: what is asked', () => {
     expect(q.terms.filter((t) => t.head).map((t) => t.surface)).toEqual(['casualties']);
   });
 
+  it("asks about what a possessor owns, not the possessor ('the Port of Varna's damage estimate')", () => {
+    const head = (q: string) =>
+      analyzeQuestion(q)
+        .terms.filter((t) => t.head)
+        .map((t) => t.surface);
+    expect(head("What is the Port of Varna's estimate of the damage?")).toEqual(['damage']);
+    expect(head("What was Bulgaria's official toll for its own sailors?")).not.toContain('Bulgaria');
+  });
+
   it('counts what stands before "of" in "how many X of Y" ("square kilometres of the valley", "rounds of talks")', () => {
     const head = (q: string) =>
       analyzeQuestion(q)
@@ -596,6 +605,18 @@ describe('date answers: none set', () => {
       }),
     );
     expect(e.ask('When will the channel reopen?').answer).toMatch(/^no date had yet been set/);
+  });
+});
+
+describe('sums of money written with a currency code', () => {
+  it('are read with the code, as the amount asked for', () => {
+    const e = buildEngine(
+      corpusOf({
+        'm.txt':
+          'Storms damaged 14 piers in Varna. The port put the damage at EUR 3.2 million, or about USD 3.5 million.\n',
+      }),
+    );
+    expect(e.ask('What was the damage in euros?').answer).toMatch(/^EUR 3\.2 million/);
   });
 });
 

@@ -140,6 +140,12 @@ describe('ranges', () => {
     ]);
     expect(findNumbers('nearly €5 million')).toMatchObject([{ qualifier: 'nearly', value: 5_000_000 }]);
   });
+
+  it('reads a currency code before the number as part of the figure, not as a name ("Flight 752")', () => {
+    expect(findNumbers('an appeal of EUR 3.2 million')).toMatchObject([{ text: 'EUR 3.2 million', kind: 'count' }]);
+    expect(findNumbers('it cost $2 million')).toMatchObject([{ text: '$2 million' }]);
+    expect(findNumbers('aboard Flight 752')).toMatchObject([{ kind: 'other' }]);
+  });
 });
 
 describe('percentage points', () => {
