@@ -432,9 +432,12 @@ function answerCorrection(r: Retriever, question: string): Answer | null {
   );
 }
 
-/** "According to whom …?", "Who said …?", "Who put the toll at …?": the question asks for a claimant. */
+/**
+ * "According to whom …?", "Who said …?", "Who put the toll at …?", "Which paper said …?": the question asks
+ * for a claimant.
+ */
 const WHO_SAID =
-  /^(?:according to whom\b[,\s]*|who (?:said|says|reported|estimated|claimed|announced|gave|put|counted|confirmed)\b\s*(?:that\s+)?)/i;
+  /^(?:according to whom?\b[,\s]*|(?:who|which (?:[\w-]+ ){0,2}?(?:paper|newspaper|daily|outlet|publication|agency|broadcaster|channel|network|source))\s+(?:said|says|reported|reports|estimated|claimed|announced|gave|put|counted|confirmed|wrote|writes)\b\s*(?:that\s+)?)/i;
 
 /**
  * "According to whom were 27 people wounded?": the claimant of the most relevant sentence that states it

@@ -458,6 +458,20 @@ describe('"according to whom" questions', () => {
     );
     expect(e.ask('According to whom were 14 people killed in the valley?').answer).toMatch(/^Ana Petrova — /);
   });
+
+  it('are asked in chat as "according to who" and of a publication as "which paper said"', () => {
+    const e = buildEngine(
+      corpusOf({
+        'w.txt':
+          'Floods killed 14 people in the valley, regional governor Ana Petrova said.\n\n' +
+          'The flood cut the valley road for a week, the Varna Herald reported.\n',
+      }),
+    );
+    expect(e.ask('according to who were 14 people killed in the valley').answer).toMatch(/^Ana Petrova — /);
+    expect(e.ask('Which local paper reported that the valley road was cut for a week?').answer).toMatch(
+      /^Varna Herald — /,
+    );
+  });
 });
 
 describe('comparisons', () => {

@@ -141,6 +141,12 @@ describe('ranges', () => {
     expect(findNumbers('nearly €5 million')).toMatchObject([{ qualifier: 'nearly', value: 5_000_000 }]);
   });
 
+  it('reads the number of a numbered paragraph ("11. The board …") as a marker, not a figure', () => {
+    expect(findNumbers('11. The board calls on the port to reopen.')).toMatchObject([{ kind: 'other' }]);
+    expect(findNumbers('3) The sides agreed to meet.')).toMatchObject([{ kind: 'other' }]);
+    expect(findNumbers('The toll rose to 11. Officials said more.')).toMatchObject([{ kind: 'count' }]);
+  });
+
   it('reads a currency code before the number as part of the figure, not as a name ("Flight 752")', () => {
     expect(findNumbers('an appeal of EUR 3.2 million')).toMatchObject([{ text: 'EUR 3.2 million', kind: 'count' }]);
     expect(findNumbers('it cost $2 million')).toMatchObject([{ text: '$2 million' }]);
