@@ -697,8 +697,8 @@ function kindOfKey(key: string): string {
 
 /** A year or month where a day is asked for ("on what date …") weighs this share. */
 export const VAGUE_DATE = 0.6;
-/** A day where "what time" is asked: it says less than any clock time of the same relevance. */
-export const DAY_FOR_TIME = 0.4;
+/** A day where "what time" is asked: it does not say the time of day (a day answered, wrongly, at 0.4). */
+export const DAY_FOR_TIME = 0;
 /** "Until what date", "since when", "by what date": the question asks for one end of a period. */
 const BOUND_ASKED = /\b(until|till|since|by|from)\s+(?:what|which|when)\b/i;
 /** A date not introduced by the preposition asked for weighs this share. */

@@ -2120,6 +2120,11 @@ describe('"what time"', () => {
       /^shortly before 5 p\.m\. local time/,
     );
   });
+
+  it('is not answered by a day when no source gives the time of day', () => {
+    const e = buildEngine(corpusOf({ 'b.txt': 'The ferry talks in Varna ended on Saturday, officials said.\n' }));
+    expect(e.ask('At what time did the ferry talks in Varna end?').abstained).toBe(true);
+  });
 });
 
 describe('names asked for in the plural', () => {
