@@ -1609,7 +1609,16 @@ export interface AnswerOptions {
   many?: number | null;
   /** "How many of the 314 …": a part is smaller than the whole the question gives. */
   below?: number | null;
+  /** "How many of the injured were children?": a part of a group is asked for, not the group. */
+  subset?: boolean;
 }
+
+/**
+ * A figure followed by a share of it ("six injured, three of them in serious condition", "40 freed,
+ * including 12 of whom …"): the whole the partitive breaks down.
+ */
+const PARTITIVE_AFTER =
+  /^[^.;:]{0,40}?[,(—–-]\s*(?:including|among them|of whom|of them)?\s*(?<share>\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozens|hundreds|thousands)\s+(?:of (?:them|those|whom)|were|are)\b/iu;
 
 /** A figure given without what it counts ("then 9."). */
 const BARE_FIGURE = /^[\d.,]+$/;
@@ -1955,6 +1964,40 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       .map((c) =>
         givesWhole(c.sentence) || givesWhole(before(r, c.sentence)) ? c : { ...c, score: c.score * OTHER_WHOLE },
       )
+      .sort((a, b) => b.score - a.score);
+  }
+  // "How many of the injured were in serious condition?" — "six injured, three of them in serious
+  // condition": the figure a share follows is the whole, not the part asked about.
+  // The share takes the place the whole had: it is read for the same question.
+  if (options.subset) {
+    const after = (c: Candidate) => {
+      const at = figureValue(c) === null ? -1 : c.sentence.corrected.indexOf(c.text);
+      return at < 0
+        ? null
+        : { from: at + c.text.length, match: PARTITIVE_AFTER.exec(c.sentence.corrected.slice(at + c.text.length)) };
+    };
+    const shares = new Map<Candidate, number>();
+    for (const c of candidates) {
+      const a = after(c);
+      if (!a?.match) continue;
+      const share = a.match.groups?.share ?? '';
+      const shareAt = a.from + a.match[0].lastIndexOf(share);
+      const part = candidates.find(
+        (p) =>
+          p.sentence === c.sentence &&
+          p !== c &&
+          figureValue(p) !== null &&
+          p.sentence.corrected.indexOf(p.text, a.from) === shareAt,
+      );
+      if (part) shares.set(part, Math.max(shares.get(part) ?? 0, c.score));
+      if (!shares.has(c)) shares.set(c, -1);
+    }
+    candidates = candidates
+      .map((c) => {
+        const share = shares.get(c);
+        if (share === undefined) return c;
+        return share < 0 ? { ...c, score: c.score * OTHER_WHOLE } : { ...c, score: Math.max(c.score, share) };
+      })
       .sort((a, b) => b.score - a.score);
   }
   // "Besides Anna Berg, which officer …": Berg did it too, so the sentence naming her with another is the

@@ -73,6 +73,7 @@ export function ask(r: Retriever, question: string): Answer {
       claimant: askedClaimant(rewritten),
       many: askedMany(rewritten),
       below: subsetWhole(plain),
+      subset: rewritten !== plain,
     }),
   );
 }

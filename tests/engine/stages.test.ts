@@ -622,6 +622,21 @@ describe('date answers: none set', () => {
   });
 });
 
+describe('a part of a group asked for ("how many of the injured were …")', () => {
+  it('is the share the sentence breaks the group down into, not the group', () => {
+    const e = buildEngine(
+      corpusOf({
+        'p.txt':
+          'The ferry fire off Varna injured 12 passengers, five of them in critical condition, the coast guard said.\n\n' +
+          'Earlier, the coast guard had reported nine passengers injured in the ferry fire.\n',
+      }),
+    );
+    expect(e.ask('How many of the passengers injured in the ferry fire were in critical condition?').answer).toMatch(
+      /^five of them/,
+    );
+  });
+});
+
 describe('sums of money written with a currency code', () => {
   it('are read with the code, as the amount asked for', () => {
     const e = buildEngine(
