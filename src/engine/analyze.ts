@@ -495,9 +495,11 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
           .reverse()
           .find((k) => plain(k, true))
       : undefined;
-    const measure = [...tokens.keys()]
-      .reverse()
-      .find((k) => plain(k, true) && MEASURE_TERMS.includes(tokens[k]?.term ?? ''));
+    const isMeasure = (k: number) => plain(k, true) && MEASURE_TERMS.includes(tokens[k]?.term ?? '');
+    // "the death toll from the drone strike": the focus's own measure before any later one.
+    const measure =
+      (range ? [...tokens.keys()].filter((k) => k >= range[0] && k <= range[1]).find(isMeasure) : undefined) ??
+      [...tokens.keys()].reverse().find(isMeasure);
     // "the figure reported for people injured", "the number of prisoners": what the figure is for.
     const at = headIndex;
     const forAt = tokens.findIndex((t, k) => k > at && k <= at + 3 && /^(?:for|of|on)$/.test(t.lower));

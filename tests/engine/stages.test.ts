@@ -163,6 +163,11 @@ describe('analyzeQuestion: what is asked', () => {
     expect(q.terms.filter((t) => t.head).map((t) => t.surface)).toEqual(['casualties']);
   });
 
+  it('counts the measure of the focus ("the death toll from the drone strike"), ahead of a later one', () => {
+    const q = analyzeQuestion('What is the death toll from the drone strike on the Varna ferry pier?');
+    expect(q.terms.filter((t) => t.head).map((t) => t.surface)).toEqual(['death']);
+  });
+
   it("asks about what a possessor owns, not the possessor ('the Port of Varna's damage estimate')", () => {
     const head = (q: string) =>
       analyzeQuestion(q)
