@@ -175,9 +175,12 @@ function analyzeArticle(article: Article, context: NameContext, baseOf: BaseRead
 /** "SOUSA:", "MARTA LIMA:", "Sousa:": a transcript's speaker label opening a paragraph. */
 const SPEAKER_LABEL =
   /^\s*((?:\p{Lu}[\p{Lu}'’.-]+)(?:\s+\p{Lu}[\p{Lu}'’.-]+){0,2}|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)\s*:\s+\S/u;
-/** Labels that name no speaker: "Q:", "A:", "NOTE:", "UPDATE:", "QUESTION (…):" has a parenthesis. */
+/**
+ * Labels that name no speaker: "Q:", "A:", "NOTE:", "UPDATE:" ("QUESTION (…):" has a parenthesis), and a
+ * broadcast's on-screen text and cues ("LOWER THIRD:", "CAPTION:", "GRAPHIC:", "SOUNDBITE:").
+ */
 const NOT_SPEAKER =
-  /^(?:q|a|question|answer|note|update|editor|editors|correction|claim|verdict|rating|source|sources|photo|video|live|breaking|read more|related|advertisement|by|when|where|what|who|why|how)$/i;
+  /^(?:q|a|question|answer|note|update|editor|editors|correction|claim|verdict|rating|source|sources|photo|video|live|breaking|read more|related|advertisement|by|when|where|what|who|why|how|lower third|caption|captions|graphic|graphics|chyron|super|on screen|onscreen|title|headline|soundbite|sound bite|sot|vo|clip|sting|music|sfx|transcript)$/i;
 
 /** The speaker a label names, written as the corpus writes the name ("SOUSA" → "Rui Sousa"), or null. */
 function speakerLabel(text: string, context: NameContext): { name: string; kind: EntityKind } | null {

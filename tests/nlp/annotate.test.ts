@@ -80,6 +80,22 @@ describe('annotate: a transcript', () => {
     expect(by(4)).toEqual(['Marta Lima']);
     expect(by(5)).toEqual([]);
   });
+
+  it('gives a broadcast\'s on-screen text ("LOWER THIRD:", "CAPTION:") to no one', () => {
+    const corpus = corpusOf([
+      {
+        id: 'b',
+        text:
+          'ANCHOR: Good evening. Storms closed the port of Varna today.\n\n' +
+          'LOWER THIRD: VARNA PORT CLOSED — 40 SHIPS STRANDED\n\n' +
+          'CAPTION: Ships wait outside the harbour.\n',
+        published: '2026-04-21',
+      },
+    ]);
+    const by = (i: number) => sentenceAttributions(corpus, sentence(corpus, 'b', i)).map((a) => a.name);
+    expect(by(2)).toEqual([]);
+    expect(by(3)).toEqual([]);
+  });
 });
 
 describe('annotate: quoted posts', () => {
