@@ -82,26 +82,45 @@ export function americanSpelling(lower: string): string {
 
 const stemCache = new Map<string, string>();
 /**
- * Synonym folding. A word listed in a group maps to the group's first word as written; other forms of it
- * map through their stem, unless two groups share the stem (Porter folds "negotiator" and "negotiations"
- * together), in which case only the listed spellings decide.
+ * Synonym folding. A word listed in a group maps to the group's first word as written; other inflections
+ * of it ("kills", "striking", "dropped") map through their stem, unless two groups share the stem (Porter
+ * folds "negotiator" and "negotiations" together), in which case only the listed spellings decide. Only
+ * inflections: Porter also gives "general" and "generator", "officer" and "office", "regional" and
+ * "region" one stem, and a generator is no commander.
  */
 const bySurface = new Map<string, string>();
 const byStem = new Map<string, string>();
 const ambiguousStems = new Set<string>();
+/** What an inflection adds to its stem: "-s", "-es", "-ed", "-ing", "-ies" ("studies" on "studi"). */
+const INFLECTION = /^(?:|s|es|e|ed|d|ing|ings|y|ies|ied|['’]s)$/;
+
+/** Whether `word` is its stem plus an inflection ("trading" on "trade", "dropping" on "drop"). */
+function inflects(word: string, stem: string): boolean {
+  if (word.startsWith(stem)) {
+    const rest = word.slice(stem.length);
+    // "dropping", "planned": a doubled last consonant before the ending.
+    return INFLECTION.test(rest) || (rest.length > 1 && rest[0] === stem.at(-1) && /^.(?:ing|ed)$/.test(rest));
+  }
+  // "trading" on "trade", "studies" on "studi": the stem's last letter gives way to the ending.
+  const base = stem.slice(0, -1);
+  return word.startsWith(base) && /^(?:ing|ed|es|ies|ied|y)$/.test(word.slice(base.length));
+}
+
 for (const group of SYNONYM_GROUPS) {
   const head = group[0] ?? '';
   for (const word of group) {
     if (!bySurface.has(word)) bySurface.set(word, head);
     const s = stemWord(word);
+    // "shaheds" on "shahe": a listed plural or past form is its singular's inflection.
+    if (!inflects(word, s) && !inflects(word.replace(/(?:es|s|ed|ing)$/, ''), s)) continue;
     const previous = byStem.get(s);
     if (previous !== undefined && previous !== head) ambiguousStems.add(s);
     else byStem.set(s, head);
   }
 }
 // "states" is a noun as often as a verb ("the United States", "member states"): only the listed "stated"
-// says something was said.
-ambiguousStems.add(stemWord('states'));
+// says something was said. Likewise "blocking" and "blocks" (of flats).
+for (const word of ['states', 'blocks']) ambiguousStems.add(stemWord(word));
 for (const s of ambiguousStems) byStem.delete(s);
 
 function stemWord(lower: string): string {
@@ -155,7 +174,8 @@ function readTerm(lower: string): string | null {
   const base = IRREGULAR_PAST.get(lower);
   if (base !== undefined) return readTerm(base);
   const stem = stemWord(lower);
-  return byStem.get(stem) ?? stem;
+  const folded = byStem.get(stem);
+  return folded !== undefined && inflects(lower, stem) ? folded : stem;
 }
 
 /** TOKEN anchored (sticky): a token starting exactly at `lastIndex`, read with `test` (no match array). */

@@ -310,6 +310,17 @@ describe('termOf', () => {
     expect(termOf('struck')).toBe(termOf('strikes'));
   });
 
+  it('folds the inflections of a listed word, not other words its stem is shared with', () => {
+    for (const w of ['kills', 'killing']) expect(termOf(w)).toBe(termOf('killed'));
+    for (const w of ['striking', 'attacking']) expect(termOf(w)).toBe(termOf('fired'));
+    expect(termOf('dropping')).toBe(termOf('decrease'));
+    expect(termOf('trading')).toBe(termOf('exchange'));
+    // Porter gives "general" and "generator", "officer" and "office" one stem.
+    for (const w of ['generator', 'generators', 'generation', 'office']) expect(termOf(w)).not.toBe(termOf('general'));
+    expect(termOf('generals')).toBe(termOf('general'));
+    expect(termOf('blocks')).not.toBe(termOf('obstacle'));
+  });
+
   it('reads "stated" as "said", but not the noun "states" ("the United States")', () => {
     expect(termOf('stated')).toBe(termOf('said'));
     expect(termOf('states')).not.toBe(termOf('said'));
