@@ -69,6 +69,8 @@ import {
  */
 
 export const NOT_FOUND_ANSWER = 'I could not find that in my sources.';
+/** What joins the disagreeing answers to the main one in an answer's text. */
+export const ALTERNATIVES_LEAD = '; the sources also give: ';
 /** Below this score no sentence supports an answer: abstain. */
 export const MIN_CONFIDENCE = 0.3;
 /**
@@ -2229,7 +2231,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       });
     }
   }
-  if (alternatives.length > 0) answer += `; the sources also give: ${alternatives.map((a) => a.answer).join('; ')}`;
+  if (alternatives.length > 0) answer += `${ALTERNATIVES_LEAD}${alternatives.map((a) => a.answer).join('; ')}`;
 
   return {
     question,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBaseline } from '../../src/eval/baseline.js';
-import type { EvalQuestion, EvalResult } from '../../src/eval/evaluate.js';
+import { type EvalQuestion, type EvalResult, judge } from '../../src/eval/evaluate.js';
 import { renderTable, rowOf, runSet, type SetRow, scoreSubject, skippedRow } from '../../src/eval/report.js';
 import type { Answer, Corpus } from '../../src/types.js';
 import { corpusOnDisk } from './corpus.js';
@@ -69,6 +69,26 @@ describe('scoreSubject', () => {
       recallAt1: 0.5,
       recallAt5: 0.5,
     });
+  });
+});
+
+describe('judge', () => {
+  it('counts the main answer only, not a disagreeing answer listed after it', () => {
+    const quote = 'Both sides exchanged 314 prisoners.';
+    const cited = { source: '100_wire', outlet: null, quote, title: null, published: null, paragraph: 0 };
+    const answer = (text: string, alternatives: Answer['alternatives']): Answer => ({
+      ...abstainer.ask('How many prisoners were exchanged?'),
+      answer: text,
+      abstained: false,
+      alternatives,
+      citations: [cited],
+    });
+    const q = questions[0] as EvalQuestion;
+    expect(judge(corpus, q, answer('314 prisoners (reported by 1 of 1 source)', [])).correct).toBe(true);
+    const behind = answer('157 prisoners; the sources also give: 314 prisoners (reported by 1 of 1 source)', [
+      { answer: '314 prisoners (reported by 1 of 1 source)', citations: [cited] },
+    ]);
+    expect(judge(corpus, q, behind)).toMatchObject({ correct: false, reason: 'answer does not match' });
   });
 });
 
