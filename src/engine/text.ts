@@ -119,8 +119,9 @@ for (const group of SYNONYM_GROUPS) {
   }
 }
 // "states" is a noun as often as a verb ("the United States", "member states"): only the listed "stated"
-// says something was said. Likewise "blocking" and "blocks" (of flats).
-for (const word of ['states', 'blocks']) ambiguousStems.add(stemWord(word));
+// says something was said. Likewise "blocking" and "blocks" (of flats), "lives" and "live" ("a live blog",
+// "they live in Sumy": see unfoldLivesAsVerb).
+for (const word of ['states', 'blocks', 'lives']) ambiguousStems.add(stemWord(word));
 for (const s of ambiguousStems) byStem.delete(s);
 
 function stemWord(lower: string): string {
@@ -266,8 +267,31 @@ export function tokenize(text: string): Token[] {
     tokens.push({ surface, lower, term, start, end, capitalized, numeric });
   }
   unfoldLostThings(tokens);
+  unfoldLivesAsVerb(tokens);
   perCent(tokens);
   return tokens;
+}
+
+/** Words before the noun "lives" ("their lives", "the lives of", "many lives", "1,000 lives"). */
+const LIVES_NOUN_BEFORE: ReadonlySet<string> = new Set(
+  'their his her its our your the of many more most few fewer thousands hundreds dozens civilian civilians human innocent own countless lost claimed cost saved'.split(
+    ' ',
+  ),
+);
+const LIVE = 'live';
+
+/**
+ * "Lives" is a death as a noun ("lost their lives", "cost the lives of 55,000 soldiers"); as a verb ("the
+ * family lives in Sumy") it is where someone lives.
+ */
+function unfoldLivesAsVerb(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t?.lower !== 'lives') continue;
+    const prev = tokens[i - 1];
+    if (prev && (prev.numeric || LIVES_NOUN_BEFORE.has(prev.lower))) continue;
+    tokens[i] = { ...t, term: LIVE };
+  }
 }
 
 const PERCENT = bySurface.get('percent') ?? 'percent';

@@ -413,6 +413,14 @@ describe('tokenize: "lost"', () => {
     expect(tokenize('The town lost its heating')[2]?.term).not.toBe(killed);
     expect(tokenize('the homes that lost it')[3]?.term).not.toBe(killed);
   });
+
+  it('reads the noun "lives" as deaths, the verb ("the family lives in Varna") and "live" as living', () => {
+    const killed = tokenize('soldiers killed')[1]?.term;
+    expect(tokenize('lost their lives')[2]?.term).toBe(killed);
+    expect(tokenize('cost the lives of 40 sailors')[2]?.term).toBe(killed);
+    expect(tokenize('the family lives in Varna')[2]?.term).not.toBe(killed);
+    expect(tokenize('the reporter went live from Varna')[3]?.term).not.toBe(killed);
+  });
 });
 
 describe('"which two …" questions', () => {
