@@ -397,10 +397,10 @@ function detectDate(lower: string): DateConstraint | null {
     const asOf = /\b(?:as of|as at)\s*$/.test(lower.slice(0, lower.indexOf(day.text)));
     return { year: day.year ? Number(day.year) : null, month: day.month, day: day.day, text: day.text.trim(), asOf };
   }
-  const m =
-    /\b(?:in |since |by |of )?(?:(early|late|mid)[- ])?(january|february|march|april|may|june|july|august|september|october|november|december)?\s*((?:19|20)\d\d)\b/.exec(
-      lower,
-    );
+  // "in February 2025", "back in feb 2025", "Dec. 2024".
+  const m = new RegExp(
+    `\\b(?:in |since |by |of )?(?:(early|late|mid)[- ])?(?:\\b(${MONTH_PATTERN})\\b\\.?)?\\s*((?:19|20)\\d\\d)\\b`,
+  ).exec(lower);
   if (m?.[3]) {
     // "since (Feb) 2022": where a count starts, not when what is counted happened.
     const before = lower.slice(0, m.index);
@@ -409,7 +409,7 @@ function detectDate(lower: string): DateConstraint | null {
       new RegExp(`\\b(?:since|from|starting)\\s+(?:(?:${MONTH_PATTERN})\\.?\\s*)?$`).test(before)
     )
       return null;
-    return { year: Number(m[3]), month: m[2] ? MONTH_NAMES.indexOf(m[2]) + 1 : null, day: null, text: m[0].trim() };
+    return { year: Number(m[3]), month: m[2] ? monthOf(m[2]) : null, day: null, text: m[0].trim() };
   }
   // "… in January?": a month of no stated year ("may" is left out: it is more often the verb).
   const bare =

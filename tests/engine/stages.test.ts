@@ -163,6 +163,12 @@ describe('analyzeQuestion: what is asked', () => {
     expect(q.terms.filter((t) => t.head).map((t) => t.surface)).toEqual(['casualties']);
   });
 
+  it('reads a month written short before a year ("back in feb 2025", "Dec. 2024") as that month', () => {
+    expect(analyzeQuestion('how many ferries sank back in feb 2025').date).toMatchObject({ year: 2025, month: 2 });
+    expect(analyzeQuestion('How many ferries sank in Dec. 2024?').date).toMatchObject({ year: 2024, month: 12 });
+    expect(analyzeQuestion('How many ferries sank in 2024?').date).toMatchObject({ year: 2024, month: null });
+  });
+
   it('counts the measure of the focus ("the death toll from the drone strike"), ahead of a later one', () => {
     const q = analyzeQuestion('What is the death toll from the drone strike on the Varna ferry pier?');
     expect(q.terms.filter((t) => t.head).map((t) => t.surface)).toEqual(['death']);
