@@ -1622,6 +1622,14 @@ export interface AnswerOptions {
 const PARTITIVE_AFTER =
   /^[^.;:]{0,40}?[,(—–-]\s*(?:including|among them|of whom|of them)?\s*(?<share>\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozens|hundreds|thousands)\s+(?:of (?:them|those|whom)|were|are)\b/iu;
 
+/** "… in miles?", "in hours": a unit of measure the question asks the answer in. */
+const UNIT_ASKED =
+  /\bin (miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|yards?|hours?|minutes?|days?|weeks?|months?|years?|tonnes?|tons?|barrels?|megawatts?)\b/i;
+/** A figure in the unit asked for wins when it scores at least this share of the best… */
+export const UNIT_SHARE = 0.5;
+/** …and a figure in another unit then weighs this share. */
+export const OTHER_UNIT = 0.7;
+
 /** A figure given without what it counts ("then 9."). */
 const BARE_FIGURE = /^[\d.,]+$/;
 
@@ -2028,6 +2036,27 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       ...close.filter((c) => figureValue(c) === wanted).map((c) => ({ ...c, score: Math.max(c.score, best) })),
       ...candidates.filter((c) => figureValue(c) !== wanted),
     ].sort((a, b) => b.score - a.score);
+  }
+
+  // "How long is the front line in miles?": of figures that answer about as well as the best, one in the
+  // unit asked for ("600-mile" before "1,000-kilometre").
+  const unit = UNIT_ASKED.exec(q.question)?.[1]?.toLowerCase();
+  if (unit && candidates.some((c) => figureValue(c) !== null)) {
+    const best = Math.max(...candidates.map((c) => c.score));
+    const stem = unit.replace(/(?:es|s)$/, '').slice(0, 5);
+    const inUnitAsked = (c: Candidate) =>
+      figureValue(c) !== null && c.score >= best * UNIT_SHARE && c.text.toLowerCase().includes(stem);
+    if (candidates.some(inUnitAsked)) {
+      candidates = candidates
+        .map((c) =>
+          inUnitAsked(c)
+            ? { ...c, score: Math.max(c.score, best) }
+            : figureValue(c) !== null
+              ? { ...c, score: c.score * OTHER_UNIT }
+              : c,
+        )
+        .sort((a, b) => b.score - a.score);
+    }
   }
 
   // "What's the latest toll?", "how many so far?": of the figures that answer about as well as the best,

@@ -667,6 +667,20 @@ describe('a part of a group asked for ("how many of the injured were …")', () 
   });
 });
 
+describe('a unit the question asks the answer in', () => {
+  it('chooses the figure in that unit ("in miles") over one in another unit more sources give', () => {
+    const e = buildEngine(
+      corpusOf({
+        'a.txt': 'Barges use the 120-kilometre Varna canal every day.\n',
+        'b.txt': 'Ferries cross the 120-kilometre Varna canal in an hour.\n',
+        'c.txt': 'The 75-mile Varna canal was closed by the storm.\n',
+      }),
+    );
+    expect(e.ask('How long is the Varna canal in miles?').answer).toMatch(/^75-mile/);
+    expect(e.ask('How long is the Varna canal?').answer).toMatch(/^120-kilometre/);
+  });
+});
+
 describe('sums of money written with a currency code', () => {
   it('are read with the code, as the amount asked for', () => {
     const e = buildEngine(
