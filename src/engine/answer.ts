@@ -991,10 +991,17 @@ function scoreSentence(
     return { coverage, candidates: out };
   }
   const matchedWeight = matched.reduce((s, t) => s + t.weight, 0) || 1;
+  // "- Estimated damage to the power grid: EUR 4.6 billion": a label and its value; every word of the label
+  // is as near the value as the first.
+  const labelled = LABEL_VALUE.exec(text);
+  const valueFrom = labelled ? tokens.findIndex((t) => t.start >= (labelled[1]?.length ?? 0)) : -1;
   for (const slot of slots) {
     let proximity = 0;
-    for (const t of matched)
-      proximity += t.weight * near(distanceTo(positions.get(t.term) ?? [], slot.first, slot.last));
+    for (const t of matched) {
+      const at = positions.get(t.term) ?? [];
+      const label = valueFrom > 0 && slot.first >= valueFrom && at.some((p) => p < valueFrom);
+      proximity += t.weight * near(label ? 1 : distanceTo(at, slot.first, slot.last));
+    }
     proximity /= matchedWeight;
     let anchor = slot.first < 0 ? 1 : 0.5 + 0.5 * proximity;
     if (head && q.kind !== 'description') {
@@ -1629,6 +1636,9 @@ const UNIT_ASKED =
 export const UNIT_SHARE = 0.5;
 /** …and a figure in another unit then weighs this share. */
 export const OTHER_UNIT = 0.7;
+
+/** A factbox line: a label, a colon, then a short value ("- Energy facilities damaged: 14, in nine regions"). */
+const LABEL_VALUE = /^([-*•\s]*[^:]{3,160}:)\s*[^:]{1,80}$/;
 
 /** A figure given without what it counts ("then 9."). */
 const BARE_FIGURE = /^[\d.,]+$/;

@@ -667,6 +667,20 @@ describe('a part of a group asked for ("how many of the injured were …")', () 
   });
 });
 
+describe('a factbox line ("label: value")', () => {
+  it('reads every word of the label as next to its value', () => {
+    const e = buildEngine(
+      corpusOf({
+        'f.txt':
+          'Storm in figures\n\n' +
+          '- Preliminary estimate of the damage from the storm to piers and jetties along the coast: EUR 2.1 million\n' +
+          '- Ferries cancelled: 40\n',
+      }),
+    );
+    expect(e.ask('What was the damage to piers and jetties in euros?').answer).toMatch(/^EUR 2\.1 million/);
+  });
+});
+
 describe('a unit the question asks the answer in', () => {
   it('chooses the figure in that unit ("in miles") over one in another unit more sources give', () => {
     const e = buildEngine(
