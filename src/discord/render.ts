@@ -16,6 +16,7 @@ import {
   TimestampStyles,
   time,
 } from 'discord.js';
+import { mainAnswer } from '../engine/alternatives.js';
 import { isChangeOverTime, isUpdate } from '../extract/render.js';
 import type { CasualtyFigure, CasualtyReport, TalksBrief, TalksTopic } from '../extract/types.js';
 import type { ReloadResult } from '../store.js';
@@ -410,21 +411,6 @@ function agreementFooter(supporting: number, total: number, disagreeing: number)
   return disagreeing > 0 ? `${base} · ${disagreeing} report${disagreeing === 1 ? 's' : ''} a different answer` : base;
 }
 
-/**
- * The main answer without the disagreeing answers an engine may have appended to it ("…; the
- * sources also give: X; Y"): those are listed separately, each with its own numbered sources.
- */
-export function mainAnswer(text: string, alternatives: readonly { answer: string }[]): string {
-  if (alternatives.length === 0) return text;
-  const positions = alternatives.map((a) => (a.answer ? text.indexOf(a.answer) : -1));
-  if (positions.some((p) => p <= 0)) return text;
-  const head = text
-    .slice(0, Math.min(...positions))
-    .replace(/[;,]\s*[^;,:]{0,60}:\s*$/, '')
-    .trim();
-  return head || text;
-}
-
 export interface AnswerOptions {
   /** The asker: with it, the message gets its buttons (only the asker turns its pages). */
   owner?: string;
@@ -496,7 +482,7 @@ export function renderAnswer(
 
   const { numbering, main, alts } = numberAnswer(answer, lookup);
   const total = numbering.list.length;
-  const mainText = mainAnswer(answer.answer, alts);
+  const mainText = mainAnswer(answer);
   const disagreeing = new Set(alts.flatMap((a) => a.entries.flatMap((e) => e.sources))).size;
   const pages = Math.max(1, Math.ceil(total / SOURCES_PER_PAGE));
   const view = options.view ?? 'answer';

@@ -2,6 +2,7 @@ import { COUNTRIES, countryOf, PEOPLE_NOUNS } from '../extract/lexicon.js';
 import { CURRENCY_CODES } from '../nlp/numbers.js';
 import { applyCorrections } from '../sources/corrections.js';
 import type { Answer, AnswerKind, Article, RichCitation, Sentence } from '../types.js';
+import { ALTERNATIVES_LEAD } from './alternatives.js';
 import {
   analyzeQuestion,
   type DateConstraint,
@@ -69,8 +70,6 @@ import {
  */
 
 export const NOT_FOUND_ANSWER = 'I could not find that in my sources.';
-/** What joins the disagreeing answers to the main one in an answer's text. */
-export const ALTERNATIVES_LEAD = '; the sources also give: ';
 /** Below this score no sentence supports an answer: abstain. */
 export const MIN_CONFIDENCE = 0.3;
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { ALTERNATIVES_LEAD } from '../engine/answer.js';
+import { mainAnswer } from '../engine/alternatives.js';
 import type { Engine } from '../engine/engine.js';
 import type { Answer, Corpus } from '../types.js';
 
@@ -67,12 +67,6 @@ export function isVerbatim(corpus: Corpus, source: string, quote: string): boole
 
 const fileCache = new Map<string, string>();
 
-/** The answer before the disagreeing answers the engine lists after it ("…; the sources also give: …"). */
-export function mainPart(a: Answer): string {
-  const at = a.alternatives.length > 0 ? a.answer.indexOf(ALTERNATIVES_LEAD) : -1;
-  return at > 0 ? a.answer.slice(0, at) : a.answer;
-}
-
 export function judge(corpus: Corpus, q: EvalQuestion, a: Answer): EvalResult {
   const verbatim = a.citations.filter((c) => isVerbatim(corpus, c.source, c.quote)).length;
   const base = {
@@ -94,7 +88,7 @@ export function judge(corpus: Corpus, q: EvalQuestion, a: Answer): EvalResult {
   if (a.abstained) return { ...base, expected: 'answer', correct: false, reason: 'abstained' };
   const patterns = q.answer.map((p) => new RegExp(p, 'i'));
   // Only the main answer counts, not the disagreeing answers listed after it.
-  const answerMatches = patterns.some((re) => re.test(mainPart(a)));
+  const answerMatches = patterns.some((re) => re.test(mainAnswer(a)));
   const supported = a.citations.some(
     (c) =>
       q.sources.some((s) => c.source.startsWith(s)) &&
