@@ -1,4 +1,5 @@
 import { MONTHS } from '../extract/lexicon.js';
+import { CURRENCY_NAMES } from '../nlp/numbers.js';
 import type { AnswerKind } from '../types.js';
 import { asksDuration } from './slots.js';
 import { CONCEPT_TERMS, MEASURE_TERMS, QUESTION_NOISE, SIDE_TERMS, type Token, termOf, tokenize } from './text.js';
@@ -156,8 +157,9 @@ const PERCENT_WORDS = new Set(['percentage', 'percent', 'share', 'rate', 'propor
 const WH_WORDS = new Set(['who', 'whom', 'where', 'when', 'which', 'what', 'how']);
 
 /** "… in euros", "in US dollars", "in hryvnias": an amount asked for in a currency. */
-const IN_CURRENCY =
-  /\bin (?:(?:us|u\.s\.|american|canadian|australian) )?(?:euros?|dollars?|pounds?|sterling|hryvnias?|roubles?|rubles?|zlotys?|francs?|yen|yuan)\b/;
+const IN_CURRENCY = new RegExp(
+  String.raw`\bin (?:(?:us|u\.s\.|american|canadian|australian) )?(?:${CURRENCY_NAMES})\b`,
+);
 
 function detectKind(lower: string, tokens: Token[]): AnswerKind {
   const words = tokens.map((t) => t.lower);
@@ -235,7 +237,7 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
 const FOCUS_END = /^(?:in|on|at|by|from|to|since|during|after|before|according|that|about|for|with)$/;
 
 /** Token indexes of the focus phrase: what follows "how many", "which", "what is the", "who is". */
-function focusRange(tokens: Token[], kind: AnswerKind, text = ''): [number, number] | null {
+function focusRange(tokens: Token[], kind: AnswerKind, text: string): [number, number] | null {
   const words = tokens.map((t) => t.lower);
   let start = -1;
   // "When the search was called off, how many were missing?": a clause before the question word sets the

@@ -1,5 +1,5 @@
 import { COUNTRIES, countryOf, PEOPLE_NOUNS } from '../extract/lexicon.js';
-import { CURRENCY_CODES } from '../nlp/numbers.js';
+import { CURRENCY_CODES, CURRENCY_NAMES } from '../nlp/numbers.js';
 import { applyCorrections } from '../sources/corrections.js';
 import type { Answer, AnswerKind, Article, RichCitation, Sentence } from '../types.js';
 import { ALTERNATIVES_LEAD } from './alternatives.js';
@@ -169,9 +169,7 @@ const MONEY_TERMS = new Set(
   ['money', 'cash', 'funding', 'funds', 'aid', 'budget', 'cost', 'price', 'sum', 'amount'].map((w) => termOf(w) ?? w),
 );
 /** Currency words and signs as tokens ("euros", "dollars", "hryvnias"). */
-const CURRENCY = new RegExp(
-  `^(?:euros?|dollars?|pounds?|sterling|hryvnias?|hryvnia|rubles?|roubles?|francs?|yen|yuan|zlotys?|cents?|pence|kopecks?|${CURRENCY_CODES.toLowerCase()})$`,
-);
+const CURRENCY = new RegExp(`^(?:${CURRENCY_NAMES}|cents?|pence|kopecks?|${CURRENCY_CODES.toLowerCase()})$`);
 
 /**
  * A figure with a currency sign or code before it, or a currency word after it ("£20 million",
@@ -1995,10 +1993,13 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
         ? null
         : { from: at + c.text.length, match: PARTITIVE_AFTER.exec(c.sentence.corrected.slice(at + c.text.length)) };
     };
-    const shares = new Map<Candidate, number>();
+    // Each share with the best score of a whole it breaks down; the wholes.
+    const parts = new Map<Candidate, number>();
+    const wholes = new Set<Candidate>();
     for (const c of candidates) {
       const a = after(c);
       if (!a?.match) continue;
+      wholes.add(c);
       const share = a.match.groups?.share ?? '';
       const shareAt = a.from + a.match[0].lastIndexOf(share);
       const part = candidates.find(
@@ -2008,14 +2009,13 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
           figureValue(p) !== null &&
           p.sentence.corrected.indexOf(p.text, a.from) === shareAt,
       );
-      if (part) shares.set(part, Math.max(shares.get(part) ?? 0, c.score));
-      if (!shares.has(c)) shares.set(c, -1);
+      if (part) parts.set(part, Math.max(parts.get(part) ?? 0, c.score));
     }
     candidates = candidates
       .map((c) => {
-        const share = shares.get(c);
-        if (share === undefined) return c;
-        return share < 0 ? { ...c, score: c.score * OTHER_WHOLE } : { ...c, score: Math.max(c.score, share) };
+        const whole = parts.get(c);
+        if (whole !== undefined) return { ...c, score: Math.max(c.score, whole) };
+        return wholes.has(c) ? { ...c, score: c.score * OTHER_WHOLE } : c;
       })
       .sort((a, b) => b.score - a.score);
   }

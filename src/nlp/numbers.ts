@@ -352,6 +352,8 @@ const LENGTH_UNIT = /^(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|yards?|feet
 /** "a 4-year-old", "a five-month-old": an age. */
 const AGE_AFTER = /^-(?:years?|months?|days?|weeks?)\b/i;
 const FRACTION_AFTER = /^-(?:fifths?|thirds?|quarters?|halfs?)\b/i;
+/** Currencies by name, as news writes them after an amount ("25 million euros", "18,500 hryvnias"). */
+export const CURRENCY_NAMES = 'euros?|dollars?|pounds?|sterling|hryvnias?|rubles?|roubles?|francs?|yen|yuan|zlotys?';
 /** ISO 4217 codes news writes before an amount ("EUR 3.2 million", "UAH 4.6 billion"): money, not a name. */
 export const CURRENCY_CODES =
   'USD|EUR|GBP|UAH|RUB|PLN|CHF|JPY|CNY|CAD|AUD|SEK|NOK|DKK|CZK|HUF|RON|BGN|TRY|INR|AED|SAR|ILS|KZT|GEL|MDL|BYN';
