@@ -1,8 +1,8 @@
 import type { Answer } from '../types.js';
 
 /**
- * How an answer's text lists the answers that disagree with it: "314 prisoners (…); the sources also give:
- * about 300 prisoners (…)". Written once here for the engine that joins them and the readers that need the
+ * How an answer's text lists the answers that disagree with it: "40 ferries (…); the sources also give:
+ * about 35 ferries (…)". Written once here for the engine that joins them and the readers that need the
  * main answer alone (the Discord renderer, which lists the others apart; the eval judge, which scores the
  * main answer only). A module of its own, so the Discord process reads it without loading the engine.
  */

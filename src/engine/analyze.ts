@@ -286,7 +286,7 @@ function focusRange(tokens: Token[], kind: AnswerKind, text: string): [number, n
   // "what is the X", "who is Ukraine's X", "what figure for X did": skip auxiliaries and articles.
   while (start < words.length && (AUXILIARIES.has(words[start] ?? '') || /^(?:the|a|an)$/.test(words[start] ?? '')))
     start++;
-  // "the Ministry of Energy's preliminary estimate", "the port's appeal": the possessor is not the thing
+  // "the Port of Varna's damage estimate", "the port's appeal": the possessor is not the thing
   // asked about — what it owns is (the possessive "'s" is no token: it follows a token in the text).
   for (let k = start; k < Math.min(words.length - 1, start + 5); k++) {
     const w = words[k] ?? '';

@@ -173,7 +173,7 @@ const CURRENCY = new RegExp(`^(?:${CURRENCY_NAMES}|cents?|pence|kopecks?|${CURRE
 
 /**
  * A figure with a currency sign or code before it, or a currency word after it ("£20 million",
- * "EUR 3.2 million", "25 million euros").
+ * "EUR 2.7 million", "25 million euros").
  */
 function inCurrency(text: string, tokens: readonly Token[], slot: Slot): boolean {
   const start = tokens[slot.first]?.start ?? 0;
@@ -988,7 +988,7 @@ function scoreSentence(
     return { coverage, candidates: out };
   }
   const matchedWeight = matched.reduce((s, t) => s + t.weight, 0) || 1;
-  // "- Estimated damage to the power grid: EUR 4.6 billion": a label and its value; every word of the label
+  // "- Estimated damage to the harbour piers: EUR 2.1 million": a label and its value; every word of the label
   // is as near the value as the first.
   const labelled = LABEL_VALUE.exec(text);
   const valueFrom = labelled ? tokens.findIndex((t) => t.start >= (labelled[1]?.length ?? 0)) : -1;
@@ -1620,7 +1620,7 @@ export interface AnswerOptions {
 }
 
 /**
- * A figure followed by a share of it ("six injured, three of them in serious condition", "40 freed,
+ * A figure followed by a share of it ("nine injured, four of them in critical condition", "40 freed,
  * including 12 of whom …"): the whole the partitive breaks down.
  */
 const PARTITIVE_AFTER =
@@ -1983,7 +1983,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       )
       .sort((a, b) => b.score - a.score);
   }
-  // "How many of the injured were in serious condition?" — "six injured, three of them in serious
+  // "How many of the injured were in serious condition?" — "nine injured, four of them in critical
   // condition": the figure a share follows is the whole, not the part asked about.
   // The share takes the place the whole had: it is read for the same question.
   if (options.subset) {
@@ -2047,8 +2047,8 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     ].sort((a, b) => b.score - a.score);
   }
 
-  // "How long is the front line in miles?": of figures that answer about as well as the best, one in the
-  // unit asked for ("600-mile" before "1,000-kilometre").
+  // "How long is the canal in miles?": of figures that answer about as well as the best, one in the
+  // unit asked for ("75-mile" before "120-kilometre").
   const unit = UNIT_ASKED.exec(q.question)?.[1]?.toLowerCase();
   if (unit && candidates.some((c) => figureValue(c) !== null)) {
     const best = Math.max(...candidates.map((c) => c.score));

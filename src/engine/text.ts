@@ -120,7 +120,7 @@ for (const group of SYNONYM_GROUPS) {
 }
 // "states" is a noun as often as a verb ("the United States", "member states"): only the listed "stated"
 // says something was said. Likewise "blocking" and "blocks" (of flats), "lives" and "live" ("a live blog",
-// "they live in Sumy": see unfoldLivesAsVerb).
+// "they live in Varna": see unfoldLivesAsVerb).
 for (const word of ['states', 'blocks', 'lives']) ambiguousStems.add(stemWord(word));
 for (const s of ambiguousStems) byStem.delete(s);
 
@@ -281,8 +281,8 @@ const LIVES_NOUN_BEFORE: ReadonlySet<string> = new Set(
 const LIVE = 'live';
 
 /**
- * "Lives" is a death as a noun ("lost their lives", "cost the lives of 55,000 soldiers"); as a verb ("the
- * family lives in Sumy") it is where someone lives.
+ * "Lives" is a death as a noun ("lost their lives", "cost the lives of 40 sailors"); as a verb ("the
+ * family lives in Varna") it is where someone lives.
  */
 function unfoldLivesAsVerb(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {

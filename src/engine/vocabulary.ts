@@ -37,7 +37,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   'overnight night',
   'front frontline frontlines',
   'american americans usa washington',
-  // Currencies: the name, its plural and its ISO code are one term ("EUR 3.2 million" answers "in euros").
+  // Currencies: the name, its plural and its ISO code are one term ("EUR 2.7 million" answers "in euros").
   'euro euros eur',
   'dollar dollars usd',
   'hryvnia hryvnias uah',

@@ -88,7 +88,7 @@ const ARTICLE_NUMBER = String.raw`(?:(?:half|a\s+quarter\s+of)\s+)?an?\s+(?:hund
 const DIGIT_NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s+(?:hundred|thousand|million|billion)\b)?`;
 const PERCENT = String.raw`(?:\s*%|\s+per\s?cent\b(?:\s+points?\b)?|\s+percentage\s+points?\b)?`;
-/** "three and a half hours", "2 and a half million": a half more than the number before it. */
+/** "two and a half days", "2 and a half million": a half more than the number before it. */
 const AND_A_HALF = String.raw`(?:\s+and\s+a\s+half\b)`;
 const AND_A_HALF_RE = /^(.+?)\s+and\s+a\s+half(?:\s+(hundred|thousand|million|billion))?$/i;
 /** One number: digits or words, a scale word, a percent sign. */
@@ -354,7 +354,7 @@ const AGE_AFTER = /^-(?:years?|months?|days?|weeks?)\b/i;
 const FRACTION_AFTER = /^-(?:fifths?|thirds?|quarters?|halfs?)\b/i;
 /** Currencies by name, as news writes them after an amount ("25 million euros", "18,500 hryvnias"). */
 export const CURRENCY_NAMES = 'euros?|dollars?|pounds?|sterling|hryvnias?|rubles?|roubles?|francs?|yen|yuan|zlotys?';
-/** ISO 4217 codes news writes before an amount ("EUR 3.2 million", "UAH 4.6 billion"): money, not a name. */
+/** ISO 4217 codes news writes before an amount ("EUR 2.7 million", "UAH 1.9 billion"): money, not a name. */
 export const CURRENCY_CODES =
   'USD|EUR|GBP|UAH|RUB|PLN|CHF|JPY|CNY|CAD|AUD|SEK|NOK|DKK|CZK|HUF|RON|BGN|TRY|INR|AED|SAR|ILS|KZT|GEL|MDL|BYN';
 const CURRENCY_CODE = new RegExp(`^(?:${CURRENCY_CODES})$`);

@@ -700,10 +700,10 @@ describe('sums of money written with a currency code', () => {
     const e = buildEngine(
       corpusOf({
         'm.txt':
-          'Storms damaged 14 piers in Varna. The port put the damage at EUR 3.2 million, or about USD 3.5 million.\n',
+          'Storms damaged 14 piers in Varna. The port put the damage at EUR 2.7 million, or about USD 2.9 million.\n',
       }),
     );
-    expect(e.ask('What was the damage in euros?').answer).toMatch(/^EUR 3\.2 million/);
+    expect(e.ask('What was the damage in euros?').answer).toMatch(/^EUR 2\.7 million/);
   });
 });
 
