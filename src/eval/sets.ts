@@ -25,6 +25,8 @@ const DEV6 = 'tests/fixtures/dev6';
 const HELDOUT6 = 'tests/fixtures/heldout6';
 const DEV7 = 'tests/fixtures/dev7';
 const HELDOUT7 = 'tests/fixtures/heldout7';
+const DEV8 = 'tests/fixtures/dev8';
+const HELDOUT8 = 'tests/fixtures/heldout8';
 
 /** Every set `npm run eval` reports, paths relative to the repository root. */
 export const EVAL_SETS: readonly EvalSet[] = [
@@ -47,6 +49,10 @@ export const EVAL_SETS: readonly EvalSet[] = [
   // Five more (a TV news transcript, a ministry's numbered statement, a foreign-press review, a "7 numbers"
   // listicle, a committee hearing record with a corrected figure): development material.
   { name: 'dev7', questions: 'tests/fixtures/dev7.jsonl', sources: [SEEDS, NEWS_DEV, DEV7] },
+  // Five more (a morning briefing of unrelated items, an analysis comparing years and rounds, a story with an
+  // editor's correction, a live page newest entry first with a retraction, an official's post quoted and
+  // paraphrased): development material.
+  { name: 'dev8', questions: 'tests/fixtures/dev8.jsonl', sources: [SEEDS, NEWS_DEV, DEV8] },
   {
     name: 'heldout',
     questions: 'tests/fixtures/heldout.jsonl',
@@ -103,6 +109,15 @@ export const EVAL_SETS: readonly EvalSet[] = [
     name: 'heldout7',
     questions: 'tests/fixtures/heldout7.jsonl',
     sources: [SEEDS, NEWS_DEV, HELDOUT7],
+    optional: true,
+    heldOut: true,
+  },
+  // Five more (a readers' Q&A explainer, a parliamentary debate summary, a regional paper's strike report with
+  // an updated toll, a factbox of numbers with prose, an interview transcript), written without reading the code.
+  {
+    name: 'heldout8',
+    questions: 'tests/fixtures/heldout8.jsonl',
+    sources: [SEEDS, NEWS_DEV, HELDOUT8],
     optional: true,
     heldOut: true,
   },
