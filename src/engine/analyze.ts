@@ -183,6 +183,9 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
   if (/\bhow much\b/.test(lower) && tokens.some((t) => t.term !== null && CHANGE_TERMS.has(t.term))) return 'percent';
   // "How much did casualties go up?": a change too, said with the phrasal verb.
   if (/\bhow much\b.*\b(?:go|goes|gone|went|going) (?:up|down)\b/.test(lower)) return 'percent';
+  // "How many times bigger is …", "how much deadlier was 2025 than 2024?": a ratio or a relative change,
+  // given as a multiple ("two and a half times"), a share ("a fifth higher") or a percentage.
+  if (CHANGE_ASKED.test(lower)) return 'percent';
   if (
     /\bhow many\b|\bhow much\b|^(?:the )?(?:number|count|tally|toll) of\b/.test(lower) &&
     !/\bhow many (?:kilomet|km\b|miles?\b|met(?:er|re)s?\b)/.test(lower)
@@ -249,6 +252,12 @@ function focusRange(tokens: Token[], kind: AnswerKind, text: string): [number, n
     if (w === 'how' && n === 'old') return [i + 1, i + 1];
     if (w === 'how' && (n === 'many' || n === 'much' || n === 'long' || n === 'far' || n === 'big' || n === 'large')) {
       start = i + 2;
+      // "How many times bigger is the estimate …", "how much deadlier was …": the comparison is the form of
+      // the question; what is compared comes after it.
+      if (CHANGE_ASKED.test(text.toLowerCase())) {
+        if (words[start] === 'times') start++;
+        start += words[start] === 'as' ? 2 : 1;
+      }
       break;
     }
     if (w === 'which' || w === 'what' || w === 'who' || w === 'where' || w === 'when') {
@@ -349,6 +358,36 @@ const AGAINST_TERMS = new Set(['downed', 'killed', 'captured', 'exchange', 'inju
 /** Index terms of change words ("increase", "rise", "drop"). */
 const CHANGE_TERMS = new Set(['increase', 'decrease'].map((w) => termOf(w) ?? w));
 
+/**
+ * A comparison asked as a ratio or a relative change: "how many times bigger / more / as many", "how many
+ * times X's figure is …", "how much higher / deadlier … than" — not "how many times did …", a count of
+ * events. ("How much more money …" asks an amount: "more" and "less" are left out.)
+ */
+export const CHANGE_ASKED =
+  /\bhow many times (?!(?:did|does|do|has|have|had|was|were|is|are|will|would|can|could|in|on|this|that|a|an|per|each|since|so far)\b)|\bhow much (?!more\b|less\b|further\b|longer\b|later\b|after\b|over\b|under\b|other\b|never\b|ever\b|per\b)\p{L}{2,}er\b(?=.*\bthan\b)/u;
+
+/** How far after a figure the year it is compared with may be ("31% higher than in 2024"). */
+const BASE_REACH = 6;
+
+const YEAR_WORD = /^(?:19|20)\d\d$/;
+
+/**
+ * The year a comparison is measured from, in the words from `from` on: "than (in) 2024", "compared
+ * with 2024", "vs 2024"; null when none comes before another figure or within `reach` words.
+ */
+export function comparisonBase(tokens: readonly Token[], from: number, reach = BASE_REACH): string | null {
+  for (let k = from; k < Math.min(tokens.length, from + reach); k++) {
+    const w = tokens[k]?.lower ?? '';
+    if (tokens[k]?.numeric && !YEAR_WORD.test(w)) return null;
+    if (!YEAR_WORD.test(w)) continue;
+    const j = tokens[k - 1]?.lower === 'in' ? k - 2 : k - 1;
+    const before = tokens[j]?.lower ?? '';
+    const compared = (before === 'with' || before === 'to') && tokens[j - 1]?.lower === 'compared';
+    if (before === 'than' || before === 'vs' || before === 'versus' || compared) return w;
+  }
+  return null;
+}
+
 /** Verbs that give a figure ("estimate", "put", "report", "give", "count", "tally"), as index terms. */
 const FIGURE_VERB_TERMS = new Set(
   ['estimate', 'put', 'report', 'give', 'count', 'tally', 'record'].map((w) => termOf(w) ?? w),
@@ -423,9 +462,20 @@ function detectDate(lower: string): DateConstraint | null {
 }
 
 export function analyzeQuestion(question: string): QuestionAnalysis {
-  const clean = question.replace(/<@!?\d+>/g, ' ').trim();
-  const tokens = tokenize(clean);
+  // "How much did casualties go up?": the phrasal verb is one word for a change, not "go" and "up" to find
+  // ("up to 140,000").
+  const clean = question
+    .replace(/<@!?\d+>/g, ' ')
+    .replace(/\b(?:go|goes|gone|went|going) (up|down)\b/gi, (_m, way: string) =>
+      way.toLowerCase() === 'up' ? 'increase' : 'decrease',
+    )
+    .trim();
   const lower = clean.toLowerCase();
+  // "How many times bigger …": "times" is part of the question's form, not a word to find.
+  const change = CHANGE_ASKED.test(lower);
+  const tokens = tokenize(clean).map((t, k, all) =>
+    change && t.lower === 'times' && all[k - 1]?.lower === 'many' ? { ...t, term: null } : t,
+  );
   let kind = detectKind(lower, tokens);
   const range = focusRange(tokens, kind, clean);
   // "Who is Jared Kushner?": the question names the person; the answer is the role the sources give them.
@@ -443,7 +493,13 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   // "What is the CSIS estimate of …", "what death toll …": a figure is wanted.
   if (kind === 'description' && range && tokens.slice(range[0], range[1] + 1).some((t) => FIGURE_WORDS.has(t.lower)))
     kind = 'count';
-  const date = detectDate(lower);
+  // "Higher than in 2023": the year a change is measured from is not when what is asked about happened.
+  const base = comparisonBase(tokens, 0, tokens.length);
+  const read = detectDate(lower);
+  const date =
+    base !== null && read?.year === Number(base) && read.month === null
+      ? detectDate(lower.replace(new RegExp(`\\b(?:than|vs|versus|compared (?:with|to))(?: in)? ${base}\\b`), ' '))
+      : read;
   const asksWh = tokens.some((t) => WH_WORDS.has(t.lower)) || kind !== 'description';
 
   const terms: QuestionTerm[] = [];

@@ -5,6 +5,7 @@ import type { Answer, AnswerKind, Article, RichCitation, Sentence } from '../typ
 import { ALTERNATIVES_LEAD } from './alternatives.js';
 import {
   analyzeQuestion,
+  comparisonBase,
   type DateConstraint,
   type QuestionAnalysis,
   type QuestionTerm,
@@ -805,6 +806,7 @@ function scoreSentence(
     : OUTCOME_TERMS.filter((m) => questionMeasures.has(m));
   const dates = dateFactor(r, q, sentence, published, isFigure);
   const askedOrdinals = new Set(q.tokens.flatMap((t) => (ORDINALS.test(t.lower) ? [t.lower] : [])));
+  const askedBase = comparisonBase(q.tokens, 0, q.tokens.length);
   const askedCountries = countriesOf(q.tokens);
 
   let slots: Slot[];
@@ -1134,6 +1136,12 @@ function scoreSentence(
       if (isFigure && q.date?.year != null) {
         const year = yearOfFigure(text, tokens, slot);
         if (year !== null && year !== String(q.date.year)) anchor *= OTHER_ORDINAL;
+      }
+      // "How much higher than in 2023?" is not answered by the "31% higher than in 2024" of "31% higher than
+      // in 2024 and 70% higher than in 2023": the year a change is measured from must be the one asked.
+      if (isFigure && askedBase !== null) {
+        const base = comparisonBase(tokens, slot.last + 1);
+        if (base !== null && base !== askedBase) anchor *= OTHER_ORDINAL;
       }
       // "How many were killed": a figure from a sentence that says nothing of anyone killed counts something else.
       if (isFigure && askedOutcomes.length > 0 && !askedOutcomes.some((m) => positions.has(m))) anchor *= NO_OUTCOME;

@@ -43,6 +43,10 @@ const CHAT_FORMS: Readonly<Record<string, string>> = {
   pres: 'president',
   mil: 'military',
   dept: 'department',
+  // Chat short forms of who is counted and who counts: "civ casualties", "the docs said".
+  civ: 'civilian',
+  civs: 'civilians',
+  govts: 'governments',
   w: 'with',
   n: 'and',
   gonna: 'going to',
@@ -68,6 +72,9 @@ const CHAT_FORMS: Readonly<Record<string, string>> = {
   fri: 'Friday',
   yr: 'year',
   yrs: 'years',
+  hr: 'hour',
+  hrs: 'hours',
+  mins: 'minutes',
   b4: 'before',
   '2day': 'today',
   yday: 'yesterday',
@@ -108,7 +115,8 @@ export function normaliseChat(question: string): string {
     .replace(ACCORDING, 'according to')
     .replace(OPENERS, '')
     .replace(FILLERS, '')
-    .replace(/([?!])\1+/g, '$1');
+    .replace(/([?!])\1+/g, '$1')
+    .replace(/\bw\/o\b/gi, 'without');
   const expanded = words.replace(/\b[\p{L}\d]+\b/gu, (w) => {
     const form = CHAT_FORMS[w.toLowerCase()];
     if (form === undefined) return w;

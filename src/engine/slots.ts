@@ -22,7 +22,7 @@ export interface Slot {
 }
 
 const NOUN_PHRASE_STOP =
-  /^(?:have|has|had|were|was|are|is|been|being|in|on|at|by|for|from|to|since|and|or|who|which|that|as|with|said|according|dying|killed|died)$/;
+  /^(?:have|has|had|were|was|are|is|been|being|in|on|at|by|for|from|to|since|and|or|who|which|that|as|with|said|according|dying|killed|died|he|she|it|they|we|i|you)$/;
 
 /** A plural common noun that can head a compound ("buildings", "drones"), not a verb or function word ("was", "this"). */
 const COMPOUND_HEAD = /^(?!(?:was|is|has|this|its|as|us|his|hers|yes|does|goes|says|always|perhaps)$)[a-z]{3,}[^su]s$/;
@@ -146,12 +146,44 @@ export function numberSlots(text: string, tokens: readonly Token[], kind: Answer
   const asksAge = /\bhow old\b/i.test(q.question);
   // "How much of the region …", "what share …": a fraction in words ("about a fifth", "nearly a third") is a share.
   const fractions = wanted.includes('percent') ? fractionSlots(text, tokens) : [];
-  return [...fractions, ...figureSlots(text, tokens, wanted, questionNumbers, asksAge)];
+  // "How many times bigger …", "by how much …": a multiple ("about two and a half times", "double") answers
+  // a change or a ratio, not a share of a whole ("what share of the land …").
+  const multiples = kind === 'percent' && !SHARE_ASKED.test(q.question) ? multipleSlots(text, tokens) : [];
+  return [...fractions, ...multiples, ...figureSlots(text, tokens, wanted, questionNumbers, asksAge)];
 }
 
-/** "about a fifth", "nearly a third", "two-thirds", "half": a share written in words. */
+/** "about a fifth", "nearly a third", "two-thirds", "two-fifths", "half": a share written in words. */
 const FRACTION =
-  /\b(?:(?:about|nearly|almost|roughly|around|some|more than|less than|over|under|just over|just under)\s+)?(?:(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)|two[- ]thirds|three[- ]quarters|half)\b/gi;
+  /\b(?<!\band (?:a )?)(?:(?:about|nearly|almost|roughly|around|some|more than|less than|over|under|just over|just under)\s+)?(?:(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)|(?:two|three|four)[- ](?:thirds|quarters|fifths|sixths|tenths)|half)\b/gi;
+
+/** "what share of …", "what percentage", "how much of": a part of a whole is asked, not a change. */
+const SHARE_ASKED = /\b(?:share|proportion|percentage|fraction|portion|how much of)\b/i;
+
+/** "twice as many", "doubled", "halved": a multiple said in one word. */
+const MULTIPLE_WORD =
+  /\b(?:(?:about|nearly|almost|roughly|around|more than|less than|over)\s+)?(?:twice|double[ds]?|tripled|trebled|triple|quadrupled|halved)\b/gi;
+
+/**
+ * A multiple: a number followed by "times" ("about two and a half times Zelenskyy's figure", "3.5 times as
+ * many"), or one word for it ("twice", "doubled").
+ */
+function multipleSlots(text: string, tokens: readonly Token[]): Slot[] {
+  const numbered = findNumbers(text, tokens).flatMap((m) => {
+    const times = /^\s+times\b/i.exec(text.slice(tokens[m.last]?.end ?? m.end));
+    if (!times || m.kind === 'percent') return [];
+    const end = (tokens[m.last]?.end ?? m.end) + times[0].length;
+    const span = tokenSpan(tokens, m.start, end);
+    return [
+      {
+        ...span,
+        key: `ratio:${m.value}${m.high === null ? '' : `-${m.high}`}`,
+        text: text.slice(m.start, end),
+        prior: 1,
+      },
+    ];
+  });
+  return [...numbered, ...phraseSlots(text, tokens, MULTIPLE_WORD, 'ratio', 1)];
+}
 
 /** The tokens a span of characters covers: the first token ending after `start`, through the last ending by `end`. */
 export function tokenSpan(tokens: readonly Token[], start: number, end: number): { first: number; last: number } {

@@ -381,6 +381,8 @@ function kindOf(text: string, numberStart: number, end: number, written: string,
   const before = text.slice(Math.max(0, numberStart - 40), numberStart);
   // A clock time ("07:30 — …", "at 16:20"), not a figure.
   if (digits && (/^:\d/.test(after) || /\d:$/.test(before))) return { kind: 'other', unitEnd: end };
+  // "by 10 a.m.", "at 6pm", "10 o'clock": a time of day too.
+  if (digits && /^\s?(?:[ap]\.\s?m\.|[ap]m\b|o['’]clock\b)/i.test(after)) return { kind: 'other', unitEnd: end };
   // "11. The Ministry calls on …", "3) The sides agreed …": a numbered paragraph's marker, not a figure.
   if (digits && /^[\s*#>-]*$/.test(before) && /^[.)]\s+["“‘(]?\p{Lu}/u.test(after))
     return { kind: 'other', unitEnd: end };

@@ -214,6 +214,13 @@ describe('normaliseChat', () => {
     expect(normaliseChat('a 5km zone')).toBe('a 5km zone');
   });
 
+  it('reads chat short forms of units and of who is counted ("hrs", "civ", "w/o")', () => {
+    expect(normaliseChat('how many hrs a day w/o power')).toBe('how many hours a day without power');
+    expect(normaliseChat('how many civ casualties, how many civs')).toBe(
+      'how many civilian casualties, how many civilians',
+    );
+  });
+
   it('writes "day two", "round 3" as news does: "second day", "third round"', () => {
     expect(normaliseChat('what date did round 2 wrap up')).toBe('what date did second round wrap up');
     expect(normaliseChat('what happened on day two')).toBe('what happened on second day');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, type WeightedTerm } from '../../src/engine/analyze.js';
+import { analyzeQuestion, comparisonBase, type WeightedTerm } from '../../src/engine/analyze.js';
 import { yearOfFigure } from '../../src/engine/answer.js';
 import { negatesStatement } from '../../src/engine/ask.js';
 import { countsSomethingElse, speaks } from '../../src/engine/constraints.js';
@@ -2228,5 +2228,61 @@ describe('a claimant asked for by country and office', () => {
     const a = e.ask("What did Finland's president say about the ferry accord?");
     expect(a.abstained).toBe(false);
     expect(a.answer).toMatch(/^the ferry accord is “a first step”/);
+  });
+});
+
+describe('ratios and relative changes', () => {
+  // Invented figures: a port's traffic over three years.
+  const e = buildEngine(
+    corpusOf({
+      'r.txt':
+        'The harbour board counted 4,100 ferry crossings in 2025, compared with 3,400 in 2024 and 2,900 in 2023.\n\n' +
+        'Crossings were 21 per cent higher than in 2024 and 41 per cent higher than in 2023, the board said.\n\n' +
+        'Freight tonnage grew to about three and a half times the 2019 level, said Mira Sand, the port director.\n\n' +
+        'Passenger numbers went up by 12% on the island routes, she added.\n',
+    }),
+  );
+
+  it('reads "how many times bigger" as asking for a multiple, and answers with it', () => {
+    expect(analyzeQuestion('How many times bigger is freight tonnage than in 2019?').kind).toBe('percent');
+    expect(analyzeQuestion('How many times did the ferries sail?').kind).toBe('count');
+    expect(e.ask('How many times bigger is freight tonnage than in 2019?').answer).toMatch(
+      /^about three and a half times/,
+    );
+  });
+
+  it('does not read "a half" inside "three and a half times" as a share', () => {
+    expect(e.ask('How many times bigger is freight tonnage than in 2019?').answer).not.toMatch(/^a half|^half/);
+  });
+
+  it('answers "higher than in <year>" with the change measured from that year', () => {
+    expect(e.ask('By how much were crossings higher than in 2023?').answer).toMatch(/^41 per cent/);
+    expect(e.ask('By how much were crossings higher than in 2024?').answer).toMatch(/^21 per cent/);
+  });
+
+  it('reads "go up" as one word for a change, not "up" to find', () => {
+    expect(analyzeQuestion('how much did passenger numbers go up').terms.map((t) => t.term)).not.toContain('up');
+    expect(e.ask('how much did passenger numbers go up on the island routes').answer).toMatch(/^12%/);
+  });
+});
+
+describe('the noun phrase a figure counts', () => {
+  it('ends before a pronoun ("40 he said were late" counts no "he")', () => {
+    const e = buildEngine(
+      corpusOf({ 'f.txt': 'Of the ferries that sailed, 40 he said were late, the harbour master added.\n' }),
+    );
+    expect(e.ask('How many ferries were late?').answer).toMatch(/^40 \(/);
+  });
+});
+
+describe('comparisonBase', () => {
+  it('reads the year a change is measured from, right after the figure', () => {
+    const text = 'Crossings were 21 per cent higher than in 2024 and 41 per cent higher than 2023.';
+    const tokens = tokenize(text);
+    const at = (w: string) => tokens.findIndex((t) => t.lower === w);
+    expect(comparisonBase(tokens, at('21') + 1)).toBe('2024');
+    expect(comparisonBase(tokens, at('41') + 1)).toBe('2023');
+    expect(comparisonBase(tokenize('vs 2024'), 0)).toBe('2024');
+    expect(comparisonBase(tokenize('in 2024'), 0)).toBeNull();
   });
 });

@@ -188,6 +188,15 @@ describe('kinds of number', () => {
     ]);
   });
 
+  it('reads a time of day written with "a.m.", "pm" or "o\'clock" as no count', () => {
+    expect(kinds("by 10 a.m., at 6pm, at 9 o'clock, 40 ferries")).toEqual([
+      [10, 'other'],
+      [6, 'other'],
+      [9, 'other'],
+      [40, 'count'],
+    ]);
+  });
+
   it('reads "one of" as a pronoun, not a count', () => {
     expect(kinds('one of the envoys')).toEqual([[1, 'other']]);
   });
