@@ -505,9 +505,13 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const terms: QuestionTerm[] = [];
   let headIndex = -1;
   if (range) {
+    // "How many hours a day …": "a day" is the rate, not what is counted.
+    const rate = (i: number) =>
+      /^(?:a|an|per|each)$/.test(tokens[i - 1]?.lower ?? '') &&
+      /^(?:second|minute|hour|day|night|week|month|year)$/.test(tokens[i]?.lower ?? '');
     for (let i = range[1]; i >= range[0]; i--) {
       const t = tokens[i];
-      if (t?.term && !SIDE_TERMS.includes(t.term) && !t.capitalized && !/(?:ed|ing|ly)$/.test(t.lower)) {
+      if (t?.term && !rate(i) && !SIDE_TERMS.includes(t.term) && !t.capitalized && !/(?:ed|ing|ly)$/.test(t.lower)) {
         headIndex = i;
         break;
       }

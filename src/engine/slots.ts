@@ -22,7 +22,7 @@ export interface Slot {
 }
 
 const NOUN_PHRASE_STOP =
-  /^(?:have|has|had|were|was|are|is|been|being|in|on|at|by|for|from|to|since|and|or|who|which|that|as|with|said|according|dying|killed|died|he|she|it|they|we|i|you)$/;
+  /^(?:have|has|had|were|was|are|is|been|being|in|on|at|by|for|from|to|since|and|or|who|which|that|as|with|said|according|dying|killed|died|he|she|it|they|we|i|you|after|before|during|into|across|through|against|among|amid|until|despite)$/;
 
 /** A plural common noun that can head a compound ("buildings", "drones"), not a verb or function word ("was", "this"). */
 const COMPOUND_HEAD = /^(?!(?:was|is|has|this|its|as|us|his|hers|yes|does|goes|says|always|perhaps)$)[a-z]{3,}[^su]s$/;

@@ -209,6 +209,13 @@ function resolvePronoun(
   const kinds: EntityKind[] = personal ? ['person'] : ['org', 'place'];
   const here = [...before].reverse().find((e) => kinds.includes(e.kind));
   if (here) return { name: here.name, kind: here.kind };
+  // "Grid operator Ukrenergo said … . It said …": "it" is who spoke just before, when that is a body — or a
+  // one-word name, which a descriptive title before it ("grid operator") may have typed as a person.
+  if (!personal) {
+    const spoke = memory.claimants.filter((c) => c.sentence === sentence - 1 && !c.report).at(-1);
+    if (spoke && (spoke.kind === 'org' || (spoke.kind === 'person' && !/\s/.test(spoke.name))))
+      return { name: spoke.name, kind: spoke.kind };
+  }
   for (const k of kinds) {
     const name = lastMention(memory, [k], sentence - 1);
     if (name) return { name, kind: k };

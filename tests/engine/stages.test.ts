@@ -332,6 +332,12 @@ describe('termOf', () => {
     expect(termOf('states')).not.toBe(termOf('said'));
   });
 
+  it('reads "the coming weeks" as "next", but not the verb "came" or "comes"', () => {
+    expect(termOf('coming')).toBe(termOf('next'));
+    expect(termOf('came')).not.toBe(termOf('next'));
+    expect(termOf('comes')).not.toBe(termOf('next'));
+  });
+
   it('reads British "per cent" as one term with "percent"', () => {
     const t = tokenize('only 12 per cent funded');
     expect(t.find((x) => x.lower === 'cent')?.term).toBe(termOf('percent'));
@@ -2272,6 +2278,21 @@ describe('the noun phrase a figure counts', () => {
       corpusOf({ 'f.txt': 'Of the ferries that sailed, 40 he said were late, the harbour master added.\n' }),
     );
     expect(e.ask('How many ferries were late?').answer).toMatch(/^40 \(/);
+  });
+});
+
+describe('a rate in the question', () => {
+  it('counts the unit before "a day", not the day ("how many hours a day")', () => {
+    expect(analyzeQuestion('How many hours a day were households without power?').terms.find((t) => t.head)?.term).toBe(
+      termOf('hours'),
+    );
+    const e = buildEngine(
+      corpusOf({
+        'o.txt':
+          'Households in Varna faced power cuts of up to 9 hours a day, the grid operator said, after 1,170 after-hours calls.\n',
+      }),
+    );
+    expect(e.ask('How many hours a day were households in Varna without power?').answer).toMatch(/^up to 9 hours/);
   });
 });
 

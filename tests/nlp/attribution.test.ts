@@ -58,6 +58,14 @@ describe('attribution: through the article', () => {
     expect(quote).not.toContain('Ivo Kask');
   });
 
+  it('resolves "it said" to the body that spoke just before, though a title before its name ("ferry operator") reads as a person\'s', () => {
+    expect(
+      claimants(
+        'Ferry operator Seaways said sailings from Varna would stop on Friday. It said fuel use had to fall by 8%.\n',
+      ),
+    ).toEqual([['Seaways'], ['Seaways']]);
+  });
+
   it('resolves "its report" to the organisation cited before', () => {
     expect(
       claimants(
