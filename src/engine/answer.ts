@@ -60,6 +60,7 @@ import {
   DATE_UNSTATED_MISMATCH,
   dateFit,
   annotatedDateSlots as dateSlots,
+  NEXT_DAY_FIT,
   sentenceDates,
 } from './when.js';
 
@@ -2217,7 +2218,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       answer: `I could not find that for ${askedDate(q.date.text)} in my sources (the closest: ${answer}).`,
     };
   }
-  if (q.date && fit < 1) unmet.push('is not dated as the question asks');
+  if (q.date && fit < NEXT_DAY_FIT) unmet.push('is not dated as the question asks');
   const places = placeWords(q).filter((w) => !mentions(winner.best.sentence, w) && !mentions(previous, w));
   if (places.length > 0) unmet.push(`does not name ${places.map((w) => w[0]?.toUpperCase() + w.slice(1)).join(', ')}`);
   // "How many in total?" where the sources give only "157 each": said, not summed.

@@ -31,6 +31,8 @@ export interface SentenceDates {
 
 /** A question date is met by a day this close (news says "overnight into Tuesday" for Monday night). */
 const DAY_SLACK = 1;
+/** A sentence dated a day either side of the question's day weighs this share of one dated that day. */
+export const NEXT_DAY_FIT = 0.85;
 /** How much a sentence whose dates contradict the question's date weighs against one that fits. */
 export const DATE_MISMATCH = 0.25;
 /** …and one whose only date is its article's publication date. */
@@ -103,7 +105,7 @@ export function sentenceDates(r: Retriever, s: Sentence): SentenceDates {
   return { dates: ref ? [toEvent(ref)] : [], implied: true };
 }
 
-function fits(q: DateConstraint, d: EventDate, implied: boolean): boolean {
+function fits(q: DateConstraint, d: EventDate, implied: boolean, slack = DAY_SLACK): boolean {
   if (d.since) return false;
   if (q.year !== null && d.year !== q.year) return false;
   if (q.month === null) return true;
@@ -113,7 +115,7 @@ function fits(q: DateConstraint, d: EventDate, implied: boolean): boolean {
   const year = q.year ?? d.year;
   const gap = (Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(year, q.month - 1, q.day)) / DAY_MS;
   // A report is published on the day of the event or after it.
-  return implied ? gap >= 0 && gap <= DAY_SLACK : Math.abs(gap) <= DAY_SLACK;
+  return implied ? gap >= 0 && gap <= slack : Math.abs(gap) <= slack;
 }
 
 /** 1 when the sentence's dates fit the question's date, less when they do not (never a veto). */
@@ -121,7 +123,9 @@ export function dateFit(r: Retriever, q: DateConstraint, s: Sentence): number {
   if (q.asOf) return reportedBy(r, q, s);
   const { dates, implied } = sentenceDates(r, s);
   if (dates.length === 0) return DATE_UNSTATED_MISMATCH;
-  if (dates.some((d) => fits(q, d, implied))) return 1;
+  if (dates.some((d) => fits(q, d, implied, 0))) return 1;
+  // A day either side still fits ("overnight into Tuesday" for Monday night), below the day itself.
+  if (dates.some((d) => fits(q, d, implied))) return NEXT_DAY_FIT;
   return implied ? DATE_UNSTATED_MISMATCH : DATE_MISMATCH;
 }
 

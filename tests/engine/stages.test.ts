@@ -11,7 +11,7 @@ import { descriptionPhrase } from '../../src/engine/slots.js';
 import { standIn } from '../../src/engine/soft.js';
 import { americanSpelling, termOf, tokenize } from '../../src/engine/text.js';
 import { parseVectors, wordVectors } from '../../src/engine/vectors.js';
-import { DATE_MISMATCH, dateFit, sentenceDates, withCalendarDate } from '../../src/engine/when.js';
+import { DATE_MISMATCH, dateFit, NEXT_DAY_FIT, sentenceDates, withCalendarDate } from '../../src/engine/when.js';
 import { corpusOf } from '../eval/corpus.js';
 
 // Every article of these fixtures is published on Tuesday 2026-03-10.
@@ -47,6 +47,12 @@ describe('sentenceDates', () => {
     const sunday = corpus.sentences[4] as (typeof corpus.sentences)[number];
     expect(dateFit(r, { year: null, month: 3, day: 8, text: 'march 8' }, sunday)).toBe(1);
     expect(dateFit(r, { year: null, month: 2, day: 3, text: 'february 3' }, sunday)).toBe(DATE_MISMATCH);
+  });
+
+  it('fits a day either side of the question\'s day below the day itself ("overnight into Monday" for Sunday night)', () => {
+    const sunday = corpus.sentences[4] as (typeof corpus.sentences)[number];
+    expect(dateFit(r, { year: null, month: 3, day: 9, text: 'march 9' }, sunday)).toBe(NEXT_DAY_FIT);
+    expect(NEXT_DAY_FIT).toBeLessThan(1);
   });
 
   it('takes, for a sentence with no date of its own, the date of the nearest dated one before it in the paragraph', () => {
@@ -2293,6 +2299,20 @@ describe('a rate in the question', () => {
       }),
     );
     expect(e.ask('How many hours a day were households in Varna without power?').answer).toMatch(/^up to 9 hours/);
+  });
+});
+
+describe('the day asked', () => {
+  it('is met first by a sentence dated that day, then by one a day either side', () => {
+    const e = buildEngine(
+      corpusOf({
+        'n.txt':
+          'Overnight into Monday the army fired 30 drones at the port, officials said.\n\n' +
+          'Overnight into Tuesday the army fired 45 drones at the port, officials said.\n',
+      }),
+    );
+    expect(e.ask('How many drones did the army fire overnight into Tuesday, March 10?').answer).toMatch(/^45 drones/);
+    expect(e.ask('How many drones did the army fire overnight into Monday, March 9?').answer).toMatch(/^30 drones/);
   });
 });
 
