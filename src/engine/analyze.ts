@@ -469,6 +469,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     .replace(/\b(?:go|goes|gone|went|going) (up|down)\b/gi, (_m, way: string) =>
       way.toLowerCase() === 'up' ? 'increase' : 'decrease',
     )
+    // "took down", "brought down" (drones): shot down.
+    .replace(/\b(?:took|take|takes|taken|taking|brought|bring|brings|bringing) (?:them |it )?down\b/gi, 'shot down')
     .trim();
   const lower = clean.toLowerCase();
   // "How many times bigger …": "times" is part of the question's form, not a word to find.

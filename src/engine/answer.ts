@@ -13,6 +13,7 @@ import {
 } from './analyze.js';
 import { attributedTerms, findClaimant, previousClaimant, SPEECH, speakerTerms, spokenBy } from './claimants.js';
 import {
+  actConflict,
   actorConflict,
   CASUALTIES_TERM,
   conflicts,
@@ -27,6 +28,8 @@ import {
   roleModifier,
   speaks,
   titleOfName,
+  WEAPON_ACTS,
+  WEAPON_TERMS,
 } from './constraints.js';
 import { entitySpans } from './entities.js';
 import { asksLatest } from './forms.js';
@@ -601,6 +604,8 @@ export const BESIDES_NAMED = 1.3;
 
 /** A figure an ordinal ties to another one of a series than the one asked about weighs this share. */
 export const OTHER_ORDINAL = 0.4;
+/** A weapon figure counted by another act than the one asked (launched for shot down) weighs this share. */
+export const OTHER_ACT_FIGURE = 0.3;
 /** How far before a figure its ordinal may stand ("In the first round, the sides exchanged 150"). */
 const ORDINAL_REACH = 10;
 
@@ -808,6 +813,19 @@ function scoreSentence(
   const dates = dateFactor(r, q, sentence, published, isFigure);
   const askedOrdinals = new Set(q.tokens.flatMap((t) => (ORDINALS.test(t.lower) ? [t.lower] : [])));
   const askedBase = comparisonBase(q.tokens, 0, q.tokens.length);
+  const weaponAsked = head !== undefined && WEAPON_TERMS.includes(head.term);
+  // Acts the question asks as verbs: "the Odesa strike" names an event, not the act counted.
+  const askedActs = new Set(
+    terms
+      .filter(
+        (t) =>
+          WEAPON_ACTS.includes(t.term) &&
+          ![q.tokens[t.position - 1], q.tokens[t.position - 2]].some(
+            (b) => b !== undefined && /^(?:the|a|an|this|that|its|their|his|her|last|night's)$/.test(b.lower),
+          ),
+      )
+      .map((t) => t.term),
+  );
   const askedCountries = countriesOf(q.tokens);
 
   let slots: Slot[];
@@ -1127,6 +1145,11 @@ function scoreSentence(
           anchor *= OTHER_KIND_OF_PERSON;
       }
       if (isFigure && measureConflict(text, tokens, positions, slot, questionMeasures)) anchor *= 0.3;
+      // "How many missiles were shot down?" is not answered by the missiles launched.
+      if (isFigure && weaponAsked && actConflict(text, tokens, slot, askedActs)) anchor *= OTHER_ACT_FIGURE;
+      // … nor by a sentence that tells of no such act ("six of the missiles were ballistic").
+      else if (isFigure && weaponAsked && askedActs.size > 0 && ![...askedActs].some((a) => positions.has(a)))
+        anchor *= NO_OUTCOME;
       // "In the first round … 150; in the second, 210": the ordinal nearest before a figure says which one
       // it counts, and it must be the one asked about.
       if (isFigure && askedOrdinals.size > 0) {

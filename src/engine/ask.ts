@@ -50,6 +50,8 @@ export function ask(r: Retriever, question: string): Answer {
   if (corrected) return restore(corrected);
   const whose = answerWhoSaid(r, rewritten);
   if (whose) return restore(whose);
+  const ranked = answerRankedChoice(r, rewritten);
+  if (ranked) return restore(ranked);
   const compared = answerComparison(r, rewritten);
   if (compared) return restore(compared);
   const direction = answerDirection(r, rewritten);
@@ -536,6 +538,44 @@ function answerComparison(r: Retriever, question: string): Answer | null {
     'choice',
     [...x.a.citations.slice(0, 1), ...y.a.citations.slice(0, 1)],
   );
+}
+
+/** "bigger or smaller than", "more or fewer than": a choice between two comparatives. */
+const COMPARATIVE_CHOICE = new RegExp(`\\b${COMPARATIVE}\\s+or\\s+${COMPARATIVE}\\s+than\\s+(.+)$`, 'iu');
+
+/**
+ * "Were more or fewer than ten missiles shot down?": the figure asked about, read as a "how many"
+ * question, against the number the question gives; "Was the swap bigger or smaller than the October
+ * exchange?": the comparison a source states ("smaller than the October 2 exchange"). The option the
+ * sources bear out, with the sentence; a comparison no source settles is not found — never a yes or no.
+ */
+function answerRankedChoice(r: Retriever, question: string): Answer | null {
+  const q = question.trim().replace(/\?+$/, '');
+  const m = COMPARATIVE_CHOICE.exec(q);
+  if (!m?.[1] || !m[2] || !m[3]) return null;
+  const options = [m[1], m[2]];
+  const rest = m[3];
+  const head = q.slice(0, m.index).replace(POLAR_OPENERS_FOR_COMPARISON, '');
+  const given = findNumbers(rest, tokenize(rest))[0];
+  const word = (w: string) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+  if (given && given.start <= 1) {
+    // A threshold: the figure of what follows the number, against it.
+    // "Were more or fewer than ten missiles shot down …" asks "How many missiles were shot down …".
+    const aux = POLAR_OPENERS_FOR_COMPARISON.exec(q.slice(0, m.index))?.[0]?.trim() ?? '';
+    const [noun = '', ...after] = rest.slice(given.end).trim().split(/\s+/);
+    const a = answerQuestion(r, `How many ${noun} ${aux} ${after.join(' ')} ${head}?`.replace(/\s+/g, ' '));
+    if (a.abstained || a.value == null || a.value === given.value) return null;
+    const more = options.find((o) => MORE.test(o));
+    const less = options.find((o) => !MORE.test(o));
+    const pick = a.value > given.value ? more : less;
+    if (!pick) return null;
+    return citedAnswer(r, question, `${word(pick)} — ${reading(a)}`, 'choice', a.citations.slice(0, 1));
+  }
+  const stated = statedComparison(r, question, rest);
+  if (stated) return stated;
+  // "higher or lower than …": which way it moved, as a source says it (answerDirection).
+  if (DIRECTION_ASKED.test(q)) return null;
+  return { ...citedAnswer(r, question, NOT_FOUND_ANSWER, 'choice', []), abstained: true, supportingSources: 0 };
 }
 
 const POLAR_OPENERS_FOR_COMPARISON = /^(?:did|does|do|were|was|are|is|has|have|had|will|would)\s+/i;

@@ -163,6 +163,35 @@ export function countsOwnNoun(
 }
 
 /** The side word acting just before a figure ("Russia fired 183 drones") is not one of `actors`. */
+/** What is done with drones and missiles: fired at a target, or shot down. */
+export const WEAPON_ACTS = ['fired', 'downed'].map((w) => termOf(w) ?? w);
+/** The weapons those acts count. */
+export const WEAPON_TERMS = ['drones', 'missiles'].map((w) => termOf(w) ?? w);
+/** How many words from a figure the verb of its clause may stand. */
+const ACT_REACH = 6;
+
+/**
+ * "Russia launched 112 drones and 14 missiles, and nine of the missiles were shot down": the act a weapon
+ * figure is counted by — the act's verb before it in its clause ("launched … 14 missiles"), else after it
+ * ("nine … were shot down") — is not the one asked (`asked`: the acts the question names).
+ */
+export function actConflict(text: string, tokens: readonly Token[], slot: Slot, asked: ReadonlySet<string>): boolean {
+  if (asked.size === 0) return false;
+  for (let k = slot.first - 1; k >= Math.max(0, slot.first - ACT_REACH); k--) {
+    if (/[;:()—–]|,\s+(?:and|while|but)\b/.test(text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0))) break;
+    const term = tokens[k]?.term;
+    if (term && WEAPON_ACTS.includes(term)) return !asked.has(term);
+  }
+  for (let k = slot.last + 1; k <= Math.min(tokens.length - 1, slot.last + ACT_REACH); k++) {
+    if (/[,;:()—–]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) break;
+    // "four missiles and 118 drones were shot down": a figure joined to the next shares its verb.
+    if (/^(?:and|or|but|while)$/.test(tokens[k]?.lower ?? '') && !tokens[k + 1]?.numeric) break;
+    const term = tokens[k]?.term;
+    if (term && WEAPON_ACTS.includes(term)) return !asked.has(term);
+  }
+  return false;
+}
+
 export function actorConflict(tokens: readonly Token[], slot: Slot, actors: readonly string[]): boolean {
   for (let k = slot.first - 1; k >= Math.max(0, slot.first - 6); k--) {
     const term = tokens[k]?.term;

@@ -2316,6 +2316,48 @@ describe('the day asked', () => {
   });
 });
 
+describe('a choice between two comparatives', () => {
+  const e = buildEngine(
+    corpusOf({
+      'w.txt':
+        'The coast guard said the army launched 30 drones and 12 missiles overnight, and that 25 of the drones and nine of the missiles were shot down.\n\n' +
+        'The March convoy was smaller than the January convoy, port officials said.\n',
+    }),
+  );
+
+  it('compares the figure asked about with the number the question gives ("more or fewer than ten")', () => {
+    expect(e.ask('Were more or fewer than ten missiles shot down overnight?').answer).toMatch(/^Fewer — nine/);
+  });
+
+  it('answers with the comparison a source states ("bigger or smaller than")', () => {
+    expect(e.ask('Was the March convoy bigger or smaller than the January convoy?').answer).toMatch(/^Smaller — /);
+  });
+
+  it('is not found, rather than answered yes or no, when no source settles it', () => {
+    const a = e.ask('Was the March convoy bigger or smaller than the April convoy?');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).not.toMatch(/^(?:Yes|No)\b/);
+  });
+});
+
+describe('the act a weapon figure counts', () => {
+  const e = buildEngine(
+    corpusOf({
+      'w.txt':
+        'The coast guard said the army launched 30 drones and 12 missiles overnight, and that 25 of the drones and nine of the missiles were shot down.\n',
+    }),
+  );
+
+  it('reads "shot down" as not answered by the missiles launched, and "launched" as not by those shot down', () => {
+    expect(e.ask('How many missiles were shot down overnight?').answer).toMatch(/^nine/);
+    expect(e.ask('How many missiles were launched overnight?').answer).toMatch(/^12 missiles/);
+  });
+
+  it('reads "took down" as shot down', () => {
+    expect(e.ask('how many drones did they take down').answer).toMatch(/^25/);
+  });
+});
+
 describe('comparisonBase', () => {
   it('reads the year a change is measured from, right after the figure', () => {
     const text = 'Crossings were 21 per cent higher than in 2024 and 41 per cent higher than 2023.';
