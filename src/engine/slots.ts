@@ -366,7 +366,12 @@ export function entitySlots(
         prior: 1,
       });
     }
-    if (kind === 'place' && (span.type === 'place' || span.type === 'other') && !isDemonym(span.text)) {
+    // "Israeli officials" is a demonym; "in Miami," is a place: a word ending in "-i" is a demonym only as an
+    // adjective before a noun.
+    const demonym =
+      isDemonym(span.text) &&
+      (!/i$/.test(span.text) || /^\s+\p{Ll}/u.test(text.slice(tokens[span.last]?.end ?? text.length)));
+    if (kind === 'place' && (span.type === 'place' || span.type === 'other') && !demonym) {
       const before = tokens[span.first - 1]?.lower ?? '';
       const afterIn = /^(?:in|at)$/.test(before);
       // "Norway and Chile": a name joined by "and"/"or" to a place is a place too.

@@ -2358,6 +2358,17 @@ describe('the act a weapon figure counts', () => {
   });
 });
 
+describe('a place whose name ends like a demonym', () => {
+  it('is a place after "in" ("in Miami"), while "Israeli officials" is no place', () => {
+    const e = buildEngine(
+      corpusOf({
+        'm.txt': 'Israeli officials said the next round of talks could take place in Miami, possibly in March.\n',
+      }),
+    );
+    expect(e.ask('Where could the next round of talks take place?').answer).toMatch(/^Miami/);
+  });
+});
+
 describe('comparisonBase', () => {
   it('reads the year a change is measured from, right after the figure', () => {
     const text = 'Crossings were 21 per cent higher than in 2024 and 41 per cent higher than 2023.';
