@@ -124,6 +124,8 @@ export interface Candidate {
   key: string;
   text: string;
   claimant: string | null;
+  /** A figure whose own year ("226 … a year earlier") is the year asked, whatever dates its sentence. */
+  ownYear?: boolean;
 }
 
 /** How well one sentence covers the question, before any reading of an answer in it. */
@@ -617,6 +619,9 @@ function nearestOrdinal(tokens: readonly Token[], at: number): string | null {
   return null;
 }
 
+/** "… a year earlier", "the year before", within the figure's clause. */
+const YEAR_BEFORE = /^[^.;]{0,40}?\b(?:a year earlier|a year before|the year before|the previous year|a year ago)\b/i;
+
 /** A year as a token ("2024"). */
 const YEAR = /^(?:19|20)\d\d$/;
 
@@ -633,6 +638,14 @@ export function yearOfFigure(text: string, tokens: readonly Token[], slot: Slot)
     return w === 'than' || ((w === 'with' || w === 'to') && tokens[j - 1]?.lower === 'compared');
   };
   const named = tokens.flatMap((t, k) => (YEAR.test(t.lower) && (k < slot.first || k > slot.last) ? [k] : []));
+  // "577 killed in 2025, up from 226 a year earlier": the year before the one named before the figure.
+  const after = text.slice(tokens[slot.last]?.end ?? text.length);
+  const ownYearAfter = /^[^.;]{0,40}?\b(?:in|during)\s+(?:19|20)\d\d\b/.test(after);
+  if (!ownYearAfter && YEAR_BEFORE.test(after)) {
+    const prior = named.filter((k) => k < slot.first).at(-1);
+    const year = prior === undefined ? Number.NaN : Number(tokens[prior]?.lower);
+    if (Number.isFinite(year)) return String(year - 1);
+  }
   if (new Set(named.map((k) => tokens[k]?.lower)).size < 2) return null;
   const years = named.filter((k) => !base(k));
   const sameClause = (k: number) => {
@@ -1022,6 +1035,7 @@ function scoreSentence(
     }
     proximity /= matchedWeight;
     let anchor = slot.first < 0 ? 1 : 0.5 + 0.5 * proximity;
+    let ownYear = false;
     if (head && q.kind !== 'description') {
       // "Casualties" are counted by any figure of killed, injured or missing.
       const hp = termAt(positions, head.term, tokens);
@@ -1160,6 +1174,9 @@ function scoreSentence(
       if (isFigure && q.date?.year != null) {
         const year = yearOfFigure(text, tokens, slot);
         if (year !== null && year !== String(q.date.year)) anchor *= OTHER_ORDINAL;
+        // "… in 2025, up from 226 a year earlier": the figure's own year is the one asked, whatever other
+        // year dates the sentence.
+        else if (year !== null && q.date.month === null) ownYear = true;
       }
       // "How much higher than in 2023?" is not answered by the "31% higher than in 2024" of "31% higher than
       // in 2024 and 70% higher than in 2023": the year a change is measured from must be the one asked.
@@ -1194,7 +1211,7 @@ function scoreSentence(
     const score =
       coverage *
       anchor *
-      dates *
+      (ownYear ? 1 : dates) *
       slot.prior *
       descriptionPenalty *
       tense *
@@ -1215,6 +1232,7 @@ function scoreSentence(
       text: withoutEmphasis(slot.text),
       claimant,
       ...(borrowed ? { also: borrowed } : {}),
+      ...(ownYear ? { ownYear } : {}),
     });
   }
   return { coverage, candidates: out };
@@ -2233,6 +2251,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     q.date &&
     !q.date.asOf &&
     q.kind !== 'date' &&
+    !winner.best.ownYear &&
     mismatch(winner.best.sentence, fit) &&
     (fit === DATE_MISMATCH || !previous || mismatch(previous, dateFit(r, q.date, previous)))
   ) {
@@ -2241,7 +2260,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       answer: `I could not find that for ${askedDate(q.date.text)} in my sources (the closest: ${answer}).`,
     };
   }
-  if (q.date && fit < NEXT_DAY_FIT) unmet.push('is not dated as the question asks');
+  if (q.date && fit < NEXT_DAY_FIT && !winner.best.ownYear) unmet.push('is not dated as the question asks');
   const places = placeWords(q).filter((w) => !mentions(winner.best.sentence, w) && !mentions(previous, w));
   if (places.length > 0) unmet.push(`does not name ${places.map((w) => w[0]?.toUpperCase() + w.slice(1)).join(', ')}`);
   // "How many in total?" where the sources give only "157 each": said, not summed.

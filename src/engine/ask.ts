@@ -38,13 +38,52 @@ function readQuestion(question: string): { plain: string; rewritten: string } {
   return { plain, rewritten: subsetRewrite(plain) ?? plain };
 }
 
+/** A hyphenated compound of three to five words ("first-person-view", "man-portable-air-defence"). */
+const COMPOUND = /\b\p{L}+(?:-\p{L}+){2,4}\b/gu;
+
+/** Per corpus: the initials of its compounds → the compound, first written ("fpv" → "first-person-view"). */
+const INITIALISMS = new WeakMap<Retriever, Map<string, string>>();
+
+function compoundInitials(r: Retriever): Map<string, string> {
+  let map = INITIALISMS.get(r);
+  if (map) return map;
+  map = new Map();
+  for (const s of r.corpus.sentences) {
+    if (!s.text.includes('-')) continue;
+    for (const m of s.text.matchAll(COMPOUND)) {
+      const compound = m[0].toLowerCase();
+      const initials = compound
+        .split('-')
+        .map((p) => p[0])
+        .join('');
+      if (!map.has(initials)) map.set(initials, compound);
+    }
+  }
+  INITIALISMS.set(r, map);
+  return map;
+}
+
+/**
+ * "fpv drones" where the sources write "first-person-view drones": a word no source uses, of three to five
+ * letters, that spells the initials of a compound the sources do use, is read as that compound.
+ */
+export function expandInitialisms(r: Retriever, question: string): string {
+  const unknown = (w: string) => {
+    const term = tokenize(w)[0]?.term;
+    return term !== null && term !== undefined && (r.df.get(term) ?? 0) === 0;
+  };
+  if (![...question.matchAll(/\b\p{L}{3,5}\b/gu)].some((m) => unknown(m[0]))) return question;
+  const initials = compoundInitials(r);
+  return question.replace(/\b\p{L}{3,5}\b/gu, (w) => (unknown(w) ? (initials.get(w.toLowerCase()) ?? w) : w));
+}
+
 /**
  * One question, whatever its form: a yes/no question, an either-or choice, a subset ("how many of them
  * were …"), an exclusion ("besides X") or a superlative ("the lowest figure") is read for what it asks,
  * then answered from the same scored sentences as a plain question.
  */
 export function ask(r: Retriever, question: string): Answer {
-  const { plain, rewritten } = readQuestion(question);
+  const { plain, rewritten } = readQuestion(expandInitialisms(r, question));
   const restore = (a: Answer): Answer => ({ ...a, question });
   const corrected = answerCorrection(r, rewritten);
   if (corrected) return restore(corrected);
@@ -62,7 +101,9 @@ export function ask(r: Retriever, question: string): Answer {
     if (chosen) return restore(chosen);
   }
   const polar = polarForm(rewritten);
-  if (polar) return restore(answerPolar(r, rewritten, polar));
+  // "Is it higher or lower than …?", "bigger or smaller?": a choice, never answered yes or no.
+  const eitherWay = DIRECTION_ASKED.test(rewritten) || COMPARATIVE_CHOICE.test(rewritten);
+  if (polar && !eitherWay) return restore(answerPolar(r, rewritten, polar));
   const happened = answerWhatHappened(r, rewritten);
   if (happened) return restore(happened);
   // The words of the form itself ("besides X,", "lowest") are not words to find in the answer.
@@ -85,7 +126,7 @@ export function ask(r: Retriever, question: string): Answer {
  * most of what it asks first (the band every answer is read from). What `npm run eval` measures recall on.
  */
 export function rankSentences(r: Retriever, question: string, k: number): Sentence[] {
-  const { rewritten } = readQuestion(question);
+  const { rewritten } = readQuestion(expandInitialisms(r, question));
   const { relevance } = scoreCandidates(r, withoutFormWords(rewritten));
   return relevance.slice(0, k).map((x) => x.sentence);
 }
@@ -641,10 +682,10 @@ const DIRECTION_ASKED =
   /\b(?:up or down|down or up|rise or fall|fall or rise|increase or decrease|decrease or increase|higher or lower|lower or higher|grow or shrink)\b/i;
 /** How English news says something moved up… */
 const WENT_UP =
-  /\b(?:up from|rose|risen|rising|increased|increase of|higher than|grew|grown|climbed|jumped|surged|up by)\b/i;
+  /\b(?:up from|rose|risen|rising|increased|increases?(?: of| from| on)|rise from|higher than|grew|grown|climbed|jumped|surged|up by|doubled|tripled)\b/i;
 /** …or down. */
 const WENT_DOWN =
-  /\b(?:down from|fell|fallen|falling|decreased|decrease of|lower than|dropped|declined|shrank|down by)\b/i;
+  /\b(?:down from|fell|fallen|falling|decreased|decreases?(?: of| from| on)|drop from|fall from|lower than|dropped|declined|shrank|down by|halved)\b/i;
 
 /**
  * "Did the interception rate go up or down?": the most relevant sentence that says which way it moved,
@@ -661,9 +702,18 @@ function answerDirection(r: Retriever, question: string): Answer | null {
     const up = WENT_UP.test(sentence.corrected);
     const down = WENT_DOWN.test(sentence.corrected);
     if (up === down) continue;
-    return citedAnswer(r, question, `${up ? 'Up' : 'Down'} — the sources say: ${sentence.text}`, 'choice', [
-      cite(r, sentence),
-    ]);
+    // Said in the question's own words: "higher or lower" is answered "Higher", "rise or fall" "Rise".
+    const pair = DIRECTION_ASKED.exec(question)?.[0].toLowerCase().split(' or ') ?? [];
+    const upWord = pair.find((w) => /^(?:up|rise|increase|higher|grow)$/.test(w)) ?? 'up';
+    const downWord = pair.find((w) => /^(?:down|fall|decrease|lower|shrink)$/.test(w)) ?? 'down';
+    const word = up ? upWord : downWord;
+    return citedAnswer(
+      r,
+      question,
+      `${word.charAt(0).toUpperCase()}${word.slice(1)} — the sources say: ${sentence.text}`,
+      'choice',
+      [cite(r, sentence)],
+    );
   }
   return null;
 }

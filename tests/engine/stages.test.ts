@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion, comparisonBase, type WeightedTerm } from '../../src/engine/analyze.js';
 import { yearOfFigure } from '../../src/engine/answer.js';
-import { negatesStatement } from '../../src/engine/ask.js';
+import { expandInitialisms, negatesStatement } from '../../src/engine/ask.js';
 import { countsSomethingElse, speaks } from '../../src/engine/constraints.js';
 import { buildEngine } from '../../src/engine/engine.js';
 import { entitySpans } from '../../src/engine/entities.js';
@@ -2366,6 +2366,42 @@ describe('a place whose name ends like a demonym', () => {
       }),
     );
     expect(e.ask('Where could the next round of talks take place?').answer).toMatch(/^Miami/);
+  });
+});
+
+describe('initials of a compound the sources use', () => {
+  it('read "fpv" as "first-person-view" where no source writes "fpv"', () => {
+    const corpus = corpusOf({ 'f.txt': 'First-person-view drones hit 12 ferries at the Varna piers in March.\n' });
+    const r = buildRetriever(corpus);
+    expect(expandInitialisms(r, 'how many ferries did fpv drones hit')).toBe(
+      'how many ferries did first-person-view drones hit',
+    );
+    expect(expandInitialisms(r, 'how many ferries did the drones hit')).toBe('how many ferries did the drones hit');
+    expect(buildEngine(corpus).ask('how many ferries did fpv drones hit').answer).toMatch(/^12 ferries/);
+  });
+});
+
+describe('a figure given for the year before', () => {
+  const text =
+    'Attacks by ferry drones killed 57 civilians in 2025, up from 22 killed a year earlier, the mission said.';
+  const e = buildEngine(corpusOf({ 'y.txt': `${text}\n\nThe mission counted 300 civilians killed in all in 2024.\n` }));
+
+  it('is of that year ("up from 22 a year earlier" is the 2024 figure), whatever year dates its sentence', () => {
+    const tokens = tokenize(text);
+    const at = tokens.findIndex((t) => t.lower === '22');
+    expect(yearOfFigure(text, tokens, { first: at, last: at, key: 'count:22', text: '22', prior: 1 })).toBe('2024');
+    expect(e.ask('How many civilians did ferry drones kill in 2024?').answer).toMatch(/^22 killed/);
+  });
+});
+
+describe('a choice between two directions', () => {
+  it("is answered in the question's own words, never yes or no", () => {
+    const e = buildEngine(
+      corpusOf({ 'd.txt': 'The new toll of 60 marks an increase from the count of 45 the ministry gave in May.\n' }),
+    );
+    expect(e.ask('Is the new toll higher or lower than the one the ministry gave in May?').answer).toMatch(
+      /^Higher — /,
+    );
   });
 });
 
