@@ -1301,6 +1301,21 @@ function sharedWords(a: Prepared, b: Prepared): number {
 
 /** Another article's sentence supports a whole-sentence answer only when it says much the same. */
 export const SAME_STATEMENT_SHARE = 0.4;
+/** …or, scoring at least RESTATED_SCORE of the best, when it shares this share of the answer's words. */
+export const RESTATED_SHARE = 0.6;
+export const RESTATED_SCORE = 0.4;
+
+/**
+ * Whether another article's sentence (scoring `score`, sharing `shared` of the answer's words) supports a
+ * whole-sentence answer scoring `best`: it says much the same and answers about as well, or it restates the
+ * answer nearly word for word ("X said Putin had shown no sign …") though its wording scores lower.
+ */
+export function supportsStatement(best: number, score: number, shared: number): boolean {
+  return (
+    (score >= best * 0.8 && shared >= SAME_STATEMENT_SHARE) ||
+    (score >= best * RESTATED_SCORE && shared >= RESTATED_SHARE)
+  );
+}
 
 function abstain(q: string, kind: AnswerKind, total: number): Answer {
   return {
@@ -2186,12 +2201,11 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     const stated = prepare(r, winner.best.sentence.corrected);
     support = [
       winner.best,
-      ...[...bySource.values()].filter(
-        (c) =>
-          c.sentence.source !== winner.best.sentence.source &&
-          c.score >= winner.best.score * 0.8 &&
-          sharedWords(stated, prepare(r, c.sentence.corrected)) >= SAME_STATEMENT_SHARE,
-      ),
+      ...[...bySource.values()].filter((c) => {
+        if (c.sentence.source === winner.best.sentence.source) return false;
+        const shared = sharedWords(stated, prepare(r, c.sentence.corrected));
+        return supportsStatement(winner.best.score, c.score, shared);
+      }),
     ];
   }
   let { citations, sources } = citationsOf(r, support);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion, comparisonBase, type WeightedTerm } from '../../src/engine/analyze.js';
-import { yearOfFigure } from '../../src/engine/answer.js';
+import { supportsStatement, yearOfFigure } from '../../src/engine/answer.js';
 import { expandInitialisms, negatesStatement } from '../../src/engine/ask.js';
 import { countsSomethingElse, speaks } from '../../src/engine/constraints.js';
 import { buildEngine } from '../../src/engine/engine.js';
@@ -2402,6 +2402,15 @@ describe('a choice between two directions', () => {
     expect(e.ask('Is the new toll higher or lower than the one the ministry gave in May?').answer).toMatch(
       /^Higher — /,
     );
+  });
+});
+
+describe('supportsStatement', () => {
+  it('counts a near word-for-word restatement as support though it scores lower, not a loose paraphrase', () => {
+    expect(supportsStatement(1, 0.5, 0.9)).toBe(true);
+    expect(supportsStatement(1, 0.5, 0.45)).toBe(false);
+    expect(supportsStatement(1, 0.85, 0.45)).toBe(true);
+    expect(supportsStatement(1, 0.3, 0.9)).toBe(false);
   });
 });
 
