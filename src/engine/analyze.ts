@@ -240,7 +240,7 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
 const FOCUS_END = /^(?:in|on|at|by|from|to|since|during|after|before|according|that|about|for|with)$/;
 
 /** Token indexes of the focus phrase: what follows "how many", "which", "what is the", "who is". */
-function focusRange(tokens: Token[], kind: AnswerKind, text: string): [number, number] | null {
+function focusRange(tokens: Token[], kind: AnswerKind, text: string, change: boolean): [number, number] | null {
   const words = tokens.map((t) => t.lower);
   let start = -1;
   // "When the search was called off, how many were missing?": a clause before the question word sets the
@@ -254,7 +254,7 @@ function focusRange(tokens: Token[], kind: AnswerKind, text: string): [number, n
       start = i + 2;
       // "How many times bigger is the estimate …", "how much deadlier was …": the comparison is the form of
       // the question; what is compared comes after it.
-      if (CHANGE_ASKED.test(text.toLowerCase())) {
+      if (change) {
         if (words[start] === 'times') start++;
         start += words[start] === 'as' ? 2 : 1;
       }
@@ -369,7 +369,21 @@ export const CHANGE_ASKED =
 /** How far after a figure the year it is compared with may be ("31% higher than in 2024"). */
 const BASE_REACH = 6;
 
-const YEAR_WORD = /^(?:19|20)\d\d$/;
+/** A year as a token ("2024"). */
+export const YEAR_WORD = /^(?:19|20)\d\d$/;
+
+/**
+ * The word marking the year at token `k` as the base of a comparison: "than (in) 2024" → "than", "compared
+ * with/to (in) 2024" → "compared", "vs 2024" → "vs"; null when none does.
+ */
+export function comparisonMarker(tokens: readonly Token[], k: number): 'than' | 'compared' | 'vs' | null {
+  const j = tokens[k - 1]?.lower === 'in' ? k - 2 : k - 1;
+  const before = tokens[j]?.lower ?? '';
+  if (before === 'than') return 'than';
+  if (before === 'vs' || before === 'versus') return 'vs';
+  if ((before === 'with' || before === 'to') && tokens[j - 1]?.lower === 'compared') return 'compared';
+  return null;
+}
 
 /**
  * The year a comparison is measured from, in the words from `from` on: "than (in) 2024", "compared
@@ -379,11 +393,7 @@ export function comparisonBase(tokens: readonly Token[], from: number, reach = B
   for (let k = from; k < Math.min(tokens.length, from + reach); k++) {
     const w = tokens[k]?.lower ?? '';
     if (tokens[k]?.numeric && !YEAR_WORD.test(w)) return null;
-    if (!YEAR_WORD.test(w)) continue;
-    const j = tokens[k - 1]?.lower === 'in' ? k - 2 : k - 1;
-    const before = tokens[j]?.lower ?? '';
-    const compared = (before === 'with' || before === 'to') && tokens[j - 1]?.lower === 'compared';
-    if (before === 'than' || before === 'vs' || before === 'versus' || compared) return w;
+    if (YEAR_WORD.test(w) && comparisonMarker(tokens, k) !== null) return w;
   }
   return null;
 }
@@ -479,7 +489,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     change && t.lower === 'times' && all[k - 1]?.lower === 'many' ? { ...t, term: null } : t,
   );
   let kind = detectKind(lower, tokens);
-  const range = focusRange(tokens, kind, clean);
+  const range = focusRange(tokens, kind, clean, change);
   // "Who is Jared Kushner?": the question names the person; the answer is the role the sources give them.
   if (kind === 'person' && /^(?:[Ww]ho|[Ww]hom) (?:is|was|are|were) (?:\p{Lu}[\p{L}'’.-]*\s?){1,4}\??$/u.test(clean)) {
     kind = 'role';

@@ -6,10 +6,12 @@ import { ALTERNATIVES_LEAD } from './alternatives.js';
 import {
   analyzeQuestion,
   comparisonBase,
+  comparisonMarker,
   type DateConstraint,
   type QuestionAnalysis,
   type QuestionTerm,
   type WeightedTerm,
+  YEAR_WORD,
 } from './analyze.js';
 import { attributedTerms, findClaimant, previousClaimant, SPEECH, speakerTerms, spokenBy } from './claimants.js';
 import {
@@ -622,9 +624,6 @@ function nearestOrdinal(tokens: readonly Token[], at: number): string | null {
 /** "… a year earlier", "the year before", within the figure's clause. */
 const YEAR_BEFORE = /^[^.;]{0,40}?\b(?:a year earlier|a year before|the year before|the previous year|a year ago)\b/i;
 
-/** A year as a token ("2024"). */
-const YEAR = /^(?:19|20)\d\d$/;
-
 /**
  * "61 people in 2025, up from 23 in 2024": where a sentence gives figures for several years, the year
  * nearest a figure within its clause (after it, else before it) is the one it counts; null when the
@@ -632,12 +631,12 @@ const YEAR = /^(?:19|20)\d\d$/;
  */
 export function yearOfFigure(text: string, tokens: readonly Token[], slot: Slot): string | null {
   // "31 per cent higher than in 2024", "compared with 2024": the base of a comparison is not the figure's year.
+  // ("vs" is not read here: only "than" and "compared with/to" set a year aside.)
   const base = (k: number) => {
-    const j = tokens[k - 1]?.lower === 'in' ? k - 2 : k - 1;
-    const w = tokens[j]?.lower;
-    return w === 'than' || ((w === 'with' || w === 'to') && tokens[j - 1]?.lower === 'compared');
+    const marker = comparisonMarker(tokens, k);
+    return marker === 'than' || marker === 'compared';
   };
-  const named = tokens.flatMap((t, k) => (YEAR.test(t.lower) && (k < slot.first || k > slot.last) ? [k] : []));
+  const named = tokens.flatMap((t, k) => (YEAR_WORD.test(t.lower) && (k < slot.first || k > slot.last) ? [k] : []));
   // "577 killed in 2025, up from 226 a year earlier": the year before the one named before the figure.
   const after = text.slice(tokens[slot.last]?.end ?? text.length);
   const ownYearAfter = /^[^.;]{0,40}?\b(?:in|during)\s+(?:19|20)\d\d\b/.test(after);

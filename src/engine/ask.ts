@@ -72,9 +72,10 @@ export function expandInitialisms(r: Retriever, question: string): string {
     const term = tokenize(w)[0]?.term;
     return term !== null && term !== undefined && (r.df.get(term) ?? 0) === 0;
   };
-  if (![...question.matchAll(/\b\p{L}{3,5}\b/gu)].some((m) => unknown(m[0]))) return question;
-  const initials = compoundInitials(r);
-  return question.replace(/\b\p{L}{3,5}\b/gu, (w) => (unknown(w) ? (initials.get(w.toLowerCase()) ?? w) : w));
+  // The corpus' compounds are read once, and only when a question has such a word.
+  return question.replace(/\b\p{L}{3,5}\b/gu, (w) =>
+    unknown(w) ? (compoundInitials(r).get(w.toLowerCase()) ?? w) : w,
+  );
 }
 
 /**
@@ -598,7 +599,6 @@ function answerRankedChoice(r: Retriever, question: string): Answer | null {
   const rest = m[3];
   const head = q.slice(0, m.index).replace(POLAR_OPENERS_FOR_COMPARISON, '');
   const given = findNumbers(rest, tokenize(rest))[0];
-  const word = (w: string) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
   if (given && given.start <= 1) {
     // A threshold: the figure of what follows the number, against it.
     // "Were more or fewer than ten missiles shot down …" asks "How many missiles were shot down …".
@@ -610,7 +610,7 @@ function answerRankedChoice(r: Retriever, question: string): Answer | null {
     const less = options.find((o) => !MORE.test(o));
     const pick = a.value > given.value ? more : less;
     if (!pick) return null;
-    return citedAnswer(r, question, `${word(pick)} — ${reading(a)}`, 'choice', a.citations.slice(0, 1));
+    return citedAnswer(r, question, `${asLabel(pick)} — ${reading(a)}`, 'choice', a.citations.slice(0, 1));
   }
   const stated = statedComparison(r, question, rest);
   if (stated) return stated;
@@ -665,10 +665,14 @@ function statedComparison(r: Retriever, question: string, setting: string): Answ
   );
   const found = firstReading(r, question, (sentence) => stated.exec(sentence.corrected)?.[1] ?? null);
   if (!found) return null;
-  const word = found.value.charAt(0).toUpperCase() + found.value.slice(1).toLowerCase();
-  return citedAnswer(r, question, `${word} — the sources say: ${found.sentence.text}`, 'choice', [
+  return citedAnswer(r, question, `${asLabel(found.value)} — the sources say: ${found.sentence.text}`, 'choice', [
     cite(r, found.sentence),
   ]);
+}
+
+/** A word as a choice answer opens with it: "smaller" → "Smaller", "HIGHER" → "Higher". */
+function asLabel(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
 /** A sub-answer as read from its sentence, with its claimant: "12 missiles, according to the air force". */
@@ -706,11 +710,10 @@ function answerDirection(r: Retriever, question: string): Answer | null {
     const pair = DIRECTION_ASKED.exec(question)?.[0].toLowerCase().split(' or ') ?? [];
     const upWord = pair.find((w) => /^(?:up|rise|increase|higher|grow)$/.test(w)) ?? 'up';
     const downWord = pair.find((w) => /^(?:down|fall|decrease|lower|shrink)$/.test(w)) ?? 'down';
-    const word = up ? upWord : downWord;
     return citedAnswer(
       r,
       question,
-      `${word.charAt(0).toUpperCase()}${word.slice(1)} — the sources say: ${sentence.text}`,
+      `${asLabel(up ? upWord : downWord)} — the sources say: ${sentence.text}`,
       'choice',
       [cite(r, sentence)],
     );

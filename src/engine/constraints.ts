@@ -162,7 +162,6 @@ export function countsOwnNoun(
   return !terms.some((t) => t.term === term) && !MEASURE_TERMS.includes(term) && !OUTCOME_TERMS.includes(term);
 }
 
-/** The side word acting just before a figure ("Russia fired 183 drones") is not one of `actors`. */
 /** What is done with drones and missiles: fired at a target, or shot down. */
 export const WEAPON_ACTS = ['fired', 'downed'].map((w) => termOf(w) ?? w);
 /** The weapons those acts count. */
@@ -192,6 +191,7 @@ export function actConflict(text: string, tokens: readonly Token[], slot: Slot, 
   return false;
 }
 
+/** The side word acting just before a figure ("Russia fired 183 drones") is not one of `actors`. */
 export function actorConflict(tokens: readonly Token[], slot: Slot, actors: readonly string[]): boolean {
   for (let k = slot.first - 1; k >= Math.max(0, slot.first - 6); k--) {
     const term = tokens[k]?.term;
