@@ -366,7 +366,7 @@ const CHANGE_TERMS = new Set(['increase', 'decrease'].map((w) => termOf(w) ?? w)
 export const CHANGE_ASKED =
   /\bhow many times (?!(?:did|does|do|has|have|had|was|were|is|are|will|would|can|could|in|on|this|that|a|an|per|each|since|so far)\b)|\bhow much (?!more\b|less\b|further\b|longer\b|later\b|after\b|over\b|under\b|other\b|never\b|ever\b|per\b)\p{L}{2,}er\b(?=.*\bthan\b)/u;
 
-/** How far after a figure the year it is compared with may be ("31% higher than in 2024"). */
+/** How far after a figure the year it is compared with may be ("12% higher than in 2024"). */
 const BASE_REACH = 6;
 
 /** A year as a token ("2024"). */
@@ -473,7 +473,7 @@ function detectDate(lower: string): DateConstraint | null {
 
 export function analyzeQuestion(question: string): QuestionAnalysis {
   // "How much did casualties go up?": the phrasal verb is one word for a change, not "go" and "up" to find
-  // ("up to 140,000").
+  // ("up to 900").
   const clean = question
     .replace(/<@!?\d+>/g, ' ')
     .replace(/\b(?:go|goes|gone|went|going) (up|down)\b/gi, (_m, way: string) =>

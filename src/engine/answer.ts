@@ -126,7 +126,7 @@ export interface Candidate {
   key: string;
   text: string;
   claimant: string | null;
-  /** A figure whose own year ("226 … a year earlier") is the year asked, whatever dates its sentence. */
+  /** A figure whose own year ("22 … a year earlier") is the year asked, whatever dates its sentence. */
   ownYear?: boolean;
 }
 
@@ -630,14 +630,14 @@ const YEAR_BEFORE = /^[^.;]{0,40}?\b(?:a year earlier|a year before|the year bef
  * sentence names fewer than two years.
  */
 export function yearOfFigure(text: string, tokens: readonly Token[], slot: Slot): string | null {
-  // "31 per cent higher than in 2024", "compared with 2024": the base of a comparison is not the figure's year.
+  // "12 per cent higher than in 2024", "compared with 2024": the base of a comparison is not the figure's year.
   // ("vs" is not read here: only "than" and "compared with/to" set a year aside.)
   const base = (k: number) => {
     const marker = comparisonMarker(tokens, k);
     return marker === 'than' || marker === 'compared';
   };
   const named = tokens.flatMap((t, k) => (YEAR_WORD.test(t.lower) && (k < slot.first || k > slot.last) ? [k] : []));
-  // "577 killed in 2025, up from 226 a year earlier": the year before the one named before the figure.
+  // "57 killed in 2025, up from 22 a year earlier": the year before the one named before the figure.
   const after = text.slice(tokens[slot.last]?.end ?? text.length);
   const ownYearAfter = /^[^.;]{0,40}?\b(?:in|during)\s+(?:19|20)\d\d\b/.test(after);
   if (!ownYearAfter && YEAR_BEFORE.test(after)) {
@@ -826,7 +826,7 @@ function scoreSentence(
   const askedOrdinals = new Set(q.tokens.flatMap((t) => (ORDINALS.test(t.lower) ? [t.lower] : [])));
   const askedBase = comparisonBase(q.tokens, 0, q.tokens.length);
   const weaponAsked = head !== undefined && WEAPON_TERMS.includes(head.term);
-  // Acts the question asks as verbs: "the Odesa strike" names an event, not the act counted.
+  // Acts the question asks as verbs: "the Varna strike" names an event, not the act counted.
   const askedActs = new Set(
     terms
       .filter(
@@ -1160,7 +1160,7 @@ function scoreSentence(
       if (isFigure && measureConflict(text, tokens, positions, slot, questionMeasures)) anchor *= 0.3;
       // "How many missiles were shot down?" is not answered by the missiles launched.
       if (isFigure && weaponAsked && actConflict(text, tokens, slot, askedActs)) anchor *= OTHER_ACT_FIGURE;
-      // … nor by a sentence that tells of no such act ("six of the missiles were ballistic").
+      // … nor by a sentence that tells of no such act ("two of the drones were decoys").
       else if (isFigure && weaponAsked && askedActs.size > 0 && ![...askedActs].some((a) => positions.has(a)))
         anchor *= NO_OUTCOME;
       // "In the first round … 150; in the second, 210": the ordinal nearest before a figure says which one
@@ -1173,12 +1173,12 @@ function scoreSentence(
       if (isFigure && q.date?.year != null) {
         const year = yearOfFigure(text, tokens, slot);
         if (year !== null && year !== String(q.date.year)) anchor *= OTHER_ORDINAL;
-        // "… in 2025, up from 226 a year earlier": the figure's own year is the one asked, whatever other
+        // "… in 2025, up from 22 a year earlier": the figure's own year is the one asked, whatever other
         // year dates the sentence.
         else if (year !== null && q.date.month === null) ownYear = true;
       }
-      // "How much higher than in 2023?" is not answered by the "31% higher than in 2024" of "31% higher than
-      // in 2024 and 70% higher than in 2023": the year a change is measured from must be the one asked.
+      // "How much higher than in 2023?" is not answered by the "12% higher than in 2024" of "12% higher than
+      // in 2024 and 40% higher than in 2023": the year a change is measured from must be the one asked.
       if (isFigure && askedBase !== null) {
         const base = comparisonBase(tokens, slot.last + 1);
         if (base !== null && base !== askedBase) anchor *= OTHER_ORDINAL;
@@ -1307,7 +1307,7 @@ export const RESTATED_SCORE = 0.4;
 /**
  * Whether another article's sentence (scoring `score`, sharing `shared` of the answer's words) supports a
  * whole-sentence answer scoring `best`: it says much the same and answers about as well, or it restates the
- * answer nearly word for word ("X said Putin had shown no sign …") though its wording scores lower.
+ * answer nearly word for word ("X said the rebels had shown no sign …") though its wording scores lower.
  */
 export function supportsStatement(best: number, score: number, shared: number): boolean {
   return (

@@ -38,10 +38,10 @@ function readQuestion(question: string): { plain: string; rewritten: string } {
   return { plain, rewritten: subsetRewrite(plain) ?? plain };
 }
 
-/** A hyphenated compound of three to five words ("first-person-view", "man-portable-air-defence"). */
+/** A hyphenated compound of three to five words ("light-delivery-vehicle", "man-portable-air-defence"). */
 const COMPOUND = /\b\p{L}+(?:-\p{L}+){2,4}\b/gu;
 
-/** Per corpus: the initials of its compounds → the compound, first written ("fpv" → "first-person-view"). */
+/** Per corpus: the initials of its compounds → the compound, first written ("ldv" → "light-delivery-vehicle"). */
 const INITIALISMS = new WeakMap<Retriever, Map<string, string>>();
 
 function compoundInitials(r: Retriever): Map<string, string> {
@@ -64,7 +64,7 @@ function compoundInitials(r: Retriever): Map<string, string> {
 }
 
 /**
- * "fpv drones" where the sources write "first-person-view drones": a word no source uses, of three to five
+ * "ldv crews" where the sources write "light-delivery-vehicle crews": a word no source uses, of three to five
  * letters, that spells the initials of a compound the sources do use, is read as that compound.
  */
 export function expandInitialisms(r: Retriever, question: string): string {
@@ -587,8 +587,8 @@ const COMPARATIVE_CHOICE = new RegExp(`\\b${COMPARATIVE}\\s+or\\s+${COMPARATIVE}
 
 /**
  * "Were more or fewer than ten missiles shot down?": the figure asked about, read as a "how many"
- * question, against the number the question gives; "Was the swap bigger or smaller than the October
- * exchange?": the comparison a source states ("smaller than the October 2 exchange"). The option the
+ * question, against the number the question gives; "Was the March convoy bigger or smaller than the
+ * January one?": the comparison a source states ("smaller than the January convoy"). The option the
  * sources bear out, with the sentence; a comparison no source settles is not found — never a yes or no.
  */
 function answerRankedChoice(r: Retriever, question: string): Answer | null {

@@ -43,7 +43,7 @@ const CHAT_FORMS: Readonly<Record<string, string>> = {
   pres: 'president',
   mil: 'military',
   dept: 'department',
-  // Chat short forms of who is counted and who counts: "civ casualties", "the docs said".
+  // Chat short forms of who is counted and who counts: "civ casualties", "the govts said".
   civ: 'civilian',
   civs: 'civilians',
   govts: 'governments',

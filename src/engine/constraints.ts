@@ -170,8 +170,8 @@ export const WEAPON_TERMS = ['drones', 'missiles'].map((w) => termOf(w) ?? w);
 const ACT_REACH = 6;
 
 /**
- * "Russia launched 112 drones and 14 missiles, and nine of the missiles were shot down": the act a weapon
- * figure is counted by — the act's verb before it in its clause ("launched … 14 missiles"), else after it
+ * "The army launched 30 drones and 12 missiles, and nine of the missiles were shot down": the act a weapon
+ * figure is counted by — the act's verb before it in its clause ("launched … 12 missiles"), else after it
  * ("nine … were shot down") — is not the one asked (`asked`: the acts the question names).
  */
 export function actConflict(text: string, tokens: readonly Token[], slot: Slot, asked: ReadonlySet<string>): boolean {
@@ -183,7 +183,7 @@ export function actConflict(text: string, tokens: readonly Token[], slot: Slot, 
   }
   for (let k = slot.last + 1; k <= Math.min(tokens.length - 1, slot.last + ACT_REACH); k++) {
     if (/[,;:()—–]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) break;
-    // "four missiles and 118 drones were shot down": a figure joined to the next shares its verb.
+    // "four missiles and 25 drones were shot down": a figure joined to the next shares its verb.
     if (/^(?:and|or|but|while)$/.test(tokens[k]?.lower ?? '') && !tokens[k + 1]?.numeric) break;
     const term = tokens[k]?.term;
     if (term && WEAPON_ACTS.includes(term)) return !asked.has(term);

@@ -164,7 +164,7 @@ const MULTIPLE_WORD =
   /\b(?:(?:about|nearly|almost|roughly|around|more than|less than|over)\s+)?(?:twice|double[ds]?|tripled|trebled|triple|quadrupled|halved)\b/gi;
 
 /**
- * A multiple: a number followed by "times" ("about two and a half times Zelenskyy's figure", "3.5 times as
+ * A multiple: a number followed by "times" ("about three and a half times the ministry's figure", "3.5 times as
  * many"), or one word for it ("twice", "doubled").
  */
 function multipleSlots(text: string, tokens: readonly Token[]): Slot[] {
@@ -366,7 +366,7 @@ export function entitySlots(
         prior: 1,
       });
     }
-    // "Israeli officials" is a demonym; "in Miami," is a place: a word ending in "-i" is a demonym only as an
+    // "Israeli officials" is a demonym; "in Helsinki," is a place: a word ending in "-i" is a demonym only as an
     // adjective before a noun.
     const demonym =
       isDemonym(span.text) &&

@@ -120,7 +120,7 @@ for (const group of SYNONYM_GROUPS) {
 }
 // "states" is a noun as often as a verb ("the United States", "member states"): only the listed "stated"
 // says something was said. Likewise "blocking" and "blocks" (of flats), "lives" and "live" ("a live blog",
-// "they live in Varna": see unfoldLivesAsVerb). The adjective "coming" ("the coming weeks") is "next"; the
+// "they live in Varna": see unfoldLivesAsVerb). The adjective "coming" ("the coming days") is "next"; the
 // verb it shares a stem with is not ("who came back", "comes to power").
 for (const word of ['states', 'blocks', 'lives', 'coming']) ambiguousStems.add(stemWord(word));
 for (const s of ambiguousStems) byStem.delete(s);

@@ -124,7 +124,7 @@ export function dateFit(r: Retriever, q: DateConstraint, s: Sentence): number {
   const { dates, implied } = sentenceDates(r, s);
   if (dates.length === 0) return DATE_UNSTATED_MISMATCH;
   if (dates.some((d) => fits(q, d, implied, 0))) return 1;
-  // A day either side still fits ("overnight into Tuesday" for Monday night), below the day itself.
+  // A day either side still fits (a night reported under the next day's date), below the day itself.
   if (dates.some((d) => fits(q, d, implied))) return NEXT_DAY_FIT;
   return implied ? DATE_UNSTATED_MISMATCH : DATE_MISMATCH;
 }

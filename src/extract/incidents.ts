@@ -209,7 +209,7 @@ export function readIncident(
     clauseDate = best?.iso ?? null;
   }
   let date = clauseDate ?? opts.asOf;
-  // "up from 226 killed a year earlier": the year before the one the sentence names.
+  // "up from 22 killed a year earlier": the year before the one the sentence names.
   if (
     !pieceDate &&
     date &&
@@ -247,7 +247,7 @@ export function readIncident(
   else if (!found.place && !found.local && whole.place) found = { ...found, place: whole.place };
   if (WAR.test(pieceText) && !found.event) return war;
   if (!(found.event || found.place || found.local || opts.stamped)) return war;
-  // Attacks counted over a year or a month ("drone attacks killed 577 in 2025") are that period's count.
+  // Attacks counted over a year or a month ("drone attacks killed 57 in 2025") are that period's count.
   if (date && precision(date) < 3 && !SINGLE_EVENT.test(clauseText) && !EVENT_TIME.test(clauseText)) {
     return { scope: 'period', kind: null, place: null, local: false, date };
   }

@@ -209,7 +209,7 @@ function resolvePronoun(
   const kinds: EntityKind[] = personal ? ['person'] : ['org', 'place'];
   const here = [...before].reverse().find((e) => kinds.includes(e.kind));
   if (here) return { name: here.name, kind: here.kind };
-  // "Grid operator Ukrenergo said … . It said …": "it" is who spoke just before, when that is a body — or a
+  // "Ferry operator Seaways said … . It said …": "it" is who spoke just before, when that is a body — or a
   // one-word name, which a descriptive title before it ("grid operator") may have typed as a person.
   if (!personal) {
     const spoke = memory.claimants.filter((c) => c.sentence === sentence - 1 && !c.report).at(-1);

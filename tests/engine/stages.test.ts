@@ -2370,14 +2370,16 @@ describe('a place whose name ends like a demonym', () => {
 });
 
 describe('initials of a compound the sources use', () => {
-  it('read "fpv" as "first-person-view" where no source writes "fpv"', () => {
-    const corpus = corpusOf({ 'f.txt': 'First-person-view drones hit 12 ferries at the Varna piers in March.\n' });
+  it('read "ldv" as "light-delivery-vehicle" where no source writes "ldv"', () => {
+    const corpus = corpusOf({
+      'f.txt': 'Light-delivery-vehicle crews moved 12 pallets at the Varna piers in March.\n',
+    });
     const r = buildRetriever(corpus);
-    expect(expandInitialisms(r, 'how many ferries did fpv drones hit')).toBe(
-      'how many ferries did first-person-view drones hit',
+    expect(expandInitialisms(r, 'how many pallets did ldv crews move')).toBe(
+      'how many pallets did light-delivery-vehicle crews move',
     );
-    expect(expandInitialisms(r, 'how many ferries did the drones hit')).toBe('how many ferries did the drones hit');
-    expect(buildEngine(corpus).ask('how many ferries did fpv drones hit').answer).toMatch(/^12 ferries/);
+    expect(expandInitialisms(r, 'how many pallets did the crews move')).toBe('how many pallets did the crews move');
+    expect(buildEngine(corpus).ask('how many pallets did ldv crews move').answer).toMatch(/^12 pallets/);
   });
 });
 
