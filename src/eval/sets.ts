@@ -27,6 +27,8 @@ const DEV7 = 'tests/fixtures/dev7';
 const HELDOUT7 = 'tests/fixtures/heldout7';
 const DEV8 = 'tests/fixtures/dev8';
 const HELDOUT8 = 'tests/fixtures/heldout8';
+const DEV9 = 'tests/fixtures/dev9';
+const HELDOUT9 = 'tests/fixtures/heldout9';
 
 /** Every set `npm run eval` reports, paths relative to the repository root. */
 export const EVAL_SETS: readonly EvalSet[] = [
@@ -53,6 +55,10 @@ export const EVAL_SETS: readonly EvalSet[] = [
   // editor's correction, a live page newest entry first with a retraction, an official's post quoted and
   // paraphrased): development material.
   { name: 'dev8', questions: 'tests/fixtures/dev8.jsonl', sources: [SEEDS, NEWS_DEV, DEV8] },
+  // Five more (a wire story marked UPDATE 3 with older paragraphs left below, a correspondent's numbered
+  // thread with a correction, a UN monitoring update with caveats, a round-one-vs-round-two explainer, the two
+  // sides' claims of one night set side by side): development material.
+  { name: 'dev9', questions: 'tests/fixtures/dev9.jsonl', sources: [SEEDS, NEWS_DEV, DEV9] },
   {
     name: 'heldout',
     questions: 'tests/fixtures/heldout.jsonl',
@@ -118,6 +124,16 @@ export const EVAL_SETS: readonly EvalSet[] = [
     name: 'heldout8',
     questions: 'tests/fixtures/heldout8.jsonl',
     sources: [SEEDS, NEWS_DEV, HELDOUT8],
+    optional: true,
+    heldOut: true,
+  },
+  // Five more (a "week in numbers" column, a correspondent's notebook, a key-players factbox, a regional TV
+  // station's web page with a rising toll and boilerplate, a state agency's version with an editor's note),
+  // written without reading the code.
+  {
+    name: 'heldout9',
+    questions: 'tests/fixtures/heldout9.jsonl',
+    sources: [SEEDS, NEWS_DEV, HELDOUT9],
     optional: true,
     heldOut: true,
   },
