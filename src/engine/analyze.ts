@@ -428,6 +428,9 @@ const MONTH_PATTERN =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const monthOf = (word: string) => MONTH_NAMES.findIndex((m) => m.startsWith(word.slice(0, 3))) + 1;
 
+/** Words before a date that make it where a count starts ("since", "from", "starting"), not what is asked. */
+const COUNT_START = '\\b(?:since|from|starting)\\s+';
+
 /**
  * The date a question is about: a year ("in 2025"), a month ("in January 2026") or a day ("the February 3
  * strikes", "on 3 Feb", "as of January 30").
@@ -445,7 +448,10 @@ function detectDate(lower: string): DateConstraint | null {
       ? { month: monthOf(dayFirst[2] ?? ''), day: Number(dayFirst[1]), year: dayFirst[3], text: dayFirst[0] }
       : null;
   if (day && day.month > 0 && day.day >= 1 && day.day <= 31) {
-    const asOf = /\b(?:as of|as at)\s*$/.test(lower.slice(0, lower.indexOf(day.text)));
+    const before = lower.slice(0, lower.indexOf(day.text));
+    // "since January 1": where a count starts, as with a year below ("from" a day may open a span of days).
+    if (/\bsince\s+$/.test(before)) return null;
+    const asOf = /\b(?:as of|as at)\s*$/.test(before);
     return { year: day.year ? Number(day.year) : null, month: day.month, day: day.day, text: day.text.trim(), asOf };
   }
   // "in February 2025", "back in feb 2025", "Dec. 2024".
@@ -455,10 +461,7 @@ function detectDate(lower: string): DateConstraint | null {
   if (m?.[3]) {
     // "since (Feb) 2022": where a count starts, not when what is counted happened.
     const before = lower.slice(0, m.index);
-    if (
-      /^since\b/.test(m[0]) ||
-      new RegExp(`\\b(?:since|from|starting)\\s+(?:(?:${MONTH_PATTERN})\\.?\\s*)?$`).test(before)
-    )
+    if (/^since\b/.test(m[0]) || new RegExp(`${COUNT_START}(?:(?:${MONTH_PATTERN})\\.?\\s*)?$`).test(before))
       return null;
     return { year: Number(m[3]), month: m[2] ? monthOf(m[2]) : null, day: null, text: m[0].trim() };
   }

@@ -27,6 +27,7 @@ import {
   near,
   OUTCOME_TERMS,
   populationConflict,
+  predicatedOf,
   roleModifier,
   speaks,
   titleOfName,
@@ -1082,7 +1083,12 @@ function scoreSentence(
         // A sentence under a heading or after sentences about the asked thing ("Q: Where were the Lisbon
         // talks held?" … "Costa chaired the sessions") is about it without naming it.
         if (!hp?.length) anchor *= isFigure ? 0.3 : (context().get(head.term) ?? 0) > 0 ? 0.7 : 0.45;
-        else if (distanceTo(hp, slot.first, slot.last) > reach) anchor *= isFigure ? 0.35 : 0.7;
+        else if (
+          distanceTo(hp, slot.first, slot.last) > reach &&
+          // "Damage to the port since March was estimated at $3 million": further off, but said of it.
+          !(isFigure && predicatedOf(text, tokens, hp, slot))
+        )
+          anchor *= isFigure ? 0.35 : 0.7;
       }
     }
     if (q.kind !== 'description') {

@@ -4,6 +4,7 @@
  */
 import type { WeightedTerm } from './analyze.js';
 import { SPEECH } from './claimants.js';
+import { findNumbers } from './numbers.js';
 import type { Slot } from './slots.js';
 import { MEASURE_TERMS, SIDE_TERMS, type Token, termOf } from './text.js';
 
@@ -303,4 +304,57 @@ export function populationConflict(tokens: readonly Token[], slot: Slot, terms: 
   // A figure with no such noun of its own, in a sentence that names only the other: the other's.
   const other = asked === CIVILIANS_TERM ? SOLDIERS_TERM : CIVILIANS_TERM;
   return tokens.some((t) => t.term === other) && !tokens.some((t) => t.term === asked);
+}
+
+/**
+ * Verbs that tie a figure to the subject of its clause: a copula or auxiliary ("twelve of the returnees were
+ * civilians"), or a verb of measuring ("the damage was estimated at …", "the toll rose to …").
+ */
+const LINKING_VERBS: ReadonlySet<string> = new Set(
+  'is are was were be been being stood stands reached reaches rose risen rises fell fallen falls climbed climbs dropped drops grew grown totalled totaled totals amounted amounts numbered estimated put'.split(
+    ' ',
+  ),
+);
+/** How many words a figure may stand from the noun it is said of, within one clause. */
+const PREDICATE_REACH = 14;
+/** How many words may stand between the linking verb and what it links ("was estimated at about …"). */
+const LINK_REACH = 2;
+
+/**
+ * The figure is said of the word at one of `at` within one clause: the word is (in) the subject and the
+ * figure follows its linking verb ("damage to the port since March was estimated at $3 million"), or the
+ * figure is the subject and the word follows the linking verb ("Twelve of those freed were civilians", "40 of
+ * the drones and two of the missiles were shot down"). A comma, a bracket or a dash ends the clause; so does
+ * another figure (a date or a year within the clause is not one), unless it opens a partitive coordinated
+ * with the first ("… and two of the missiles …").
+ */
+export function predicatedOf(text: string, tokens: readonly Token[], at: readonly number[], slot: Slot): boolean {
+  if (slot.first < 0) return false;
+  let figures: ReturnType<typeof findNumbers> | undefined;
+  const isFigure = (k: number) => {
+    figures ??= findNumbers(text, tokens).filter((m) => m.kind !== 'date' && m.kind !== 'year');
+    return figures.some((m) => k >= m.first && k <= m.last);
+  };
+  // The words strictly between `from` and `to` hold a linking verb, the last of them (for a word before the
+  // figure) or the first (for one after it) within LINK_REACH of the figure's side … of the far end.
+  const linked = (from: number, to: number, figureFirst: boolean): boolean => {
+    let verb = -1;
+    for (let k = from + 1; k <= to; k++) {
+      if (PHRASE_GAP.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) return false;
+      if (k === to) break;
+      const t = tokens[k];
+      if (!t) return false;
+      if (isFigure(k)) {
+        const partitive = figureFirst && tokens[k - 1]?.lower === 'and' && tokens[k + 1]?.lower === 'of';
+        if (!partitive) return false;
+      }
+      if (LINKING_VERBS.has(t.lower) && (verb < 0 || !figureFirst)) verb = k;
+    }
+    return verb >= 0 && to - verb - 1 <= LINK_REACH;
+  };
+  return at.some((p) =>
+    p < slot.first
+      ? slot.first - p <= PREDICATE_REACH && linked(p, slot.first, false)
+      : p > slot.last && p - slot.last <= PREDICATE_REACH && linked(slot.last, p, true),
+  );
 }

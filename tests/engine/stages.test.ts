@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeQuestion, comparisonBase, type WeightedTerm } from '../../src/engine/analyze.js';
 import { supportsStatement, yearOfFigure } from '../../src/engine/answer.js';
 import { expandInitialisms, negatesStatement } from '../../src/engine/ask.js';
-import { countsSomethingElse, speaks } from '../../src/engine/constraints.js';
+import { countsSomethingElse, predicatedOf, speaks } from '../../src/engine/constraints.js';
 import { buildEngine } from '../../src/engine/engine.js';
 import { entitySpans } from '../../src/engine/entities.js';
 import { findNumbers } from '../../src/engine/numbers.js';
@@ -2425,5 +2425,53 @@ describe('comparisonBase', () => {
     expect(comparisonBase(tokens, at('41') + 1)).toBe('2023');
     expect(comparisonBase(tokenize('vs 2024'), 0)).toBe('2024');
     expect(comparisonBase(tokenize('in 2024'), 0)).toBeNull();
+  });
+});
+
+describe('predicatedOf: a figure said of a noun further off in its clause', () => {
+  const said = (text: string, noun: string, figure: string) => {
+    const tokens = tokenize(text);
+    const at = tokens.flatMap((t, i) => (t.lower === noun ? [i] : []));
+    const first = tokens.findIndex((t) => t.surface === figure);
+    return predicatedOf(text, tokens, at, { first, last: first, key: 'n', text: figure, prior: 1 });
+  };
+
+  it('links a subject to the figure after its verb of measuring, across a date', () => {
+    expect(
+      said('Damage to the harbour piers since March 3 was estimated at about 9 million euros.', 'damage', '9'),
+    ).toBe(true);
+  });
+
+  it('links a partitive subject to the noun after its copula', () => {
+    expect(said('Seven of the sailors who came ashore were cadets.', 'cadets', 'Seven')).toBe(true);
+    expect(said('Forty of the drones and two of the missiles were shot down.', 'shot', 'Forty')).toBe(true);
+  });
+
+  it('does not link across a comma, another figure or a verb of its own', () => {
+    expect(said('The damage was minor, and 9 boats sank.', 'damage', '9')).toBe(false);
+    expect(said('The navy fired 40 drones and 2 missiles were shot down.', 'shot', '40')).toBe(false);
+    expect(
+      said('The board returned the ferries of 12 owners and was ready to hand over 30 more.', 'ferries', '30'),
+    ).toBe(false);
+  });
+
+  it('answers a figure said of the asked noun though it stands many words away', () => {
+    const e = buildEngine(
+      corpusOf({
+        'p.txt':
+          'Storms hit the coast of Varna overnight.\n\n' +
+          'The port authority said damage to the harbour piers since March 3 was estimated at about 9 million euros.\n',
+      }),
+    );
+    expect(
+      e.ask('How much damage did the harbour piers suffer since March 3, according to the port authority?').answer,
+    ).toMatch(/9 million euros/);
+  });
+});
+
+describe('analyzeQuestion: a count since a day', () => {
+  it('reads "since March 3" as where a count starts, not as the day asked about', () => {
+    expect(analyzeQuestion('How many boats have sunk since March 3?').date).toBeNull();
+    expect(analyzeQuestion('How many boats sank on March 3?').date).toMatchObject({ month: 3, day: 3 });
   });
 });
