@@ -453,6 +453,8 @@ function dateFactor(
 const INCREASE_TERM = termOf('increase') ?? 'increase';
 /** How far before its figure a toll's measure may stand ("the death toll from the morning strike has risen to seven"). */
 const TOLL_REACH = 14;
+/** … and how far "the death toll" itself may stand, with what it is the toll of between. */
+const TOLL_SUBJECT_REACH = 30;
 
 /**
  * "The death toll … has risen to seven", "the number of injured stood at 40": a figure after a measure
@@ -467,7 +469,29 @@ function tollOf(tokens: readonly Token[], slot: Slot): string | null {
     const term = tokens[k]?.term;
     if (term && OUTCOME_TERMS.includes(term)) return term;
   }
+  // "The death toll from a missile strike on the port town of … in the … region rose to 14": a toll named by
+  // its measure is the subject however long what it is of.
+  for (let k = slot.first - TOLL_REACH - 1; k >= Math.max(1, slot.first - TOLL_SUBJECT_REACH); k--) {
+    const term = tokens[k - 1]?.term;
+    if (tokens[k]?.lower === 'toll' && term && OUTCOME_TERMS.includes(term)) return term;
+  }
   return null;
+}
+
+/** Words opening a part of a figure just given: "among them", "of whom". */
+const PART_OPENER = /^(?:among|amongst|of)$/;
+const PART_PRONOUN = /^(?:them|those|whom|these)$/;
+
+/** The figure opens a part of a figure before it in the sentence ("14, among them three children"). */
+function partOfFigureBefore(text: string, tokens: readonly Token[], slot: Slot): boolean {
+  const before = tokens[slot.first - 1]?.lower ?? '';
+  const opens =
+    before === 'including' ||
+    before === 'incl' ||
+    (PART_PRONOUN.test(before) && PART_OPENER.test(tokens[slot.first - 2]?.lower ?? ''));
+  return (
+    opens && findNumbers(text, tokens).some((m) => m.last < slot.first - 1 && m.kind !== 'date' && m.kind !== 'year')
+  );
 }
 
 /** Index terms of the words that count people in general ("how many people …"). */
@@ -1026,6 +1050,17 @@ function scoreSentence(
   // is as near the value as the first.
   const labelled = LABEL_VALUE.exec(text);
   const valueFrom = labelled ? tokens.findIndex((t) => t.start >= (labelled[1]?.length ?? 0)) : -1;
+  // The people a figure counts by its own noun ("14 people", "three children"), as an index term.
+  const ownPeople = (slot: Slot): string | null => {
+    const people = (term: string | null | undefined) =>
+      term != null && (PLAIN_PEOPLE_TERMS.has(term) || PEOPLE_HEADS.has(term));
+    const term = [tokens[slot.last]?.term, tokens[slot.last + 1]?.term].find(people);
+    return term ?? null;
+  };
+  let counted: boolean | undefined;
+  // Some figure of the sentence counts the asked people by name (not "people": any figure of people is theirs).
+  const headCounted = () =>
+    (counted ??= head !== undefined && !PEOPLE_HEADS.has(head.term) && slots.some((s) => ownPeople(s) === head.term));
   for (const slot of slots) {
     let proximity = 0;
     for (const t of matched) {
@@ -1105,6 +1140,16 @@ function scoreSentence(
         if (q.kind === 'count' && !money && countsSomethingElse(text, tokens, slot, terms)) anchor *= 0.35;
         else if (q.kind === 'count' && headUnknown && countsOwnNoun(text, tokens, slot, terms)) anchor *= UNKNOWN_HEAD;
         if (q.kind === 'count' && populationConflict(tokens, slot, terms)) anchor *= OTHER_POPULATION;
+        // "How many children were killed?" — "killed 14 people, including three children": where the sentence
+        // counts the people asked about, a figure of other people is not theirs.
+        else if (
+          q.kind === 'count' &&
+          head &&
+          ownPeople(slot) !== null &&
+          ownPeople(slot) !== head.term &&
+          headCounted()
+        )
+          anchor *= OTHER_POPULATION;
         // "How much money …": a sum of money is in a currency.
         if (q.kind === 'count' && moneyAsked && !inCurrency(text, tokens, slot)) anchor *= UNKNOWN_HEAD;
         // "… 158 missiles at Ukraine": the side an act is aimed at does not own what is counted.
@@ -1201,6 +1246,12 @@ function scoreSentence(
         const them = tokens.findIndex((t, k) => k > slot.last && /^(?:them|those|whom)$/.test(t.lower));
         const sub = tokens[them + 1]?.term;
         if (!sub || !terms.some((t) => t.term === sub)) anchor *= SUBSET_SHARE;
+      }
+      // "… rose to 14, among them three children", "killing 14, including three children": a part of the
+      // figure before it, which answers unless that part (the children) is asked about.
+      else if (isFigure && partOfFigureBefore(text, tokens, slot)) {
+        const own = tokens.slice(slot.first, slot.last + 2).flatMap((t) => (t.term ? [t.term] : []));
+        if (!own.some((o) => terms.some((t) => t.term === o))) anchor *= SUBSET_SHARE;
       }
       // "each side" asks for a share, "in total" for the whole: a figure said to be per side answers the one.
       if (isFigure && perSideAsked !== null) {

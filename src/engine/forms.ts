@@ -202,7 +202,9 @@ export function askedClaimant(question: string): string | null {
     .slice(0, -1)
     .join(' ')
     .replace(/['’]s?$/, '');
-  return /\p{Lu}/u.test(owner) || /['’]s?$/.test(words.at(-2) ?? '') ? owner || null : null;
+  // ("the UPDATE 3 wire story": a numbered label names the version, not who published it.)
+  const named = owner.replace(/\b\p{Lu}+\s+\d+\b/gu, '');
+  return /\p{Lu}/u.test(named) || /['’]s?$/.test(words.at(-2) ?? '') ? owner || null : null;
 }
 
 /** Kinds of publication: "according to the article" names the source, not a claimant. */

@@ -31,6 +31,16 @@ const COMPOUND_HEAD = /^(?!(?:was|is|has|this|its|as|us|his|hers|yes|does|goes|s
 const OUTCOME_WORD = /^(?:killed|dead|wounded|injured|hurt|missing)$/;
 /** Punctuation between two words that ends a noun phrase. */
 const PHRASE_BREAK = /[,.;:()—–“”"]/;
+/** Words a number names one of a series after ("UPDATE 3", "round 2", "post 11/"), not a count. */
+const NUMBER_LABEL =
+  /^(?:update|round|post|tweet|paragraph|part|article|version|edition|resolution|phase|stage|section|item|episode|no|number)$/;
+
+/** The number at token `at` names one of a series: it follows such a word with nothing but a space between. */
+function numberLabel(text: string, tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  const start = tokens[at]?.start ?? 0;
+  return before !== undefined && NUMBER_LABEL.test(before.lower) && /^ +$/.test(text.slice(before.end, start));
+}
 
 /** The figure plus the noun phrase it counts: "55,000 Ukrainian soldiers", "up to 140,000 deaths". */
 function figurePhrase(text: string, tokens: readonly Token[], m: NumberMention): string {
@@ -126,7 +136,10 @@ export function numberSlots(text: string, tokens: readonly Token[], kind: Answer
             ['length', 'duration']
         : ['count'];
   // "How many months …": a span of time counts the unit asked about.
-  if (kind === 'count' && q.terms.some((t) => t.head && TIME_UNIT_TERMS.has(t.term))) wanted.push('duration');
+  // ("How many days between the end of the first round and the start of the second?": the unit right after
+  // "how many" is what is counted, whichever word the rest makes the head.)
+  if (kind === 'count' && q.terms.some((t) => (t.head || t.focus) && TIME_UNIT_TERMS.has(t.term)))
+    wanted.push('duration');
   if (kind === 'count' && (q.terms.some((t) => t.term === 'percent') || /\bhow much\b/i.test(q.question)))
     wanted.push('percent');
   // A number the question gives is not its answer ("how many of the 157 …"), unless it is part of a date
@@ -138,7 +151,9 @@ export function numberSlots(text: string, tokens: readonly Token[], kind: Answer
     [q.tokens[k - 1], q.tokens[k + 1]].some((n) => n !== undefined && !n.numeric && dated.includes(n.lower));
   // A number the question refers to ("of the 157", "the 1,000-for-1,000 swap") is given; one it offers as
   // a guess ("… 157 each or what?", "was it 314?") may be the answer.
+  // "the UPDATE 3 wire story", "the round 2 talks": a number naming a thing of a series is neither.
   const referred = (k: number) =>
+    !numberLabel(q.question, q.tokens, k) &&
     [q.tokens[k - 1], q.tokens[k - 2]].some((t) => t !== undefined && /^(?:the|of|those|these|among)$/.test(t.lower));
   const questionNumbers = new Set(
     q.tokens.filter((t, k) => t.numeric && !inDate(t, k) && referred(k)).map((t) => t.surface.replace(/,/g, '')),
@@ -242,7 +257,13 @@ function figureSlots(
       const end = m.end + unit[0].length;
       return { ...m, kind, last: tokenSpan(tokens, m.start, end).last, compound: text.slice(m.start, end) };
     })
-    .filter((m) => wanted.includes(m.kind) && !questionNumbers.has(String(m.value)))
+    .filter(
+      (m) =>
+        wanted.includes(m.kind) &&
+        !questionNumbers.has(String(m.value)) &&
+        // "Round one ended …", "UPDATE 3": which of a series, not how many.
+        !numberLabel(text, tokens, m.first),
+    )
     .map((m) => ({
       first: m.first,
       last: m.last,

@@ -2475,3 +2475,34 @@ describe('analyzeQuestion: a count since a day', () => {
     expect(analyzeQuestion('How many boats sank on March 3?').date).toMatchObject({ month: 3, day: 3 });
   });
 });
+
+describe('a toll and the part of it named after it', () => {
+  const e = buildEngine(
+    corpusOf({
+      'w.txt':
+        'UPDATE 2-Storm surge floods harbour town, kills 9, including two children\n\n' +
+        'VARNA, March 10 - The death toll from a storm surge that flooded the old harbour district of the Black Sea town of Varna rose to 9 on Tuesday, among them two children, rescuers said.\n\n' +
+        'Round one of the clean-up talks ended on Monday. That left four days between the end of the first round and the start of the second.\n',
+      'b.txt': 'A ferry fire in the port killed 12 people, including three children, the harbour board said.\n',
+    }),
+  );
+
+  it('reads a death toll as what its figure counts, however long what it is the toll of', () => {
+    expect(e.ask('How many people were killed by the storm surge in Varna?').answer).toMatch(/^9\b/);
+  });
+
+  it('answers the part when the part is asked for, and the whole when it is not', () => {
+    expect(e.ask('How many children were killed in the ferry fire?').answer).toMatch(/^three children/);
+    expect(e.ask('How many people were killed in the ferry fire?').answer).toMatch(/^12 people/);
+  });
+
+  it('reads a numbered label in a question as naming the article, not who claims or a number given', () => {
+    expect(e.ask('According to the UPDATE 2 story, how many of the Varna dead were children?').answer).toMatch(
+      /^two children/,
+    );
+  });
+
+  it('counts days asked for with "how many days", not the number of a round', () => {
+    expect(e.ask('how many days between the end of round 1 and the start of round 2').answer).toMatch(/^four days/);
+  });
+});
