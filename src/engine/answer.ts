@@ -773,6 +773,9 @@ function mentions(sentence: Sentence | undefined, word: string): boolean {
   return sentence?.corrected.toLowerCase().includes(word) ?? false;
 }
 
+/** Words opening a sentence that goes on from the one before: "Among them", "Of those", "They included". */
+const CONTINUATION_OPENER = /^(?:among|amongst|of|including|these|those|they|both|all|most|none)\b/i;
+
 function before(r: Retriever, s: Sentence): Sentence | undefined {
   const prev = r.corpus.byId.get(s.source)?.sentences[s.index - 1];
   return prev && prev.paragraph === s.paragraph ? prev : undefined;
@@ -788,6 +791,15 @@ function scoreSentence(
 ): { coverage: number; candidates: Candidate[] } {
   const text = sentence.corrected;
   const { tokens, positions } = prepared;
+  // A sentence that opens by going on from the one before it in its paragraph ("Among the missiles were …",
+  // "Of those, …", "They included …") tells of what that one names: its terms.
+  // (A side named there and none here is the sentence's side whatever it opens with.)
+  let previousTerms: ReadonlySet<string> | undefined;
+  const previousHas = (term: string) => {
+    previousTerms ??= new Set(tokenize(before(r, sentence)?.corrected ?? '').flatMap((t) => (t.term ? [t.term] : [])));
+    return previousTerms.has(term);
+  };
+  const continues = (term: string) => CONTINUATION_OPENER.test(text) && previousHas(term);
   let contextTerms: Context | undefined;
   const context = () => {
     contextTerms ??= contextOf();
@@ -1159,7 +1171,10 @@ function scoreSentence(
         else if (focusSides.size > 0 && ![...focusSides].some((side) => positions.has(side))) {
           // … nor in what comes before it, which names only another side: the figure is that side's.
           const around = SIDE_TERMS.filter((t) => (context().get(t) ?? 0) > 0);
-          anchor *= around.length > 0 && !around.some((t) => focusSides.has(t)) ? 0.25 : 0.6;
+          // ("Among the missiles were 12 …" after "Russia launched 19 missiles …": the sentence it goes on
+          // from names the side, and no other side is named in it.)
+          const inherited = [...focusSides].some(previousHas) && !SIDE_TERMS.some((t) => positions.has(t));
+          if (!inherited) anchor *= around.length > 0 && !around.some((t) => focusSides.has(t)) ? 0.25 : 0.6;
         }
         // "How many drones did Ukraine launch?" is not answered by "Russia fired 183 drones".
         if (q.actors.length > 0 && actorConflict(tokens, slot, q.actors)) anchor *= 0.3;
@@ -1212,7 +1227,12 @@ function scoreSentence(
       // "How many missiles were shot down?" is not answered by the missiles launched.
       if (isFigure && weaponAsked && actConflict(text, tokens, slot, askedActs)) anchor *= OTHER_ACT_FIGURE;
       // … nor by a sentence that tells of no such act ("two of the drones were decoys").
-      else if (isFigure && weaponAsked && askedActs.size > 0 && ![...askedActs].some((a) => positions.has(a)))
+      else if (
+        isFigure &&
+        weaponAsked &&
+        askedActs.size > 0 &&
+        ![...askedActs].some((a) => positions.has(a) || continues(a))
+      )
         anchor *= NO_OUTCOME;
       // "In the first round … 150; in the second, 210": the ordinal nearest before a figure says which one
       // it counts, and it must be the one asked about.

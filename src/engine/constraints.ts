@@ -115,13 +115,19 @@ export function countsSomethingElse(
   terms: readonly WeightedTerm[],
 ): boolean {
   let other = false;
-  for (let k = slot.last + 1; k <= slot.last + 2 && k < tokens.length; k++) {
+  let end = slot.last + 2;
+  for (let k = slot.last + 1; k <= end && k < tokens.length; k++) {
     // A comma, a bracket, a quote or a dash (a spaced hyphen too: a factbox's "1,170 - homes left without
     // heating") ends the figure's own noun phrase.
     if (FIGURE_PHRASE_GAP.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) break;
     const term = tokens[k]?.term;
     if (!term) break;
     if (SIDE_TERMS.includes(term)) continue;
+    // "12 Kestrel-B cruise missiles": a name of a make or model qualifies the noun after it.
+    if (tokens[k]?.capitalized && !terms.some((t) => t.term === term) && end < slot.last + 5) {
+      end++;
+      continue;
+    }
     // "wounding 11 others": people, counted by the verb before them.
     if (term === OTHERS_TERM && OUTCOME_TERMS.includes(tokens[slot.first - 1]?.term ?? '')) return false;
     // "9,400 megawatt-hours of power", "1.2 million tonnes": a unit measures an amount — of the

@@ -2506,3 +2506,26 @@ describe('a toll and the part of it named after it', () => {
     expect(e.ask('how many days between the end of round 1 and the start of round 2').answer).toMatch(/^four days/);
   });
 });
+
+describe('a sentence going on from the one before', () => {
+  const e = buildEngine(
+    corpusOf({
+      'n.txt':
+        'Storms hit the coast overnight.\n\n' +
+        'The navy fired 40 flares and 9 rockets over the bay overnight, the coastguard said. Among the rockets were 6 Kestrel-B signal rockets and three smoke rockets, it said.\n',
+    }),
+  );
+
+  it('counts a figure whose noun is qualified by a make or model ("6 Kestrel-B signal rockets")', () => {
+    const text = 'They fired 6 Kestrel-B signal rockets.';
+    const tokens = tokenize(text);
+    const at = tokens.findIndex((t) => t.surface === '6');
+    const slot = { first: at, last: at, key: 'n', text: '6', prior: 1 };
+    const asked = ['signal', 'rockets'].map((w) => ({ term: termOf(w) ?? w, weight: 1 }) as WeightedTerm);
+    expect(countsSomethingElse(text, tokens, slot, asked)).toBe(false);
+  });
+
+  it('takes the act and the side of the sentence it goes on from', () => {
+    expect(e.ask('How many signal rockets did the navy fire overnight?').answer).toMatch(/^6 Kestrel/);
+  });
+});
