@@ -253,9 +253,16 @@ export function measureConflict(
   // "Casualties" covers the killed, the injured and the missing.
   const wanted = asked.has(CASUALTIES_TERM) ? new Set([...asked, ...OUTCOME_TERMS]) : asked;
   // "killing two workers", "wounded 47 others": a verb right before the figure says what it counts.
+  // ("3 killed, 23 injured": not a verb whose clause a comma has ended.)
   const verb = tokens[slot.first - 1]?.term;
-  if (verb && OUTCOME_TERMS.includes(verb) && /(?:ing|ed)$/.test(tokens[slot.first - 1]?.lower ?? '')) {
+  const joined = /^\s*$/.test(text.slice(tokens[slot.first - 1]?.end ?? 0, tokens[slot.first]?.start ?? 0));
+  if (verb && joined && OUTCOME_TERMS.includes(verb) && /(?:ing|ed)$/.test(tokens[slot.first - 1]?.lower ?? '')) {
     return !wanted.has(verb);
+  }
+  // "23 injured" read as one figure: its own measure word says what it counts.
+  for (let k = slot.first + 1; k <= slot.last; k++) {
+    const term = tokens[k]?.term;
+    if (term && MEASURE_TERMS.includes(term)) return !wanted.has(term);
   }
   for (let k = slot.last + 1; k <= slot.last + 3 && k < tokens.length; k++) {
     if (/[,;:()—–]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) break;

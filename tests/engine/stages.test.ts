@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeQuestion, comparisonBase, type WeightedTerm } from '../../src/engine/analyze.js';
 import { supportsStatement, yearOfFigure } from '../../src/engine/answer.js';
 import { expandInitialisms, negatesStatement } from '../../src/engine/ask.js';
-import { countsSomethingElse, predicatedOf, speaks } from '../../src/engine/constraints.js';
+import { countsSomethingElse, measureConflict, predicatedOf, speaks } from '../../src/engine/constraints.js';
 import { buildEngine } from '../../src/engine/engine.js';
 import { entitySpans } from '../../src/engine/entities.js';
 import { findNumbers } from '../../src/engine/numbers.js';
@@ -2527,5 +2527,23 @@ describe('a sentence going on from the one before', () => {
 
   it('takes the act and the side of the sentence it goes on from', () => {
     expect(e.ask('How many signal rockets did the navy fire overnight?').answer).toMatch(/^6 Kestrel/);
+  });
+});
+
+describe('what a figure counts, in a list of figures', () => {
+  const conflict = (text: string, figure: string, asked: string) => {
+    const tokens = tokenize(text);
+    const at = tokens.findIndex((t) => t.surface === figure);
+    const positions = new Map<string, number[]>();
+    tokens.forEach((t, i) => {
+      if (t.term) positions.set(t.term, [...(positions.get(t.term) ?? []), i]);
+    });
+    const slot = { first: at, last: at + 1, key: 'n', text: figure, prior: 1 };
+    return measureConflict(text, tokens, positions, slot, new Set([termOf(asked) ?? asked]));
+  };
+
+  it('reads "23 injured" after "3 killed," as counting the injured', () => {
+    expect(conflict('Officials say 3 killed, 23 injured as of 9am.', '23', 'killed')).toBe(true);
+    expect(conflict('Officials say 3 killed, 23 injured as of 9am.', '3', 'killed')).toBe(false);
   });
 });
