@@ -691,22 +691,42 @@ export function yearOfFigure(text: string, tokens: readonly Token[], slot: Slot)
  * noun the question's ordinal goes with ("the third session" where "the first session" is asked), and never
  * the asked one.
  */
-function otherOfSeries(asked: readonly Token[], tokens: readonly Token[]): boolean {
-  const series = new Map<string, string>();
-  asked.forEach((t, k) => {
-    const noun = asked[k + 1]?.term;
-    if (ORDINALS.test(t.lower) && noun) series.set(noun, t.lower);
-  });
+export function otherOfSeries(asked: readonly Token[], tokens: readonly Token[]): boolean {
+  const series = new Map(seriesOrdinals(asked));
   if (series.size === 0) return false;
   let other = false;
-  for (let k = 0; k + 1 < tokens.length; k++) {
-    const w = tokens[k]?.lower ?? '';
-    const want = series.get(tokens[k + 1]?.term ?? '');
-    if (!ORDINALS.test(w) || want === undefined) continue;
-    if (w === want) return false;
+  for (const [noun, ordinal] of seriesOrdinals(tokens)) {
+    const want = series.get(noun);
+    if (want === undefined) continue;
+    if (ordinal === want) return false;
     other = true;
   }
   return other;
+}
+
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const CARDINAL_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** Nouns a cardinal after them numbers one of a series: "round two", "day 3", "phase one". */
+const SERIES_NOUN = /^(?:round|day|phase|stage|session|part)$/;
+
+/**
+ * Which one of a series each mention names, as [noun term, ordinal]: "the second round" and "round two" (or
+ * "round 2") both name the second round.
+ */
+function seriesOrdinals(tokens: readonly Token[]): [string, string][] {
+  const out: [string, string][] = [];
+  tokens.forEach((t, k) => {
+    // "the first Abu Dhabi round": names may stand between the ordinal and its noun.
+    let at = k + 1;
+    while (at < k + 4 && tokens[at]?.capitalized && tokens[at + 1]) at++;
+    const noun = tokens[at]?.term;
+    if (ORDINALS.test(t.lower) && noun) out.push([noun, t.lower]);
+    const next = tokens[k + 1]?.lower ?? '';
+    const n = /^\d+$/.test(next) ? Number(next) - 1 : CARDINAL_WORDS.indexOf(next);
+    const ordinal = ORDINAL_WORDS[n];
+    if (SERIES_NOUN.test(t.lower) && t.term && ordinal) out.push([t.term, ordinal]);
+  });
+  return out;
 }
 
 /** A sentence that asks rather than states: it ends on a question mark (before any closing quote). */

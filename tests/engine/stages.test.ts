@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion, comparisonBase, type WeightedTerm } from '../../src/engine/analyze.js';
-import { supportsStatement, yearOfFigure } from '../../src/engine/answer.js';
+import { otherOfSeries, supportsStatement, yearOfFigure } from '../../src/engine/answer.js';
 import { expandInitialisms, negatesStatement } from '../../src/engine/ask.js';
 import { countsSomethingElse, measureConflict, predicatedOf, speaks } from '../../src/engine/constraints.js';
 import { buildEngine } from '../../src/engine/engine.js';
@@ -2545,5 +2545,14 @@ describe('what a figure counts, in a list of figures', () => {
   it('reads "23 injured" after "3 killed," as counting the injured', () => {
     expect(conflict('Officials say 3 killed, 23 injured as of 9am.', '23', 'killed')).toBe(true);
     expect(conflict('Officials say 3 killed, 23 injured as of 9am.', '3', 'killed')).toBe(false);
+  });
+});
+
+describe('one of a series, however it is numbered', () => {
+  it('reads "round one" as the first round and "round 2" as the second', () => {
+    const asked = tokenize('Did the first Varna round end with a deal?');
+    expect(otherOfSeries(asked, tokenize('The second round ended with a deal.'))).toBe(true);
+    expect(otherOfSeries(asked, tokenize('Round one ended without a deal.'))).toBe(false);
+    expect(otherOfSeries(asked, tokenize('Round 2 ended with a deal.'))).toBe(true);
   });
 });
