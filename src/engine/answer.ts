@@ -780,7 +780,9 @@ function placeWords(q: QuestionAnalysis): string[] {
       (t) =>
         t.side &&
         q.tokens[t.position]?.capitalized === true &&
-        /^(?:in|at|near|outside|around|from|over)$/.test(q.tokens[t.position - 1]?.lower ?? ''),
+        (/^(?:in|at|near|outside|around|from|over)$/.test(q.tokens[t.position - 1]?.lower ?? '') ||
+          // "over the Moscow region", "in the Kyiv area": the city's region is a place.
+          /^(?:region|oblast|province|area|district)$/.test(q.tokens[t.position + 1]?.lower ?? '')),
     )
     .map((t) => q.tokens[t.position]?.lower ?? '')
     .filter((w) => w.length >= 3 && !SIDE_COUNTRY_FORMS.test(w));

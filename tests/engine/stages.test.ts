@@ -2556,3 +2556,16 @@ describe('one of a series, however it is numbered', () => {
     expect(otherOfSeries(asked, tokenize('Round 2 ended with a deal.'))).toBe(true);
   });
 });
+
+describe('a city standing for a side, named as a region', () => {
+  it('asks for the place in "over the Moscow region" though the city stands for its side', () => {
+    const e = buildEngine(
+      corpusOf({
+        'v.txt':
+          'Air defences downed 40 drones over Russia overnight, the ministry said.\n\n' +
+          'Separately, air defences downed 12 drones over the Moscow region, the mayor said.\n',
+      }),
+    );
+    expect(e.ask('How many drones were downed over the Moscow region?').answer).toMatch(/^12\b/);
+  });
+});
