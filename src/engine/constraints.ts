@@ -344,10 +344,11 @@ const LINK_REACH = 2;
 export function predicatedOf(text: string, tokens: readonly Token[], at: readonly number[], slot: Slot): boolean {
   if (slot.first < 0) return false;
   let figures: ReturnType<typeof findNumbers> | undefined;
-  const isFigure = (k: number) => {
+  const figureList = () => {
     figures ??= findNumbers(text, tokens).filter((m) => m.kind !== 'date' && m.kind !== 'year');
-    return figures.some((m) => k >= m.first && k <= m.last);
+    return figures;
   };
+  const isFigure = (k: number) => figureList().some((m) => k >= m.first && k <= m.last);
   // The words strictly between `from` and `to` hold a linking verb, the last of them (for a word before the
   // figure) or the first (for one after it) within LINK_REACH of the figure's side … of the far end.
   const linked = (from: number, to: number, figureFirst: boolean): boolean => {
@@ -365,9 +366,24 @@ export function predicatedOf(text: string, tokens: readonly Token[], at: readonl
     }
     return verb >= 0 && to - verb - 1 <= LINK_REACH;
   };
-  return at.some((p) =>
-    p < slot.first
-      ? slot.first - p <= PREDICATE_REACH && linked(p, slot.first, false)
-      : p > slot.last && p - slot.last <= PREDICATE_REACH && linked(slot.last, p, true),
-  );
+  const said = (first: number, last: number) =>
+    at.some((p) =>
+      p < first
+        ? first - p <= PREDICATE_REACH && linked(p, first, false)
+        : p > last && p - last <= PREDICATE_REACH && linked(last, p, true),
+    );
+  if (said(slot.first, slot.last)) return true;
+  // "Exports had reached 21.6 million tonnes by May 4, down about 19% from a year earlier": a change set off
+  // after the figure it changes is said of what that figure is.
+  if (!CHANGE_AFTER.test(text.slice(0, tokens[slot.first]?.start ?? 0))) return false;
+  const previous = figureList()
+    .filter((m) => m.last < slot.first && slot.first - m.last <= CHANGE_REACH)
+    .at(-1);
+  return previous !== undefined && said(previous.first, previous.last);
 }
+
+/** A change set off after a figure: ", down", ", up by", ", higher". */
+const CHANGE_AFTER =
+  /,\s*(?:up|down|higher|lower)(?:\s+by)?\s*(?:about|around|roughly|some|nearly|almost|more than|over)?\s*$/i;
+/** How many words after the figure it changes such a change may stand ("… tonnes by May 4, down …"). */
+const CHANGE_REACH = 8;

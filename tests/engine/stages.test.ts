@@ -2569,3 +2569,18 @@ describe('a city standing for a side, named as a region', () => {
     expect(e.ask('How many drones were downed over the Moscow region?').answer).toMatch(/^12\b/);
   });
 });
+
+describe('a change set off after the figure it changes', () => {
+  it('says the change of what that figure is ("…, down about 12% from a year earlier")', () => {
+    const e = buildEngine(
+      corpusOf({
+        'x.txt':
+          'Ferry traffic in Varna picked up in spring.\n\n' +
+          "Varna's salmon exports for the season had reached 1.2 million tonnes by May 4, down about 12% from a year earlier, according to port data.\n",
+      }),
+    );
+    expect(e.ask("By how much were Varna's salmon exports down compared with a year earlier?").answer).toMatch(
+      /^about 12%/,
+    );
+  });
+});
