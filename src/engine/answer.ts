@@ -1,5 +1,5 @@
 import { COUNTRIES, countryOf, PEOPLE_NOUNS } from '../extract/lexicon.js';
-import { CURRENCY_CODES, CURRENCY_NAMES } from '../nlp/numbers.js';
+import { CURRENCY_CODES, CURRENCY_NAMES, wordsToNumber } from '../nlp/numbers.js';
 import { applyCorrections } from '../sources/corrections.js';
 import type { Answer, AnswerKind, Article, RichCitation, Sentence } from '../types.js';
 import { ALTERNATIVES_LEAD } from './alternatives.js';
@@ -51,6 +51,7 @@ import { MIN_HEAD_SIMILARITY, MIN_MEANING_SIMILARITY, standIn } from './soft.js'
 import {
   editDistance,
   MEASURE_TERMS,
+  ORDINAL_WORDS,
   ORDINALS,
   paragraphAt,
   SIDE_TERMS,
@@ -469,7 +470,7 @@ function tollOf(tokens: readonly Token[], slot: Slot): string | null {
     const term = tokens[k]?.term;
     if (term && OUTCOME_TERMS.includes(term)) return term;
   }
-  // "The death toll from a missile strike on the port town of … in the … region rose to 14": a toll named by
+  // "The death toll from a storm surge that flooded the old harbour district of … rose to 9": a toll named by
   // its measure is the subject however long what it is of.
   for (let k = slot.first - TOLL_REACH - 1; k >= Math.max(1, slot.first - TOLL_SUBJECT_REACH); k--) {
     const term = tokens[k - 1]?.term;
@@ -482,7 +483,7 @@ function tollOf(tokens: readonly Token[], slot: Slot): string | null {
 const PART_OPENER = /^(?:among|amongst|of)$/;
 const PART_PRONOUN = /^(?:them|those|whom|these)$/;
 
-/** The figure opens a part of a figure before it in the sentence ("14, among them three children"). */
+/** The figure opens a part of a figure before it in the sentence ("9, among them two children"). */
 function partOfFigureBefore(text: string, tokens: readonly Token[], slot: Slot): boolean {
   const before = tokens[slot.first - 1]?.lower ?? '';
   const opens =
@@ -704,26 +705,25 @@ export function otherOfSeries(asked: readonly Token[], tokens: readonly Token[])
   return other;
 }
 
-const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-const CARDINAL_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 /** Nouns a cardinal after them numbers one of a series: "round two", "day 3", "phase one". */
 const SERIES_NOUN = /^(?:round|day|phase|stage|session|part)$/;
 
 /**
- * Which one of a series each mention names, as [noun term, ordinal]: "the second round" and "round two" (or
- * "round 2") both name the second round.
+ * Which one of a series each mention names, as [noun term, ordinal]: "the third stage" and "stage three" (or
+ * "stage 3") both name the third stage.
  */
 function seriesOrdinals(tokens: readonly Token[]): [string, string][] {
   const out: [string, string][] = [];
   tokens.forEach((t, k) => {
-    // "the first Abu Dhabi round": names may stand between the ordinal and its noun.
+    // "the first Varna session": names may stand between the ordinal and its noun.
     let at = k + 1;
     while (at < k + 4 && tokens[at]?.capitalized && tokens[at + 1]) at++;
     const noun = tokens[at]?.term;
     if (ORDINALS.test(t.lower) && noun) out.push([noun, t.lower]);
     const next = tokens[k + 1]?.lower ?? '';
-    const n = /^\d+$/.test(next) ? Number(next) - 1 : CARDINAL_WORDS.indexOf(next);
-    const ordinal = ORDINAL_WORDS[n];
+    // One to ten, in digits or in words (the number reader's words: "two", not "a pair").
+    const n = /^\d+$/.test(next) ? Number(next) : /^[a-z]+$/.test(next) ? wordsToNumber(next) : null;
+    const ordinal = n !== null && Number.isInteger(n) ? ORDINAL_WORDS[n - 1] : undefined;
     if (SERIES_NOUN.test(t.lower) && t.term && ordinal) out.push([t.term, ordinal]);
   });
   return out;
@@ -781,7 +781,7 @@ function placeWords(q: QuestionAnalysis): string[] {
         t.side &&
         q.tokens[t.position]?.capitalized === true &&
         (/^(?:in|at|near|outside|around|from|over)$/.test(q.tokens[t.position - 1]?.lower ?? '') ||
-          // "over the Moscow region", "in the Kyiv area": the city's region is a place.
+          // "in the Kyiv area": the city's region is a place.
           /^(?:region|oblast|province|area|district)$/.test(q.tokens[t.position + 1]?.lower ?? '')),
     )
     .map((t) => q.tokens[t.position]?.lower ?? '')
@@ -795,7 +795,7 @@ function mentions(sentence: Sentence | undefined, word: string): boolean {
   return sentence?.corrected.toLowerCase().includes(word) ?? false;
 }
 
-/** Words opening a sentence that goes on from the one before: "Among them", "Of those", "They included". */
+/** Words opening a sentence that goes on from the one before: "Among these", "Of these", "They included". */
 const CONTINUATION_OPENER = /^(?:among|amongst|of|including|these|those|they|both|all|most|none)\b/i;
 
 function before(r: Retriever, s: Sentence): Sentence | undefined {
@@ -813,8 +813,8 @@ function scoreSentence(
 ): { coverage: number; candidates: Candidate[] } {
   const text = sentence.corrected;
   const { tokens, positions } = prepared;
-  // A sentence that opens by going on from the one before it in its paragraph ("Among the missiles were …",
-  // "Of those, …", "They included …") tells of what that one names: its terms.
+  // A sentence that opens by going on from the one before it in its paragraph ("Among the rockets were …",
+  // "Of these, …", "They included …") tells of what that one names: its terms.
   // (A side named there and none here is the sentence's side whatever it opens with.)
   let previousTerms: ReadonlySet<string> | undefined;
   const previousHas = (term: string) => {
@@ -1084,7 +1084,7 @@ function scoreSentence(
   // is as near the value as the first.
   const labelled = LABEL_VALUE.exec(text);
   const valueFrom = labelled ? tokens.findIndex((t) => t.start >= (labelled[1]?.length ?? 0)) : -1;
-  // The people a figure counts by its own noun ("14 people", "three children"), as an index term.
+  // The people a figure counts by its own noun ("12 people", "three children"), as an index term.
   const ownPeople = (slot: Slot): string | null => {
     const people = (term: string | null | undefined) =>
       term != null && (PLAIN_PEOPLE_TERMS.has(term) || PEOPLE_HEADS.has(term));
@@ -1174,7 +1174,7 @@ function scoreSentence(
         if (q.kind === 'count' && !money && countsSomethingElse(text, tokens, slot, terms)) anchor *= 0.35;
         else if (q.kind === 'count' && headUnknown && countsOwnNoun(text, tokens, slot, terms)) anchor *= UNKNOWN_HEAD;
         if (q.kind === 'count' && populationConflict(tokens, slot, terms)) anchor *= OTHER_POPULATION;
-        // "How many children were killed?" — "killed 14 people, including three children": where the sentence
+        // "How many children were killed?" — "killed 12 people, including three children": where the sentence
         // counts the people asked about, a figure of other people is not theirs.
         else if (
           q.kind === 'count' &&
@@ -1193,7 +1193,7 @@ function scoreSentence(
         else if (focusSides.size > 0 && ![...focusSides].some((side) => positions.has(side))) {
           // … nor in what comes before it, which names only another side: the figure is that side's.
           const around = SIDE_TERMS.filter((t) => (context().get(t) ?? 0) > 0);
-          // ("Among the missiles were 12 …" after "Russia launched 19 missiles …": the sentence it goes on
+          // ("Among the rockets were 6 …" after "The navy fired 9 rockets …": the sentence it goes on
           // from names the side, and no other side is named in it.)
           const inherited = [...focusSides].some(previousHas) && !SIDE_TERMS.some((t) => positions.has(t));
           if (!inherited) anchor *= around.length > 0 && !around.some((t) => focusSides.has(t)) ? 0.25 : 0.6;
@@ -1289,7 +1289,7 @@ function scoreSentence(
         const sub = tokens[them + 1]?.term;
         if (!sub || !terms.some((t) => t.term === sub)) anchor *= SUBSET_SHARE;
       }
-      // "… rose to 14, among them three children", "killing 14, including three children": a part of the
+      // "… rose to 9, among them two children", "killing 12, including three crew": a part of the
       // figure before it, which answers unless that part (the children) is asked about.
       else if (isFigure && partOfFigureBefore(text, tokens, slot)) {
         const own = tokens.slice(slot.first, slot.last + 2).flatMap((t) => (t.term ? [t.term] : []));

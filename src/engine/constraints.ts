@@ -123,7 +123,7 @@ export function countsSomethingElse(
     const term = tokens[k]?.term;
     if (!term) break;
     if (SIDE_TERMS.includes(term)) continue;
-    // "12 Kestrel-B cruise missiles": a name of a make or model qualifies the noun after it.
+    // "6 Kestrel-B signal rockets": a name of a make or model qualifies the noun after it.
     if (tokens[k]?.capitalized && !terms.some((t) => t.term === term) && end < slot.last + 5) {
       end++;
       continue;
@@ -253,13 +253,13 @@ export function measureConflict(
   // "Casualties" covers the killed, the injured and the missing.
   const wanted = asked.has(CASUALTIES_TERM) ? new Set([...asked, ...OUTCOME_TERMS]) : asked;
   // "killing two workers", "wounded 47 others": a verb right before the figure says what it counts.
-  // ("3 killed, 23 injured": not a verb whose clause a comma has ended.)
+  // ("2 killed, 15 injured": not a verb whose clause a comma has ended.)
   const verb = tokens[slot.first - 1]?.term;
   const joined = /^\s*$/.test(text.slice(tokens[slot.first - 1]?.end ?? 0, tokens[slot.first]?.start ?? 0));
   if (verb && joined && OUTCOME_TERMS.includes(verb) && /(?:ing|ed)$/.test(tokens[slot.first - 1]?.lower ?? '')) {
     return !wanted.has(verb);
   }
-  // "23 injured" read as one figure: its own measure word says what it counts.
+  // "15 injured" read as one figure: its own measure word says what it counts.
   for (let k = slot.first + 1; k <= slot.last; k++) {
     const term = tokens[k]?.term;
     if (term && MEASURE_TERMS.includes(term)) return !wanted.has(term);
@@ -320,8 +320,8 @@ export function populationConflict(tokens: readonly Token[], slot: Slot, terms: 
 }
 
 /**
- * Verbs that tie a figure to the subject of its clause: a copula or auxiliary ("twelve of the returnees were
- * civilians"), or a verb of measuring ("the damage was estimated at …", "the toll rose to …").
+ * Verbs that tie a figure to the subject of its clause: a copula or auxiliary ("seven of the sailors were
+ * cadets"), or a verb of measuring ("the damage was estimated at …", "the toll rose to …").
  */
 const LINKING_VERBS: ReadonlySet<string> = new Set(
   'is are was were be been being stood stands reached reaches rose risen rises fell fallen falls climbed climbs dropped drops grew grown totalled totaled totals amounted amounts numbered estimated put'.split(
@@ -336,8 +336,8 @@ const LINK_REACH = 2;
 /**
  * The figure is said of the word at one of `at` within one clause: the word is (in) the subject and the
  * figure follows its linking verb ("damage to the port since March was estimated at $3 million"), or the
- * figure is the subject and the word follows the linking verb ("Twelve of those freed were civilians", "40 of
- * the drones and two of the missiles were shot down"). A comma, a bracket or a dash ends the clause; so does
+ * figure is the subject and the word follows the linking verb ("Seven of the sailors who came ashore were cadets",
+ * "40 of the drones and two of the missiles were shot down"). A comma, a bracket or a dash ends the clause; so does
  * another figure (a date or a year within the clause is not one), unless it opens a partitive coordinated
  * with the first ("… and two of the missiles …").
  */
@@ -373,7 +373,7 @@ export function predicatedOf(text: string, tokens: readonly Token[], at: readonl
         : p > last && p - last <= PREDICATE_REACH && linked(last, p, true),
     );
   if (said(slot.first, slot.last)) return true;
-  // "Exports had reached 21.6 million tonnes by May 4, down about 19% from a year earlier": a change set off
+  // "Exports had reached 1.2 million tonnes by May 4, down about 12% from a year earlier": a change set off
   // after the figure it changes is said of what that figure is.
   if (!CHANGE_AFTER.test(text.slice(0, tokens[slot.first]?.start ?? 0))) return false;
   const previous = figureList()

@@ -202,7 +202,7 @@ export function askedClaimant(question: string): string | null {
     .slice(0, -1)
     .join(' ')
     .replace(/['’]s?$/, '');
-  // ("the UPDATE 3 wire story": a numbered label names the version, not who published it.)
+  // ("the UPDATE 2 wire story": a numbered label names the version, not who published it.)
   const named = owner.replace(/\b\p{Lu}+\s+\d+\b/gu, '');
   return /\p{Lu}/u.test(named) || /['’]s?$/.test(words.at(-2) ?? '') ? owner || null : null;
 }

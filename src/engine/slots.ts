@@ -31,7 +31,7 @@ const COMPOUND_HEAD = /^(?!(?:was|is|has|this|its|as|us|his|hers|yes|does|goes|s
 const OUTCOME_WORD = /^(?:killed|dead|wounded|injured|hurt|missing)$/;
 /** Punctuation between two words that ends a noun phrase. */
 const PHRASE_BREAK = /[,.;:()—–“”"]/;
-/** Words a number names one of a series after ("UPDATE 3", "round 2", "post 11/"), not a count. */
+/** Words a number names one of a series after ("UPDATE 2", "stage 2", "post 11/"), not a count. */
 const NUMBER_LABEL =
   /^(?:update|round|post|tweet|paragraph|part|article|version|edition|resolution|phase|stage|section|item|episode|no|number)$/;
 
@@ -136,7 +136,7 @@ export function numberSlots(text: string, tokens: readonly Token[], kind: Answer
             ['length', 'duration']
         : ['count'];
   // "How many months …": a span of time counts the unit asked about.
-  // ("How many days between the end of the first round and the start of the second?": the unit right after
+  // ("How many days between the storm and the reopening of the port?": the unit right after
   // "how many" is what is counted, whichever word the rest makes the head.)
   if (kind === 'count' && q.terms.some((t) => (t.head || t.focus) && TIME_UNIT_TERMS.has(t.term)))
     wanted.push('duration');
@@ -151,7 +151,7 @@ export function numberSlots(text: string, tokens: readonly Token[], kind: Answer
     [q.tokens[k - 1], q.tokens[k + 1]].some((n) => n !== undefined && !n.numeric && dated.includes(n.lower));
   // A number the question refers to ("of the 157", "the 1,000-for-1,000 swap") is given; one it offers as
   // a guess ("… 157 each or what?", "was it 314?") may be the answer.
-  // "the UPDATE 3 wire story", "the round 2 talks": a number naming a thing of a series is neither.
+  // "the UPDATE 2 wire story", "the stage 2 talks": a number naming a thing of a series is neither.
   const referred = (k: number) =>
     !numberLabel(q.question, q.tokens, k) &&
     [q.tokens[k - 1], q.tokens[k - 2]].some((t) => t !== undefined && /^(?:the|of|those|these|among)$/.test(t.lower));
@@ -261,7 +261,7 @@ function figureSlots(
       (m) =>
         wanted.includes(m.kind) &&
         !questionNumbers.has(String(m.value)) &&
-        // "Round one ended …", "UPDATE 3": which of a series, not how many.
+        // "Stage one closed …", "UPDATE 2": which of a series, not how many.
         !numberLabel(text, tokens, m.first),
     )
     .map((m) => ({

@@ -359,7 +359,20 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
 }
 
 /** Ordinals of a series ("the third session"): which one of several is meant. */
-export const ORDINALS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/;
+/** The ordinal words, in order: ORDINAL_WORDS[n - 1] is the nth. */
+export const ORDINAL_WORDS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
+export const ORDINALS = new RegExp(`^(?:${ORDINAL_WORDS.join('|')})$`);
 
 /** The concept terms of the domain vocabulary ("prisoners" for "POWs"): words, not names. */
 export const CONCEPT_TERMS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.map((group) => group[0] ?? ''));
