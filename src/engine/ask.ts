@@ -1,7 +1,15 @@
 import { MONTHS } from '../extract/lexicon.js';
 import type { Answer, Correction, Sentence } from '../types.js';
 import { analyzeQuestion } from './analyze.js';
-import { answerQuestion, cite, correctionNotices, NOT_FOUND_ANSWER, scoreCandidates, sourcesPhrase } from './answer.js';
+import {
+  answerQuestion,
+  cite,
+  correctionNotices,
+  NOT_FOUND_ANSWER,
+  otherOfSeries,
+  scoreCandidates,
+  sourcesPhrase,
+} from './answer.js';
 import { normaliseChat } from './casual.js';
 import { findClaimant, previousClaimant } from './claimants.js';
 import {
@@ -278,6 +286,33 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
       aboutNames = n;
     }
   }
+  // News states what did not happen as plainly as what did ("the round ended without an agreement", "no
+  // date has been set"): a sentence about as relevant as the one chosen that denies the statement, of the
+  // same one of a series, is the answer — the chosen one may merely be about the same thing.
+  const statedTerms = new Set(
+    r
+      .termPositions(form.statement, statementTokens)
+      .filter(({ pos }) => !statementTokens[pos]?.capitalized)
+      .map(({ term }) => term)
+      .filter((term) => !SIDE_TERMS.includes(term)),
+  );
+  const chosenText = about?.sentence.corrected ?? plain.citations[0]?.quote ?? '';
+  const states = (text: string) => {
+    const has = new Set(r.termPositions(text, tokenize(text)).map((t) => t.term));
+    return [...statedTerms].filter((t) => has.has(t)).length;
+  };
+  if (!negatesStatement(form.statement, chosenText)) {
+    const floor = (relevance[0]?.coverage ?? 0) * DENIAL_BAND;
+    const denial = relevance.find(
+      (x) =>
+        x.coverage >= floor &&
+        x.coverage >= POLAR_MIN_COVERAGE &&
+        states(x.sentence.corrected) >= Math.max(1, states(chosenText)) &&
+        !otherOfSeries(statementTokens, tokenize(x.sentence.corrected)) &&
+        negatesStatement(form.statement, x.sentence.corrected, true),
+    );
+    if (denial) about = denial;
+  }
   const citation = about ? cite(r, about.sentence) : plain.citations[0];
   const quote = citation?.quote ?? '';
   // "Was anyone killed in Nikopol?": a sentence that only names Nikopol says neither yes nor no; what is
@@ -312,6 +347,9 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
   };
 }
 
+/** A sentence denying a yes/no statement is the answer when its relevance is at least this share of the best. */
+export const DENIAL_BAND = 0.75;
+
 /** A yes/no answer is judged only by a sentence covering at least this much of its statement. */
 export const POLAR_MIN_COVERAGE = 0.3;
 
@@ -336,7 +374,11 @@ const OPPOSITES: ReadonlyMap<string, string[]> = new Map(
   }),
 );
 
-export function negatesStatement(statement: string, sentence: string): boolean {
+/** Negations that deny whatever follows them; "failed", "rejected" may only qualify a noun ("years of failed talks"). */
+const PLAIN_NEGATION =
+  /^(?:not|no|never|neither|nor|without|none|nobody|nothing|cannot|didn|doesn|don|wasn|weren|isn|aren|hasn|haven|won)$/i;
+
+export function negatesStatement(statement: string, sentence: string, plainly = false): boolean {
   const asked = new Set(tokenize(statement).flatMap((t) => (t.term && !t.capitalized ? [t.term] : [])));
   const tokens = tokenize(sentence);
   // "Has Kyiv accepted …?" against "a condition Kyiv has repeatedly rejected": the opposite act says no.
@@ -349,7 +391,11 @@ export function negatesStatement(statement: string, sentence: string): boolean {
       tokens
         .slice(Math.max(0, i - NEGATION_REACH), i)
         // "Moscow has yet to confirm": not done so far.
-        .some((n, k, before) => NEGATION_WORD.test(n.lower) || (n.lower === 'yet' && before[k + 1]?.lower === 'to')),
+        .some(
+          (n, k, before) =>
+            (plainly ? PLAIN_NEGATION : NEGATION_WORD).test(n.lower) ||
+            (n.lower === 'yet' && before[k + 1]?.lower === 'to'),
+        ),
   );
 }
 

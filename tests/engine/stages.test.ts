@@ -1461,6 +1461,31 @@ describe('a yes/no question', () => {
     expect(a.answer).toMatch(/^No — .*\(corrected: .*It should be 2,140\.\)/);
     expect(a.citations.map((c) => c.quote)).toContain('It should be 2,140.');
   });
+
+  it('is answered no by a sentence about as relevant that denies it, not yes by one only about the same thing', () => {
+    const e = buildEngine(
+      corpusOf({
+        'f.txt':
+          'Negotiators from Aland and Gotland met in Varna on Friday for the first round of ferry talks.\n\n' +
+          'The first round ended without an agreement, the mediator said.\n',
+      }),
+    );
+    expect(e.ask('Did the first round of ferry talks in Varna end with an agreement?').answer).toMatch(
+      /^No — .*without an agreement/,
+    );
+  });
+
+  it('is not answered no by a denial of another of the series, or by a negation that only qualifies a noun', () => {
+    const e = buildEngine(
+      corpusOf({
+        'g.txt':
+          'The first round of ferry talks in Varna ended with an agreement on winter fares.\n\n' +
+          'The second round of ferry talks ended without an agreement.\n\n' +
+          'After years of failed ferry talks, the first round in Varna ended with an agreement, officials said.\n',
+      }),
+    );
+    expect(e.ask('Did the first round of ferry talks in Varna end with an agreement?').answer).toMatch(/^Yes — /);
+  });
 });
 
 describe('a person’s country', () => {
