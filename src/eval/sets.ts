@@ -28,6 +28,7 @@ const HELDOUT7 = 'tests/fixtures/heldout7';
 const DEV8 = 'tests/fixtures/dev8';
 const HELDOUT8 = 'tests/fixtures/heldout8';
 const DEV9 = 'tests/fixtures/dev9';
+const DEV10 = 'tests/fixtures/dev10';
 const HELDOUT9 = 'tests/fixtures/heldout9';
 const HELDOUT10 = 'tests/fixtures/heldout10';
 
@@ -60,6 +61,10 @@ export const EVAL_SETS: readonly EvalSet[] = [
   // thread with a correction, a UN monitoring update with caveats, a round-one-vs-round-two explainer, the two
   // sides' claims of one night set side by side): development material.
   { name: 'dev9', questions: 'tests/fixtures/dev9.jsonl', sources: [SEEDS, NEWS_DEV, DEV9] },
+  // Five more (a humanitarian body's press release on an exchange, a timeline of exchanges and talks, a markdown
+  // table of the two sides' positions, a "The Latest" roll-up newest first with a rising toll, a fact check of
+  // viral claims): development material.
+  { name: 'dev10', questions: 'tests/fixtures/dev10.jsonl', sources: [SEEDS, NEWS_DEV, DEV10] },
   {
     name: 'heldout',
     questions: 'tests/fixtures/heldout.jsonl',
