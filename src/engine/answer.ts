@@ -27,6 +27,7 @@ import {
   near,
   OUTCOME_TERMS,
   populationConflict,
+  populationOfPlace,
   predicatedOf,
   roleModifier,
   speaks,
@@ -113,6 +114,8 @@ function askedDate(text: string): string {
 
 /** Answers are read from sentences covering at least this share of what the most relevant one covers. */
 export const RELEVANCE_BAND = 0.7;
+/** "a town of 18,000 people": a population, weighed this share as the answer to a count of anything else. */
+export const POPULATION_OF_PLACE = 0.1;
 /** …when the first report is asked for, told in fewer words than the story's lead (see EARLIEST_SHARE). */
 export const EARLIEST_BAND = 0.6;
 /** "The lowest figure" chooses among figures scoring at least this share of the best one (a figure far from the counted noun scores low, though it counts the same). */
@@ -1171,7 +1174,8 @@ function scoreSentence(
         // ("25 million euros" counts money when money is asked about.)
         const money =
           head !== undefined && MONEY_TERMS.has(head.term) && CURRENCY.test(tokens[slot.last + 1]?.lower ?? '');
-        if (q.kind === 'count' && !money && countsSomethingElse(text, tokens, slot, terms)) anchor *= 0.35;
+        if (q.kind === 'count' && populationOfPlace(text, tokens, slot, terms)) anchor *= POPULATION_OF_PLACE;
+        else if (q.kind === 'count' && !money && countsSomethingElse(text, tokens, slot, terms)) anchor *= 0.35;
         else if (q.kind === 'count' && headUnknown && countsOwnNoun(text, tokens, slot, terms)) anchor *= UNKNOWN_HEAD;
         if (q.kind === 'count' && populationConflict(tokens, slot, terms)) anchor *= OTHER_POPULATION;
         // "How many children were killed?" — "killed 12 people, including three children": where the sentence

@@ -108,6 +108,26 @@ const UNIT_TERMS: ReadonlySet<string> = new Set(
     .flatMap((w) => termOf(w) ?? []),
 );
 
+/** "a town of", "a city of some": a population follows. */
+const SETTLEMENT_OF =
+  /\b(?:town|city|village|settlement|community|suburb|port|country|nation|region|district|province)\s+of\s+(?:(?:about|around|some|nearly|roughly|almost|more than|over|under|fewer than|less than|just)\s+)*$/i;
+/** Words asking how many live somewhere (as written: "residents" is indexed as "people"). */
+const DWELLING = /^(?:lives?|lived|living|population|populated|inhabit\p{L}*|resid\p{L}*)$/iu;
+
+/**
+ * "Varna, a city of about 300,000 people": how many live in a place — never a count of what happened there,
+ * unless the question asks how many live there.
+ */
+export function populationOfPlace(
+  text: string,
+  tokens: readonly Token[],
+  slot: Slot,
+  terms: readonly WeightedTerm[],
+): boolean {
+  const at = tokens[slot.first]?.start ?? 0;
+  return SETTLEMENT_OF.test(text.slice(Math.max(0, at - 60), at)) && !terms.some((t) => DWELLING.test(t.surface));
+}
+
 export function countsSomethingElse(
   text: string,
   tokens: readonly Token[],

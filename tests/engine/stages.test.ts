@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { analyzeQuestion, comparisonBase, type WeightedTerm } from '../../src/engine/analyze.js';
 import { otherOfSeries, supportsStatement, yearOfFigure } from '../../src/engine/answer.js';
 import { expandInitialisms, negatesStatement } from '../../src/engine/ask.js';
-import { countsSomethingElse, measureConflict, predicatedOf, speaks } from '../../src/engine/constraints.js';
+import {
+  countsSomethingElse,
+  measureConflict,
+  populationOfPlace,
+  predicatedOf,
+  speaks,
+} from '../../src/engine/constraints.js';
 import { buildEngine } from '../../src/engine/engine.js';
 import { entitySpans } from '../../src/engine/entities.js';
 import { findNumbers } from '../../src/engine/numbers.js';
@@ -2052,6 +2058,41 @@ describe('countsSomethingElse', () => {
 
   it('reads a figure with a noun of its own as counting something else ("five months")', () => {
     expect(counts('The talks lasted five months.', 'five', 'drones')).toBe(true);
+  });
+});
+
+describe('populationOfPlace', () => {
+  const population = (text: string, figure: string, asked: string[]) => {
+    const tokens = tokenize(text);
+    const at = tokens.findIndex((t) => t.surface === figure);
+    const slot = { first: at, last: at, key: 'n', text: figure, prior: 1 };
+    const terms = asked.map((w) => ({ term: termOf(w) ?? w, surface: w, weight: 1 }) as WeightedTerm);
+    return populationOfPlace(text, tokens, slot, terms);
+  };
+  const text =
+    'Three people were hurt when a crane fell in Varna, a port city of about 330,000 people, the mayor said.';
+
+  it('reads "a city of about 330,000 people" as how many live there, not a count of what happened', () => {
+    expect(population(text, '330,000', ['people', 'hurt'])).toBe(true);
+    expect(population(text, 'Three', ['people', 'hurt'])).toBe(false);
+  });
+
+  it('lets the population answer a question about how many live there', () => {
+    expect(population(text, '330,000', ['people', 'live'])).toBe(false);
+    expect(population(text, '330,000', ['residents'])).toBe(false);
+  });
+
+  it('keeps a population from answering, or standing as a disagreeing figure for, how many were killed', () => {
+    const e = buildEngine(
+      corpusOf({
+        'p.txt':
+          'Two people were killed and nine hurt when a crane fell on the fish market in Varna, a port city of about 330,000 people, the mayor said.\n\n' +
+          'The market will stay shut until Friday.\n',
+      }),
+    );
+    const a = e.ask('How many people were killed in Varna?');
+    expect(a.answer).toMatch(/^Two people were killed/);
+    expect(a.answer).not.toMatch(/330,000/);
   });
 });
 
