@@ -708,6 +708,12 @@ export function otherOfSeries(asked: readonly Token[], tokens: readonly Token[])
   return other;
 }
 
+/** Whether the sentence names the very one of a series the question asks about ("round one" for "the first round"). */
+export function sameOfSeries(asked: readonly Token[], tokens: readonly Token[]): boolean {
+  const series = new Map(seriesOrdinals(asked));
+  return series.size > 0 && seriesOrdinals(tokens).some(([noun, ordinal]) => series.get(noun) === ordinal);
+}
+
 /** Nouns a cardinal after them numbers one of a series: "round two", "day 3", "phase one". */
 const SERIES_NOUN = /^(?:round|day|phase|stage|session|part)$/;
 

@@ -7,6 +7,7 @@ import {
   correctionNotices,
   NOT_FOUND_ANSWER,
   otherOfSeries,
+  sameOfSeries,
   scoreCandidates,
   sourcesPhrase,
 } from './answer.js';
@@ -302,12 +303,17 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
     return [...statedTerms].filter((t) => has.has(t)).length;
   };
   if (!negatesStatement(form.statement, chosenText)) {
-    const floor = (relevance[0]?.coverage ?? 0) * DENIAL_BAND;
+    const best = relevance[0]?.coverage ?? 0;
+    // A chosen sentence about another of the series ("the second round …" for the first) sets no bar.
+    const bar = otherOfSeries(statementTokens, tokenize(chosenText)) ? 1 : Math.max(1, states(chosenText));
+    // A sentence naming the very one of a series asked about ("Round one ended without …") may say less of
+    // the rest of the question's words.
     const denial = relevance.find(
       (x) =>
-        x.coverage >= floor &&
+        x.coverage >=
+          best * (sameOfSeries(statementTokens, tokenize(x.sentence.corrected)) ? SAME_ONE_DENIAL_BAND : DENIAL_BAND) &&
         x.coverage >= POLAR_MIN_COVERAGE &&
-        states(x.sentence.corrected) >= Math.max(1, states(chosenText)) &&
+        states(x.sentence.corrected) >= bar &&
         !otherOfSeries(statementTokens, tokenize(x.sentence.corrected)) &&
         negatesStatement(form.statement, x.sentence.corrected, true),
     );
@@ -349,6 +355,8 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
 
 /** A sentence denying a yes/no statement is the answer when its relevance is at least this share of the best. */
 export const DENIAL_BAND = 0.75;
+/** … and this share, when it names the very one of a series the question asks about. */
+export const SAME_ONE_DENIAL_BAND = 0.5;
 
 /** A yes/no answer is judged only by a sentence covering at least this much of its statement. */
 export const POLAR_MIN_COVERAGE = 0.3;

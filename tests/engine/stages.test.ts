@@ -1481,6 +1481,22 @@ describe('a yes/no question', () => {
     );
   });
 
+  it('is answered no by a sentence naming the very one of a series asked about, though it says less else', () => {
+    const e = buildEngine(
+      corpusOf({
+        'r.txt':
+          'The storm came days after the second round of ferry talks between Aland and Gotland ended in Varna with a deal on fares.\n\n' +
+          'The two rounds of ferry talks in Varna so far covered fares and timetables.\n\n' +
+          'Round one ended without an agreement.\n',
+        'w.txt':
+          'Heavy snow closed the mountain passes on Monday, the first closure of the winter.\n\nThe harbour board met on Tuesday to discuss the budget.\n',
+      }),
+    );
+    expect(e.ask('Did the first Varna round of ferry talks end with an agreement?').answer).toMatch(
+      /^No — .*Round one ended without an agreement/,
+    );
+  });
+
   it('is not answered no by a denial of another of the series, or by a negation that only qualifies a noun', () => {
     const e = buildEngine(
       corpusOf({
