@@ -114,6 +114,8 @@ function askedDate(text: string): string {
 
 /** Answers are read from sentences covering at least this share of what the most relevant one covers. */
 export const RELEVANCE_BAND = 0.7;
+/** How many opening sentences of an article may name who gives its unattributed figures. */
+export const CLAIMANT_OPENING = 3;
 /** "a town of 18,000 people": a population, weighed this share as the answer to a count of anything else. */
 export const POPULATION_OF_PLACE = 0.1;
 /** …when the first report is asked for, told in fewer words than the story's lead (see EARLIEST_SHARE). */
@@ -2421,6 +2423,31 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
       };
     }
     unmet.push(`gives the figure of ${claimed}, not of ${options.claimant}`);
+  } else if (
+    askedBy &&
+    options.claimant &&
+    !claimed &&
+    (q.kind === 'count' || q.kind === 'percent') &&
+    askedBy.distinctive.length > 0
+  ) {
+    // "…, according to the Kremlin?" answered by a figure nobody is said to give: it is the claimant's only
+    // where the sentence, the one before it, or the article's headline, outlet or opening names the claimant
+    // (a monitoring body's own report need not repeat its name).
+    const article = r.corpus.byId.get(winner.best.sentence.source);
+    const around = [
+      winner.best.sentence.corrected,
+      before(r, winner.best.sentence)?.corrected ?? '',
+      article?.meta.title ?? '',
+      article?.meta.outlet ?? '',
+      ...(article?.sentences.slice(0, CLAIMANT_OPENING).map((x) => x.corrected) ?? []),
+    ].join(' \n ');
+    const named = withCountryNames(new Set(r.termPositions(around, tokenize(around)).map((t) => t.term)));
+    if (!askedBy.distinctive.every((t) => named.has(t))) {
+      return {
+        ...abstain(question, q.kind, total),
+        answer: `I could not find a figure from ${options.claimant} in my sources (the closest: ${answer}).`,
+      };
+    }
   }
   if (unmet.length > 0) answer += ` — note: the sentence cited ${unmet.join(' and ')}`;
 

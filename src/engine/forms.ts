@@ -209,7 +209,7 @@ export function askedClaimant(question: string): string | null {
 
 /** Kinds of publication: "according to the article" names the source, not a claimant. */
 const PUBLICATION_WORDS =
-  'entry|article|story|piece|report|column|op-?ed|editorial|podcast|episode|show|broadcast|newscast|bulletin|newsletter|digest|explainer|listicle|profile|interview|transcript|record|script|segment|programme|program|blog|live-?blog|diary|essay|factbox|feature|assessment|analysis|review|roundup|recap|summary|brief|briefing|readout|statement|release|wire|dispatch|gallery|captions?|photo essay|timeline|tick-?tock|thread|page|post|site|paper|outlet|news';
+  'entry|note|article|story|piece|report|column|op-?ed|editorial|podcast|episode|show|broadcast|newscast|bulletin|newsletter|digest|explainer|listicle|profile|interview|transcript|record|script|segment|programme|program|blog|live-?blog|diary|essay|factbox|feature|assessment|analysis|review|roundup|recap|summary|brief|briefing|readout|statement|release|wire|dispatch|gallery|captions?|photo essay|timeline|tick-?tock|thread|page|post|site|paper|outlet|news';
 const PUBLICATION = new RegExp(`^(?:${PUBLICATION_WORDS})$`, 'i');
 
 /**

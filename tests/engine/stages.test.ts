@@ -1675,6 +1675,32 @@ describe('a claimant asked about', () => {
   });
 });
 
+describe('a claimant asked about, where the figure is given by nobody', () => {
+  const e = buildEngine(
+    corpusOf({
+      'n.txt':
+        'Storms cut power to the islands overnight.\n\nFerries carried 310 passengers to the mainland on Monday.\n',
+      'w.txt': 'The Coast Guard closed the northern channel to small boats on Sunday.\n',
+      'x.txt': 'Heavy snow fell in the hills.\n\nThe Coast Guard rescued two fishermen on Friday.\n',
+      'u.txt':
+        'Harbour Board weekly report\n\nThe Harbour Board counts every ship that calls at Varna.\n\n' +
+        'In March, 82 cargo ships called at the port.\n',
+    }),
+  );
+
+  it('is not found when the sentence, the one before and the article opening never name the claimant', () => {
+    expect(e.ask('how many passengers did ferries carry to the mainland per the coast guard').answer).toMatch(
+      /^I could not find a figure from coast guard/,
+    );
+  });
+
+  it('is met by the body whose own report the article is, named in its opening', () => {
+    expect(e.ask('How many cargo ships called at Varna in March, according to the Harbour Board?').answer).toMatch(
+      /^82 cargo ships/,
+    );
+  });
+});
+
 describe('question words the sources write otherwise', () => {
   it('read an acronym typed in lower case as the acronym', () => {
     const e = buildEngine(
