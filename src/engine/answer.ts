@@ -710,7 +710,7 @@ export function otherOfSeries(asked: readonly Token[], tokens: readonly Token[])
   return other;
 }
 
-/** Whether the sentence names the very one of a series the question asks about ("round one" for "the first round"). */
+/** Whether the sentence names the very one of a series the question asks about ("stage three" for "the third stage"). */
 export function sameOfSeries(asked: readonly Token[], tokens: readonly Token[]): boolean {
   const series = new Map(seriesOrdinals(asked));
   return series.size > 0 && seriesOrdinals(tokens).some(([noun, ordinal]) => series.get(noun) === ordinal);

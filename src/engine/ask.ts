@@ -34,7 +34,7 @@ import {
 } from './forms.js';
 import { findNumbers } from './numbers.js';
 import type { Retriever } from './retrieval.js';
-import { QUESTION_NOISE, SIDE_TERMS, STOP_WORDS, tokenize, withoutLabel } from './text.js';
+import { QUESTION_NOISE, SIDE_TERMS, STOP_WORDS, type Token, tokenize, withoutLabel } from './text.js';
 import { dateFit, sentenceDates } from './when.js';
 
 /**
@@ -268,8 +268,10 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
   const names = [
     ...new Map(groups.map((g) => [g.join(' '), g.reduce((a, b) => (rarity(a) >= rarity(b) ? a : b))])).values(),
   ];
+  /** The index terms of a text, once tokenised. */
+  const termsIn = (text: string, tokens = tokenize(text)) => new Set(r.termPositions(text, tokens).map((t) => t.term));
   const named = (text: string) => {
-    const has = new Set(r.termPositions(text, tokenize(text)).map((t) => t.term));
+    const has = termsIn(text);
     return names.filter((n) => has.has(n)).reduce((sum, n) => sum + rarity(n), 0);
   };
   const plainNames = named(plain.citations[0]?.quote ?? '');
@@ -287,48 +289,48 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
       aboutNames = n;
     }
   }
-  // News states what did not happen as plainly as what did ("the round ended without an agreement", "no
-  // date has been set"): a sentence about as relevant as the one chosen that denies the statement, of the
-  // same one of a series, is the answer — the chosen one may merely be about the same thing.
-  const statedTerms = new Set(
-    r
-      .termPositions(form.statement, statementTokens)
-      .filter(({ pos }) => !statementTokens[pos]?.capitalized)
-      .map(({ term }) => term)
-      .filter((term) => !SIDE_TERMS.includes(term)),
-  );
+  // What is stated of the statement's names: its words that are not a name or a side.
+  const stated = r
+    .termPositions(form.statement, statementTokens)
+    .filter(({ pos }) => !statementTokens[pos]?.capitalized)
+    .map(({ term }) => term)
+    .filter((term) => !SIDE_TERMS.includes(term));
+  // News states what did not happen as plainly as what did ("the ferry ran without a licence", "no date has
+  // been set"): a sentence about as relevant as the one chosen that denies the statement, of the same one of
+  // a series, is the answer — the chosen one may merely be about the same thing.
   const chosenText = about?.sentence.corrected ?? plain.citations[0]?.quote ?? '';
-  const states = (text: string) => {
-    const has = new Set(r.termPositions(text, tokenize(text)).map((t) => t.term));
-    return [...statedTerms].filter((t) => has.has(t)).length;
+  const distinctStated = [...new Set(stated)];
+  /** How many of the stated words a sentence has. */
+  const states = (text: string, tokens: Token[]) => {
+    const has = termsIn(text, tokens);
+    return distinctStated.filter((t) => has.has(t)).length;
   };
   if (!negatesStatement(form.statement, chosenText)) {
     const best = relevance[0]?.coverage ?? 0;
-    // A chosen sentence about another of the series ("the second round …" for the first) sets no bar.
-    const bar = otherOfSeries(statementTokens, tokenize(chosenText)) ? 1 : Math.max(1, states(chosenText));
-    // A sentence naming the very one of a series asked about ("Round one ended without …") may say less of
+    const chosenTokens = tokenize(chosenText);
+    // A chosen sentence about another of the series ("the second stage …" for the third) sets no bar.
+    const bar = otherOfSeries(statementTokens, chosenTokens) ? 1 : Math.max(1, states(chosenText, chosenTokens));
+    // A sentence naming the very one of a series asked about ("Stage three closed without …") may say less of
     // the rest of the question's words.
-    const denial = relevance.find(
-      (x) =>
-        x.coverage >=
-          best * (sameOfSeries(statementTokens, tokenize(x.sentence.corrected)) ? SAME_ONE_DENIAL_BAND : DENIAL_BAND) &&
+    const denial = relevance.find((x) => {
+      const text = x.sentence.corrected;
+      const tokens = tokenize(text);
+      const band = sameOfSeries(statementTokens, tokens) ? SAME_ONE_DENIAL_BAND : DENIAL_BAND;
+      return (
+        x.coverage >= best * band &&
         x.coverage >= POLAR_MIN_COVERAGE &&
-        states(x.sentence.corrected) >= bar &&
-        !otherOfSeries(statementTokens, tokenize(x.sentence.corrected)) &&
-        negatesStatement(form.statement, x.sentence.corrected, true),
-    );
+        states(text, tokens) >= bar &&
+        !otherOfSeries(statementTokens, tokens) &&
+        negatesStatement(form.statement, text, true)
+      );
+    });
     if (denial) about = denial;
   }
   const citation = about ? cite(r, about.sentence) : plain.citations[0];
   const quote = citation?.quote ?? '';
   // "Was anyone killed in Nikopol?": a sentence that only names Nikopol says neither yes nor no; what is
   // stated of it (a word of the statement that is not a name or a side) must be in the sentence judged by.
-  const judged = new Set(r.termPositions(quote, tokenize(quote)).map((t) => t.term));
-  const stated = r
-    .termPositions(form.statement, statementTokens)
-    .filter(({ pos }) => !statementTokens[pos]?.capitalized)
-    .map(({ term }) => term)
-    .filter((term) => !SIDE_TERMS.includes(term));
+  const judged = termsIn(quote);
   if (stated.length > 0 && !stated.some((term) => judged.has(term))) {
     return { ...plain, kind: 'yes-no', abstained: true, answer: NOT_FOUND_ANSWER, alternatives: [], citations: [] };
   }
