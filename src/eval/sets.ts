@@ -29,8 +29,10 @@ const DEV8 = 'tests/fixtures/dev8';
 const HELDOUT8 = 'tests/fixtures/heldout8';
 const DEV9 = 'tests/fixtures/dev9';
 const DEV10 = 'tests/fixtures/dev10';
+const DEV11 = 'tests/fixtures/dev11';
 const HELDOUT9 = 'tests/fixtures/heldout9';
 const HELDOUT10 = 'tests/fixtures/heldout10';
+const HELDOUT11 = 'tests/fixtures/heldout11';
 
 /** Every set `npm run eval` reports, paths relative to the repository root. */
 export const EVAL_SETS: readonly EvalSet[] = [
@@ -65,6 +67,10 @@ export const EVAL_SETS: readonly EvalSet[] = [
   // table of the two sides' positions, a "The Latest" roll-up newest first with a rising toll, a fact check of
   // viral claims): development material.
   { name: 'dev10', questions: 'tests/fixtures/dev10.jsonl', sources: [SEEDS, NEWS_DEV, DEV10] },
+  // Five more (a wire story with an editor's note correcting a figure, a Q&A explainer under bold question
+  // headings, a live blog oldest entry first with an in-blog correction, an NGO report's summary with a table by
+  // region, a profile of the US envoy): development material.
+  { name: 'dev11', questions: 'tests/fixtures/dev11.jsonl', sources: [SEEDS, NEWS_DEV, DEV11] },
   {
     name: 'heldout',
     questions: 'tests/fixtures/heldout.jsonl',
@@ -150,6 +156,16 @@ export const EVAL_SETS: readonly EvalSet[] = [
     name: 'heldout10',
     questions: 'tests/fixtures/heldout10.jsonl',
     sources: [SEEDS, NEWS_DEV, HELDOUT10],
+    optional: true,
+    heldOut: true,
+  },
+  // Five more (a radio bulletin with two correspondents and an on-air correction, a minister's written answer
+  // to a parliamentary question, a regional paper's story about a returned prisoner's family, a wire factbox
+  // of numbers, a former diplomat's opinion column), written without reading the code.
+  {
+    name: 'heldout11',
+    questions: 'tests/fixtures/heldout11.jsonl',
+    sources: [SEEDS, NEWS_DEV, HELDOUT11],
     optional: true,
     heldOut: true,
   },
