@@ -1015,8 +1015,10 @@ function scoreSentence(
       const knownVerbs = q.verbs.filter((v) => (r.df.get(v) ?? 0) > 0);
       const verbPos = knownVerbs.flatMap((v) => positions.get(v) ?? []);
       const headPos = head ? (positions.get(head.term) ?? []) : [];
+      // Neither the asked-about noun nor a verb of the question is there ("What were the mooring fees …?" over
+      // "Mooring … held at around 40 euros a night"): the sentence answers as a whole, weighed down below
+      // (headPos), so a sentence that covers the rest of the question still beats "not found".
       const anchor = verbPos[0] ?? headPos.at(-1);
-      if (anchor === undefined && head) return { coverage, candidates: [] };
       // The thing asked about ("the biggest issue") must be in the sentence, not only a verb of the question.
       // "What did Trump say about the talks?": the sentence must have Trump saying something.
       // "Why …?": a sentence that gives a reason ("because", "over", "in retaliation for") answers it.

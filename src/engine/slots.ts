@@ -121,7 +121,7 @@ export const PERSON_NOUNS = new Set(
 );
 
 /** A number joined to a unit of time: "-day", "-week-long", "-year-old". */
-const COMPOUND_UNIT = /^-(second|minute|hour|day|night|week|month|year)(-old)?\b/i;
+const COMPOUND_UNIT = /^-(second|minute|hour|day|night|week|month|year|decade)(-old)?\b/i;
 
 export function numberSlots(text: string, tokens: readonly Token[], kind: AnswerKind, q: QuestionAnalysis): Slot[] {
   // "How long did the meeting last?" asks for a span of time; "How long is the front line?" for a distance.

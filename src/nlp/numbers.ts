@@ -349,8 +349,11 @@ const MONTH_WORD =
   /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b/i;
 const LENGTH_UNIT = /^(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|yards?|feet|foot)\b/i;
-/** "a 4-year-old", "a five-month-old": an age. */
-const AGE_AFTER = /^-(?:years?|months?|days?|weeks?)\b/i;
+/**
+ * "a 4-year-old", "a five-month-old": an age; "a ten-minute call", "a 30-day pause": a span of time. Either
+ * way the number modifies a noun through its unit and counts nothing itself.
+ */
+const AGE_AFTER = /^-(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b/i;
 const FRACTION_AFTER = /^-(?:fifths?|thirds?|quarters?|halfs?)\b/i;
 /** Currencies by name, as news writes them after an amount ("25 million euros", "18,500 hryvnias"). */
 export const CURRENCY_NAMES = 'euros?|dollars?|pounds?|sterling|hryvnias?|rubles?|roubles?|francs?|yen|yuan|zlotys?';

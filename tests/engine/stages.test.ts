@@ -385,6 +385,16 @@ describe('how long something lasted', () => {
     expect(e.ask('How long did the closed-door meeting last?').answer).toMatch(/^nearly three hours/);
     expect(e.ask('How long is the pipeline?').answer).toMatch(/800/);
   });
+
+  it('reads a span written as a hyphenated modifier ("a ten-minute call", "a 48-hour stop")', () => {
+    const e = buildEngine(
+      corpusOf({
+        'f.txt':
+          'On Sunday, the harbour master allowed the Varna ferry a 48-hour stop.\n\nTwo tugs were sent out on Monday.\n',
+      }),
+    );
+    expect(e.ask('how long did the harbour master let the ferry stop on sunday').answer).toMatch(/^48-hour/);
+  });
 });
 
 describe('a city that stands for a side', () => {
@@ -2690,5 +2700,19 @@ describe('a change set off after the figure it changes', () => {
     expect(e.ask("By how much were Varna's salmon exports down compared with a year earlier?").answer).toMatch(
       /^about 12%/,
     );
+  });
+});
+
+describe('a description whose asked-about noun the sentence does not use', () => {
+  it('answers with the sentence that covers the rest of the question, not "not found"', () => {
+    const e = buildEngine(
+      corpusOf({
+        'p.txt':
+          'Ferry line cuts winter timetable as fees rise\n\nMooring at Gotland harbours for visiting yachts held at around 40 euros a night, the harbour board said.\n\nThe ferry company cut two winter sailings on Monday.\n',
+      }),
+    );
+    const a = e.ask('What were the mooring fees for visiting yachts at Gotland harbours?');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toMatch(/40 euros a night/);
   });
 });

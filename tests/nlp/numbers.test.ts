@@ -188,6 +188,15 @@ describe('kinds of number', () => {
     ]);
   });
 
+  it('reads a number joined to a unit of time by a hyphen as no count, in digits or in words', () => {
+    expect(kinds('a ten-minute call, a 48-hour truce, a two-decade feud, 40 ferries')).toEqual([
+      [10, 'other'],
+      [48, 'other'],
+      [2, 'other'],
+      [40, 'count'],
+    ]);
+  });
+
   it('reads a time of day written with "a.m.", "pm" or "o\'clock" as no count', () => {
     expect(kinds("by 10 a.m., at 6pm, at 9 o'clock, 40 ferries")).toEqual([
       [10, 'other'],
