@@ -5,6 +5,7 @@
  * `suggest` over a synchronous channel for as long as this snapshot is the one being served. See
  * `snapshot-host.ts`.
  */
+import { stat } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { isMainThread, type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { buildEngine, type Engine, engineData, engineFrom } from './engine/engine.js';
@@ -122,6 +123,9 @@ async function fromDisk(
     });
     return { ok: true as const, built };
   };
+  // When the file was last written, as this read saw it (null: not there).
+  const stamp = async () => (await stat(file).catch(() => null))?.mtimeMs ?? null;
+  const seen = await stamp();
   let first = await attempt();
   if (first.ok) return { built: first.built, key, file, release: async () => {} };
   // Stale is the usual case after the sources changed (an add, a remove, an edit): info. Corrupt is not: warn.
@@ -131,9 +135,14 @@ async function fromDisk(
     say({ level: 'warn', msg: 'saved snapshot ignored (corrupt); rebuilding', data: { file, detail: first.detail } });
   }
   const lock = await waitOrLock(file, key);
-  if (lock.waited) {
+  // Another shard may have saved and released its lock between the read above and this lock: read again
+  // when it waited for one, or when the file has been written since, rather than build a second time.
+  if (lock.waited || (await stamp()) !== seen) {
     first = await attempt();
-    if (first.ok) return { built: first.built, key, file, release: lock.release };
+    if (first.ok) {
+      await lock.release();
+      return { built: first.built, key, file, release: async () => {} };
+    }
   }
   return { built: null, key, file, release: lock.release };
 }
