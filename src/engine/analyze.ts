@@ -1,4 +1,4 @@
-import { MONTHS } from '../extract/lexicon.js';
+import { COUNTRIES, MONTHS } from '../extract/lexicon.js';
 import { CURRENCY_NAMES } from '../nlp/numbers.js';
 import type { AnswerKind } from '../types.js';
 import { asksDuration } from './slots.js';
@@ -161,6 +161,11 @@ const IN_CURRENCY = new RegExp(
   String.raw`\bin (?:(?:us|u\.s\.|american|canadian|australian) )?(?:${CURRENCY_NAMES})\b`,
 );
 
+/** Demonyms in lower case ("american", "ukrainian"), the gazetteer's one-word ones. */
+const DEMONYMS: ReadonlySet<string> = new Set(
+  COUNTRIES.map((c) => c.demonym.toLowerCase()).filter((d) => !/[\s.]/.test(d)),
+);
+
 function detectKind(lower: string, tokens: Token[]): AnswerKind {
   const words = tokens.map((t) => t.lower);
   // The question word may come late ("Tell me where…", "Drones launched overnight: how many?").
@@ -229,6 +234,10 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
     // "What did Russia's envoy blame …": the noun after a "did" is the subject, not the kind of answer.
     const subjectFollows = /^(?:did|does|do|will|would|can|could|should|has|have|had)$/.test(words[wh + 1] ?? '');
     if (!subjectFollows && next.some((w) => PERSON_ROLE_WORDS.has(w))) return 'person';
+    // "Which jailed American did …", "which Ukrainians were …": a people's name as the noun asked about is a
+    // person (as an adjective, "which American proposal", it is not the head).
+    const aux = words.findIndex((w, k) => k > wh + 1 && AUXILIARIES.has(w));
+    if (aux > wh + 1 && aux <= wh + 4 && DEMONYMS.has(singular(words[aux - 1] ?? ''))) return 'person';
     if (!subjectFollows && next.some((w) => ORGANISATION_TYPE_WORDS.has(w))) return 'organisation';
     if (next.some((w) => FIGURE_WORDS.has(w))) return 'count';
     if (next.some((w) => PERCENT_WORDS.has(w))) return 'percent';

@@ -1,6 +1,6 @@
 import { MONTHS } from '../extract/lexicon.js';
 import { sentenceDateMentions } from '../nlp/annotate.js';
-import { findDates } from '../nlp/dates.js';
+import { findDates, type NarrativeShift, narrativeShift } from '../nlp/dates.js';
 import { plain } from '../nlp/tokens.js';
 import type { Sentence } from '../types.js';
 import type { DateConstraint } from './analyze.js';
@@ -98,11 +98,29 @@ export function sentenceDates(r: Retriever, s: Sentence): SentenceDates {
   for (let i = s.index - 1; i >= Math.max(0, s.index - INHERIT_REACH); i--) {
     const before = article?.sentences[i];
     if (!before || before.paragraph !== s.paragraph || before.boilerplate) break;
-    const inherited = ownDates(r, before);
-    if (inherited.length > 0) return { dates: inherited, implied: false };
+    // "… some of whom had been held since 2022. The youngest was 23": where a count starts is no time of
+    // the sentences after it.
+    const inherited = ownDates(r, before).filter((d) => !d.since);
+    if (inherited.length === 0) continue;
+    // "… in January 2025. The following month he flew to Moscow": February 2025.
+    const shift = narrativeShift(s.text);
+    return { dates: shift ? inherited.map((d) => shifted(d, shift)) : inherited, implied: false };
   }
   const ref = published(r, s);
   return { dates: ref ? [toEvent(ref)] : [], implied: true };
+}
+
+/** An event date moved on (or back) by a narrative shift, only as precisely as the date was known. */
+function shifted(d: EventDate, by: NarrativeShift): EventDate {
+  if (by.unit === 'year') return { ...d, year: d.year + by.n };
+  if (d.month === null) return d;
+  if (by.unit === 'month') {
+    const months = d.year * 12 + (d.month - 1) + by.n;
+    return { ...d, year: Math.floor(months / 12), month: (months % 12) + 1, day: null };
+  }
+  if (d.day === null) return d;
+  const moved = new Date(Date.UTC(d.year, d.month - 1, d.day + by.n * (by.unit === 'week' ? 7 : 1)));
+  return { ...d, ...toEvent(moved) };
 }
 
 function fits(q: DateConstraint, d: EventDate, implied: boolean, slack = DAY_SLACK): boolean {

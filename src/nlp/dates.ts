@@ -512,3 +512,62 @@ export function datesCompatible(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return true;
   return a.startsWith(b) || b.startsWith(a);
 }
+
+/** A shift of time from a moment the narrative has already set. */
+export interface NarrativeShift {
+  unit: 'day' | 'week' | 'month' | 'year';
+  /** How many units forward (negative: back). */
+  n: number;
+}
+
+const SHIFT_UNIT = '(day|week|month|year)s?';
+const SHIFT_COUNT = '(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})';
+const COUNT_WORDS = [
+  'a',
+  'an',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+/**
+ * "the following month", "the next day", "the previous week"; "the day before", "the week after" standing
+ * alone ("the day before the vote" counts from the vote, a date of its own).
+ */
+const SHIFT_THE = new RegExp(
+  `\\bthe\\s+(?:(following|next|previous|preceding)\\s+${SHIFT_UNIT}\\b|${SHIFT_UNIT}\\s+(before|after)(?=\\s*(?:[,.;:]|$)))`,
+  'i',
+);
+/** "a week later", "two months later", "three days earlier". */
+const SHIFT_LATER = new RegExp(`\\b${SHIFT_COUNT}\\s+${SHIFT_UNIT}\\s+(later|earlier|afterwards|before that)\\b`, 'i');
+
+/**
+ * How far a sentence moves on from the time the story has reached: "The following month he flew to …",
+ * "A week later the port reopened", "the day before". Such phrases count from the last date the narrative
+ * gave, never from the publication date ("the next day" in an article about 2019 is in 2019); the reader
+ * applies them to the date a sentence inherits from the ones before it. Null when the sentence says none.
+ */
+export function narrativeShift(text: string): NarrativeShift | null {
+  const the = SHIFT_THE.exec(text);
+  if (the) {
+    const unit = (the[2] ?? the[3] ?? '').toLowerCase() as NarrativeShift['unit'];
+    const way = (the[1] ?? the[4] ?? '').toLowerCase();
+    return { unit, n: way === 'following' || way === 'next' || way === 'after' ? 1 : -1 };
+  }
+  const later = SHIFT_LATER.exec(text);
+  if (later) {
+    const count = (later[1] ?? '').toLowerCase();
+    const n = /^\d/.test(count) ? Number(count) : Math.max(1, COUNT_WORDS.indexOf(count) - 1);
+    const unit = (later[2] ?? '').toLowerCase() as NarrativeShift['unit'];
+    return { unit, n: /^(?:later|afterwards)$/i.test(later[3] ?? '') ? n : -n };
+  }
+  return null;
+}

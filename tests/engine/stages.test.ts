@@ -18,6 +18,7 @@ import { standIn } from '../../src/engine/soft.js';
 import { americanSpelling, termOf, tokenize } from '../../src/engine/text.js';
 import { parseVectors, wordVectors } from '../../src/engine/vectors.js';
 import { DATE_MISMATCH, dateFit, NEXT_DAY_FIT, sentenceDates, withCalendarDate } from '../../src/engine/when.js';
+import type { Sentence } from '../../src/types.js';
 import { corpusOf } from '../eval/corpus.js';
 
 // Every article of these fixtures is published on Tuesday 2026-03-10.
@@ -275,6 +276,47 @@ describe('sentenceDates, when something was said', () => {
     const r = buildRetriever(corpus);
     const s = corpus.sentences[0] as (typeof corpus.sentences)[number];
     expect(sentenceDates(r, s).dates.some((d) => d.day === 9)).toBe(false);
+  });
+});
+
+describe('sentenceDates, a time counted on from the sentence before', () => {
+  it('moves the date the sentence inherits by "the following month", "a week later"', () => {
+    const corpus = corpusOf({
+      'n.txt':
+        'The Varna ferry line closed in March 2024 after a storm. The following month it reopened with two ships. A week later one of them ran aground.\n',
+    });
+    const r = buildRetriever(corpus);
+    const [, reopened, aground] = corpus.sentences as [Sentence, Sentence, Sentence];
+    expect(sentenceDates(r, reopened).dates).toEqual([{ year: 2024, month: 4, day: null }]);
+    // Only the month is known: a week on stays in it.
+    expect(sentenceDates(r, aground).dates).toEqual([{ year: 2024, month: 3, day: null }]);
+  });
+
+  it('takes no date from where a count in the sentence before starts ("since 2019")', () => {
+    const corpus = corpusOf({
+      'c.txt': 'Most of the crew had served on the Varna line since 2019, the company said. The youngest was 23.\n',
+    });
+    const r = buildRetriever(corpus);
+    const [, youngest] = corpus.sentences as [Sentence, Sentence];
+    expect(sentenceDates(r, youngest)).toEqual({ dates: [{ year: 2026, month: 3, day: 10 }], implied: true });
+  });
+
+  it('answers a question dated the month the narrative moved on to', () => {
+    const e = buildEngine(
+      corpusOf({
+        'n.txt':
+          'The Varna ferry line closed in March 2024 after a storm. The following month the line hired Ilse Brandt, a captain from Kiel.\n\nThe line also hired Tomas Berg as a harbour pilot.\n',
+      }),
+    );
+    expect(e.ask('Who did the Varna ferry line hire in April 2024?').answer).toMatch(/^Ilse Brandt/);
+  });
+});
+
+describe("analyzeQuestion: a people's name as the noun asked about", () => {
+  it('asks for a person ("which jailed American did …"), not when it only qualifies a noun', () => {
+    expect(analyzeQuestion('Which jailed American did the envoy bring home?').kind).toBe('person');
+    expect(analyzeQuestion('which ukrainians were freed first').kind).toBe('person');
+    expect(analyzeQuestion('Which American proposal did the harbour board reject?').kind).toBe('description');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asOfFor } from '../../src/extract/figures.js';
-import { datesCompatible, findDates, resolveDate, resolveUncached } from '../../src/nlp/dates.js';
+import { datesCompatible, findDates, narrativeShift, resolveDate, resolveUncached } from '../../src/nlp/dates.js';
 import { countableNumbers as findNumbers } from '../../src/nlp/numbers.js';
 
 const PUBLISHED = '2026-02-05'; // a Thursday
@@ -346,5 +346,21 @@ describe('date answers read the same dates as the reports', () => {
     const slots = annotatedDateSlots(text, tokenize(text), '2026-02-05');
     expect(slots.map((s) => [s.key, s.text])).toEqual([['date:2026-01-30', 'on Friday (January 30, 2026)']]);
     expect(findDates(text, '2026-02-05').map((d) => d.iso)).toEqual(['2026-01-30']);
+  });
+});
+
+describe('narrativeShift', () => {
+  it('reads how far a sentence moves on from the time the story has reached', () => {
+    expect(narrativeShift('The following month the ferry line reopened.')).toEqual({ unit: 'month', n: 1 });
+    expect(narrativeShift('The next day, two tugs were sent out.')).toEqual({ unit: 'day', n: 1 });
+    expect(narrativeShift('Three weeks later the port was dredged.')).toEqual({ unit: 'week', n: 3 });
+    expect(narrativeShift('A year earlier it had flooded.')).toEqual({ unit: 'year', n: -1 });
+    expect(narrativeShift('The day before, the harbour board had met.')).toEqual({ unit: 'day', n: -1 });
+  });
+
+  it('reads none where the time counts from a date of its own or from now', () => {
+    expect(narrativeShift('The day before the vote the board met.')).toBeNull();
+    expect(narrativeShift('The board meets next month.')).toBeNull();
+    expect(narrativeShift('Two tugs were sent out.')).toBeNull();
   });
 });
