@@ -1058,6 +1058,11 @@ function scoreSentence(
   const whoAt = q.kind === 'person' ? q.tokens.findIndex((t) => t.lower === 'who') : -1;
   const act = whoAt >= 0 ? terms.find((t) => t.position === whoAt + 1 && !t.proper && !t.side) : undefined;
   const actMissing = act !== undefined && !hasTerm(positions, act.term) ? OTHER_ACT : 1;
+  // "Who described the envoy as …?" is answered by whoever the sentence gives the words to, with any verb
+  // of saying: '"He treats every deal as a closing," said Glen Marchetti.' (Not by a name in the quote.)
+  const speechAct = actMissing !== 1 && act !== undefined && SPEECH.test(q.tokens[act.position]?.lower ?? '');
+  const speakers = speechAct ? speakerTerms(r, sentence) : null;
+  const actFor = (slot: Slot) => (speakers?.has(slot.key.slice(slot.key.indexOf(':') + 1)) === true ? 1 : actMissing);
   // "Where will the next round be held?": a sentence about what is to come answers it, not one about
   // what happened.
   const tense = !isFigure && FUTURE_ASKED.test(q.question) && !FUTURE_TOLD.test(text) ? PAST_FOR_FUTURE : 1;
@@ -1328,7 +1333,7 @@ function scoreSentence(
       descriptionPenalty *
       tense *
       series *
-      actMissing *
+      actFor(slot) *
       (missingName ? 0.6 : 1) *
       (missingPlace || missingPlaceName ? MISSING_PLACE : 1);
     // Per figure: "X said 7,000 …, while Y said over 2,500" gives each figure its own claimant.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion, comparisonBase, type WeightedTerm } from '../../src/engine/analyze.js';
-import { otherOfSeries, supportsStatement, yearOfFigure } from '../../src/engine/answer.js';
+import { otherOfSeries, scoreCandidates, supportsStatement, yearOfFigure } from '../../src/engine/answer.js';
 import { expandInitialisms, negatesStatement } from '../../src/engine/ask.js';
 import {
   countsSomethingElse,
@@ -2756,5 +2756,25 @@ describe('a description whose asked-about noun the sentence does not use', () =>
     const a = e.ask('What were the mooring fees for visiting yachts at Gotland harbours?');
     expect(a.abstained).toBe(false);
     expect(a.answer).toMatch(/40 euros a night/);
+  });
+});
+
+describe('"who described …" answered by the speaker', () => {
+  // How much of its relevance the answer "Anna Lind" keeps, when the quote is followed by `verb` and her name.
+  const lind = (verb: string) => {
+    const r = buildRetriever(
+      corpusOf({
+        'w.txt': `Tomas Berg, the port said, described the season as calm.\n\n"He treats every crossing like a race," ${verb} Anna Lind, a pilot.\n`,
+      }),
+    );
+    const found = scoreCandidates(r, 'Who described Berg as treating every crossing like a race?').candidates.filter(
+      (c) => c.text === 'Anna Lind',
+    );
+    return Math.max(...found.map((c) => c.score / c.coverage));
+  };
+
+  it('counts any verb of saying as the act asked about ("said" for "described"), but not any verb', () => {
+    expect(lind('said')).toBeGreaterThan(lind('laughed'));
+    expect(lind('wrote')).toBeGreaterThan(lind('laughed'));
   });
 });
