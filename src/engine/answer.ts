@@ -1915,9 +1915,21 @@ interface AskedClaimant {
   distinctive: string[];
 }
 
+/**
+ * Words for a body of officials in general: "the Kharkiv regional authorities" are the sources' "Kharkiv
+ * regional administration", "city officials" its "city government". The rest of the name tells which body.
+ */
+const INSTITUTION_TERMS = new Set(
+  ['authorities', 'authority', 'administration', 'officials', 'official', 'government', 'office'].map(
+    (w) => tokenize(w)[0]?.term ?? w,
+  ),
+);
+
 function askedClaimantOf(r: Retriever, name: string): AskedClaimant {
   const terms = nameTerms(r, name);
-  return { name, norm: normName(name), terms, distinctive: [...terms].filter((t) => !SIDE_TERMS.includes(t)) };
+  const named = [...terms].filter((t) => !SIDE_TERMS.includes(t));
+  const telling = named.filter((t) => !INSTITUTION_TERMS.has(t));
+  return { name, norm: normName(name), terms, distinctive: telling.length > 0 ? telling : named };
 }
 
 function sameClaimant(r: Retriever, asked: AskedClaimant, claimant: string): boolean {

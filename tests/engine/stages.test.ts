@@ -2778,3 +2778,21 @@ describe('"who described …" answered by the speaker', () => {
     expect(lind('wrote')).toBeGreaterThan(lind('laughed'));
   });
 });
+
+describe('a claimant asked for by a general word for a body of officials', () => {
+  const e = buildEngine(
+    corpusOf({
+      'g.txt':
+        'The Gotland regional administration has reported 12 deaths in ferry accidents this winter.\n\n' +
+        'The Varna city government reported 30 deaths in ferry accidents over the same months.\n',
+    }),
+  );
+
+  it('is met by the body the rest of its name tells ("authorities" for "administration")', () => {
+    expect(e.ask('How many ferry deaths do the Gotland regional authorities report?').answer).toMatch(/^12 deaths/);
+  });
+
+  it('is not met by another body of officials', () => {
+    expect(e.ask('How many ferry deaths do the Aland regional authorities report?').abstained).toBe(true);
+  });
+});
