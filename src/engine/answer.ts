@@ -1808,9 +1808,9 @@ export interface AnswerOptions {
 const PARTITIVE_AFTER =
   /^[^.;:]{0,40}?[,(—–-]\s*(?:including|among them|of whom|of them)?\s*(?<share>\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozens|hundreds|thousands)\s+(?:of (?:them|those|whom)|were|are)\b/iu;
 
-/** "… in miles?", "in hours": a unit of measure the question asks the answer in. */
+/** "… in miles?", "in hours", "how many hours …": a unit of measure the question asks the answer in. */
 const UNIT_ASKED =
-  /\bin (miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|yards?|hours?|minutes?|days?|weeks?|months?|years?|tonnes?|tons?|barrels?|megawatts?)\b/i;
+  /\b(?:in|how many) (miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|yards?|hours?|minutes?|days?|weeks?|months?|years?|tonnes?|tons?|barrels?|megawatts?)\b/i;
 /** A figure in the unit asked for wins when it scores at least this share of the best… */
 export const UNIT_SHARE = 0.5;
 /** …and a figure in another unit then weighs this share. */
@@ -2244,17 +2244,19 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   // "How long is the canal in miles?": of figures that answer about as well as the best, one in the
   // unit asked for ("75-mile" before "120-kilometre").
   const unit = UNIT_ASKED.exec(q.question)?.[1]?.toLowerCase();
-  if (unit && candidates.some((c) => figureValue(c) !== null)) {
+  // A span of time ("two days") is a figure in a unit too.
+  const measured = (c: Candidate) => figureValue(c) !== null || c.key.startsWith('duration:');
+  if (unit && candidates.some(measured)) {
     const best = Math.max(...candidates.map((c) => c.score));
     const stem = unit.replace(/(?:es|s)$/, '').slice(0, 5);
     const inUnitAsked = (c: Candidate) =>
-      figureValue(c) !== null && c.score >= best * UNIT_SHARE && c.text.toLowerCase().includes(stem);
+      measured(c) && c.score >= best * UNIT_SHARE && c.text.toLowerCase().includes(stem);
     if (candidates.some(inUnitAsked)) {
       candidates = candidates
         .map((c) =>
           inUnitAsked(c)
             ? { ...c, score: Math.max(c.score, best) }
-            : figureValue(c) !== null
+            : measured(c)
               ? { ...c, score: c.score * OTHER_UNIT }
               : c,
         )

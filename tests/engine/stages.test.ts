@@ -763,6 +763,21 @@ describe('a unit the question asks the answer in', () => {
     expect(e.ask('How long is the Varna canal in miles?').answer).toMatch(/^75-mile/);
     expect(e.ask('How long is the Varna canal?').answer).toMatch(/^120-kilometre/);
   });
+
+  it('reads "how many hours" as asking in hours: a span in days is no other answer to it', () => {
+    const e = buildEngine(
+      corpusOf({
+        'h.txt':
+          'A harbour official said the Varna salvage work added up to about 30 hours over the two days, while the crew put it at more than 40 hours.\n',
+      }),
+    );
+    const a = e.ask(
+      'According to a harbour official, roughly how many hours of salvage work were there across the two days?',
+    );
+    expect(a.answer).toMatch(/^about 30 hours/);
+    expect(a.answer).toMatch(/more than 40 hours/);
+    expect(a.answer).not.toMatch(/two days/);
+  });
 });
 
 describe('sums of money written with a currency code', () => {
