@@ -27,6 +27,7 @@ import {
   type NumberedSource,
   namedByTitle,
   reportName,
+  type SourceInfo,
   type SourceLookup,
   SourceNumbering,
   shorten,
@@ -928,18 +929,8 @@ export function renderTalks(
 /* ------------------------------------------------------------------ sources */
 
 export interface IndexSummary {
-  articles: {
-    id: string;
-    outlet: string | null;
-    title: string | null;
-    published: string | null;
-    url: string | null;
-    agency?: string | null;
-    headline?: string | null;
-    passages?: number;
-    sentences?: number;
-    figures?: number;
-  }[];
+  /** Each article as a renderer shows it (see `SourceInfo`), with what the index holds of it. */
+  articles: (Omit<SourceInfo, 'group'> & { passages?: number; sentences?: number; figures?: number })[];
   builtAt: Date;
   buildMs?: number;
 }
