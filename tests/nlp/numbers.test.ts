@@ -176,6 +176,19 @@ describe('kinds of number', () => {
     ]);
   });
 
+  it('reads the closing day of a span of days after a month name as a date, not a count', () => {
+    expect(
+      kinds('polled between February 13 and 19 among 2,012 adults, then from May 2 until 6 on 40 ferries'),
+    ).toEqual([
+      [13, 'date'],
+      [19, 'date'],
+      [2012, 'count'],
+      [2, 'date'],
+      [6, 'date'],
+      [40, 'count'],
+    ]);
+  });
+
   it('reads a day before a month name as a date, not a count', () => {
     expect(kinds('on 3 February')).toEqual([[3, 'date']]);
   });
