@@ -342,6 +342,20 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
   const ruling = verdict?.ruling;
   const no =
     (verdict?.rulesOut ?? negatesStatement(form.statement, about?.sentence.corrected ?? quote)) !== form.negated;
+  // A yes needs the sentence to state what is asked, not only to be about its topic ("Did they agree to
+  // halt strikes on power plants?" is not answered yes by "Monitors recorded damage to 117 power plants"):
+  // at least YES_STATED_SHARE of the statement's stated words. No verdict or denial needs as much: a
+  // sentence denying one of them denies the whole.
+  if (
+    !no &&
+    !verdict &&
+    // "Is the toll a maximum or a minimum?": a choice is answered by the one the sentence names.
+    !/\bor\b/i.test(form.statement) &&
+    distinctStated.length > 0 &&
+    states(quote, tokenize(quote)) < distinctStated.length * YES_STATED_SHARE
+  ) {
+    return { ...plain, kind: 'yes-no', abstained: true, answer: NOT_FOUND_ANSWER, alternatives: [], citations: [] };
+  }
   // A corrected sentence is judged as corrected: the notice that corrected it is quoted and cited with it.
   const notices = judgedSentence ? correctionNotices(r, judgedSentence) : [];
   const corrected = notices.length > 0 ? ` (corrected: ${notices.map((n) => n.text).join(' ')})` : '';
@@ -359,6 +373,9 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
 export const DENIAL_BAND = 0.75;
 /** … and this share, when it names the very one of a series the question asks about. */
 export const SAME_ONE_DENIAL_BAND = 0.5;
+
+/** A yes is said only by a sentence stating at least this share of the statement's words (not names or sides). */
+export const YES_STATED_SHARE = 0.5;
 
 /** A yes/no answer is judged only by a sentence covering at least this much of its statement. */
 export const POLAR_MIN_COVERAGE = 0.3;

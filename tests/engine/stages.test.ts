@@ -2811,3 +2811,22 @@ describe('a claimant asked for by a general word for a body of officials', () =>
     expect(e.ask('How many ferry deaths do the Aland regional authorities report?').abstained).toBe(true);
   });
 });
+
+describe('a yes needs the sentence to state what is asked', () => {
+  const e = buildEngine(
+    corpusOf({
+      'y.txt':
+        'Harbour monitors recorded damage to 40 Varna ferry piers over the winter.\n\n' +
+        'The ferry companies agreed on Monday to share the Varna piers during repairs.\n',
+    }),
+  );
+
+  it('says the sources do not say, where the sentence is only about the topic', () => {
+    const a = e.ask('Did the Varna harbour monitors agree to halt night sailings?');
+    expect(a.abstained).toBe(true);
+  });
+
+  it('says yes where the sentence states it', () => {
+    expect(e.ask('Did the ferry companies agree to share the Varna piers?').answer).toMatch(/^Yes — /);
+  });
+});
