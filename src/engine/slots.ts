@@ -264,15 +264,26 @@ function figureSlots(
         // "Stage one closed …", "UPDATE 2": which of a series, not how many.
         !numberLabel(text, tokens, m.first),
     )
-    .map((m) => ({
-      first: m.first,
-      last: m.last,
-      // An age ("a 16-year-old girl", "Berg, 64, is …") answers "how old" whatever noun follows it.
-      key: `${(('compound' in m && m.kind === 'count') || (asksAge && apposedAge(text, tokens, m))) && asksAge ? 'age' : m.kind}:${m.value}${m.high === null ? '' : `-${m.high}`}`,
-      text: 'compound' in m ? m.compound : figurePhrase(text, tokens, m),
-      prior: 1,
-    }));
+    .map((m) => {
+      const phrase = 'compound' in m ? m.compound : figurePhrase(text, tokens, m);
+      return {
+        first: m.first,
+        last: m.last,
+        // An age ("a 16-year-old girl", "Berg, 64, is …") answers "how old" whatever noun follows it.
+        key: `${(('compound' in m && m.kind === 'count') || (asksAge && apposedAge(text, tokens, m))) && asksAge ? 'age' : m.kind}:${m.value}${m.high === null ? '' : `-${m.high}`}`,
+        text: phrase,
+        // "How old …?" is not answered by a figure that counts something ("193 people", "314 prisoners"):
+        // an age is a bare number ("the oldest was 62"), in years, or "-year-old".
+        prior: asksAge && !('compound' in m) && COUNTS_A_NOUN.test(phrase) ? NOT_AN_AGE : 1,
+      };
+    });
 }
+
+/** A figure followed by the noun it counts ("193 people"), not by years ("62 years", "aged 71"). */
+const COUNTS_A_NOUN =
+  /\d[\d,.]*\s+(?!years?\b|yrs?\b|old\b)\p{L}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|\p{L}+ty|hundreds?|thousands?|dozens?)\s+(?!years?\b|old\b)\p{L}/iu;
+/** A figure counting a noun weighs this share as the answer to "how old". */
+export const NOT_AN_AGE = 0.3;
 
 /** "Berg, 64, is …": a bare number set off by commas right after a name is the person's age. */
 function apposedAge(text: string, tokens: readonly Token[], m: NumberMention): boolean {

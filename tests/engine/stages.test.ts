@@ -2830,3 +2830,14 @@ describe('a yes needs the sentence to state what is asked', () => {
     expect(e.ask('Did the ferry companies agree to share the Varna piers?').answer).toMatch(/^Yes — /);
   });
 });
+
+describe('"how old" and a figure that counts something', () => {
+  it('is not answered by a count of a noun ("300 ferries")', () => {
+    const counted = buildEngine(
+      corpusOf({ 'o.txt': 'Varna harbour master Ilse Brandt oversees 300 ferries from the old pier.\n' }),
+    );
+    expect(counted.ask('How old is Varna harbour master Ilse Brandt?').abstained).toBe(true);
+    // Without "how old", the same figure answers.
+    expect(counted.ask('How many ferries does Varna harbour master Ilse Brandt oversee?').answer).toMatch(/^300/);
+  });
+});
