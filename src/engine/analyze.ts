@@ -234,8 +234,8 @@ function detectKind(lower: string, tokens: Token[]): AnswerKind {
     // "What did Russia's envoy blame …": the noun after a "did" is the subject, not the kind of answer.
     const subjectFollows = /^(?:did|does|do|will|would|can|could|should|has|have|had)$/.test(words[wh + 1] ?? '');
     if (!subjectFollows && next.some((w) => PERSON_ROLE_WORDS.has(w))) return 'person';
-    // "Which jailed American did …", "which Ukrainians were …": a people's name as the noun asked about is a
-    // person (as an adjective, "which American proposal", it is not the head).
+    // "Which detained Canadian did …", "which Norwegians were …": a people's name as the noun asked about is a
+    // person (as an adjective, "which Canadian proposal", it is not the head).
     const aux = words.findIndex((w, k) => k > wh + 1 && AUXILIARIES.has(w));
     if (aux > wh + 1 && aux <= wh + 4 && DEMONYMS.has(singular(words[aux - 1] ?? ''))) return 'person';
     if (!subjectFollows && next.some((w) => ORGANISATION_TYPE_WORDS.has(w))) return 'organisation';

@@ -1059,7 +1059,7 @@ function scoreSentence(
   const act = whoAt >= 0 ? terms.find((t) => t.position === whoAt + 1 && !t.proper && !t.side) : undefined;
   const actMissing = act !== undefined && !hasTerm(positions, act.term) ? OTHER_ACT : 1;
   // "Who described the envoy as …?" is answered by whoever the sentence gives the words to, with any verb
-  // of saying: '"He treats every deal as a closing," said Glen Marchetti.' (Not by a name in the quote.)
+  // of saying: '"She sails every crossing like a race," said Anna Lind.' (Not by a name in the quote.)
   const speechAct = actMissing !== 1 && act !== undefined && SPEECH.test(q.tokens[act.position]?.lower ?? '');
   const speakers = speechAct ? speakerTerms(r, sentence) : null;
   const actFor = (slot: Slot) => (speakers?.has(slot.key.slice(slot.key.indexOf(':') + 1)) === true ? 1 : actMissing);
@@ -1916,8 +1916,8 @@ interface AskedClaimant {
 }
 
 /**
- * Words for a body of officials in general: "the Kharkiv regional authorities" are the sources' "Kharkiv
- * regional administration", "city officials" its "city government". The rest of the name tells which body.
+ * Words for a body of officials in general: "the Gotland regional authorities" are the sources' "Gotland
+ * regional administration", "harbour officials" its "harbour office". The rest of the name tells which body.
  */
 const INSTITUTION_TERMS = new Set(
   ['authorities', 'authority', 'administration', 'officials', 'official', 'government', 'office'].map(
@@ -2244,7 +2244,7 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
   // "How long is the canal in miles?": of figures that answer about as well as the best, one in the
   // unit asked for ("75-mile" before "120-kilometre").
   const unit = UNIT_ASKED.exec(q.question)?.[1]?.toLowerCase();
-  // A span of time ("two days") is a figure in a unit too.
+  // A span of time ("three weeks") is a figure in a unit too.
   const measured = (c: Candidate) => figureValue(c) !== null || c.key.startsWith('duration:');
   if (unit && candidates.some(measured)) {
     const best = Math.max(...candidates.map((c) => c.score));

@@ -342,8 +342,8 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
   const ruling = verdict?.ruling;
   const no =
     (verdict?.rulesOut ?? negatesStatement(form.statement, about?.sentence.corrected ?? quote)) !== form.negated;
-  // A yes needs the sentence to state what is asked, not only to be about its topic ("Did they agree to
-  // halt strikes on power plants?" is not answered yes by "Monitors recorded damage to 117 power plants"):
+  // A yes needs the sentence to state what is asked, not only to be about its topic ("Did the ferry lines
+  // agree to halt night sailings?" is not answered yes by "Monitors recorded damage to 40 ferry piers"):
   // at least YES_STATED_SHARE of the statement's stated words. No verdict or denial needs as much: a
   // sentence denying one of them denies the whole.
   if (
@@ -352,7 +352,7 @@ function answerPolar(r: Retriever, question: string, form: PolarForm): Answer {
     // "Is the toll a maximum or a minimum?": a choice is answered by the one the sentence names.
     !/\bor\b/i.test(form.statement) &&
     distinctStated.length > 0 &&
-    states(quote, tokenize(quote)) < distinctStated.length * YES_STATED_SHARE
+    distinctStated.filter((t) => judged.has(t)).length < distinctStated.length * YES_STATED_SHARE
   ) {
     return { ...plain, kind: 'yes-no', abstained: true, answer: NOT_FOUND_ANSWER, alternatives: [], citations: [] };
   }

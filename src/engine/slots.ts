@@ -272,14 +272,14 @@ function figureSlots(
         // An age ("a 16-year-old girl", "Berg, 64, is …") answers "how old" whatever noun follows it.
         key: `${(('compound' in m && m.kind === 'count') || (asksAge && apposedAge(text, tokens, m))) && asksAge ? 'age' : m.kind}:${m.value}${m.high === null ? '' : `-${m.high}`}`,
         text: phrase,
-        // "How old …?" is not answered by a figure that counts something ("193 people", "314 prisoners"):
-        // an age is a bare number ("the oldest was 62"), in years, or "-year-old".
+        // "How old …?" is not answered by a figure that counts something ("300 ferries", "40 pilots"): an
+        // age is a bare number ("the eldest was 70"), in years, or "-year-old".
         prior: asksAge && !('compound' in m) && COUNTS_A_NOUN.test(phrase) ? NOT_AN_AGE : 1,
       };
     });
 }
 
-/** A figure followed by the noun it counts ("193 people"), not by years ("62 years", "aged 71"). */
+/** A figure followed by the noun it counts ("300 ferries"), not by years ("70 years", "aged 70"). */
 const COUNTS_A_NOUN =
   /\d[\d,.]*\s+(?!years?\b|yrs?\b|old\b)\p{L}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|\p{L}+ty|hundreds?|thousands?|dozens?)\s+(?!years?\b|old\b)\p{L}/iu;
 /** A figure counting a noun weighs this share as the answer to "how old". */

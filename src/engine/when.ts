@@ -98,11 +98,11 @@ export function sentenceDates(r: Retriever, s: Sentence): SentenceDates {
   for (let i = s.index - 1; i >= Math.max(0, s.index - INHERIT_REACH); i--) {
     const before = article?.sentences[i];
     if (!before || before.paragraph !== s.paragraph || before.boilerplate) break;
-    // "… some of whom had been held since 2022. The youngest was 23": where a count starts is no time of
-    // the sentences after it.
+    // "… most of whom had sailed on the line since 2019. The eldest was 70": where a count starts is no
+    // time of the sentences after it.
     const inherited = ownDates(r, before).filter((d) => !d.since);
     if (inherited.length === 0) continue;
-    // "… in January 2025. The following month he flew to Moscow": February 2025.
+    // "… closed in March 2024. The following month the line reopened": April 2024.
     const shift = narrativeShift(s.text);
     return { dates: shift ? inherited.map((d) => shifted(d, shift)) : inherited, implied: false };
   }

@@ -12,6 +12,7 @@
  */
 import { casual, type ParsedComponents, type Parser, ParsingComponents, type Refiner } from 'chrono-node';
 import { MONTHS, WEEKDAYS } from '../extract/lexicon.js';
+import { parseNumber } from './numbers.js';
 
 /** What a date expression does for a figure next to it. */
 export type DateRole =
@@ -522,22 +523,6 @@ export interface NarrativeShift {
 
 const SHIFT_UNIT = '(day|week|month|year)s?';
 const SHIFT_COUNT = '(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})';
-const COUNT_WORDS = [
-  'a',
-  'an',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-];
 /**
  * "the following month", "the next day", "the previous week"; "the day before", "the week after" standing
  * alone ("the day before the vote" counts from the vote, a date of its own).
@@ -550,7 +535,7 @@ const SHIFT_THE = new RegExp(
 const SHIFT_LATER = new RegExp(`\\b${SHIFT_COUNT}\\s+${SHIFT_UNIT}\\s+(later|earlier|afterwards|before that)\\b`, 'i');
 
 /**
- * How far a sentence moves on from the time the story has reached: "The following month he flew to …",
+ * How far a sentence moves on from the time the story has reached: "The following month the line resumed sailing",
  * "A week later the port reopened", "the day before". Such phrases count from the last date the narrative
  * gave, never from the publication date ("the next day" in an article about 2019 is in 2019); the reader
  * applies them to the date a sentence inherits from the ones before it. Null when the sentence says none.
@@ -564,8 +549,8 @@ export function narrativeShift(text: string): NarrativeShift | null {
   }
   const later = SHIFT_LATER.exec(text);
   if (later) {
-    const count = (later[1] ?? '').toLowerCase();
-    const n = /^\d/.test(count) ? Number(count) : Math.max(1, COUNT_WORDS.indexOf(count) - 1);
+    // "a week later": one; else the number as the one number reader reads it.
+    const n = parseNumber(later[1] ?? '') ?? 1;
     const unit = (later[2] ?? '').toLowerCase() as NarrativeShift['unit'];
     return { unit, n: /^(?:later|afterwards)$/i.test(later[3] ?? '') ? n : -n };
   }

@@ -345,11 +345,12 @@ function bounds(qualifier: string, value: number): { low: number | null; high: n
 
 /* --------------------------------------------------------------- kinds */
 
-const MONTH_WORD =
-  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
-/** "February 13 and ", "Feb. 3 to ", "March 3–": a day of a month opening a span of days. */
-const DAY_SPAN_BEFORE =
-  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}\s*(?:and|to|through|until|-|–)\s*$/i;
+/** Month names, whole and short, as news writes them. */
+const MONTH_NAMES =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const MONTH_WORD = new RegExp(`^(?:${MONTH_NAMES})\\.?$`, 'i');
+/** "May 13 and ", "Aug. 3 to ", "June 3–": a day of a month opening a span of days. */
+const DAY_SPAN_BEFORE = new RegExp(`\\b(?:${MONTH_NAMES})\\.?\\s+\\d{1,2}\\s*(?:and|to|through|until|-|–)\\s*$`, 'i');
 const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b/i;
 const LENGTH_UNIT = /^(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|yards?|feet|foot)\b/i;
 /**
@@ -413,7 +414,7 @@ function kindOf(text: string, numberStart: number, end: number, written: string,
     /^\d{1,2}$/.test(written)
   )
     return { kind: 'date', unitEnd: end };
-  // "between February 13 and 19": the other end of a span of days.
+  // "between May 13 and 19": the other end of a span of days.
   if (digits && value <= 31 && /^\d{1,2}$/.test(written) && DAY_SPAN_BEFORE.test(before))
     return { kind: 'date', unitEnd: end };
   // "France 2", "Flight 752", "Article 5": a number in a name.
