@@ -33,6 +33,8 @@ const DEV11 = 'tests/fixtures/dev11';
 const HELDOUT9 = 'tests/fixtures/heldout9';
 const HELDOUT10 = 'tests/fixtures/heldout10';
 const HELDOUT11 = 'tests/fixtures/heldout11';
+const DEV12 = 'tests/fixtures/dev12';
+const HELDOUT12 = 'tests/fixtures/heldout12';
 
 /** Every set `npm run eval` reports, paths relative to the repository root. */
 export const EVAL_SETS: readonly EvalSet[] = [
@@ -71,6 +73,10 @@ export const EVAL_SETS: readonly EvalSet[] = [
   // headings, a live blog oldest entry first with an in-blog correction, an NGO report's summary with a table by
   // region, a profile of the US envoy): development material.
   { name: 'dev11', questions: 'tests/fixtures/dev11.jsonl', sources: [SEEDS, NEWS_DEV, DEV11] },
+  // Five more (a week-in-review column a paragraph per day, a Q&A interview with a tracing official, a breaking
+  // story with the next day's follow-up and a revised toll, a translated European paper with day-month dates, a
+  // leader's call readout and the other side's contradicting account): development material.
+  { name: 'dev12', questions: 'tests/fixtures/dev12.jsonl', sources: [SEEDS, NEWS_DEV, DEV12] },
   {
     name: 'heldout',
     questions: 'tests/fixtures/heldout.jsonl',
@@ -166,6 +172,13 @@ export const EVAL_SETS: readonly EvalSet[] = [
     name: 'heldout11',
     questions: 'tests/fixtures/heldout11.jsonl',
     sources: [SEEDS, NEWS_DEV, HELDOUT11],
+    optional: true,
+    heldOut: true,
+  },
+  {
+    name: 'heldout12',
+    questions: 'tests/fixtures/heldout12.jsonl',
+    sources: [SEEDS, NEWS_DEV, HELDOUT12],
     optional: true,
     heldOut: true,
   },
