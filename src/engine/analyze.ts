@@ -708,6 +708,14 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     terms.some((t) => FIGURE_VERB_TERMS.has(t.term))
   ) {
     kind = 'count';
+    // Read as a figure only now, the side just before the last measure ("the institute's estimate of
+    // Russian troop deaths") still says whose dead are counted, as it would in a focus phrase.
+    const measure = terms.findLast((t) => MEASURE_TERMS.includes(t.term) && !t.side);
+    if (measure) {
+      for (const t of terms) {
+        if (t.side && t.position < measure.position && t.position >= measure.position - 2) t.focus = true;
+      }
+    }
   }
   // "How long did the meeting last?": a span of time; the distance words "long" stands for are not wanted.
   if (kind === 'length' && asksDuration(clean)) {

@@ -205,6 +205,12 @@ describe('analyzeQuestion: what is asked', () => {
     expect(head('How many rounds of talks were held in Varna?')).toEqual(['rounds']);
   });
 
+  it('takes the side before the measure of a question read as a figure by its verb ("estimate of Russian ferry deaths") as whose it is', () => {
+    const q = analyzeQuestion('harbour institute estimate of russian ferry deaths');
+    expect(q.kind).toBe('count');
+    expect(q.terms.filter((t) => t.focus).map((t) => t.surface)).toEqual(['russian']);
+  });
+
   it('takes the verbs of a clause of its own ("… when they met") for no part of the asked action', () => {
     expect(analyzeQuestion('What did Kask and Varga agree when they met in Sofia?').verbs).toEqual(['agreed']);
   });
