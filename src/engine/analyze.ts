@@ -444,7 +444,7 @@ const COUNT_START = '\\b(?:since|from|starting)\\s+';
  * The date a question is about: a year ("in 2025"), a month ("in January 2026") or a day ("the February 3
  * strikes", "on 3 Feb", "as of January 30").
  */
-function detectDate(lower: string): DateConstraint | null {
+export function detectDate(lower: string): DateConstraint | null {
   const dayFirst = new RegExp(
     `\\b([0-3]?\\d)(?:st|nd|rd|th)? (?:of )?(${MONTH_PATTERN})\\.?\\b(?:,? ((?:19|20)\\d\\d))?`,
   ).exec(lower);

@@ -8,6 +8,7 @@ import {
   comparisonBase,
   comparisonMarker,
   type DateConstraint,
+  detectDate,
   type QuestionAnalysis,
   type QuestionTerm,
   type WeightedTerm,
@@ -660,6 +661,23 @@ const YEAR_BEFORE = /^[^.;]{0,40}?\b(?:a year earlier|a year before|the year bef
  * nearest a figure within its clause (after it, else before it) is the one it counts; null when the
  * sentence names fewer than two years.
  */
+/** "in March 2024, when …", "on 5 February, when …": the date a "when" clause before a figure is of. */
+const WHEN_CLAUSE = /\b(?:in|on|during)\s+([^,;()]{3,30}?),?\s+when\b[^,;()]*$/i;
+/** The date the "when" clause holding the text's position `at` is of, if any. */
+function clauseDate(text: string, at: number): DateConstraint | null {
+  const clause = WHEN_CLAUSE.exec(text.slice(0, at));
+  return clause?.[1] ? detectDate(`in ${clause[1].toLowerCase()}`) : null;
+}
+/** Whether two dates agree wherever both are stated, and at least one part is. */
+function sameDate(a: DateConstraint, b: DateConstraint): boolean {
+  const parts = [
+    [a.year, b.year],
+    [a.month, b.month],
+    [a.day, b.day],
+  ].filter(([x, y]) => x != null && y != null);
+  return parts.length > 0 && parts.every(([x, y]) => x === y);
+}
+
 export function yearOfFigure(text: string, tokens: readonly Token[], slot: Slot): string | null {
   // "12 per cent higher than in 2024", "compared with 2024": the base of a comparison is not the figure's year.
   // ("vs" is not read here: only "than" and "compared with/to" set a year aside.)
@@ -1288,6 +1306,13 @@ function scoreSentence(
         // "… in 2025, up from 22 a year earlier": the figure's own year is the one asked, whatever other
         // year dates the sentence.
         else if (year !== null && q.date.month === null) ownYear = true;
+      }
+      // "… higher than in March 2024, when the board counted 31 sinkings": a figure in a "when" clause after
+      // a date is that date's, whatever date the rest of the sentence is about.
+      if (isFigure && q.date && !q.date.asOf) {
+        const told = clauseDate(text, tokens[slot.first]?.start ?? 0);
+        if (told && sameDate(told, q.date)) ownYear = true;
+        else if (told) anchor *= OTHER_ORDINAL;
       }
       // "How much higher than in 2023?" is not answered by the "12% higher than in 2024" of "12% higher than
       // in 2024 and 40% higher than in 2023": the year a change is measured from must be the one asked.

@@ -216,6 +216,19 @@ describe('analyzeQuestion: what is asked', () => {
   });
 });
 
+describe('a figure in a "when" clause after a date', () => {
+  const e = buildEngine(
+    corpusOf({
+      'sinkings.txt':
+        'The harbour board counted 40 sinkings in the Varna strait in March, higher than in March 2025, when it recorded 31 sinkings.\n',
+    }),
+  );
+
+  it('is of that date ("than in March 2025, when it recorded 31"), not of the date the sentence reports', () => {
+    expect(e.ask('In March 2025, how many sinkings did the harbour board record?').answer).toMatch(/^31 sinkings/);
+  });
+});
+
 describe('question forms, answered from an article the engine has never seen', () => {
   const e = buildEngine(
     corpusOf({
