@@ -510,6 +510,10 @@ const PLAIN_PEOPLE = new Set([
   ...[...PERSON_NOUNS].filter((w) => w !== 'soldier'),
 ]);
 const PLAIN_PEOPLE_TERMS = new Set([...PLAIN_PEOPLE].flatMap((w) => termOf(w) ?? []));
+/** Index terms of every noun of people, fighters and prisoners included ("detainees", "crew", "residents"). */
+const PEOPLE_NOUN_TERMS = new Set([...PEOPLE_NOUNS.keys(), ...PERSON_NOUNS].flatMap((w) => termOf(w) ?? []));
+/** How far "N people" may stand from the noun of people it restates ("every detainee who …, 300 people in all"). */
+const RESTATED_REACH = 8;
 /** The share of its weight "people" keeps when a sentence names them more narrowly ("residents"). */
 export const NARROWER_PEOPLE = 0.5;
 
@@ -1165,13 +1169,18 @@ function scoreSentence(
       // ("46,000 Ukrainian servicemen had been killed").
       // A share is of a whole named anywhere in its clause ("the plan … was only 12 per cent funded"), and
       // so is an amount in a unit ("salmon exports for the season had reached 1.2 million tonnes").
+      // "… every detainee who agreed to speak, 362 people in all": "people" restates the people named before.
+      const own = isFigure ? ownPeople(slot) : null;
+      const restated = own !== null && PEOPLE_HEADS.has(own) && PEOPLE_NOUN_TERMS.has(head.term);
       const reach = elliptical
         ? Number.POSITIVE_INFINITY
-        : q.kind === 'percent' || (isFigure && inUnit(tokens, slot))
-          ? PERCENT_REACH
-          : isFigure && !OUTCOME_TERMS.includes(head.term)
-            ? 4
-            : 8;
+        : restated
+          ? RESTATED_REACH
+          : q.kind === 'percent' || (isFigure && inUnit(tokens, slot))
+            ? PERCENT_REACH
+            : isFigure && !OUTCOME_TERMS.includes(head.term)
+              ? 4
+              : 8;
       // "wounding 11 others", "killed 47 more": people, counted by the verb before them.
       // "… killed four people and injured 25": a bare figure right after the verb counts people too.
       const afterVerb =

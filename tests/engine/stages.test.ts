@@ -229,6 +229,18 @@ describe('a figure in a "when" clause after a date', () => {
   });
 });
 
+describe('"N people" restating the people a sentence names', () => {
+  it('counts the passengers of "every passenger who agreed to show them, 212 people in all"', () => {
+    const e = buildEngine(
+      corpusOf({
+        'ferry.txt':
+          'Before the sailing, harbour staff checked the papers of every passenger who agreed to show them, 212 people in all, to confirm their names.\n',
+      }),
+    );
+    expect(e.ask('How many passengers did the harbour staff check before the sailing?').answer).toMatch(/^212 people/);
+  });
+});
+
 describe('question forms, answered from an article the engine has never seen', () => {
   const e = buildEngine(
     corpusOf({
