@@ -262,6 +262,9 @@ function afterAppositive(text: string, tokens: readonly Token[], p: number): Tok
  * "two ballistic missiles"), else the nearest one within six words. A conflict when the question asks
  * about another measure.
  */
+/** How many words after a figure its "of" phrase may run ("61 per cent of all verified civilian casualties"). */
+const OF_PHRASE_REACH = 6;
+
 export function measureConflict(
   text: string,
   tokens: readonly Token[],
@@ -284,7 +287,10 @@ export function measureConflict(
     const term = tokens[k]?.term;
     if (term && MEASURE_TERMS.includes(term)) return !wanted.has(term);
   }
-  for (let k = slot.last + 1; k <= slot.last + 3 && k < tokens.length; k++) {
+  // "61 per cent of all verified civilian casualties": the noun phrase after "of" is what the figure is of,
+  // however many words it has, and it decides before any measure word nearer by (a subject's "drones").
+  const own = tokens[slot.last + 1]?.lower === 'of' ? OF_PHRASE_REACH : 3;
+  for (let k = slot.last + 1; k <= slot.last + own && k < tokens.length; k++) {
     if (/[,;:()—–]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) break;
     // "… two workers and wounding 11 others": a measure after a conjunction belongs to the next figure.
     if (/^(?:and|or|but|while|as)$/.test(tokens[k]?.lower ?? '')) break;

@@ -2754,6 +2754,21 @@ describe('what a figure counts, in a list of figures', () => {
   });
 });
 
+describe('what a figure is "of"', () => {
+  it('counts the noun phrase after "of" ("61 per cent of all recorded civilian casualties"), not a subject\'s drones', () => {
+    const e = buildEngine(
+      corpusOf({
+        'harm.txt':
+          'Long-range weapons, namely cruise missiles and attack drones, caused 61 per cent of all recorded civilian casualties in the region in March.\n\n' +
+          'Artillery and short-range rockets caused 24 per cent; they killed 40 civilians in March.\n',
+      }),
+    );
+    expect(e.ask('What share of recorded civilian casualties in March did long-range weapons cause?').answer).toMatch(
+      /^61 per cent/,
+    );
+  });
+});
+
 describe('one of a series, however it is numbered', () => {
   it('reads "round one" as the first round and "round 2" as the second', () => {
     const asked = tokenize('Did the first Varna round end with a deal?');
