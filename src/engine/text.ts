@@ -270,8 +270,31 @@ export function tokenize(text: string): Token[] {
   unfoldLostThings(tokens);
   unfoldLivesAsVerb(tokens);
   perCent(tokens);
+  unshout(tokens);
   return tokens;
 }
+
+/** A word written in capitals: a short one may be an acronym; read alone, any is ("NATO", "CSIS"). */
+function inCapitals(t: Token | undefined): boolean {
+  return t !== undefined && t.capitalized && t.surface.length >= 2 && t.surface === t.surface.toUpperCase();
+}
+
+/**
+ * Words in a run of capitals ("THE NORTHGATE HERALD | THE WEEK IN REVIEW", a transcript's "ANNA LIND:") are
+ * words set in capitals, not acronyms: each is indexed as the same word in lower case would be ("northgate"
+ * stemmed as "Northgate" is; "THE" no term). Short ones keep their own term unless they are function words:
+ * "UN", "EU" stay names.
+ */
+function unshout(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || !inCapitals(t) || !(inCapitals(tokens[i - 1]) || inCapitals(tokens[i + 1]))) continue;
+    const word = termOf(t.lower);
+    if (word === null || t.surface.length >= SHOUTED_WORD) tokens[i] = { ...t, term: word };
+  }
+}
+/** How long a word in a run of capitals must be to be read as a word rather than as an acronym. */
+const SHOUTED_WORD = 5;
 
 /** Words before the noun "lives" ("their lives", "the lives of", "many lives", "1,000 lives"). */
 const LIVES_NOUN_BEFORE: ReadonlySet<string> = new Set(

@@ -391,6 +391,21 @@ describe('questions about a correction', () => {
   });
 });
 
+describe('tokenize: words set in capitals', () => {
+  const terms = (text: string) => tokenize(text).flatMap((t) => (t.term ? [t.term] : []));
+
+  it('indexes a run of capitals ("THE VARNA HARBOUR HERALD") as the same words in lower case', () => {
+    expect(terms('THE VARNA HARBOUR HERALD | THE WEEK IN REVIEW')).toEqual(
+      terms('The Varna Harbour Herald: the week in review'),
+    );
+  });
+
+  it('keeps an acronym alone ("NATO said") and a short one in a run ("UN OFFICIALS") as names', () => {
+    expect(terms('NATO said')[0]).toBe('nato');
+    expect(terms('UN OFFICIALS')[0]).toBe(terms('The UN said')[0]);
+  });
+});
+
 describe('termOf', () => {
   it('reads "concluded", "finished" and "wrapped" as "ended"', () => {
     for (const w of ['concluded', 'finished', 'wrapped', 'ends']) expect(termOf(w)).toBe(termOf('ended'));
