@@ -65,7 +65,14 @@ function ownDates(r: Retriever, s: Sentence): EventDate[] {
   const hit = byOrdinal.get(s.ordinal);
   if (hit) return hit;
   const out: EventDate[] = [];
-  const mentions = sentenceDateMentions(s, r.corpus.byId.get(s.source)?.meta.published ?? null);
+  // Under a dateline ("TUESDAY.", "Monday, March 9"), "on Wednesday" is the Wednesday after that day.
+  const line = datelineOf(r, s);
+  const day = line?.[0];
+  const reference =
+    day?.month != null && day.day !== null
+      ? `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`
+      : (r.corpus.byId.get(s.source)?.meta.published ?? null);
+  const mentions = sentenceDateMentions(s, reference);
   // "since the flood began, through last May": the end of a count that began earlier.
   const counted = mentions.some((d) => d.role === 'start');
   for (const d of mentions) {
@@ -86,6 +93,25 @@ function toEvent(d: Date): EventDate {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/** At most this many words make a line that only dates its paragraph ("MONDAY.", "Saturday, February 7, 2026"). */
+const DATELINE_WORDS = 4;
+
+/**
+ * The day a paragraph is dated by its opening line, when that line is only a day ("MONDAY.", "Tuesday,
+ * March 10"), as a week in review, a diary or a live page date their entries; null otherwise and for that
+ * line itself.
+ */
+function datelineOf(r: Retriever, s: Sentence): EventDate[] | null {
+  const article = r.corpus.byId.get(s.source);
+  if (!article) return null;
+  let i = s.index;
+  while (i > 0 && article.sentences[i - 1]?.paragraph === s.paragraph) i--;
+  const first = article.sentences[i];
+  if (!first || first === s || first.text.split(/\s+/).length > DATELINE_WORDS) return null;
+  const dates = ownDates(r, first);
+  return dates.length === 1 && dates[0]?.day !== null ? dates : null;
+}
+
 /** How many sentences back, within its paragraph, a sentence with no date of its own takes one from. */
 const INHERIT_REACH = 3;
 
@@ -93,6 +119,9 @@ export function sentenceDates(r: Retriever, s: Sentence): SentenceDates {
   const own = ownDates(r, s);
   if (own.length > 0) return { dates: own, implied: false };
   const article = r.corpus.byId.get(s.source);
+  // Under a dateline, a sentence with no date of its own happened that day.
+  const line = datelineOf(r, s);
+  if (line) return { dates: line, implied: false };
   // "On Friday, drones hit the port … The same attack injured 25 … Nearly 600 homes lost
   // heating.": each takes the date of the nearest sentence before it in the paragraph that has one.
   for (let i = s.index - 1; i >= Math.max(0, s.index - INHERIT_REACH); i--) {

@@ -299,6 +299,29 @@ describe('independent reports', () => {
   });
 });
 
+describe('sentenceDates, under a dateline', () => {
+  // Published Tuesday 2026-03-10: a diary of the week before, a paragraph per day.
+  const corpus = corpusOf({
+    'week.txt':
+      'FRIDAY. The harbour board met. Its chair said the inquiry would open on Sunday. A ferry ran aground off Varna at dawn.\n\n' +
+      'SATURDAY. Divers reached the wreck.\n',
+  });
+  const r = buildRetriever(corpus);
+  const at = (text: string) => {
+    const s = corpus.sentences.find((x) => x.text.startsWith(text));
+    if (!s) throw new Error(text);
+    return sentenceDates(r, s).dates;
+  };
+
+  it("dates a sentence with no date of its own by its paragraph's opening day, not by a plan told before it", () => {
+    expect(at('A ferry ran aground')).toEqual([{ year: 2026, month: 3, day: 6 }]);
+  });
+
+  it("resolves a weekday against the paragraph's day ('on Sunday' under FRIDAY is the Sunday after it)", () => {
+    expect(at('Its chair said')).toEqual([{ year: 2026, month: 3, day: 8 }]);
+  });
+});
+
 describe('sentenceDates, when something was said', () => {
   it('does not take the day of a briefing for the day of what it reports', () => {
     const corpus = corpusOf({
