@@ -122,7 +122,10 @@ const LATEST_ON = /\bthe\s+(?:latest|newest|most recent)\s+(?:on|about|regarding
 
 /** "What's the latest toll?", "how many so far?", "how many now?": the most recent report is asked for. */
 export function asksLatest(question: string): boolean {
-  return /\b(?:latest|most recent|newest|current|currently|so far|to date|now|updated)\b/i.test(question);
+  return (
+    /\b(?:latest|most recent|newest|current|currently|so far|to date|now|updated)\b/i.test(question) ||
+    REVISED_REPORT.test(question)
+  );
 }
 
 /**
@@ -134,6 +137,19 @@ const REPORT_MODIFIER = String.raw`(?:(?:death|casualty|injury|wounded)\s+)?`;
 const REPORT_NOUN_WORDS = 'toll|figure|count|number|estimate|tally|report|post|statement|update|bulletin';
 const REPORT_NOUNS = `${REPORT_MODIFIER}(?:${REPORT_NOUN_WORDS})`;
 const REPORT_VERBS = 'gave|give|said|say|reported|report|put|posted|post|announced|claimed|stated|was|were|stood';
+/** "the revised figure", "the corrected account", "the final death toll": the report after the changes. */
+const REVISED_REPORT = new RegExp(
+  String.raw`\b(?:revised|corrected|amended|final)\s+${REPORT_MODIFIER}(?:${REPORT_NOUN_WORDS}|account|version)s?\b`,
+  'i',
+);
+/**
+ * The version of a report a claimant phrase ends with ("the air force's corrected account", "the revised
+ * figure", "the board's first tally"): which report, not whose; what is before it names whose.
+ */
+const VERSION_OF_REPORT = new RegExp(
+  String.raw`(?:^|\s)(?:the\s+)?(?:revised|corrected|amended|updated|final|latest|newest|later|new|earlier|original|first|initial|previous|preliminary)(?:\s+(?:${REPORT_MODIFIER}(?:${REPORT_NOUN_WORDS}|account|version|data)s?|figures|numbers))?$`,
+  'i',
+);
 /** "…, before it went up", "before the later updates": the report before a change. */
 const BEFORE_CHANGE =
   'before (?:it|they|the (?:toll|figure|count|number)) (?:went up|rose|was raised|were raised|climbed|increased|changed|was revised|was updated)|before the later updates?';
@@ -192,7 +208,16 @@ export function superlative(question: string): Superlative | null {
  * "did Ukraine's air force say", "What number did X give …" — or null.
  */
 export function askedClaimant(question: string): string | null {
-  const claimant = claimantPhrase(question);
+  const phrase = claimantPhrase(question);
+  if (!phrase) return null;
+  // "according to the revised figure": no one; "the air force's corrected account": the air force.
+  const version = VERSION_OF_REPORT.exec(phrase);
+  const claimant = version
+    ? phrase
+        .slice(0, version.index)
+        .replace(/['’]s?$/, '')
+        .trim()
+    : phrase;
   if (!claimant) return null;
   const words = claimant.split(/\s+/);
   if (!PUBLICATION.test(words.at(-1) ?? '')) return claimant;

@@ -4,6 +4,7 @@ import {
   askedClaimant,
   askedMany,
   asksEarliest,
+  asksLatest,
   callRewrite,
   choiceForm,
   exclusions,
@@ -152,6 +153,20 @@ describe('askedClaimant', () => {
     expect(askedClaimant('How many boats sank, according to the Coast Guard report?')).toBe('Coast Guard');
     expect(askedClaimant("How many boats sank, according to the harbour board's statement?")).toBe('harbour board');
     expect(askedClaimant('How many boats sank, according to the weekly digest?')).toBeNull();
+  });
+
+  it("takes the version of a report for which report, not whose: 'the revised figure', 'the coast guard's corrected account'", () => {
+    expect(askedClaimant('How many were hurt in Varna according to the revised figure?')).toBeNull();
+    expect(askedClaimant("How many boats sank according to the coast guard's corrected account?")).toBe('coast guard');
+    expect(askedClaimant("according to the harbour board's first tally, how many sank?")).toBe('harbour board');
+    expect(askedClaimant('per the original estimate, how many ferries sank')).toBeNull();
+    expect(askedClaimant('according to the first mate, who steered?')).toBe('first mate');
+  });
+
+  it('reads a revised, corrected or final report as the latest one', () => {
+    expect(asksLatest('How many were hurt according to the revised figure?')).toBe(true);
+    expect(asksLatest('What was the final death toll in Varna?')).toBe(true);
+    expect(asksLatest('How many were hurt in Varna?')).toBe(false);
   });
 });
 
