@@ -262,6 +262,13 @@ function afterAppositive(text: string, tokens: readonly Token[], p: number): Tok
  * "two ballistic missiles"), else the nearest one within six words. A conflict when the question asks
  * about another measure.
  */
+/** Words of a figure's qualifier ("at least", "more than", "nearly", "up to"), read past to the verb before it. */
+const QUALIFIER_WORDS: ReadonlySet<string> = new Set(
+  'at least most more than nearly almost about around some roughly approximately over up to another just under fewer less'.split(
+    ' ',
+  ),
+);
+
 /** How many words after a figure its "of" phrase may run ("61 per cent of all verified civilian casualties"). */
 const OF_PHRASE_REACH = 6;
 
@@ -277,9 +284,12 @@ export function measureConflict(
   const wanted = asked.has(CASUALTIES_TERM) ? new Set([...asked, ...OUTCOME_TERMS]) : asked;
   // "killing two workers", "wounded 47 others": a verb right before the figure says what it counts.
   // ("2 killed, 15 injured": not a verb whose clause a comma has ended.)
-  const verb = tokens[slot.first - 1]?.term;
-  const joined = /^\s*$/.test(text.slice(tokens[slot.first - 1]?.end ?? 0, tokens[slot.first]?.start ?? 0));
-  if (verb && joined && OUTCOME_TERMS.includes(verb) && /(?:ing|ed)$/.test(tokens[slot.first - 1]?.lower ?? '')) {
+  // ("killing at least six people": the figure's qualifier stands between them.)
+  let before = slot.first - 1;
+  while (before > slot.first - 4 && QUALIFIER_WORDS.has(tokens[before]?.lower ?? '')) before--;
+  const verb = tokens[before]?.term;
+  const joined = /^\s*$/.test(text.slice(tokens[before]?.end ?? 0, tokens[before + 1]?.start ?? 0));
+  if (verb && joined && OUTCOME_TERMS.includes(verb) && /(?:ing|ed)$/.test(tokens[before]?.lower ?? '')) {
     return !wanted.has(verb);
   }
   // "15 injured" read as one figure: its own measure word says what it counts.

@@ -2786,6 +2786,19 @@ describe('what a figure counts, in a list of figures', () => {
     return measureConflict(text, tokens, positions, slot, new Set([termOf(asked) ?? asked]));
   };
 
+  it('reads the verb before a qualified figure ("killing at least six people") as what it counts', () => {
+    const tokens = tokenize('A missile hit the pier, killing at least six people and wounding 27, officials said.');
+    const at = tokens.findIndex((t) => t.surface === 'six');
+    const positions = new Map<string, number[]>();
+    tokens.forEach((t, i) => {
+      if (t.term) positions.set(t.term, [...(positions.get(t.term) ?? []), i]);
+    });
+    const slot = { first: at, last: at, key: 'n', text: 'at least six people', prior: 1 };
+    const text = 'A missile hit the pier, killing at least six people and wounding 27, officials said.';
+    expect(measureConflict(text, tokens, positions, slot, new Set([termOf('injured') ?? 'injured']))).toBe(true);
+    expect(measureConflict(text, tokens, positions, slot, new Set([termOf('killed') ?? 'killed']))).toBe(false);
+  });
+
   it('reads "23 injured" after "3 killed," as counting the injured', () => {
     expect(conflict('Officials say 3 killed, 23 injured as of 9am.', '23', 'killed')).toBe(true);
     expect(conflict('Officials say 3 killed, 23 injured as of 9am.', '3', 'killed')).toBe(false);
