@@ -470,7 +470,13 @@ const TOLL_SUBJECT_REACH = 30;
 function tollOf(tokens: readonly Token[], slot: Slot): string | null {
   const before = tokens[slot.first - 1]?.lower ?? '';
   const verb = /^(?:to|at)$/.test(before) ? tokens[slot.first - 2] : tokens[slot.first - 1];
-  if (!verb || !(verb.term === INCREASE_TERM || /^(?:is|was|stands|stood|reached|hit|now)$/.test(verb.lower)))
+  if (
+    !verb ||
+    !(
+      verb.term === INCREASE_TERM ||
+      /^(?:is|was|stands|stood|reached|hit|now|revised|raised|lowered|updated|corrected|adjusted)$/.test(verb.lower)
+    )
+  )
     return null;
   for (let k = slot.first - 2; k >= Math.max(0, slot.first - TOLL_REACH); k--) {
     const term = tokens[k]?.term;

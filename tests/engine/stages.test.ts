@@ -2805,6 +2805,19 @@ describe('what a figure counts, in a list of figures', () => {
   });
 });
 
+describe('a toll revised', () => {
+  it('reads "the number of injured was revised to 30" as the injured, and as the revised figure asked for', () => {
+    const e = buildEngine(
+      corpusOf({
+        'storm.txt':
+          'VARNA — A storm hit the port of Varna on Monday, killing two people and injuring 12, officials said.\n\n' +
+          'The number of injured was revised to 30, more than double the first count, as more residents sought treatment.\n',
+      }),
+    );
+    expect(e.ask('How many people were injured in Varna according to the revised figure?').answer).toMatch(/^30\b/);
+  });
+});
+
 describe('what a figure is "of"', () => {
   it('counts the noun phrase after "of" ("61 per cent of all recorded civilian casualties"), not a subject\'s drones', () => {
     const e = buildEngine(
