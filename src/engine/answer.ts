@@ -666,11 +666,6 @@ function nearestOrdinal(tokens: readonly Token[], at: number): string | null {
 /** "… a year earlier", "the year before", within the figure's clause. */
 const YEAR_BEFORE = /^[^.;]{0,40}?\b(?:a year earlier|a year before|the year before|the previous year|a year ago)\b/i;
 
-/**
- * "61 people in 2025, up from 23 in 2024": where a sentence gives figures for several years, the year
- * nearest a figure within its clause (after it, else before it) is the one it counts; null when the
- * sentence names fewer than two years.
- */
 /** "in March 2024, when …", "on 5 February, when …": the date a "when" clause before a figure is of. */
 const WHEN_CLAUSE = /\b(?:in|on|during)\s+([^,;()]{3,30}?),?\s+when\b[^,;()]*$/i;
 /** The date the "when" clause holding the text's position `at` is of, if any. */
@@ -688,6 +683,11 @@ function sameDate(a: DateConstraint, b: DateConstraint): boolean {
   return parts.length > 0 && parts.every(([x, y]) => x === y);
 }
 
+/**
+ * "61 people in 2025, up from 23 in 2024": where a sentence gives figures for several years, the year
+ * nearest a figure within its clause (after it, else before it) is the one it counts; null when the
+ * sentence names fewer than two years.
+ */
 export function yearOfFigure(text: string, tokens: readonly Token[], slot: Slot): string | null {
   // "12 per cent higher than in 2024", "compared with 2024": the base of a comparison is not the figure's year.
   // ("vs" is not read here: only "than" and "compared with/to" set a year aside.)

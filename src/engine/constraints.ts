@@ -257,11 +257,6 @@ function afterAppositive(text: string, tokens: readonly Token[], p: number): Tok
   return tokens.find((t) => t.start > close);
 }
 
-/**
- * The measure a figure counts: the measure word in the noun phrase right after it ("183 drones",
- * "two ballistic missiles"), else the nearest one within six words. A conflict when the question asks
- * about another measure.
- */
 /** Words of a figure's qualifier ("at least", "more than", "nearly", "up to"), read past to the verb before it. */
 const QUALIFIER_WORDS: ReadonlySet<string> = new Set(
   'at least most more than nearly almost about around some roughly approximately over up to another just under fewer less'.split(
@@ -272,6 +267,11 @@ const QUALIFIER_WORDS: ReadonlySet<string> = new Set(
 /** How many words after a figure its "of" phrase may run ("61 per cent of all verified civilian casualties"). */
 const OF_PHRASE_REACH = 6;
 
+/**
+ * The measure a figure counts: the measure word in the noun phrase right after it ("183 drones",
+ * "two ballistic missiles"), else the nearest one within six words. A conflict when the question asks
+ * about another measure.
+ */
 export function measureConflict(
   text: string,
   tokens: readonly Token[],

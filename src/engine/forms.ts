@@ -147,7 +147,7 @@ const REVISED_REPORT = new RegExp(
  * figure", "the board's first tally"): which report, not whose; what is before it names whose.
  */
 const VERSION_OF_REPORT = new RegExp(
-  String.raw`(?:^|\s)(?:the\s+)?(?:revised|corrected|amended|updated|final|latest|newest|later|new|earlier|original|first|initial|previous|preliminary)(?:\s+(?:${REPORT_MODIFIER}(?:${REPORT_NOUN_WORDS}|account|version|data)s?|figures|numbers))?$`,
+  String.raw`(?:^|\s)(?:the\s+)?(?:revised|corrected|amended|updated|final|latest|newest|later|new|earlier|original|first|initial|previous|preliminary)(?:\s+${REPORT_MODIFIER}(?:${REPORT_NOUN_WORDS}|account|version|data)s?)?$`,
   'i',
 );
 /** "…, before it went up", "before the later updates": the report before a change. */
