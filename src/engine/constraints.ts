@@ -2,6 +2,7 @@
  * Constraints on where an answer stands in its sentence: the side and the measure next to a figure, the
  * side qualifying a role, the side acting, the speaker of a quote, and what a figure counts.
  */
+import { qualifierBefore } from '../nlp/numbers.js';
 import type { WeightedTerm } from './analyze.js';
 import { SPEECH } from './claimants.js';
 import { findNumbers } from './numbers.js';
@@ -257,13 +258,6 @@ function afterAppositive(text: string, tokens: readonly Token[], p: number): Tok
   return tokens.find((t) => t.start > close);
 }
 
-/** Words of a figure's qualifier ("at least", "more than", "nearly", "up to"), read past to the verb before it. */
-const QUALIFIER_WORDS: ReadonlySet<string> = new Set(
-  'at least most more than nearly almost about around some roughly approximately over up to another just under fewer less'.split(
-    ' ',
-  ),
-);
-
 /** How many words after a figure its "of" phrase may run ("61 per cent of all verified civilian casualties"). */
 const OF_PHRASE_REACH = 6;
 
@@ -284,9 +278,9 @@ export function measureConflict(
   const wanted = asked.has(CASUALTIES_TERM) ? new Set([...asked, ...OUTCOME_TERMS]) : asked;
   // "killing two workers", "wounded 47 others": a verb right before the figure says what it counts.
   // ("2 killed, 15 injured": not a verb whose clause a comma has ended.)
-  // ("killing at least six people": the figure's qualifier stands between them.)
-  let before = slot.first - 1;
-  while (before > slot.first - 4 && QUALIFIER_WORDS.has(tokens[before]?.lower ?? '')) before--;
+  // ("killing at least six people": the figure's qualifier, as the number reader reads it, stands between them.)
+  const qualified = qualifierBefore(text, tokens[slot.first]?.start ?? 0);
+  const before = qualified ? tokens.findLastIndex((t) => t.end <= qualified.start) : slot.first - 1;
   const verb = tokens[before]?.term;
   const joined = /^\s*$/.test(text.slice(tokens[before]?.end ?? 0, tokens[before + 1]?.start ?? 0));
   if (verb && joined && OUTCOME_TERMS.includes(verb) && /(?:ing|ed)$/.test(tokens[before]?.lower ?? '')) {

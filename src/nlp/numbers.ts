@@ -318,7 +318,8 @@ const QUALIFIER_BEFORE = new RegExp(String.raw`(?:^|[^\w])(${QUALIFIERS.join('|'
 const PARTICLE_VERBS =
   /(?:^|[^\w])(?:hand|hands|handed|handing|turn|turns|turned|turning|give|gives|gave|given|giving|pass|passes|passed|passing|sign|signs|signed|signing|hold|holds|held|holding|bring|brings|brought|bringing|roll|rolls|rolled|rolling|carry|carries|carried|carrying|send|sends|sent|sending|take|takes|took|taken|taking|win|wins|won|winning)\s+$/i;
 
-function qualifierBefore(text: string, at0: number): { qualifier: string; start: number } | null {
+/** The qualifier written just before the number at `at0` ("at least 40", "nearly €40") and where it starts. */
+export function qualifierBefore(text: string, at0: number): { qualifier: string; start: number } | null {
   // "between $1 and $2", "nearly €40": the currency sign stands between the qualifier and the number.
   const at = CURRENCY_SIGN.test(text[at0 - 1] ?? '') ? at0 - 1 : at0;
   const before = text.slice(Math.max(0, at - 30), at).toLowerCase();
