@@ -18,6 +18,7 @@ import { attributedTerms, findClaimant, previousClaimant, SPEECH, speakerTerms, 
 import {
   actConflict,
   actorConflict,
+  bareFigure,
   CASUALTIES_TERM,
   conflicts,
   countsOwnNoun,
@@ -94,6 +95,32 @@ export const MIN_SENTENCE_CONFIDENCE = 0.2;
 function minConfidence(kind: AnswerKind): number {
   return kind === 'count' || kind === 'percent' || kind === 'length' ? MIN_CONFIDENCE : MIN_SENTENCE_CONFIDENCE;
 }
+/**
+ * A sentence covering at least this share of the question supports its figure even where the figure
+ * stands far from the question's words ("Russia currently occupies approximately 20 percent of Ukraine"
+ * for "what share of Ukraine's territory does Russia occupy"), provided nothing else was held against it.
+ */
+export const FULL_COVERAGE = 0.75;
+/** …nothing else: the score keeps at least this share of what coverage and distance alone give it. */
+export const CHECKS_PASSED = 0.8;
+
+/**
+ * Whether the best candidate supports an answer: its score reaches the floor, or only the distance between
+ * the figure and the question's words kept it below, in a sentence that covers the question (the side,
+ * measure, date and claimant checks all held). Such an answer must then meet every constraint of the
+ * question (see closeOnly in answerQuestion).
+ */
+function confident(best: Candidate, floor: number): boolean {
+  if (best.score >= floor) return true;
+  const loss = best.distanceLoss;
+  return (
+    loss !== undefined &&
+    figureValue(best) !== null &&
+    best.coverage >= FULL_COVERAGE &&
+    best.score / loss >= floor &&
+    best.score >= best.coverage * loss * CHECKS_PASSED
+  );
+}
 /** A different answer scoring at least this share of the best one is reported as a disagreement. */
 export const ALTERNATIVE_SHARE = 0.8;
 /** At most this many citations per answer (one per article, best first). */
@@ -136,6 +163,11 @@ export interface Candidate {
   claimant: string | null;
   /** A figure whose own year ("22 … a year earlier") is the year asked, whatever dates its sentence. */
   ownYear?: boolean;
+  /**
+   * The share of the score lost to how far the answer stands from the question's words (not to a
+   * constraint the sentence breaks): 1 when it stands next to them.
+   */
+  distanceLoss?: number;
 }
 
 /** How well one sentence covers the question, before any reading of an answer in it. */
@@ -1150,6 +1182,7 @@ function scoreSentence(
     }
     proximity /= matchedWeight;
     let anchor = slot.first < 0 ? 1 : 0.5 + 0.5 * proximity;
+    let distanceLoss = anchor;
     let ownYear = false;
     if (head && q.kind !== 'description') {
       // "Casualties" are counted by any figure of killed, injured or missing.
@@ -1207,8 +1240,10 @@ function scoreSentence(
           distanceTo(hp, slot.first, slot.last) > reach &&
           // "Damage to the port since March was estimated at $3 million": further off, but said of it.
           !(isFigure && predicatedOf(text, tokens, hp, slot))
-        )
+        ) {
           anchor *= isFigure ? 0.35 : 0.7;
+          distanceLoss *= isFigure ? 0.35 : 0.7;
+        }
       }
     }
     if (q.kind !== 'description') {
@@ -1390,6 +1425,10 @@ function scoreSentence(
       claimant,
       ...(borrowed ? { also: borrowed } : {}),
       ...(ownYear ? { ownYear } : {}),
+      // A figure with a word of its own that the question does not use ("50,000 soldiers" for "how many
+      // rounds", "140,000 deaths" for "how many tanks") may count something else: only a close anchor
+      // supports it. A unit ("20 percent of …") says how it counts, not what.
+      ...(isFigure && bareFigure(text, tokens, slot) ? { distanceLoss } : {}),
     });
   }
   return { coverage, candidates: out };
@@ -2358,7 +2397,9 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
     if (precise > 0) ranked.unshift(...ranked.splice(precise, 1));
   }
   const winner = ranked[0];
-  if (!winner || winner.best.score < minConfidence(q.kind)) return abstain(question, q.kind, total);
+  if (!winner || !confident(winner.best, minConfidence(q.kind))) return abstain(question, q.kind, total);
+  // Supported only by how much of the question its sentence covers: every constraint must then hold.
+  const closeOnly = winner.best.score < minConfidence(q.kind);
 
   const share = supportShare(q.kind);
   let support = winner.list.filter((c) => c.score >= winner.best.score * share);
@@ -2509,6 +2550,12 @@ export function answerQuestion(r: Retriever, question: string, options: AnswerOp
         answer: `I could not find a figure from ${options.claimant} in my sources (the closest: ${answer}).`,
       };
     }
+  }
+  if (unmet.length > 0 && closeOnly) {
+    return {
+      ...abstain(question, q.kind, total),
+      answer: `${NOT_FOUND_ANSWER.replace(/\.$/, '')} (the closest: ${answer}).`,
+    };
   }
   if (unmet.length > 0) answer += ` — note: the sentence cited ${unmet.join(' and ')}`;
 

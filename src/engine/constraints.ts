@@ -190,6 +190,21 @@ export function countsOwnNoun(
   return !terms.some((t) => t.term === term) && !MEASURE_TERMS.includes(term) && !OUTCOME_TERMS.includes(term);
 }
 
+/** Words that end a figure without saying what it counts: a scale, or a share ("20 percent", "3 per cent"). */
+const NUMBER_TAIL = /^(?:hundreds?|thousands?|millions?|billions?|trillions?|bn|percent|cent|%)$/;
+
+/**
+ * A figure with no word of its own to say what it counts ("14 were inspected", "41 of the 95", "about 20
+ * percent of the land"): what it counts is told by the rest of its sentence. A unit says how it counts,
+ * not what; "up to 140,000 deaths" and "50,000 soldiers" say what.
+ */
+export function bareFigure(text: string, tokens: readonly Token[], slot: Slot): boolean {
+  const last = tokens[slot.last];
+  if (!last || !(last.numeric || NUMBER_TAIL.test(last.lower) || UNIT_TERMS.has(last.term ?? ''))) return false;
+  const next = tokens[slot.last + 1];
+  return !next?.term || UNIT_TERMS.has(next.term) || FIGURE_PHRASE_GAP.test(text.slice(last.end, next.start));
+}
+
 /** What is done with drones and missiles: fired at a target, or shot down. */
 export const WEAPON_ACTS = ['fired', 'downed'].map((w) => termOf(w) ?? w);
 /** The weapons those acts count. */

@@ -276,7 +276,7 @@ export function tokenize(text: string): Token[] {
 
 /** A word written in capitals: a short one may be an acronym; read alone, any is ("NATO", "CSIS"). */
 function inCapitals(t: Token | undefined): boolean {
-  return t !== undefined && t.capitalized && t.surface.length >= 2 && t.surface === t.surface.toUpperCase();
+  return t?.capitalized === true && t.surface.length >= 2 && t.surface === t.surface.toUpperCase();
 }
 
 /**

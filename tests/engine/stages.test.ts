@@ -2951,3 +2951,22 @@ describe('"how old" and a figure that counts something', () => {
     expect(counted.ask('How many ferries does Varna harbour master Ilse Brandt oversee?').answer).toMatch(/^300/);
   });
 });
+
+describe('a figure far from the words of the question', () => {
+  const e = buildEngine(
+    corpusOf({
+      'board.txt':
+        'VARNA — The harbour board met on Tuesday.\n\n' +
+        'Of the ferries, the harbour board said on Tuesday after a long meeting with operators, unions and the city council about fees, berths and the new winter timetable, 14 were inspected.\n\n' +
+        'The board said it would reply next week.\n',
+    }),
+  );
+
+  it('answers from a sentence covering the question when only the distance held the figure back', () => {
+    expect(e.ask('How many ferries did the Varna harbour board inspect?').answer).toMatch(/^14\b/);
+  });
+
+  it('still abstains when the same sentence breaks a constraint of the question (a year it does not give)', () => {
+    expect(e.ask('How many ferries did the Varna harbour board inspect in 2019?').abstained).toBe(true);
+  });
+});
